@@ -1,0 +1,17 @@
+package io.vigia.app.gui;
+
+import javafx.application.Application;
+
+import java.nio.file.Path;
+
+/** Starts the JavaFX application on a workspace; returns when the last window closes. */
+public final class GuiLauncher {
+    private GuiLauncher() {
+    }
+
+    public static int launch(Path workspace) {
+        VigiaApplication.workspaceToOpen(workspace);
+        Application.launch(VigiaApplication.class);
+        return 0;
+    }
+}

@@ -1,0 +1,28 @@
+package io.vigia.datasources.api;
+
+import io.vigia.persistence.series.Labels;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A PromQL data source: the embedded engine over the workspace store, or a remote
+ * Prometheus-compatible server. Dashboards are written once against this interface.
+ * Every call may block; callers run it off the UI thread.
+ */
+public interface MetricsSource {
+
+    /** Human-readable name, e.g. "Local store" or a server URL. */
+    String name();
+
+    QueryResponse query(String expr, Instant time) throws QueryException;
+
+    QueryResponse queryRange(String expr, Instant start, Instant end, Duration step) throws QueryException;
+
+    List<Labels> series(List<String> matchers, Instant start, Instant end) throws QueryException;
+
+    List<String> labelNames(List<String> matchers, Instant start, Instant end) throws QueryException;
+
+    List<String> labelValues(String label, List<String> matchers, Instant start, Instant end) throws QueryException;
+}

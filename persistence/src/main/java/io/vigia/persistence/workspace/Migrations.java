@@ -1,0 +1,48 @@
+package io.vigia.persistence.workspace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The workspace schema as an ordered list of SQL scripts; script {@code i} (1-based) brings the
+ * schema from version {@code i-1} to {@code i}, recorded in SQLite's {@code user_version}.
+ * Hand-written rather than Flyway: a dozen lines over {@code user_version}, and no history
+ * table or classpath scanning to go wrong in a jlinked desktop app. Append only; never edit a
+ * script that has shipped.
+ */
+final class Migrations {
+
+    static final List<String> SCRIPTS = List.of(
+            "001-workspace.sql");
+
+    private Migrations() {
+    }
+
+    static int latestVersion() {
+        return SCRIPTS.size();
+    }
+
+    /** The SQL statements of one script, split on semicolons at line ends. */
+    static List<String> statements(int version) {
+        String name = SCRIPTS.get(version - 1);
+        try (InputStream in = Migrations.class.getResourceAsStream("/io/vigia/persistence/migrations/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("migration script missing from the build: " + name);
+            }
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return List.of(sql.split(";\\s*(?:\\r?\\n|$)")).stream()
+                    .map(Migrations::stripComments)
+                    .filter(s -> !s.isBlank())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String stripComments(String statement) {
+        return statement.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n").strip();
+    }
+}

@@ -1,0 +1,338 @@
+package io.vigia.persistence.workspace;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One workspace: a single SQLite file holding settings, data sources, dashboards, annotations
+ * and the series store. Opening it checks the file before SQLite writes anything (a foreign,
+ * newer or damaged file is refused and left byte-identical), then applies pending migrations
+ * in one transaction after taking a backup copy.
+ *
+ * <p>Writes go through one connection guarded by a lock; {@link #openConnection()} hands out
+ * further connections (WAL lets readers run beside the writer).
+ */
+public final class Workspace implements AutoCloseable {
+    /** {@code PRAGMA application_id} of every Vigia workspace: "VIGA". */
+    public static final int APPLICATION_ID = 0x56494741;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
+
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Clock clock;
+
+    private Workspace(Path file, Connection connection, Clock clock) {
+        this.file = file;
+        this.connection = connection;
+        this.clock = clock;
+    }
+
+    public static Workspace open(Path file) {
+        return open(file, Clock.systemUTC());
+    }
+
+    public static Workspace open(Path file, Clock clock) {
+        Path abs = file.toAbsolutePath();
+        int version = inspect(abs);
+        if (version < 0) {
+            createOwnerOnly(abs);
+        }
+        Connection c = connect(abs, false);
+        try {
+            Workspace ws = new Workspace(abs, c, clock);
+            ws.migrate(Math.max(version, 0));
+            return ws;
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public int schemaVersion() {
+        return read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    /** A new connection to this workspace with the same settings, for readers or bulk writers. */
+    public Connection openConnection() {
+        return connect(file, false);
+    }
+
+    /** Runs {@code work} in one write transaction; it commits when work returns, rolls back when it throws. */
+    public <T> T write(SqlWork<T> work) {
+        lock.lock();
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("could not write", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code work} on the shared connection, outside a transaction. */
+    public <T> T read(SqlWork<T> work) {
+        lock.lock();
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw failure("could not read", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@code PRAGMA integrity_check}: "ok" or the list of problems SQLite found. */
+    public String integrityCheck() {
+        return read(c -> {
+            StringBuilder sb = new StringBuilder();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                while (rs.next()) {
+                    if (!sb.isEmpty()) {
+                        sb.append('\n');
+                    }
+                    sb.append(rs.getString(1));
+                }
+            }
+            return sb.toString();
+        });
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure("could not close", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    WorkspaceException failure(String what, SQLException e) {
+        return classify(file, what, e);
+    }
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    // ---- opening -------------------------------------------------------------------------
+
+    /**
+     * Checks the file without letting SQLite touch it: -1 when there is nothing yet (a new
+     * workspace), otherwise the schema version of a workspace this build can open.
+     */
+    private static int inspect(Path file) {
+        try {
+            if (!Files.exists(file) || Files.size(file) == 0) {
+                return -1;
+            }
+            SqliteHeader h = SqliteHeader.read(file);
+            if (h == null) {
+                throw new WorkspaceException(WorkspaceException.Kind.NOT_SQLITE, file,
+                        file + " is not a Vigia workspace: it is not an SQLite database. It was left unchanged.");
+            }
+            if (h.applicationId() != APPLICATION_ID) {
+                throw new WorkspaceException(WorkspaceException.Kind.NOT_A_WORKSPACE, file,
+                        file + " is an SQLite database but not a Vigia workspace (application id 0x"
+                                + Integer.toHexString(h.applicationId()) + "). It was left unchanged.");
+            }
+            if (h.userVersion() > Migrations.latestVersion()) {
+                throw new WorkspaceException(WorkspaceException.Kind.NEWER_VERSION, file,
+                        file + " was written by a newer Vigia (workspace schema " + h.userVersion()
+                                + "; this version knows up to " + Migrations.latestVersion()
+                                + "). Update Vigia to open it. It was left unchanged.");
+            }
+            long size = Files.size(file);
+            if (size % h.pageSize() != 0 || (h.pageCountValid() && size < h.expectedBytes())) {
+                throw new WorkspaceException(WorkspaceException.Kind.CORRUPT, file,
+                        file + " is damaged: it is truncated (" + size + " bytes, the header says "
+                                + (h.pageCountValid() ? h.expectedBytes() : "a multiple of " + h.pageSize())
+                                + "). Restore it from a backup. It was left unchanged.");
+            }
+            checkReadable(file);
+            return h.userVersion();
+        } catch (IOException e) {
+            throw new WorkspaceException(WorkspaceException.Kind.IO, file, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens the file read-only and reads its schema, so that a damaged file is refused before any write. */
+    private static void checkReadable(Path file) {
+        try (Connection c = connect(file, true);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA quick_check(1)")) {
+            String result = rs.next() ? rs.getString(1) : "no answer";
+            if (!"ok".equals(result)) {
+                throw new WorkspaceException(WorkspaceException.Kind.CORRUPT, file,
+                        file + " is damaged (" + result + "). Restore it from a backup. It was left unchanged.");
+            }
+        } catch (WorkspaceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw classify(file, "cannot open", sql);
+            }
+            throw e;
+        } catch (SQLException e) {
+            throw classify(file, "cannot open", e);
+        }
+    }
+
+    private static void createOwnerOnly(Path file) {
+        try {
+            Path dir = file.getParent();
+            if (dir != null && !Files.isDirectory(dir)) {
+                if (supportsPosix(dir.getRoot())) {
+                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectories(dir);
+                }
+            }
+            if (supportsPosix(dir)) {
+                try {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                } catch (FileAlreadyExistsException exists) {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                }
+            }
+        } catch (IOException e) {
+            throw new WorkspaceException(WorkspaceException.Kind.IO, file, "cannot create " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean supportsPosix(Path p) {
+        return p != null && p.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static Connection connect(Path file, boolean readOnly) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(readOnly);
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        if (!readOnly) {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            // FULL: a transaction that returned is on disk, even across a power cut
+            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        }
+        try {
+            return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+        } catch (SQLException e) {
+            throw classify(file, "cannot open", e);
+        }
+    }
+
+    private void migrate(int from) {
+        int latest = Migrations.latestVersion();
+        if (from >= latest) {
+            return;
+        }
+        if (from > 0) {
+            backup(from);
+        }
+        write(c -> {
+            try (Statement s = c.createStatement()) {
+                for (int v = from + 1; v <= latest; v++) {
+                    for (String sql : Migrations.statements(v)) {
+                        s.executeUpdate(sql);
+                    }
+                    LOG.info("workspace {} migrated to schema {}", file, v);
+                }
+                s.executeUpdate("PRAGMA user_version = " + latest);
+                s.executeUpdate("PRAGMA application_id = " + APPLICATION_ID);
+            }
+            return null;
+        });
+    }
+
+    /** A consistent copy beside the file, taken before a migration changes anything. */
+    private void backup(int fromVersion) {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant());
+        Path target = file.resolveSibling(file.getFileName() + ".v" + fromVersion + "-" + stamp + ".bak");
+        read(c -> {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("VACUUM INTO '" + target.toString().replace("'", "''") + "'");
+            }
+            return null;
+        });
+        LOG.info("workspace {} backed up to {} before migration", file, target);
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.warn("rollback failed on {}", file, e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.warn("close failed", e);
+        }
+    }
+
+    private static WorkspaceException classify(Path file, String what, SQLException e) {
+        SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : null;
+        int primary = code == null ? -1 : code.code & 0xff;
+        if (primary == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+            return new WorkspaceException(WorkspaceException.Kind.CORRUPT, file,
+                    file + " is damaged: " + e.getMessage() + ". Restore it from a backup.", e);
+        }
+        if (primary == SQLiteErrorCode.SQLITE_NOTADB.code) {
+            return new WorkspaceException(WorkspaceException.Kind.NOT_SQLITE, file,
+                    file + " is not a Vigia workspace: " + e.getMessage(), e);
+        }
+        if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
+            return new WorkspaceException(WorkspaceException.Kind.IO, file,
+                    "the disk is full: " + what + " " + file + ". Nothing was changed; free some space and try again.", e);
+        }
+        return new WorkspaceException(WorkspaceException.Kind.IO, file, what + " " + file + ": " + e.getMessage(), e);
+    }
+}

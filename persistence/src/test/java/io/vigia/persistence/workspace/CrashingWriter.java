@@ -21,6 +21,7 @@ public final class CrashingWriter {
                 n++;
                 settings.putAll(java.util.Map.of("counter", Long.toString(n), "window.width", Long.toString(800 + n % 600)));
                 out.println("S " + n);
+                out.flush();
                 dashboards.save("crash", "Crash " + n, "{\"n\":" + n + ",\"pad\":\"" + "p".repeat((int) (n % 5000)) + "\"}");
                 out.println("D " + n);
                 out.flush();

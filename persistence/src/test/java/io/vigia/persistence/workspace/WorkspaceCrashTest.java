@@ -46,7 +46,7 @@ class WorkspaceCrashTest {
             Thread.sleep(random.nextInt(250));
             child.destroyForcibly(); // SIGKILL on Unix
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            reader.join(5000);
+            reader.join();
             assertThat(child.exitValue()).as("killed by signal 9").isEqualTo(137);
 
             try (Workspace ws = Workspace.open(file)) {
@@ -56,9 +56,11 @@ class WorkspaceCrashTest {
                 Matcher m = DASHBOARD_N.matcher(doc);
                 assertThat(m.find()).isTrue();
                 long dashboardN = Long.parseLong(m.group(1));
-                // every reported commit is there; at most the one in flight at the kill is beyond it
-                assertThat(settingsN).isBetween(lastSettings.get(), lastSettings.get() + 1);
-                assertThat(dashboardN).isBetween(lastDashboard.get(), lastDashboard.get() + 1);
+                // every commit the child reported is there (it may have committed a few more whose
+                // report died with it), and the two saves are consistent: settings n, then dashboard n
+                assertThat(settingsN).isGreaterThanOrEqualTo(lastSettings.get());
+                assertThat(dashboardN).isGreaterThanOrEqualTo(lastDashboard.get());
+                assertThat(dashboardN).isBetween(settingsN - 1, settingsN);
                 totalCommits += lastSettings.get();
             }
         }
@@ -84,8 +86,8 @@ class WorkspaceCrashTest {
                     dashboard.set(Long.parseLong(line.substring(2).trim()));
                 }
             }
-        } catch (IOException | NumberFormatException e) {
-            // the pipe breaks when the child is killed mid-line; what was read before counts
+        } catch (IOException e) {
+            // the pipe closes when the child is killed; what was read before counts
         }
     }
 }

@@ -79,10 +79,14 @@ public final class ExpositionParser {
         String s;
         while ((s = in.readLine()) != null) {
             lineNo++;
-            if (om) {
-                openMetricsLine(s);
-            } else {
-                textLine(s);
+            try {
+                if (om) {
+                    openMetricsLine(s);
+                } else {
+                    textLine(s);
+                }
+            } catch (SampleRejectedException e) {
+                throw error(e.getMessage());
             }
         }
         if (om) {

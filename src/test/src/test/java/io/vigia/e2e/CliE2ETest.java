@@ -39,6 +39,37 @@ class CliE2ETest {
         assertThat(r.err).contains("Unknown option: '--no-such-option'");
     }
 
+    @Test
+    void everyCorpusGrafanaDashboardImportsListsAndExportsThroughTheCli() throws Exception {
+        Path ws = dir.resolve("ws.vigia");
+        Path corpus = Path.of(System.getProperty("vigia.shared.dir"), "corpus", "grafana-dashboards");
+        List<Path> files;
+        try (var s = Files.list(corpus)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        for (Path f : files) {
+            Result r = vigia("--workspace", ws.toString(), "dashboard", "import", f.toString());
+            assertThat(r.exit).as(r.err).isZero();
+            assertThat(r.out).startsWith("Imported \"");
+        }
+        Result list = vigia("dashboard", "list", "--workspace", ws.toString());
+        assertThat(list.out.lines().skip(1)).hasSize(files.size());
+        Path out = dir.resolve("copilot.json");
+        Result export = vigia("--workspace", ws.toString(), "dashboard", "export", "Github Copilot Stats",
+                "--format", "grafana", "--out", out.toString());
+        assertThat(export.exit).as(export.err).isZero();
+        assertThat(Files.readString(out)).contains("\"schemaVersion\" : 41").contains("piechart");
+    }
+
+    @Test
+    void importingSomethingThatIsNotADashboardFailsClearly() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"hello\": 1}");
+        Result r = vigia("--workspace", dir.resolve("ws.vigia").toString(), "dashboard", "import", bad.toString());
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.err).contains("not a Grafana dashboard");
+    }
+
     record Result(int exit, String out, String err) {
     }
 

@@ -17,7 +17,8 @@ final class Migrations {
     private static final String DIR = "/io/vigia/persistence/migrations/";
 
     private static final Migrations STANDARD = new Migrations(List.of(
-            DIR + "001-workspace.sql"));
+            DIR + "001-workspace.sql",
+            DIR + "002-copilot.sql"));
 
     private final List<String> scripts;
 

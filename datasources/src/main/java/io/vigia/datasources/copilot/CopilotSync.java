@@ -1,0 +1,46 @@
+package io.vigia.datasources.copilot;
+
+import io.vigia.persistence.workspace.Workspace;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Daily sync: fetches the 1-day report of every day in the range that the workspace does not hold
+ * yet, so history keeps growing past the API's 28-day window. Running it twice adds nothing.
+ */
+public final class CopilotSync {
+    private final GitHubCopilotClient client;
+    private final CopilotImporter importer;
+    private final Workspace workspace;
+
+    public CopilotSync(GitHubCopilotClient client, CopilotImporter importer, Workspace workspace) {
+        this.client = client;
+        this.importer = importer;
+        this.workspace = workspace;
+    }
+
+    public record Summary(int daysFetched, int daysWithoutData, CopilotImporter.Result imported) {
+    }
+
+    public Summary sync(LocalDate from, LocalDate to) {
+        Map<LocalDate, CopilotSource> have = CopilotImporter.importedDays(workspace, client.owner().name());
+        List<CopilotDay> days = new ArrayList<>();
+        int fetched = 0;
+        int empty = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (have.get(d) == CopilotSource.USAGE_REPORT) {
+                continue;
+            }
+            List<CopilotDay> got = client.reportForDay(d);
+            fetched++;
+            if (got.isEmpty()) {
+                empty++;
+            }
+            days.addAll(got);
+        }
+        return new Summary(fetched, empty, importer.importDays(days));
+    }
+}

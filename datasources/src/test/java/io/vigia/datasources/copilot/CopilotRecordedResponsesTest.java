@@ -1,0 +1,212 @@
+package io.vigia.datasources.copilot;
+
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * GitHub cannot be reached from here: the recorded files of the shared corpus
+ * (corpus/copilot-metrics) are served by a local HTTP server in place of GitHub's API and of the
+ * signed report storage, and read through the real client.
+ */
+class CopilotRecordedResponsesTest {
+    private static final Path DIR = Path.of(System.getProperty("vigia.shared.dir", "../shared"), "corpus", "copilot-metrics");
+    private static final String TOKEN = "ghp_testtoken0123456789";
+
+    private final MockWebServer server = new MockWebServer();
+    private final Map<String, MockResponse> routes = new ConcurrentHashMap<>();
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private GitHubCopilotClient client;
+
+    @BeforeEach
+    void start() throws IOException {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                requests.add(request);
+                String path = request.getUrl().encodedPath();
+                return routes.getOrDefault(path, new MockResponse.Builder().code(404).body("{\"message\":\"Not Found\"}").build());
+            }
+        });
+        server.start();
+        client = new GitHubCopilotClient(new OkHttpClient(), server.url("/"), TOKEN,
+                GitHubCopilotClient.Owner.organization("octo-org"), Clock.systemUTC(), Duration.ofSeconds(2));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCorpusFileIsReadOrRejectedClearly() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(DIR)) {
+            files = s.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".ndjson")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(8);
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            String text = Files.readString(f);
+            CopilotMetricsParser.Document doc = CopilotMetricsParser.parse("octo-org", text);
+            switch (doc) {
+                case CopilotMetricsParser.Days days -> {
+                    assertThat(days.days()).isNotEmpty();
+                    assertThat(days.days()).allSatisfy(d -> assertThat(d.scope()).isEqualTo("octo-org"));
+                    if (days.source().isLegacy()) {
+                        // served the legacy way, the client reads the same days back
+                        routes.put("/orgs/octo-org/copilot/metrics", json(text));
+                        assertThat(client.legacyMetrics(LocalDate.of(2020, 1, 1), LocalDate.of(2030, 1, 1))).isEqualTo(days.days());
+                    } else {
+                        // served as a report behind a signed link
+                        routes.put("/orgs/octo-org/copilot/metrics/reports/organization-1-day",
+                                json("{\"download_links\":[\"" + server.url("/storage/r.json?sig=abc") + "\"],\"report_day\":\"x\"}"));
+                        routes.put("/storage/r.json", json(text));
+                        assertThat(client.reportForDay(days.days().getFirst().day())).isEqualTo(days.days());
+                    }
+                }
+                case CopilotMetricsParser.DownloadLinks links -> assertThat(links.links()).isNotEmpty();
+                case CopilotMetricsParser.Seats seats -> assertThat(seats.seats()).hasSize(seats.totalSeats());
+            }
+        }));
+    }
+
+    @Test
+    void legacyMetricsDaysCarryEditorModelAndLanguage() throws IOException {
+        var days = ((CopilotMetricsParser.Days) CopilotMetricsParser.parse("o",
+                Files.readString(DIR.resolve("cmv-organization_metrics_response_sample.json")))).days();
+        // reference values computed with python3 over the same JSON, independently of this parser
+        assertThat(days).hasSize(21);
+        CopilotDay first = days.getFirst();
+        assertThat(first.day()).isEqualTo(LocalDate.of(2024, 11, 4));
+        assertThat(first.activeUsers()).isEqualTo(4);
+        assertThat(first.totals()).extracting(CompletionCounts::suggestions, CompletionCounts::acceptances,
+                CompletionCounts::linesSuggested, CompletionCounts::linesAccepted).containsExactly(21L, 11L, 82L, 20L);
+        assertThat(AcceptanceRate.BY_COUNT.over(days)).isCloseTo(6665.0 / 21255.0, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void legacyUsageBreakdownsThatDoNotAddUpKeepTheTotalsExact() throws IOException {
+        var days = ((CopilotMetricsParser.Days) CopilotMetricsParser.parse("o",
+                Files.readString(DIR.resolve("cmv-organization_usage_response_sample.json")))).days();
+        CopilotDay first = days.getFirst();
+        assertThat(first.totals().suggestions()).isEqualTo(8312);
+        assertThat(first.totals().acceptances()).isEqualTo(2009);
+        assertThat(first.completions()).anySatisfy(c -> {
+            assertThat(c.language()).isEqualTo(CopilotMetricsParser.UNATTRIBUTED);
+            assertThat(c.suggestions()).isEqualTo(12);
+        });
+    }
+
+    @Test
+    void usageReportCountsOnlyCodeCompletionForAcceptance() throws IOException {
+        var days = ((CopilotMetricsParser.Days) CopilotMetricsParser.parse("o",
+                Files.readString(DIR.resolve("cmv-newapi-organization-1-day-report.json")))).days();
+        assertThat(days).hasSize(1);
+        CopilotDay d = days.getFirst();
+        assertThat(d.source()).isEqualTo(CopilotSource.USAGE_REPORT);
+        assertThat(d.activeUsers()).isEqualTo(2);
+        assertThat(d.totals().suggestions()).isEqualTo(40);
+        assertThat(d.totals().acceptances()).isEqualTo(4);
+        assertThat(d.completions()).extracting(CompletionCounts::language)
+                .containsExactly("typescript", "python", "javascript", "go", "markdown");
+    }
+
+    @Test
+    void signedDownloadLinksGetNoTokenButTheApiDoes() throws IOException {
+        routes.put("/orgs/octo-org/copilot/metrics/reports/organization-1-day",
+                json("{\"download_links\":[\"/storage/report.json?sig=s3cr3t\"],\"report_day\":\"2026-04-25\"}"));
+        routes.put("/storage/report.json", json(Files.readString(DIR.resolve("cmv-newapi-organization-1-day-report.json"))));
+        assertThat(client.reportForDay(LocalDate.of(2026, 4, 25))).hasSize(1);
+        RecordedRequest api = requests.get(0);
+        RecordedRequest download = requests.get(1);
+        assertThat(api.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+        assertThat(api.getHeaders().get("X-GitHub-Api-Version")).isEqualTo(GitHubCopilotClient.API_VERSION);
+        assertThat(api.getUrl().queryParameter("day")).isEqualTo("2026-04-25");
+        assertThat(download.getHeaders().get("Authorization")).isNull();
+    }
+
+    @Test
+    void legacyPaginationFollowsTheLinkHeader() throws IOException {
+        String all = Files.readString(DIR.resolve("cmv-organization_metrics_response_sample.json"));
+        var days = ((CopilotMetricsParser.Days) CopilotMetricsParser.parse("octo-org", all)).days();
+        tools.jackson.databind.JsonNode array = tools.jackson.databind.json.JsonMapper.builder().build().readTree(all);
+        String page1 = "[" + array.get(0) + "," + array.get(1) + "]";
+        StringBuilder rest = new StringBuilder("[");
+        for (int i = 2; i < array.size(); i++) {
+            rest.append(i > 2 ? "," : "").append(array.get(i));
+        }
+        rest.append(']');
+        routes.put("/orgs/octo-org/copilot/metrics", new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                .addHeader("Link", "<" + server.url("/orgs/octo-org/copilot/metrics/page2") + ">; rel=\"next\"").body(page1).build());
+        routes.put("/orgs/octo-org/copilot/metrics/page2", json(rest.toString()));
+        assertThat(client.legacyMetrics(LocalDate.of(2024, 11, 1), LocalDate.of(2024, 11, 30))).isEqualTo(days);
+    }
+
+    @Test
+    void aShortRateLimitIsWaitedOutAndALongOneReported() {
+        routes.put("/orgs/octo-org/copilot/metrics/reports/organization-28-day/latest",
+                new MockResponse.Builder().code(403).addHeader("X-RateLimit-Remaining", "0")
+                        .addHeader("X-RateLimit-Reset", String.valueOf(Instant.now().plusSeconds(3600).getEpochSecond()))
+                        .body("{\"message\":\"API rate limit exceeded\"}").build());
+        assertThatThrownBy(() -> client.latest28Days()).isInstanceOfSatisfying(CopilotApiException.class, e -> {
+            assertThat(e.isRateLimit()).isTrue();
+            assertThat(e.getMessage()).contains("rate limit").contains("resets at");
+        });
+        server.setDispatcher(new Dispatcher() {
+            private int calls;
+
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return calls++ == 0
+                        ? new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build()
+                        : json("{\"download_links\":[],\"report_day\":\"2026-04-25\"}");
+            }
+        });
+        assertThat(client.reportForDay(LocalDate.of(2026, 4, 25))).isEmpty();
+    }
+
+    @Test
+    void errorsSayWhatToDo() {
+        routes.put("/orgs/octo-org/copilot/metrics/reports/organization-28-day/latest",
+                new MockResponse.Builder().code(401).body("{\"message\":\"Bad credentials\"}").build());
+        assertThatThrownBy(() -> client.latest28Days()).hasMessageContaining("rejected the token");
+        assertThatThrownBy(() -> client.legacyMetrics(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2)))
+                .hasMessageContaining("404").hasMessageContaining("retired on 2026-04-02");
+        assertThatThrownBy(() -> CopilotMetricsParser.parse("o", "{\"message\":\"Not Found\",\"documentation_url\":\"x\"}"))
+                .hasMessageContaining("GitHub API error");
+        assertThatThrownBy(() -> CopilotMetricsParser.parse("o", "[{\"x\":1}]")).hasMessageContaining("neither \"date\" nor \"day\"");
+        assertThatThrownBy(() -> CopilotMetricsParser.parse("o", "{\"day_totals\": [")).hasMessageStartingWith("not valid JSON");
+    }
+
+    private static MockResponse json(String body) {
+        return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    static Clock fixed(String instant) {
+        return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+    }
+}

@@ -4,7 +4,7 @@ import javafx.application.Application;
 
 import java.nio.file.Path;
 
-/** Starts the JavaFX application on a workspace; returns when the last window closes. */
+/** Starts the JavaFX application on a workspace; returns its exit status when the last window closes. */
 public final class GuiLauncher {
     private GuiLauncher() {
     }
@@ -12,6 +12,6 @@ public final class GuiLauncher {
     public static int launch(Path workspace) {
         VigiaApplication.workspaceToOpen(workspace);
         Application.launch(VigiaApplication.class);
-        return 0;
+        return VigiaApplication.exitStatus();
     }
 }

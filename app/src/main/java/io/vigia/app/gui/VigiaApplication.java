@@ -1,34 +1,76 @@
 package io.vigia.app.gui;
 
+import io.vigia.persistence.workspace.SettingsRepository;
 import io.vigia.persistence.workspace.Workspace;
+import io.vigia.persistence.workspace.WorkspaceException;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.Map;
 
-/** The composition root of the GUI. */
+/** The GUI's entry: opens the workspace off the UI thread, then builds the window. */
 public final class VigiaApplication extends Application {
-    // Application.launch instantiates this class itself; the launcher hands the path over here.
+    private static final Logger LOG = LoggerFactory.getLogger(VigiaApplication.class);
+    // Application.launch creates this class itself: the launcher hands over the path, and reads
+    // back the exit status, through these two fields of the composition root.
     private static volatile Path workspacePath;
+    private static volatile int exitStatus;
+
+    private Workspace workspace;
+    private Map<String, String> settings;
+    private WorkspaceException openError;
+    private GuiComposition gui;
 
     static void workspaceToOpen(Path path) {
         workspacePath = path;
+        exitStatus = 0;
     }
 
-    private Workspace workspace;
+    static int exitStatus() {
+        return exitStatus;
+    }
+
+    @Override
+    public void init() {
+        try {
+            workspace = Workspace.open(workspacePath);
+            settings = new SettingsRepository(workspace).all();
+        } catch (WorkspaceException e) {
+            openError = e;
+        }
+    }
 
     @Override
     public void start(Stage stage) {
-        workspace = Workspace.open(workspacePath);
-        stage.setTitle("Vigia — " + workspace.file());
-        stage.setScene(new Scene(new Label("Vigia"), 1280, 800));
+        if (openError != null) {
+            LOG.error("cannot open workspace: {}", openError.getMessage());
+            exitStatus = 3;
+            Alert alert = new Alert(Alert.AlertType.ERROR);
+            alert.setTitle("Vigia cannot open the workspace");
+            alert.setHeaderText("Vigia cannot open the workspace");
+            TextArea text = new TextArea(openError.getMessage());
+            text.setEditable(false);
+            text.setWrapText(true);
+            alert.getDialogPane().setContent(text);
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        gui = GuiComposition.create(workspace, settings, stage);
         stage.show();
     }
 
     @Override
     public void stop() {
+        if (gui != null) {
+            gui.close();
+        }
         if (workspace != null) {
             workspace.close();
         }

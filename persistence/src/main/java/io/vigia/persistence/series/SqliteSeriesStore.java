@@ -1,0 +1,273 @@
+package io.vigia.persistence.series;
+
+import io.vigia.persistence.workspace.Workspace;
+import io.vigia.persistence.workspace.WorkspaceException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The workspace's series store: label sets in {@code series}/{@code series_labels}, samples in
+ * compressed chunks ({@link XorChunk}) in {@code chunks}. Reads decode straight into primitive
+ * arrays and run on a small pool of read connections beside the writer (WAL). The embedded PromQL
+ * engine reads through {@link SeriesReader}; importers, the scraper and the simulator write
+ * through {@link #writer()}.
+ */
+public final class SqliteSeriesStore implements SeriesReader, AutoCloseable {
+    static final int CHUNK_SAMPLES = 120;
+    private static final int READERS = 4;
+
+    private final Workspace workspace;
+    private final PostingsIndex index = new PostingsIndex();
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final List<Connection> allReaders = new ArrayList<>();
+
+    public SqliteSeriesStore(Workspace workspace) {
+        this.workspace = workspace;
+        for (int i = 0; i < READERS; i++) {
+            Connection c = workspace.openConnection();
+            allReaders.add(c);
+            readers.add(c);
+        }
+        loadIndex();
+    }
+
+    private void loadIndex() {
+        withReader(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, labels FROM series"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    index.add(rs.getInt(1), LabelCodec.decode(rs.getString(2)));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** A new writer; appends become visible to readers when it commits. */
+    public SeriesWriter writer() {
+        return new SqliteSeriesWriter(workspace, index);
+    }
+
+    public int seriesCount() {
+        return index.size();
+    }
+
+    @Override
+    public List<SeriesData> select(List<LabelMatcher> matchers, long minTime, long maxTime) {
+        BitSet ids = index.select(matchers);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<SeriesData> out = new ArrayList<>(ids.cardinality());
+        withReader(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT data FROM chunks WHERE series_id = ? AND max_t >= ? AND min_t <= ? ORDER BY min_t")) {
+                for (int id = ids.nextSetBit(0); id >= 0; id = ids.nextSetBit(id + 1)) {
+                    SeriesData d = read(ps, id, minTime, maxTime);
+                    if (d != null) {
+                        out.add(d);
+                    }
+                }
+            }
+            return null;
+        });
+        out.sort((a, b) -> a.labels().compareTo(b.labels()));
+        return out;
+    }
+
+    private SeriesData read(PreparedStatement ps, int id, long minTime, long maxTime) throws SQLException {
+        ps.setInt(1, id);
+        ps.setLong(2, minTime);
+        ps.setLong(3, maxTime);
+        long[] ts = new long[CHUNK_SAMPLES * 2];
+        double[] vs = new double[CHUNK_SAMPLES * 2];
+        int n = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                byte[] chunk = rs.getBytes(1);
+                int count = XorChunk.count(chunk);
+                if (n + count > ts.length) {
+                    int cap = Math.max(ts.length * 2, n + count);
+                    ts = Arrays.copyOf(ts, cap);
+                    vs = Arrays.copyOf(vs, cap);
+                }
+                n += XorChunk.decode(chunk, ts, vs, n);
+            }
+        }
+        int from = lowerBound(ts, n, minTime);
+        int to = upperBound(ts, n, maxTime);
+        if (from >= to) {
+            return null;
+        }
+        return new SeriesData(index.labelsOf(id), Arrays.copyOfRange(ts, from, to), Arrays.copyOfRange(vs, from, to));
+    }
+
+    static int lowerBound(long[] ts, int n, long t) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ts[mid] < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    static int upperBound(long[] ts, int n, long t) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ts[mid] <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    @Override
+    public List<String> labelNames(List<LabelMatcher> matchers) {
+        return index.names(matchers.isEmpty() ? index.select(List.of()) : index.select(matchers));
+    }
+
+    @Override
+    public List<String> labelValues(String name, List<LabelMatcher> matchers) {
+        return index.values(name, index.select(matchers));
+    }
+
+    @Override
+    public List<Labels> series(List<LabelMatcher> matchers) {
+        List<Labels> out = new ArrayList<>(index.labels(index.select(matchers)));
+        out.sort(Labels::compareTo);
+        return out;
+    }
+
+    /** Drops every sample older than {@code time} (ms); series left without samples go too. Returns samples dropped. */
+    public long deleteOlderThan(long time) {
+        return delete(List.of(), Long.MIN_VALUE, time - 1);
+    }
+
+    /**
+     * Deletes the samples in {@code [minTime, maxTime]} of the series matching {@code matchers}
+     * (all series for an empty list); a series left empty is removed. Returns samples deleted.
+     */
+    public long delete(List<LabelMatcher> matchers, long minTime, long maxTime) {
+        BitSet ids = index.select(matchers);
+        List<Integer> emptied = new ArrayList<>();
+        long deleted = workspace.write(c -> {
+            long count = 0;
+            try (PreparedStatement sel = c.prepareStatement(
+                    "SELECT min_t, max_t, data FROM chunks WHERE series_id = ? AND max_t >= ? AND min_t <= ?");
+                 PreparedStatement del = c.prepareStatement("DELETE FROM chunks WHERE series_id = ? AND min_t = ?");
+                 PreparedStatement ins = c.prepareStatement(
+                         "INSERT INTO chunks(series_id, min_t, max_t, samples, data) VALUES (?, ?, ?, ?, ?)");
+                 PreparedStatement left = c.prepareStatement("SELECT 1 FROM chunks WHERE series_id = ? LIMIT 1");
+                 PreparedStatement dropSeries = c.prepareStatement("DELETE FROM series WHERE id = ?")) {
+                for (int id = ids.nextSetBit(0); id >= 0; id = ids.nextSetBit(id + 1)) {
+                    sel.setInt(1, id);
+                    sel.setLong(2, minTime);
+                    sel.setLong(3, maxTime);
+                    List<byte[]> touched = new ArrayList<>();
+                    List<Long> starts = new ArrayList<>();
+                    try (ResultSet rs = sel.executeQuery()) {
+                        while (rs.next()) {
+                            starts.add(rs.getLong(1));
+                            touched.add(rs.getBytes(3));
+                        }
+                    }
+                    for (int k = 0; k < touched.size(); k++) {
+                        byte[] chunk = touched.get(k);
+                        int n = XorChunk.count(chunk);
+                        long[] ts = new long[n];
+                        double[] vs = new double[n];
+                        XorChunk.decode(chunk, ts, vs, 0);
+                        del.setInt(1, id);
+                        del.setLong(2, starts.get(k));
+                        del.executeUpdate();
+                        long[] keepT = new long[n];
+                        double[] keepV = new double[n];
+                        int kept = 0;
+                        for (int i = 0; i < n; i++) {
+                            if (ts[i] < minTime || ts[i] > maxTime) {
+                                keepT[kept] = ts[i];
+                                keepV[kept++] = vs[i];
+                            }
+                        }
+                        count += n - kept;
+                        if (kept > 0) {
+                            ins.setInt(1, id);
+                            ins.setLong(2, keepT[0]);
+                            ins.setLong(3, keepT[kept - 1]);
+                            ins.setInt(4, kept);
+                            ins.setBytes(5, XorChunk.encode(keepT, keepV, 0, kept));
+                            ins.executeUpdate();
+                        }
+                    }
+                    left.setInt(1, id);
+                    try (ResultSet rs = left.executeQuery()) {
+                        if (!rs.next()) {
+                            dropSeries.setInt(1, id);
+                            dropSeries.executeUpdate();
+                            emptied.add(id);
+                        }
+                    }
+                }
+            }
+            return count;
+        });
+        emptied.forEach(index::remove);
+        return deleted;
+    }
+
+    /** Bytes of chunk data stored, for the compression benchmark. */
+    public long chunkBytes() {
+        return withReader(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(sum(length(data)), 0), coalesce(sum(samples), 0) FROM chunks");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private <T> T withReader(Workspace.SqlWork<T> work) {
+        Connection c;
+        try {
+            c = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkspaceException(WorkspaceException.Kind.IO, workspace.file(), "interrupted while waiting to read");
+        }
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new WorkspaceException(WorkspaceException.Kind.IO, workspace.file(), "could not read series: " + e.getMessage(), e);
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Connection c : allReaders) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // closing on shutdown: nothing left to do with the error
+            }
+        }
+    }
+}

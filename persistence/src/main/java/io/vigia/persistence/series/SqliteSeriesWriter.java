@@ -1,0 +1,260 @@
+package io.vigia.persistence.series;
+
+import io.vigia.persistence.workspace.Workspace;
+import io.vigia.persistence.workspace.WorkspaceException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Appends samples on its own connection inside one transaction, from the first append to
+ * {@link #commit()}: an import of any size is all or nothing, and memory stays bounded because
+ * each series' samples are written as soon as a chunk is full. The last, partial chunk of a series
+ * is reopened when it grows again, so frequent small commits (a scrape every 15 s) still end in
+ * full, well-compressed chunks.
+ *
+ * <p>Order: samples of one series must come in time order. A sample at the newest timestamp with
+ * the same value is ignored (importing a file twice adds nothing); one that goes back in time, or
+ * a different value at the same time, is refused with an {@link IllegalArgumentException}.
+ * Not thread-safe: one thread writes at a time.
+ */
+final class SqliteSeriesWriter implements SeriesWriter {
+    private final Workspace workspace;
+    private final PostingsIndex index;
+    private final Map<Labels, Head> heads = new HashMap<>();
+    private final Map<Labels, Integer> newSeries = new HashMap<>();
+    private Connection connection;
+    private boolean inTransaction;
+
+    SqliteSeriesWriter(Workspace workspace, PostingsIndex index) {
+        this.workspace = workspace;
+        this.index = index;
+    }
+
+    /** Samples of one series not yet in a full chunk. */
+    private static final class Head {
+        final int seriesId;
+        long[] ts = new long[SqliteSeriesStore.CHUNK_SAMPLES];
+        double[] vs = new double[SqliteSeriesStore.CHUNK_SAMPLES];
+        int n;
+        /** Newest timestamp already written in a full chunk, for order checks. */
+        long lastWritten = Long.MIN_VALUE;
+        long lastWrittenBits;
+
+        Head(int seriesId) {
+            this.seriesId = seriesId;
+        }
+
+        long lastT() {
+            return n > 0 ? ts[n - 1] : lastWritten;
+        }
+
+        long lastBits() {
+            return n > 0 ? Double.doubleToRawLongBits(vs[n - 1]) : lastWrittenBits;
+        }
+
+        void add(long t, double v) {
+            if (n == ts.length) {
+                ts = Arrays.copyOf(ts, n * 2);
+                vs = Arrays.copyOf(vs, n * 2);
+            }
+            ts[n] = t;
+            vs[n++] = v;
+        }
+    }
+
+    @Override
+    public void append(Labels labels, long timestampMillis, double value) {
+        try {
+            begin();
+            Head h = heads.get(labels);
+            if (h == null) {
+                h = open(labels);
+                heads.put(labels, h);
+            }
+            long last = h.lastT();
+            if (timestampMillis <= last) {
+                if (timestampMillis == last && Double.doubleToRawLongBits(value) == h.lastBits()) {
+                    return;
+                }
+                throw new IllegalArgumentException(timestampMillis == last
+                        ? "a different value for " + labels + " at " + timestampMillis + " is already stored"
+                        : "sample for " + labels + " at " + timestampMillis
+                        + " is older than the newest stored sample at " + last + " (samples of a series must come in time order)");
+            }
+            h.add(timestampMillis, value);
+            if (h.n >= 2 * SqliteSeriesStore.CHUNK_SAMPLES) {
+                flush(h, false);
+            }
+        } catch (SQLException e) {
+            throw failure("could not append to the series store", e);
+        }
+    }
+
+    private void begin() throws SQLException {
+        if (connection == null) {
+            connection = workspace.openConnection();
+        }
+        if (!inTransaction) {
+            connection.setAutoCommit(false);
+            inTransaction = true;
+        }
+    }
+
+    /** The series' id (created if new) and its last chunk, reopened when not full. */
+    private Head open(Labels labels) throws SQLException {
+        Integer id = index.idOf(labels);
+        if (id == null) {
+            id = newSeries.get(labels);
+        }
+        if (id == null) {
+            id = insertSeries(labels);
+            newSeries.put(labels, id);
+            return new Head(id);
+        }
+        Head h = new Head(id);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT samples, data FROM chunks WHERE series_id = ? ORDER BY min_t DESC LIMIT 1")) {
+            ps.setInt(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    byte[] data = rs.getBytes(2);
+                    int count = rs.getInt(1);
+                    long[] ts = new long[count];
+                    double[] vs = new double[count];
+                    XorChunk.decode(data, ts, vs, 0);
+                    if (count < SqliteSeriesStore.CHUNK_SAMPLES) {
+                        for (int i = 0; i < count; i++) {
+                            h.add(ts[i], vs[i]); // rewritten under the same key (its first timestamp) on flush
+                        }
+                    } else {
+                        h.lastWritten = ts[count - 1];
+                        h.lastWrittenBits = Double.doubleToRawLongBits(vs[count - 1]);
+                    }
+                }
+            }
+        }
+        return h;
+    }
+
+    private int insertSeries(Labels labels) throws SQLException {
+        int id;
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO series(metric, labels) VALUES (?, ?) RETURNING id")) {
+            ps.setString(1, labels.metricName());
+            ps.setString(2, LabelCodec.encode(labels));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getInt(1);
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO series_labels(name, value, series_id) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < labels.size(); i++) {
+                ps.setString(1, labels.name(i));
+                ps.setString(2, labels.value(i));
+                ps.setInt(3, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return id;
+    }
+
+    /** Writes full chunks; with {@code all}, the partial rest too (kept in the head for reuse). */
+    private void flush(Head h, boolean all) throws SQLException {
+        int size = SqliteSeriesStore.CHUNK_SAMPLES;
+        int from = 0;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT OR REPLACE INTO chunks(series_id, min_t, max_t, samples, data) VALUES (?, ?, ?, ?, ?)")) {
+            while (h.n - from >= size || (all && h.n - from > 0)) {
+                int to = Math.min(h.n, from + size);
+                ps.setInt(1, h.seriesId);
+                ps.setLong(2, h.ts[from]);
+                ps.setLong(3, h.ts[to - 1]);
+                ps.setInt(4, to - from);
+                ps.setBytes(5, XorChunk.encode(h.ts, h.vs, from, to));
+                ps.addBatch();
+                if (to - from < size) {
+                    break; // the partial tail stays in the head; it is rewritten when it grows
+                }
+                h.lastWritten = h.ts[to - 1];
+                h.lastWrittenBits = Double.doubleToRawLongBits(h.vs[to - 1]);
+                from = to;
+            }
+            ps.executeBatch();
+        }
+        if (from > 0) {
+            h.ts = Arrays.copyOfRange(h.ts, from, Math.max(from + size, h.n));
+            h.vs = Arrays.copyOfRange(h.vs, from, Math.max(from + size, h.n));
+            h.n -= from;
+        }
+    }
+
+    @Override
+    public void commit() {
+        if (!inTransaction) {
+            return;
+        }
+        try {
+            for (Head h : heads.values()) {
+                flush(h, true);
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+            inTransaction = false;
+            newSeries.forEach((labels, id) -> index.add(id, labels));
+        } catch (SQLException e) {
+            rollback();
+            throw failure("could not commit to the series store", e);
+        } finally {
+            // the next transaction reopens what it touches: another writer or a delete may have changed it
+            heads.clear();
+            newSeries.clear();
+        }
+    }
+
+    @Override
+    public void rollback() {
+        heads.clear();
+        newSeries.clear();
+        if (!inTransaction) {
+            return;
+        }
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw failure("could not roll back the series store", e);
+        } finally {
+            inTransaction = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            commit();
+        } finally {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // the data is committed; a failing close loses nothing
+                }
+                connection = null;
+            }
+        }
+    }
+
+    private WorkspaceException failure(String what, SQLException e) {
+        String message = what + ": " + e.getMessage();
+        if (e.getMessage() != null && (e.getMessage().contains("SQLITE_FULL") || e.getMessage().contains("disk is full"))) {
+            message = "the disk is full: " + what + ". Nothing of this transaction was kept; free some space and try again.";
+        }
+        return new WorkspaceException(WorkspaceException.Kind.IO, workspace.file(), message, e);
+    }
+}

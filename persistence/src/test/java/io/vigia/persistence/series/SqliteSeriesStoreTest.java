@@ -1,0 +1,166 @@
+package io.vigia.persistence.series;
+
+import io.vigia.persistence.workspace.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SqliteSeriesStoreTest {
+    private static final long T0 = 1_700_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    private static Labels req(String job, String code) {
+        return Labels.of("__name__", "http_requests_total", "job", job, "code", code);
+    }
+
+    @Test
+    void writesReadBackByMatchersAcrossAReopen() {
+        Path file = dir.resolve("ws.vigia");
+        try (Workspace ws = Workspace.open(file); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            try (SeriesWriter w = store.writer()) {
+                for (int i = 0; i < 1000; i++) {
+                    w.append(req("api", "200"), T0 + i * 15_000L, i);
+                    w.append(req("api", "500"), T0 + i * 15_000L, i / 10.0);
+                    w.append(req("web", "200"), T0 + i * 15_000L, 2 * i);
+                }
+            }
+            assertThat(store.seriesCount()).isEqualTo(3);
+        }
+        try (Workspace ws = Workspace.open(file); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            List<SeriesData> api = store.select(List.of(LabelMatcher.equal("__name__", "http_requests_total"),
+                    LabelMatcher.equal("job", "api")), T0, T0 + 999 * 15_000L);
+            assertThat(api).extracting(d -> d.labels().get("code")).containsExactly("200", "500");
+            assertThat(api.getFirst().timestamps()).hasSize(1000).startsWith(T0);
+            assertThat(api.getFirst().values()[999]).isEqualTo(999.0);
+
+            List<SeriesData> window = store.select(List.of(LabelMatcher.regex("job", "w.b"),
+                    LabelMatcher.notEqual("code", "500")), T0 + 15_000L, T0 + 45_000L);
+            assertThat(window).singleElement().satisfies(d -> {
+                assertThat(d.timestamps()).containsExactly(T0 + 15_000L, T0 + 30_000L, T0 + 45_000L);
+                assertThat(d.values()).containsExactly(2.0, 4.0, 6.0);
+            });
+            assertThat(store.select(List.of(LabelMatcher.notRegex("code", "2..")), T0, T0 + 1)).hasSize(1);
+            assertThat(store.labelValues("job", List.of())).containsExactly("api", "web");
+            assertThat(store.labelNames(List.of(LabelMatcher.equal("job", "web")))).containsExactly("__name__", "code", "job");
+        }
+    }
+
+    @Test
+    void matchersThatAcceptTheEmptyStringMatchSeriesWithoutTheLabel() {
+        try (Workspace ws = Workspace.open(dir.resolve("ws.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            try (SeriesWriter w = store.writer()) {
+                w.append(Labels.of("__name__", "up", "job", "a"), T0, 1);
+                w.append(Labels.of("__name__", "up", "job", "b", "env", "prod"), T0, 1);
+            }
+            assertThat(store.series(List.of(LabelMatcher.equal("__name__", "up"), LabelMatcher.equal("env", ""))))
+                    .extracting(l -> l.get("job")).containsExactly("a");
+            assertThat(store.series(List.of(LabelMatcher.equal("__name__", "up"), LabelMatcher.regex("env", "prod|"))))
+                    .hasSize(2);
+            assertThat(store.series(List.of(LabelMatcher.equal("__name__", "up"), LabelMatcher.notEqual("env", "prod"))))
+                    .extracting(l -> l.get("job")).containsExactly("a");
+        }
+    }
+
+    @Test
+    void manySmallCommitsStillEndInFullChunks() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("ws.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            SeriesWriter w = store.writer();
+            for (int i = 0; i < 500; i++) {
+                w.append(Labels.of("__name__", "g"), T0 + i * 15_000L, i % 7);
+                w.commit(); // as a scrape every 15 s would
+            }
+            w.close();
+            int chunks = ws.read(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM chunks")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            assertThat(chunks).isEqualTo(5); // 4 full chunks of 120 and one of 20
+            SeriesData d = store.select(List.of(LabelMatcher.equal("__name__", "g")), T0, Long.MAX_VALUE).getFirst();
+            assertThat(d.timestamps()).hasSize(500);
+            assertThat(d.values()[499]).isEqualTo(499 % 7);
+        }
+    }
+
+    @Test
+    void reimportingTheSameSamplesAddsNothingAndConflictsAreRefused() {
+        try (Workspace ws = Workspace.open(dir.resolve("ws.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            Labels l = Labels.of("__name__", "x");
+            for (int round = 0; round < 2; round++) {
+                try (SeriesWriter w = store.writer()) {
+                    for (int i = 0; i < 300; i++) {
+                        if (round == 1 && i < 299) {
+                            continue; // a second import of the newest sample only: allowed, ignored
+                        }
+                        w.append(l, T0 + i * 1000L, i);
+                    }
+                }
+            }
+            assertThat(store.select(List.of(LabelMatcher.equal("__name__", "x")), 0, Long.MAX_VALUE).getFirst().size()).isEqualTo(300);
+            SeriesWriter w = store.writer();
+            assertThatThrownBy(() -> w.append(l, T0 + 299_000L, -1)).hasMessageContaining("a different value");
+            assertThatThrownBy(() -> w.append(l, T0, 0)).hasMessageContaining("older than the newest stored sample");
+            w.rollback();
+            w.close();
+        }
+    }
+
+    @Test
+    void rollbackLeavesNothingBehind() {
+        try (Workspace ws = Workspace.open(dir.resolve("ws.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            SeriesWriter w = store.writer();
+            for (int i = 0; i < 1000; i++) {
+                w.append(Labels.of("__name__", "y", "i", Integer.toString(i % 10)), T0 + i, i);
+            }
+            w.rollback();
+            w.close();
+            assertThat(store.seriesCount()).isZero();
+            assertThat(store.select(List.of(LabelMatcher.equal("__name__", "y")), 0, Long.MAX_VALUE)).isEmpty();
+        }
+    }
+
+    @Test
+    void retentionAndDeletionByMatchers() {
+        try (Workspace ws = Workspace.open(dir.resolve("ws.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            try (SeriesWriter w = store.writer()) {
+                for (int i = 0; i < 1000; i++) {
+                    w.append(req("api", "200"), T0 + i * 1000L, i);
+                    w.append(req("web", "200"), T0 + i * 1000L, i);
+                }
+            }
+            assertThat(store.deleteOlderThan(T0 + 500_000L)).isEqualTo(1000);
+            SeriesData api = store.select(List.of(LabelMatcher.equal("job", "api")), 0, Long.MAX_VALUE).getFirst();
+            assertThat(api.timestamps()).hasSize(500).startsWith(T0 + 500_000L);
+            assertThat(store.delete(List.of(LabelMatcher.equal("job", "web")), Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(500);
+            assertThat(store.seriesCount()).isEqualTo(1);
+            assertThat(store.labelValues("job", List.of())).containsExactly("api");
+        }
+        try (Workspace ws = Workspace.open(dir.resolve("ws.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            assertThat(store.seriesCount()).isEqualTo(1);
+            assertThat(ws.integrityCheck()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void labelValuesWithAnyCharacterSurvive() {
+        Labels odd = Labels.of("__name__", "prompt_blocked_total", "text", "a\0b\\c \"<script>\" \u202e");
+        try (Workspace ws = Workspace.open(dir.resolve("ws.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            try (SeriesWriter w = store.writer()) {
+                w.append(odd, T0, 1);
+            }
+        }
+        try (Workspace ws = Workspace.open(dir.resolve("ws.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            assertThat(store.series(List.of(LabelMatcher.equal("__name__", "prompt_blocked_total")))).containsExactly(odd);
+        }
+    }
+}

@@ -24,10 +24,18 @@ import java.util.TreeMap;
 public final class CopilotImporter {
     private final Workspace workspace;
     private final SeriesWriter writer;
+    private final DayEraser eraser;
 
-    public CopilotImporter(Workspace workspace, SeriesWriter writer) {
+    /** Removes the stored samples of one scope's day before a revised version is written. */
+    @FunctionalInterface
+    public interface DayEraser {
+        void erase(String scope, long dayTimestampMillis);
+    }
+
+    public CopilotImporter(Workspace workspace, SeriesWriter writer, DayEraser eraser) {
         this.workspace = workspace;
         this.writer = writer;
+        this.eraser = eraser;
     }
 
     public record Result(int daysImported, int daysUnchanged, int daysRevised, int samples) {
@@ -40,6 +48,14 @@ public final class CopilotImporter {
         int revised = 0;
         int samples = 0;
         Map<CopilotDay, String> toRecord = new HashMap<>();
+        // revised days are erased first, committed on their own: should the import then fail, the
+        // day log still holds the old hash, so the next import writes the day again
+        for (CopilotDay d : days) {
+            String previous = known.get(key(d.scope(), d.day()));
+            if (previous != null && !previous.equals(hash(d))) {
+                eraser.erase(d.scope(), CopilotSeries.timestamp(d));
+            }
+        }
         try {
             for (CopilotDay d : days) {
                 String hash = hash(d);

@@ -20,6 +20,9 @@ public final class CopilotSeries {
     public static final String LINES_SUGGESTED = "github_copilot_daily_lines_suggested";
     public static final String LINES_ACCEPTED = "github_copilot_daily_lines_accepted";
 
+    /** Every metric name this class writes, for erasing a day. */
+    public static final String NAME_REGEX = "github_copilot_daily_.*";
+
     private CopilotSeries() {
     }
 

@@ -25,7 +25,8 @@ class CopilotImporterTest {
                 Files.readString(DIR.resolve("cmv-organization_metrics_response_sample.json")))).days();
         MemorySeriesWriter writer = new MemorySeriesWriter();
         try (Workspace ws = Workspace.open(dir.resolve("ws.vigia"))) {
-            CopilotImporter importer = new CopilotImporter(ws, writer);
+            List<Long> erased = new java.util.ArrayList<>();
+            CopilotImporter importer = new CopilotImporter(ws, writer, (scope, t) -> erased.add(t));
             CopilotImporter.Result first = importer.importDays(days);
             assertThat(first.daysImported()).isEqualTo(21);
             int samples = writer.committed().size();
@@ -39,6 +40,7 @@ class CopilotImporterTest {
             CopilotDay revised = new CopilotDay(d0.scope(), d0.day(), d0.source(), d0.activeUsers() + 1, d0.engagedUsers(),
                     d0.chatTurns(), d0.completions());
             assertThat(importer.importDays(List.of(revised)).daysRevised()).isEqualTo(1);
+            assertThat(erased).containsExactly(CopilotSeries.timestamp(d0));
         }
         try (Workspace ws = Workspace.open(dir.resolve("ws.vigia"))) {
             assertThat(CopilotImporter.importedDays(ws, "octo-org")).hasSize(21)

@@ -7,8 +7,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,12 +20,16 @@ import java.util.Map;
  * is reopened when it grows again, so frequent small commits (a scrape every 15 s) still end in
  * full, well-compressed chunks.
  *
- * <p>Order: samples of one series must come in time order. A sample at the newest timestamp with
- * the same value is ignored (importing a file twice adds nothing); one that goes back in time, or
- * a different value at the same time, is refused with an {@link IllegalArgumentException}.
+ * <p>Order: samples normally arrive in time order and go to the series' head. Older samples
+ * (backfilling history behind newer data, or importing a file again) are collected per series
+ * and merged into the chunks they overlap, in batches of at most {@value #LATE_BATCH}: a sample
+ * already stored with the same value is dropped, so importing a file twice adds nothing; a
+ * different value at a stored timestamp is refused with an {@link IllegalArgumentException}.
  * Not thread-safe: one thread writes at a time.
  */
 final class SqliteSeriesWriter implements SeriesWriter {
+    static final int LATE_BATCH = 8192;
+
     private final Workspace workspace;
     private final PostingsIndex index;
     private final Map<Labels, Head> heads = new HashMap<>();
@@ -45,6 +51,19 @@ final class SqliteSeriesWriter implements SeriesWriter {
         /** Newest timestamp already written in a full chunk, for order checks. */
         long lastWritten = Long.MIN_VALUE;
         long lastWrittenBits;
+        /** Samples older than the head's newest, to be merged into stored chunks. */
+        long[] lateTs = new long[0];
+        double[] lateVs = new double[0];
+        int late;
+
+        void addLate(long t, double v) {
+            if (late == lateTs.length) {
+                lateTs = Arrays.copyOf(lateTs, Math.max(64, late * 2));
+                lateVs = Arrays.copyOf(lateVs, Math.max(64, late * 2));
+            }
+            lateTs[late] = t;
+            lateVs[late++] = v;
+        }
 
         Head(int seriesId) {
             this.seriesId = seriesId;
@@ -82,10 +101,11 @@ final class SqliteSeriesWriter implements SeriesWriter {
                 if (timestampMillis == last && Double.doubleToRawLongBits(value) == h.lastBits()) {
                     return;
                 }
-                throw new IllegalArgumentException(timestampMillis == last
-                        ? "a different value for " + labels + " at " + timestampMillis + " is already stored"
-                        : "sample for " + labels + " at " + timestampMillis
-                        + " is older than the newest stored sample at " + last + " (samples of a series must come in time order)");
+                h.addLate(timestampMillis, value);
+                if (h.late >= LATE_BATCH) {
+                    mergeLate(labels, h);
+                }
+                return;
             }
             h.add(timestampMillis, value);
             if (h.n >= 2 * SqliteSeriesStore.CHUNK_SAMPLES) {
@@ -194,14 +214,128 @@ final class SqliteSeriesWriter implements SeriesWriter {
         }
     }
 
+    /**
+     * Merges the series' late samples into the stored chunks they overlap: the head is flushed
+     * first so that every stored sample is in a chunk, the overlapping chunks are decoded, merged
+     * with the late samples and written again as contiguous chunks.
+     */
+    private void mergeLate(Labels labels, Head h) throws SQLException {
+        if (h.late == 0) {
+            return;
+        }
+        flush(h, true);
+        long[] lt = Arrays.copyOf(h.lateTs, h.late);
+        double[] lv = Arrays.copyOf(h.lateVs, h.late);
+        h.late = 0;
+        sortByTime(lt, lv);
+        long lo = lt[0];
+        long hi = lt[lt.length - 1];
+        long[] st = new long[0];
+        double[] sv = new double[0];
+        int sn = 0;
+        List<Long> replaced = new ArrayList<>();
+        try (PreparedStatement sel = connection.prepareStatement(
+                "SELECT min_t, data FROM chunks WHERE series_id = ? AND max_t >= ? AND min_t <= ? ORDER BY min_t")) {
+            sel.setInt(1, h.seriesId);
+            sel.setLong(2, lo);
+            sel.setLong(3, hi);
+            try (ResultSet rs = sel.executeQuery()) {
+                while (rs.next()) {
+                    byte[] data = rs.getBytes(2);
+                    int count = XorChunk.count(data);
+                    st = Arrays.copyOf(st, sn + count);
+                    sv = Arrays.copyOf(sv, sn + count);
+                    XorChunk.decode(data, st, sv, sn);
+                    sn += count;
+                    replaced.add(rs.getLong(1));
+                }
+            }
+        }
+        long[] mt = new long[sn + lt.length];
+        double[] mv = new double[sn + lt.length];
+        int m = 0;
+        int i = 0;
+        int j = 0;
+        while (i < sn || j < lt.length) {
+            if (j >= lt.length || (i < sn && st[i] < lt[j])) {
+                mt[m] = st[i];
+                mv[m++] = sv[i++];
+            } else if (i >= sn || lt[j] < st[i]) {
+                if (m > 0 && mt[m - 1] == lt[j]) { // the same late sample twice in one batch
+                    requireSame(labels, lt[j], mv[m - 1], lv[j]);
+                    j++;
+                    continue;
+                }
+                mt[m] = lt[j];
+                mv[m++] = lv[j++];
+            } else {
+                requireSame(labels, lt[j], sv[i], lv[j]);
+                j++;
+            }
+        }
+        // only now, with the merge known to be consistent, are stored chunks replaced
+        try (PreparedStatement del = connection.prepareStatement("DELETE FROM chunks WHERE series_id = ? AND min_t = ?")) {
+            for (long start : replaced) {
+                del.setInt(1, h.seriesId);
+                del.setLong(2, start);
+                del.addBatch();
+            }
+            del.executeBatch();
+        }
+        try (PreparedStatement ins = connection.prepareStatement(
+                "INSERT OR REPLACE INTO chunks(series_id, min_t, max_t, samples, data) VALUES (?, ?, ?, ?, ?)")) {
+            for (int from = 0; from < m; from += SqliteSeriesStore.CHUNK_SAMPLES) {
+                int to = Math.min(m, from + SqliteSeriesStore.CHUNK_SAMPLES);
+                ins.setInt(1, h.seriesId);
+                ins.setLong(2, mt[from]);
+                ins.setLong(3, mt[to - 1]);
+                ins.setInt(4, to - from);
+                ins.setBytes(5, XorChunk.encode(mt, mv, from, to));
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+        // the head's tail may have been merged into a rewritten chunk: start the next appends afresh
+        Head fresh = open(labels);
+        h.ts = fresh.ts;
+        h.vs = fresh.vs;
+        h.n = fresh.n;
+        h.lastWritten = fresh.lastWritten;
+        h.lastWrittenBits = fresh.lastWrittenBits;
+    }
+
+    private static void requireSame(Labels labels, long t, double stored, double incoming) {
+        if (Double.doubleToRawLongBits(stored) != Double.doubleToRawLongBits(incoming)) {
+            throw new IllegalArgumentException("a different value for " + labels + " at " + t + " is already stored ("
+                    + stored + ", now " + incoming + ")");
+        }
+    }
+
+    private static void sortByTime(long[] ts, double[] vs) {
+        Integer[] order = new Integer[ts.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(ts[a], ts[b]));
+        long[] t2 = new long[ts.length];
+        double[] v2 = new double[vs.length];
+        for (int i = 0; i < order.length; i++) {
+            t2[i] = ts[order[i]];
+            v2[i] = vs[order[i]];
+        }
+        System.arraycopy(t2, 0, ts, 0, ts.length);
+        System.arraycopy(v2, 0, vs, 0, vs.length);
+    }
+
     @Override
     public void commit() {
         if (!inTransaction) {
             return;
         }
         try {
-            for (Head h : heads.values()) {
-                flush(h, true);
+            for (Map.Entry<Labels, Head> e : heads.entrySet()) {
+                flush(e.getValue(), true);
+                mergeLate(e.getKey(), e.getValue());
             }
             connection.commit();
             connection.setAutoCommit(true);
@@ -210,6 +344,9 @@ final class SqliteSeriesWriter implements SeriesWriter {
         } catch (SQLException e) {
             rollback();
             throw failure("could not commit to the series store", e);
+        } catch (RuntimeException e) {
+            rollback();
+            throw e;
         } finally {
             // the next transaction reopens what it touches: another writer or a delete may have changed it
             heads.clear();

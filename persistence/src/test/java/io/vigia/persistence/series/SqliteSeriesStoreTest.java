@@ -96,22 +96,51 @@ class SqliteSeriesStoreTest {
     void reimportingTheSameSamplesAddsNothingAndConflictsAreRefused() {
         try (Workspace ws = Workspace.open(dir.resolve("ws.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
             Labels l = Labels.of("__name__", "x");
-            for (int round = 0; round < 2; round++) {
+            for (int round = 0; round < 3; round++) {
                 try (SeriesWriter w = store.writer()) {
                     for (int i = 0; i < 300; i++) {
-                        if (round == 1 && i < 299) {
-                            continue; // a second import of the newest sample only: allowed, ignored
-                        }
                         w.append(l, T0 + i * 1000L, i);
                     }
                 }
             }
             assertThat(store.select(List.of(LabelMatcher.equal("__name__", "x")), 0, Long.MAX_VALUE).getFirst().size()).isEqualTo(300);
             SeriesWriter w = store.writer();
-            assertThatThrownBy(() -> w.append(l, T0 + 299_000L, -1)).hasMessageContaining("a different value");
-            assertThatThrownBy(() -> w.append(l, T0, 0)).hasMessageContaining("older than the newest stored sample");
-            w.rollback();
+            w.append(l, T0 + 299_000L, -1);
+            assertThatThrownBy(w::commit).hasMessageContaining("a different value");
             w.close();
+            assertThat(store.select(List.of(LabelMatcher.equal("__name__", "x")), 0, Long.MAX_VALUE).getFirst().values()[299])
+                    .isEqualTo(299.0);
+        }
+    }
+
+    @Test
+    void olderHistoryIsMergedBehindNewerData() {
+        Labels l = Labels.of("__name__", "h");
+        try (Workspace ws = Workspace.open(dir.resolve("ws.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            try (SeriesWriter w = store.writer()) {
+                for (int i = 500; i < 1000; i++) {
+                    w.append(l, T0 + i * 1000L, i);
+                }
+            }
+            try (SeriesWriter w = store.writer()) {
+                for (int i = 0; i < 20_000; i++) { // older samples, interleaved gaps, and a repeat of stored ones
+                    int k = i % 1000;
+                    if (k % 2 == 0 || k >= 500) {
+                        w.append(l, T0 + k * 1000L, k);
+                    }
+                }
+            }
+            SeriesData d = store.select(List.of(LabelMatcher.equal("__name__", "h")), 0, Long.MAX_VALUE).getFirst();
+            assertThat(d.size()).isEqualTo(750);
+            for (int i = 1; i < d.size(); i++) {
+                assertThat(d.timestamps()[i]).isGreaterThan(d.timestamps()[i - 1]);
+                assertThat(d.values()[i]).isEqualTo((d.timestamps()[i] - T0) / 1000.0);
+            }
+            try (SeriesWriter w = store.writer()) {
+                w.append(l, T0 + 1000 * 1000L, 1000); // and appending at the end still works
+            }
+            assertThat(store.select(List.of(LabelMatcher.equal("__name__", "h")), 0, Long.MAX_VALUE).getFirst().size()).isEqualTo(751);
+            assertThat(ws.integrityCheck()).isEqualTo("ok");
         }
     }
 

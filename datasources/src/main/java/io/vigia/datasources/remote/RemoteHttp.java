@@ -298,7 +298,7 @@ public final class RemoteHttp implements AutoCloseable {
                     wait = retryAfter != null ? retryAfter : retry.backoff(attempt);
                     LOG.info("{}: HTTP {}, retry {}/{} in {} ms", target, code, attempt, retry.maxAttempts() - 1, wait.toMillis());
                 } catch (IOException e) {
-                    if (isAborted() || call.isCanceled()) {
+                    if (isAborted()) {  // OkHttp's call timeout also cancels the call: that is a timeout, not ours
                         throw cancelled(target);
                     }
                     if (!isConnectionFailure(e) || attempt >= retry.maxAttempts()) {

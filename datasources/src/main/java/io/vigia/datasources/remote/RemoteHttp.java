@@ -50,7 +50,8 @@ public final class RemoteHttp implements AutoCloseable {
     private final ConnectionSettings settings;
     private final SecretResolver secrets;
     private final RetryPolicy retry;
-    private final OkHttpClient client;
+    /** Built on first use so that unusable TLS material is reported by the request (and "Save & test"), not the constructor. */
+    private OkHttpClient client;
     private final HttpUrl baseUrl;
     private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Shared> inFlight = new HashMap<>();
@@ -60,11 +61,17 @@ public final class RemoteHttp implements AutoCloseable {
         this.secrets = secrets;
         this.retry = retry;
         this.baseUrl = HttpUrl.get(settings.url().toString());
-        this.client = HttpClientFactory.create(settings, secrets);
     }
 
     public ConnectionSettings settings() {
         return settings;
+    }
+
+    private synchronized OkHttpClient client() {
+        if (client == null) {
+            client = HttpClientFactory.create(settings, secrets);
+        }
+        return client;
     }
 
     /** True when TLS verification is switched off for an https source: the UI shows a warning. */
@@ -201,8 +208,14 @@ public final class RemoteHttp implements AutoCloseable {
             inFlight.clear();
         }
         runner.shutdownNow();
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        OkHttpClient c;
+        synchronized (this) {
+            c = client;
+        }
+        if (c != null) {
+            c.dispatcher().executorService().shutdown();
+            c.connectionPool().evictAll();
+        }
     }
 
     /** One HTTP exchange (with its retries) and the callers waiting for it. */
@@ -277,7 +290,7 @@ public final class RemoteHttp implements AutoCloseable {
                 if (isAborted()) {
                     throw cancelled(target);
                 }
-                Call call = client.newCall(request);
+                Call call = client().newCall(request);
                 current = call;
                 if (isAborted()) {
                     call.cancel();

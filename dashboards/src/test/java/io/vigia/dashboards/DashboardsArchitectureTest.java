@@ -1,13 +1,13 @@
 package io.vigia.dashboards;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
+import io.vigia.architecture.ProductionClassesOnly;
 import io.vigia.architecture.VigiaArchitectureRules;
 
 /** The shared architecture rules, over this module's classes and everything it depends on. */
-@AnalyzeClasses(packages = "io.vigia", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.vigia", importOptions = ProductionClassesOnly.class)
 class DashboardsArchitectureTest {
     @ArchTest
     static final ArchTests rules = ArchTests.in(VigiaArchitectureRules.class);

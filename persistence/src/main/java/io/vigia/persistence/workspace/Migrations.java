@@ -14,23 +14,31 @@ import java.util.List;
  * script that has shipped.
  */
 final class Migrations {
+    private static final String DIR = "/io/vigia/persistence/migrations/";
 
-    static final List<String> SCRIPTS = List.of(
-            "001-workspace.sql");
+    private static final Migrations STANDARD = new Migrations(List.of(
+            DIR + "001-workspace.sql"));
 
-    private Migrations() {
+    private final List<String> scripts;
+
+    Migrations(List<String> resourcePaths) {
+        this.scripts = List.copyOf(resourcePaths);
     }
 
-    static int latestVersion() {
-        return SCRIPTS.size();
+    static Migrations standard() {
+        return STANDARD;
+    }
+
+    int latestVersion() {
+        return scripts.size();
     }
 
     /** The SQL statements of one script, split on semicolons at line ends. */
-    static List<String> statements(int version) {
-        String name = SCRIPTS.get(version - 1);
-        try (InputStream in = Migrations.class.getResourceAsStream("/io/vigia/persistence/migrations/" + name)) {
+    List<String> statements(int version) {
+        String path = scripts.get(version - 1);
+        try (InputStream in = Migrations.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("migration script missing from the build: " + name);
+                throw new IllegalStateException("migration script missing from the build: " + path);
             }
             String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return List.of(sql.split(";\\s*(?:\\r?\\n|$)")).stream()

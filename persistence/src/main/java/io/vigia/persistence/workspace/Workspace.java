@@ -52,15 +52,19 @@ public final class Workspace implements AutoCloseable {
     }
 
     public static Workspace open(Path file, Clock clock) {
+        return open(file, clock, Migrations.standard());
+    }
+
+    static Workspace open(Path file, Clock clock, Migrations migrations) {
         Path abs = file.toAbsolutePath();
-        int version = inspect(abs);
+        int version = inspect(abs, migrations);
         if (version < 0) {
             createOwnerOnly(abs);
         }
         Connection c = connect(abs, false);
         try {
             Workspace ws = new Workspace(abs, c, clock);
-            ws.migrate(Math.max(version, 0));
+            ws.migrate(Math.max(version, 0), migrations);
             return ws;
         } catch (RuntimeException e) {
             closeQuietly(c);
@@ -163,10 +167,13 @@ public final class Workspace implements AutoCloseable {
     // ---- opening -------------------------------------------------------------------------
 
     /**
-     * Checks the file without letting SQLite touch it: -1 when there is nothing yet (a new
-     * workspace), otherwise the schema version of a workspace this build can open.
+     * Checks the file before anything writes to it: -1 when there is nothing yet (a new
+     * workspace), otherwise the schema version of a workspace this build can open. The header
+     * tells whether it is SQLite at all and whether it was cut short; the identity and version
+     * are read through a read-only connection, because after a crash the newest header page may
+     * still sit in the write-ahead log rather than in the main file.
      */
-    private static int inspect(Path file) {
+    private static int inspect(Path file, Migrations migrations) {
         try {
             if (!Files.exists(file) || Files.size(file) == 0) {
                 return -1;
@@ -176,17 +183,6 @@ public final class Workspace implements AutoCloseable {
                 throw new WorkspaceException(WorkspaceException.Kind.NOT_SQLITE, file,
                         file + " is not a Vigia workspace: it is not an SQLite database. It was left unchanged.");
             }
-            if (h.applicationId() != APPLICATION_ID) {
-                throw new WorkspaceException(WorkspaceException.Kind.NOT_A_WORKSPACE, file,
-                        file + " is an SQLite database but not a Vigia workspace (application id 0x"
-                                + Integer.toHexString(h.applicationId()) + "). It was left unchanged.");
-            }
-            if (h.userVersion() > Migrations.latestVersion()) {
-                throw new WorkspaceException(WorkspaceException.Kind.NEWER_VERSION, file,
-                        file + " was written by a newer Vigia (workspace schema " + h.userVersion()
-                                + "; this version knows up to " + Migrations.latestVersion()
-                                + "). Update Vigia to open it. It was left unchanged.");
-            }
             long size = Files.size(file);
             if (size % h.pageSize() != 0 || (h.pageCountValid() && size < h.expectedBytes())) {
                 throw new WorkspaceException(WorkspaceException.Kind.CORRUPT, file,
@@ -194,32 +190,52 @@ public final class Workspace implements AutoCloseable {
                                 + (h.pageCountValid() ? h.expectedBytes() : "a multiple of " + h.pageSize())
                                 + "). Restore it from a backup. It was left unchanged.");
             }
-            checkReadable(file);
-            return h.userVersion();
+            Identity id = readIdentity(file);
+            if (id.applicationId() == 0 && id.userVersion() == 0 && id.schemaObjects() == 0) {
+                return 0; // an empty database, e.g. a first start killed before its first commit
+            }
+            if (id.applicationId() != APPLICATION_ID) {
+                throw new WorkspaceException(WorkspaceException.Kind.NOT_A_WORKSPACE, file,
+                        file + " is an SQLite database but not a Vigia workspace (application id 0x"
+                                + Integer.toHexString(id.applicationId()) + "). It was left unchanged.");
+            }
+            if (id.userVersion() > migrations.latestVersion()) {
+                throw new WorkspaceException(WorkspaceException.Kind.NEWER_VERSION, file,
+                        file + " was written by a newer Vigia (workspace schema " + id.userVersion()
+                                + "; this version knows up to " + migrations.latestVersion()
+                                + "). Update Vigia to open it. It was left unchanged.");
+            }
+            if (!"ok".equals(id.quickCheck())) {
+                throw new WorkspaceException(WorkspaceException.Kind.CORRUPT, file,
+                        file + " is damaged (" + id.quickCheck() + "). Restore it from a backup. It was left unchanged.");
+            }
+            return id.userVersion();
         } catch (IOException e) {
             throw new WorkspaceException(WorkspaceException.Kind.IO, file, "cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Opens the file read-only and reads its schema, so that a damaged file is refused before any write. */
-    private static void checkReadable(Path file) {
-        try (Connection c = connect(file, true);
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA quick_check(1)")) {
-            String result = rs.next() ? rs.getString(1) : "no answer";
-            if (!"ok".equals(result)) {
-                throw new WorkspaceException(WorkspaceException.Kind.CORRUPT, file,
-                        file + " is damaged (" + result + "). Restore it from a backup. It was left unchanged.");
+    private record Identity(int applicationId, int userVersion, int schemaObjects, String quickCheck) {
+    }
+
+    private static Identity readIdentity(Path file) {
+        try (Connection c = connect(file, true); Statement s = c.createStatement()) {
+            int appId = intPragma(s, "PRAGMA application_id");
+            int userVersion = intPragma(s, "PRAGMA user_version");
+            int objects = intPragma(s, "SELECT count(*) FROM sqlite_master");
+            String check;
+            try (ResultSet rs = s.executeQuery("PRAGMA quick_check(1)")) {
+                check = rs.next() ? rs.getString(1) : "no answer";
             }
-        } catch (WorkspaceException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw classify(file, "cannot open", sql);
-            }
-            throw e;
+            return new Identity(appId, userVersion, objects, check);
         } catch (SQLException e) {
             throw classify(file, "cannot open", e);
+        }
+    }
+
+    private static int intPragma(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getInt(1) : 0;
         }
     }
 
@@ -266,8 +282,8 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private void migrate(int from) {
-        int latest = Migrations.latestVersion();
+    private void migrate(int from, Migrations migrations) {
+        int latest = migrations.latestVersion();
         if (from >= latest) {
             return;
         }
@@ -277,7 +293,7 @@ public final class Workspace implements AutoCloseable {
         write(c -> {
             try (Statement s = c.createStatement()) {
                 for (int v = from + 1; v <= latest; v++) {
-                    for (String sql : Migrations.statements(v)) {
+                    for (String sql : migrations.statements(v)) {
                         s.executeUpdate(sql);
                     }
                     LOG.info("workspace {} migrated to schema {}", file, v);

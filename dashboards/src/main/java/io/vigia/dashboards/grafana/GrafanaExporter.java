@@ -1,0 +1,306 @@
+package io.vigia.dashboards.grafana;
+
+import io.vigia.dashboards.model.AnnotationSource;
+import io.vigia.dashboards.model.Dashboard;
+import io.vigia.dashboards.model.FieldConfig;
+import io.vigia.dashboards.model.GridPos;
+import io.vigia.dashboards.model.Panel;
+import io.vigia.dashboards.model.PanelType;
+import io.vigia.dashboards.model.Query;
+import io.vigia.dashboards.model.QueryLanguage;
+import io.vigia.dashboards.model.Thresholds;
+import io.vigia.dashboards.model.Variable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+
+/**
+ * Writes a dashboard as Grafana JSON (schema 41), or in Vigia's own format: the same JSON with a
+ * {@code vigiaFormat} marker and the few fields Grafana has no place for (deploy annotations).
+ * {@link GrafanaImporter} reads both back to an equal {@link Dashboard}.
+ */
+public final class GrafanaExporter {
+    public static final int SCHEMA_VERSION = 41;
+    public static final int VIGIA_FORMAT = 1;
+
+    public enum Format { GRAFANA, VIGIA }
+
+    private GrafanaExporter() {
+    }
+
+    public static String write(Dashboard d, Format format) {
+        ObjectNode root = GrafanaImporter.JSON.createObjectNode();
+        if (format == Format.VIGIA) {
+            root.put("vigiaFormat", VIGIA_FORMAT);
+        }
+        root.put("uid", d.uid());
+        root.put("title", d.title());
+        ArrayNode tags = root.putArray("tags");
+        d.tags().forEach(tags::add);
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("editable", true);
+        root.put("timezone", "browser");
+        ObjectNode time = root.putObject("time");
+        time.put("from", d.timeFrom());
+        time.put("to", d.timeTo());
+        root.put("refresh", d.refresh());
+        ArrayNode vars = root.putObject("templating").putArray("list");
+        d.variables().forEach(v -> vars.add(variable(v)));
+        ArrayNode annotations = root.putObject("annotations").putArray("list");
+        d.annotations().forEach(a -> annotations.add(annotation(a)));
+        ArrayNode panels = root.putArray("panels");
+        d.panels().forEach(p -> panels.add(panel(p)));
+        return GrafanaImporter.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    private static JsonNode panel(Panel p) {
+        if (p.type() == PanelType.UNSUPPORTED && !p.originalJson().isEmpty()) {
+            return keptAsItWas(p);
+        }
+        ObjectNode n = GrafanaImporter.JSON.createObjectNode();
+        n.put("id", p.id());
+        n.put("type", p.type().grafanaName());
+        n.put("title", p.title());
+        if (!p.description().isEmpty()) {
+            n.put("description", p.description());
+        }
+        n.set("gridPos", grid(p.grid()));
+        if (p.type() == PanelType.ROW) {
+            n.put("collapsed", p.collapsed());
+            ArrayNode children = n.putArray("panels");
+            p.children().forEach(c -> children.add(panel(c)));
+            return n;
+        }
+        if (!p.timeShift().isEmpty()) {
+            n.put("timeShift", p.timeShift());
+        }
+        ArrayNode targets = n.putArray("targets");
+        for (Query q : p.queries()) {
+            ObjectNode t = targets.addObject();
+            t.put("refId", q.refId());
+            JsonNode ds = dataSource(q.dataSource(), q.language());
+            if (ds != null) {
+                t.set("datasource", ds);
+            }
+            t.put("expr", q.expr());
+            t.put("legendFormat", q.legendFormat());
+            t.put("instant", q.instant());
+            t.put("range", !q.instant());
+            if (q.hidden()) {
+                t.put("hide", true);
+            }
+            if (!q.minInterval().isEmpty()) {
+                t.put("interval", q.minInterval());
+            }
+        }
+        n.set("fieldConfig", fieldConfig(p.fieldConfig(), p));
+        n.set("options", options(p));
+        return n;
+    }
+
+    /** An unsupported panel goes back out as it came in, with only what the user changed updated. */
+    private static JsonNode keptAsItWas(Panel p) {
+        ObjectNode n = (ObjectNode) GrafanaImporter.JSON.readTree(p.originalJson());
+        JsonNode g = n.path("gridPos");
+        GridPos pos = p.grid();
+        if (g.path("x").asInt(-1) != pos.x() || g.path("y").asInt(-1) != pos.y()
+                || g.path("w").asInt(-1) != pos.w() || g.path("h").asInt(-1) != pos.h()) {
+            n.set("gridPos", grid(pos));
+        }
+        if (n.path("id").asInt(-1) != p.id()) {
+            n.put("id", p.id());
+        }
+        if (!n.path("title").asString("").equals(p.title())) {
+            n.put("title", p.title());
+        }
+        return n;
+    }
+
+    private static JsonNode grid(GridPos g) {
+        ObjectNode n = GrafanaImporter.JSON.createObjectNode();
+        n.put("h", g.h());
+        n.put("w", g.w());
+        n.put("x", g.x());
+        n.put("y", g.y());
+        return n;
+    }
+
+    private static JsonNode dataSource(String ds, QueryLanguage language) {
+        String type = language == QueryLanguage.LOGQL ? "loki" : "prometheus";
+        if (ds.isEmpty() && language == QueryLanguage.PROMQL) {
+            return null;
+        }
+        ObjectNode n = GrafanaImporter.JSON.createObjectNode();
+        n.put("type", type);
+        if (!ds.isEmpty()) {
+            n.put("uid", ds);
+        }
+        return n;
+    }
+
+    private static JsonNode fieldConfig(FieldConfig f, Panel p) {
+        ObjectNode n = GrafanaImporter.JSON.createObjectNode();
+        ObjectNode defaults = n.putObject("defaults");
+        if (!f.unit().isEmpty()) {
+            defaults.put("unit", f.unit());
+        }
+        if (f.min() != null) {
+            defaults.put("min", f.min());
+        }
+        if (f.max() != null) {
+            defaults.put("max", f.max());
+        }
+        if (f.decimals() != null) {
+            defaults.put("decimals", f.decimals());
+        }
+        ObjectNode custom = defaults.putObject("custom");
+        Thresholds t = f.thresholds();
+        if (!t.steps().isEmpty()) {
+            ObjectNode th = defaults.putObject("thresholds");
+            th.put("mode", t.mode() == Thresholds.Mode.PERCENTAGE ? "percentage" : "absolute");
+            ArrayNode steps = th.putArray("steps");
+            for (Thresholds.Step s : t.steps()) {
+                ObjectNode step = steps.addObject();
+                step.put("color", s.color());
+                if (s.value() == null) {
+                    step.putNull("value");
+                } else {
+                    step.put("value", s.value());
+                }
+            }
+            custom.putObject("thresholdsStyle").put("mode", switch (t.display()) {
+                case OFF -> "off";
+                case LINE -> "line";
+                case AREA -> "area";
+                case LINE_AND_AREA -> "line+area";
+            });
+        }
+        String stacking = p.option(PanelOptions.STACKING, "");
+        if (!stacking.isEmpty()) {
+            custom.putObject("stacking").put("mode", stacking);
+        }
+        String draw = p.option(PanelOptions.DRAW_STYLE, "");
+        if (!draw.isEmpty()) {
+            custom.put("drawStyle", draw);
+        }
+        String fill = p.option(PanelOptions.FILL_OPACITY, "");
+        if (!fill.isEmpty()) {
+            custom.put("fillOpacity", Integer.parseInt(fill));
+        }
+        n.putArray("overrides");
+        return n;
+    }
+
+    private static JsonNode options(Panel p) {
+        ObjectNode o = GrafanaImporter.JSON.createObjectNode();
+        String legend = p.option(PanelOptions.LEGEND, "");
+        if (!legend.isEmpty()) {
+            ObjectNode l = o.putObject("legend");
+            l.put("showLegend", !legend.equals("hidden"));
+            l.put("displayMode", legend.equals("hidden") ? "list" : legend);
+        }
+        String reduce = p.option(PanelOptions.REDUCE, "");
+        if (!reduce.isEmpty()) {
+            o.putObject("reduceOptions").putArray("calcs").add(reduce);
+        }
+        String graphMode = p.option(PanelOptions.GRAPH_MODE, "");
+        if (!graphMode.isEmpty()) {
+            o.put("graphMode", graphMode);
+        }
+        String orientation = p.option(PanelOptions.ORIENTATION, "");
+        if (!orientation.isEmpty()) {
+            o.put("orientation", orientation);
+        }
+        if (p.type() == PanelType.TEXT) {
+            o.put("mode", "markdown");
+            o.put("content", p.text());
+        }
+        return o;
+    }
+
+    private static JsonNode variable(Variable v) {
+        ObjectNode n = GrafanaImporter.JSON.createObjectNode();
+        n.put("name", v.name());
+        if (!v.label().isEmpty()) {
+            n.put("label", v.label());
+        }
+        ObjectNode current = n.putObject("current");
+        if (v.multi()) {
+            ArrayNode values = current.putArray("value");
+            v.current().forEach(values::add);
+            current.put("text", String.join(" + ", v.current()));
+        } else if (!v.current().isEmpty()) {
+            current.put("value", v.current().getFirst());
+            current.put("text", v.current().getFirst());
+        }
+        switch (v) {
+            case Variable.QueryVariable q -> {
+                n.put("type", "query");
+                if (!q.dataSource().isEmpty()) {
+                    n.putObject("datasource").put("uid", q.dataSource());
+                }
+                n.put("query", q.query());
+                n.put("definition", q.query());
+                n.put("regex", q.regex());
+                n.put("multi", q.multi());
+                n.put("includeAll", q.includeAll());
+                n.put("allValue", q.allValue());
+                n.put("refresh", 1);
+            }
+            case Variable.CustomVariable c -> {
+                n.put("type", "custom");
+                n.put("query", String.join(",", c.options().stream().map(o -> o.replace(",", "\\,")).toList()));
+                ArrayNode options = n.putArray("options");
+                c.options().forEach(o -> options.addObject().put("text", o).put("value", o)
+                        .put("selected", c.current().contains(o)));
+                n.put("multi", c.multi());
+                n.put("includeAll", c.includeAll());
+                n.put("allValue", c.allValue());
+            }
+            case Variable.IntervalVariable i -> {
+                n.put("type", "interval");
+                n.put("query", String.join(",", i.options()));
+                n.put("auto", i.auto());
+            }
+            case Variable.DataSourceVariable ds -> {
+                n.put("type", "datasource");
+                n.put("query", ds.kind());
+                n.put("regex", ds.regex());
+            }
+            case Variable.TextVariable t -> {
+                n.put("type", t.constant() ? "constant" : "textbox");
+                n.put("query", t.current().isEmpty() ? "" : t.current().getFirst());
+            }
+        }
+        return n;
+    }
+
+    private static JsonNode annotation(AnnotationSource a) {
+        ObjectNode n = GrafanaImporter.JSON.createObjectNode();
+        n.put("name", a.name());
+        n.put("enable", a.enabled());
+        n.put("iconColor", a.color());
+        switch (a.kind()) {
+            case MANUAL -> {
+                n.put("builtIn", 1);
+                n.put("vigiaKind", "manual");
+                n.putObject("datasource").put("type", "grafana").put("uid", "-- Grafana --");
+                n.put("type", "dashboard");
+            }
+            case DEPLOYS, QUERY -> {
+                if (a.kind() == AnnotationSource.Kind.DEPLOYS) {
+                    n.put("vigiaKind", "deploys");
+                }
+                JsonNode ds = dataSource(a.dataSource(), QueryLanguage.PROMQL);
+                if (ds != null) {
+                    n.set("datasource", ds);
+                }
+                n.put("expr", a.expr());
+                n.put("titleFormat", a.titleFormat());
+                n.put("textFormat", a.textFormat());
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,69 @@
+package io.vigia.dashboards.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A panel on the grid. {@code options} holds display options by name (legend mode, stacking, ...)
+ * as plain strings. For {@link PanelType#UNSUPPORTED} panels {@code originalType} names what the
+ * source had and {@code originalJson} keeps it verbatim so that an export gives it back unchanged.
+ * {@code timeShift} shifts this panel's time range (Grafana syntax, e.g. {@code 1d}); {@code text}
+ * is the content of text panels. A collapsed row keeps its panels in {@code children}.
+ */
+public record Panel(int id, PanelType type, String title, String description, GridPos grid, List<Query> queries,
+                    FieldConfig fieldConfig, Map<String, String> options, String timeShift, String text,
+                    boolean collapsed, List<Panel> children, String originalType, String originalJson) {
+    public Panel {
+        Objects.requireNonNull(type);
+        title = Objects.requireNonNullElse(title, "");
+        description = Objects.requireNonNullElse(description, "");
+        Objects.requireNonNull(grid);
+        queries = List.copyOf(queries);
+        fieldConfig = Objects.requireNonNullElse(fieldConfig, FieldConfig.DEFAULT);
+        options = Map.copyOf(options);
+        timeShift = Objects.requireNonNullElse(timeShift, "");
+        text = Objects.requireNonNullElse(text, "");
+        children = List.copyOf(children);
+        originalType = Objects.requireNonNullElse(originalType, type.grafanaName());
+        originalJson = Objects.requireNonNullElse(originalJson, "");
+    }
+
+    public static Panel of(int id, PanelType type, String title, GridPos grid, List<Query> queries, FieldConfig fieldConfig) {
+        return new Panel(id, type, title, "", grid, queries, fieldConfig, Map.of(), "", "", false, List.of(), null, null);
+    }
+
+    public Panel withGrid(GridPos g) {
+        return new Panel(id, type, title, description, g, queries, fieldConfig, options, timeShift, text, collapsed, children,
+                originalType, originalJson);
+    }
+
+    public Panel withId(int newId) {
+        return new Panel(newId, type, title, description, grid, queries, fieldConfig, options, timeShift, text, collapsed,
+                children, originalType, originalJson);
+    }
+
+    public Panel withTitle(String t) {
+        return new Panel(id, type, t, description, grid, queries, fieldConfig, options, timeShift, text, collapsed, children,
+                originalType, originalJson);
+    }
+
+    public Panel withQueries(List<Query> q) {
+        return new Panel(id, type, title, description, grid, q, fieldConfig, options, timeShift, text, collapsed, children,
+                originalType, originalJson);
+    }
+
+    public Panel withFieldConfig(FieldConfig f) {
+        return new Panel(id, type, title, description, grid, queries, f, options, timeShift, text, collapsed, children,
+                originalType, originalJson);
+    }
+
+    public Panel withTimeShift(String shift) {
+        return new Panel(id, type, title, description, grid, queries, fieldConfig, options, shift, text, collapsed, children,
+                originalType, originalJson);
+    }
+
+    public String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+}

@@ -1,0 +1,108 @@
+package io.vigia.dashboards.grafana;
+
+import io.vigia.dashboards.model.Dashboard;
+import io.vigia.dashboards.model.Panel;
+import io.vigia.dashboards.model.PanelType;
+import io.vigia.dashboards.model.Query;
+import io.vigia.dashboards.model.QueryLanguage;
+import io.vigia.dashboards.model.Variable;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every Grafana dashboard of the shared corpus imports, and export-then-import gives it back equal. */
+class GrafanaCorpusRoundTripTest {
+    private static final Path DIR = Path.of(System.getProperty("vigia.shared.dir", "../shared"), "corpus", "grafana-dashboards");
+
+    @TestFactory
+    Stream<DynamicTest> everyCorpusDashboardImportsAndRoundTrips() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(DIR)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(5);
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            GrafanaImport first = GrafanaImporter.read(Files.readString(f), Map.of("DS_PROMETHEUS", "prometheus-prod"));
+            Dashboard d = first.dashboard();
+            assertThat(d.title()).isNotBlank();
+            assertThat(d.allPanels()).isNotEmpty();
+            for (GrafanaExporter.Format format : GrafanaExporter.Format.values()) {
+                String exported = GrafanaExporter.write(d, format);
+                GrafanaImport second = GrafanaImporter.read(exported);
+                assertThat(second.dashboard()).as("%s after a %s round trip", f.getFileName(), format).isEqualTo(d);
+            }
+        }));
+    }
+
+    @Test
+    void legacyRowsBecomeRowPanelsOnTheGrid() throws IOException {
+        Dashboard d = read("node-exporter-full-rfmoz-2019-schema14-rows.json");
+        List<Panel> all = d.allPanels();
+        assertThat(all.stream().filter(p -> p.type() == PanelType.ROW)).hasSize(19);
+        assertThat(all.stream().filter(p -> p.type() == PanelType.TIME_SERIES)).hasSize(164);
+        assertThat(all.stream().filter(p -> p.type() == PanelType.STAT)).hasSize(12);
+        assertThat(all).allSatisfy(p -> assertThat(p.grid().x() + p.grid().w()).isLessThanOrEqualTo(24));
+        // panels of one expanded row do not overlap
+        List<Panel> visible = d.panels().stream().filter(p -> p.type() != PanelType.ROW).toList();
+        for (int i = 0; i < visible.size(); i++) {
+            for (int j = i + 1; j < visible.size(); j++) {
+                assertThat(visible.get(i).grid().overlaps(visible.get(j).grid()))
+                        .as("%s overlaps %s", visible.get(i).title(), visible.get(j).title()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void datasourceInputsAreBoundToTheChosenSource() throws IOException {
+        GrafanaImport imp = GrafanaImporter.read(Files.readString(DIR.resolve("node-exporter-full-rfmoz-2021-schema26-inputs.json")),
+                Map.of("DS_PROMETHEUS", "prometheus-prod"));
+        List<Query> queries = imp.dashboard().allPanels().stream().flatMap(p -> p.queries().stream()).toList();
+        assertThat(queries).isNotEmpty();
+        assertThat(queries).allSatisfy(q -> assertThat(q.language()).isEqualTo(QueryLanguage.PROMQL));
+        assertThat(queries).extracting(Query::dataSource).containsOnly("prometheus-prod");
+        assertThat(queries).anySatisfy(q -> assertThat(q.expr()).contains("node_load1"));
+    }
+
+    @Test
+    void lokiTargetsAndLogsPanelsAreLogQl() throws IOException {
+        Dashboard d = read("loki-mixin-loki-logs-schema14-prom-and-loki-targets.json");
+        Panel logs = d.allPanels().stream().filter(p -> p.type() == PanelType.LOGS).findFirst().orElseThrow();
+        assertThat(logs.queries()).allSatisfy(q -> assertThat(q.language()).isEqualTo(QueryLanguage.LOGQL));
+        assertThat(d.allPanels().stream().flatMap(p -> p.queries().stream()))
+                .anySatisfy(q -> assertThat(q.language()).isEqualTo(QueryLanguage.PROMQL))
+                .anySatisfy(q -> assertThat(q.dataSource()).isEqualTo("$loki_datasource"));
+        assertThat(d.variables()).anySatisfy(v -> assertThat(v).isInstanceOf(Variable.DataSourceVariable.class));
+    }
+
+    @Test
+    void unknownPanelTypesArePlaceholdersThatSurviveExport() throws IOException {
+        GrafanaImport imp = GrafanaImporter.read(Files.readString(DIR.resolve("asmild-copilot-exporter-dashboard.json")));
+        List<Panel> pies = imp.dashboard().allPanels().stream().filter(p -> p.type() == PanelType.UNSUPPORTED).toList();
+        assertThat(pies).hasSize(5).allSatisfy(p -> assertThat(p.originalType()).isEqualTo("piechart"));
+        assertThat(imp.warnings()).anySatisfy(w -> assertThat(w).contains("piechart").contains("placeholder"));
+        String grafana = GrafanaExporter.write(imp.dashboard(), GrafanaExporter.Format.GRAFANA);
+        assertThat(grafana).contains("\"type\" : \"piechart\"");
+    }
+
+    @Test
+    void inputThatIsNotADashboardIsRejectedClearly() {
+        assertThatThrownBy(() -> GrafanaImporter.read("{\"panels\": [")).isInstanceOf(GrafanaFormatException.class)
+                .hasMessageStartingWith("not valid JSON");
+        assertThatThrownBy(() -> GrafanaImporter.read("[1,2]")).hasMessageContaining("not an object");
+        assertThatThrownBy(() -> GrafanaImporter.read("{\"title\":\"x\"}")).hasMessageContaining("neither \"panels\" nor \"rows\"");
+    }
+
+    private static Dashboard read(String name) throws IOException {
+        return GrafanaImporter.read(Files.readString(DIR.resolve(name))).dashboard();
+    }
+}

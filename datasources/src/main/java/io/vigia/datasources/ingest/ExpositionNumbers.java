@@ -1,0 +1,118 @@
+package io.vigia.datasources.ingest;
+
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/** Number syntax of the two formats: OpenMetrics is strict decimal; the text format is Go's ParseFloat. */
+final class ExpositionNumbers {
+    static final double INVALID = Double.longBitsToDouble(0x7ff8dead0000beefL);
+
+    private ExpositionNumbers() {
+    }
+
+    /** An OpenMetrics value: decimal (leading zeros allowed), {@code +Inf}, {@code -Inf} or {@code NaN}. */
+    static boolean isOpenMetricsNumber(String s) {
+        return switch (s) {
+            case "NaN", "+Inf", "-Inf", "Inf" -> true;
+            default -> isDecimal(s);
+        };
+    }
+
+    /** Parses a value already checked by {@link #isOpenMetricsNumber}. */
+    static double parse(String s) {
+        return switch (s) {
+            case "NaN" -> Double.NaN;
+            case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> JavaDoubleParser.parseDouble(s);
+        };
+    }
+
+    /** A text-format 0.0.4 value as Go's strconv.ParseFloat reads it (decimal, inf/infinity/nan in any case). */
+    static double parseText(String s) {
+        if (isDecimal(s)) {
+            return JavaDoubleParser.parseDouble(s);
+        }
+        String l = s.toLowerCase(Locale.ROOT);
+        String unsigned = l.startsWith("+") || l.startsWith("-") ? l.substring(1) : l;
+        if (unsigned.equals("inf") || unsigned.equals("infinity")) {
+            return l.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (unsigned.equals("nan")) {
+            return Double.NaN;
+        }
+        return INVALID;
+    }
+
+    static boolean isInvalid(double v) {
+        return Double.doubleToRawLongBits(v) == Double.doubleToRawLongBits(INVALID);
+    }
+
+    /** {@code [+-]?(digits[.digits?]|.digits)([eE][+-]?digits)?} */
+    static boolean isDecimal(String s) {
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exp = 0;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                exp++;
+            }
+            if (exp == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    /** OpenMetrics timestamp (decimal seconds) to milliseconds, saturating beyond a long's range. */
+    static long secondsToMillis(String decimalSeconds) {
+        BigDecimal ms = new BigDecimal(decimalSeconds).movePointRight(3).setScale(0, RoundingMode.HALF_EVEN);
+        if (ms.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            return Long.MAX_VALUE;
+        }
+        if (ms.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
+            return Long.MIN_VALUE;
+        }
+        return ms.longValue();
+    }
+
+    /** A text-format timestamp: integer milliseconds. */
+    static boolean isInteger(String s) {
+        int i = s.startsWith("-") || s.startsWith("+") ? 1 : 0;
+        if (i >= s.length()) {
+            return false;
+        }
+        for (; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,162 @@
+package io.vigia.bench;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs the JMH benchmarks of {@code io.vigia.bench} and writes {@code docs/benchmarks.md}: one
+ * table per benchmark class (an area), every method beside the area's baseline measured in the
+ * same run. Methods whose name starts with {@code baseline} are baselines; the others are Vigia's.
+ * Only the areas that ran are replaced in the file; the others keep their last results.
+ *
+ * <p>{@code -Dvigia.bench.include=REGEX} picks benchmarks (default: all);
+ * {@code -Dvigia.bench.quick=true} runs one short fork for a smoke check.
+ */
+public final class BenchmarkReport {
+    private BenchmarkReport() {
+    }
+
+    public static void main(String[] args) throws RunnerException, IOException {
+        String include = System.getProperty("vigia.bench.include", "io\\.vigia\\.bench\\..*");
+        boolean quick = Boolean.getBoolean("vigia.bench.quick");
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(include)
+                .exclude(BenchmarkReport.class.getName())
+                .forks(1)
+                .jvmArgsAppend("-Dglass.platform=Headless", "-Dprism.order=sw", "-Djava.awt.headless=true",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-Dvigia.shared.dir=" + System.getProperty("vigia.shared.dir", ""),
+                        "-Dvigia.project.dir=" + System.getProperty("vigia.project.dir", ""))
+                .warmupIterations(quick ? 1 : 3)
+                .warmupTime(TimeValue.seconds(quick ? 1 : 2))
+                .measurementIterations(quick ? 2 : 5)
+                .measurementTime(TimeValue.seconds(quick ? 1 : 2));
+        Collection<RunResult> results = new Runner(options.build()).run();
+        Path out = Path.of(System.getProperty("vigia.project.dir", "."), "docs", "benchmarks.md");
+        write(out, results, quick);
+    }
+
+    static void write(Path out, Collection<RunResult> results, boolean quick) throws IOException {
+        Map<String, List<RunResult>> byArea = new TreeMap<>();
+        for (RunResult r : results) {
+            String bench = r.getParams().getBenchmark();
+            String cls = bench.substring(0, bench.lastIndexOf('.'));
+            byArea.computeIfAbsent(cls.substring(cls.lastIndexOf('.') + 1), k -> new ArrayList<>()).add(r);
+        }
+        Map<String, String> sections = readSections(out);
+        String stamp = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ZonedDateTime.now().withNano(0));
+        for (Map.Entry<String, List<RunResult>> e : byArea.entrySet()) {
+            sections.put(e.getKey(), table(e.getKey(), e.getValue(), stamp, quick));
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Benchmarks\n\n")
+                .append("Measured with JMH by `mvn -Pbench -pl src/test -am verify` (see README). ")
+                .append("Each table is one area; every figure stands beside its baseline from the same run.\n\n")
+                .append("Machine of the last run: ").append(machine()).append("\n\n");
+        sections.values().forEach(s -> sb.append(s).append('\n'));
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static String table(String area, List<RunResult> runs, String stamp, boolean quick) {
+        RunResult baseline = runs.stream()
+                .filter(r -> method(r).startsWith("baseline")).findFirst().orElse(null);
+        StringBuilder sb = new StringBuilder("## ").append(area).append("\n\n")
+                .append("Run ").append(stamp).append(quick ? " (quick smoke run: 1 fork, short iterations)" : "")
+                .append(".\n\n")
+                .append("| benchmark | params | mode | score | error (99.9%) | unit | vs baseline |\n")
+                .append("|---|---|---|---:|---:|---|---:|\n");
+        for (RunResult r : runs) {
+            var p = r.getPrimaryResult();
+            String ratio = "";
+            if (baseline != null && r != baseline && sameParams(r, baseline)) {
+                double b = baseline.getPrimaryResult().getScore();
+                ratio = String.format(Locale.ROOT, "%.2f×", p.getScore() / b);
+            } else if (r == baseline) {
+                ratio = "baseline";
+            }
+            sb.append("| ").append(method(r)).append(" | ").append(params(r)).append(" | ")
+                    .append(r.getParams().getMode().shortLabel()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.3f", p.getScore())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.3f", p.getScoreError())).append(" | ")
+                    .append(p.getScoreUnit()).append(" | ").append(ratio).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static boolean sameParams(RunResult a, RunResult b) {
+        return params(a).equals(params(b)) && a.getParams().getMode() == b.getParams().getMode();
+    }
+
+    private static String method(RunResult r) {
+        String bench = r.getParams().getBenchmark();
+        return bench.substring(bench.lastIndexOf('.') + 1);
+    }
+
+    private static String params(RunResult r) {
+        List<String> parts = new ArrayList<>();
+        for (String k : r.getParams().getParamsKeys()) {
+            parts.add(k + "=" + r.getParams().getParam(k));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static Map<String, String> readSections(Path out) throws IOException {
+        Map<String, String> sections = new LinkedHashMap<>();
+        if (!Files.exists(out)) {
+            return sections;
+        }
+        String current = null;
+        StringBuilder sb = new StringBuilder();
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            if (line.startsWith("## ")) {
+                if (current != null) {
+                    sections.put(current, sb.toString());
+                }
+                current = line.substring(3).trim();
+                sb = new StringBuilder();
+            }
+            if (current != null) {
+                sb.append(line).append('\n');
+            }
+        }
+        if (current != null) {
+            sections.put(current, sb.toString());
+        }
+        return sections;
+    }
+
+    private static String machine() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+        } catch (IOException e) {
+            // not Linux: the OS line below still says what ran
+        }
+        long memGiB = Runtime.getRuntime().maxMemory() >> 30;
+        return os.getAvailableProcessors() + " cores, " + cpu + ", " + os.getName() + " " + os.getVersion()
+                + ", Java " + Runtime.version() + ", max heap " + memGiB + " GiB";
+    }
+}

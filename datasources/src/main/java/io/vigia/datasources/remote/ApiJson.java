@@ -127,6 +127,23 @@ public final class ApiJson {
     }
 
     public static double parseValue(char[] c, int off, int len) {
+        if (len > 0 && len <= 15) {
+            // integer values (counters, gauges like "1") are the common case: exact in a double below 2^53
+            long v = 0;
+            int i = off;
+            int end = off + len;
+            while (i < end) {
+                int d = c[i] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                v = v * 10 + d;
+                i++;
+            }
+            if (i == end) {
+                return v;
+            }
+        }
         if (len > 0) {
             char first = c[off];
             char second = len > 1 ? c[off + 1] : 0;

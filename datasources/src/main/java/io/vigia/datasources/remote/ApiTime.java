@@ -14,9 +14,11 @@ public final class ApiTime {
     }
 
     public static String seconds(long millis) {
-        long s = Math.floorDiv(millis, 1000);
-        long ms = Math.floorMod(millis, 1000);
-        return ms == 0 ? Long.toString(s) : s + "." + String.format("%03d", ms);
+        String sign = millis < 0 ? "-" : "";
+        long abs = Math.abs(millis);
+        long s = abs / 1000;
+        long ms = abs % 1000;
+        return sign + (ms == 0 ? Long.toString(s) : s + "." + String.format("%03d", ms));
     }
 
     /** A step or duration in seconds, e.g. {@code 15} or {@code 0.5}. */

@@ -158,10 +158,13 @@ public final class SampleResultReader {
                 ts = Arrays.copyOf(ts, n * 2);
                 vs = Arrays.copyOf(vs, n * 2);
             }
-            p.nextToken();
-            ts[n] = ApiJson.timestampMillis(p);
-            p.nextToken();
-            vs[n] = ApiJson.sampleValue(p);
+            // the common token types are handled inline: this loop runs once per sample
+            ts[n] = p.nextToken() == JsonToken.VALUE_NUMBER_FLOAT
+                    ? ApiJson.secondsToMillis(p.getStringCharacters(), p.getStringOffset(), p.getStringLength())
+                    : ApiJson.timestampMillis(p);
+            vs[n] = p.nextToken() == JsonToken.VALUE_STRING
+                    ? ApiJson.parseValue(p.getStringCharacters(), p.getStringOffset(), p.getStringLength())
+                    : ApiJson.sampleValue(p);
             if (p.nextToken() != JsonToken.END_ARRAY) {
                 throw new ApiJson.ShapeException("a point has more than [timestamp, value]: " + ApiJson.describe(p));
             }

@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Issue 5's decode goals on one {@code query_range} matrix response held in memory
  * ({@code series} × {@code points} samples, Prometheus's own formatting: timestamps in seconds
- * with a millisecond fraction, values as strings, random 0–1 increments):
+ * with a millisecond fraction, values as strings). {@code values} picks the data class:
+ * {@code random} = random 0–1 increments (17 significant digits, the hardest case for number
+ * parsing), {@code counter} = integer counters (what most scraped series look like):
  * <ul>
  *   <li>{@link #vigiaDecoder}: Vigia's streaming decoder into primitive arrays;</li>
  *   <li>{@link #baselineReadTree}: Jackson's tree model ({@code readTree}); goal: Vigia ≥ 2.5× faster;</li>
@@ -47,16 +49,19 @@ public class QueryRangeDecodeBenchmark {
     @Param("1000")
     public int points;
 
+    @Param({"random", "counter"})
+    public String values;
+
     private byte[] body;
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     @Setup(Level.Trial)
     public void generate() {
-        body = matrixJson(series, points, 42).getBytes(StandardCharsets.UTF_8);
+        body = matrixJson(series, points, 42, values.equals("counter")).getBytes(StandardCharsets.UTF_8);
     }
 
     /** A Prometheus-formatted matrix response; deterministic for a given seed. */
-    public static String matrixJson(int series, int points, long seed) {
+    public static String matrixJson(int series, int points, long seed, boolean integerCounters) {
         SplittableRandom rnd = new SplittableRandom(seed);
         StringBuilder sb = new StringBuilder(series * points * 32 + 1024);
         sb.append("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[");
@@ -73,9 +78,15 @@ public class QueryRangeDecodeBenchmark {
                     sb.append(',');
                 }
                 long ms = start + p * 15_000L + 123;
-                v += rnd.nextDouble();
-                sb.append('[').append(ms / 1000).append('.').append(String.format("%03d", ms % 1000)).append(",\"")
-                        .append(v).append("\"]");
+                sb.append('[').append(ms / 1000).append('.').append(String.format("%03d", ms % 1000)).append(",\"");
+                if (integerCounters) {
+                    v = Math.floor(v) + rnd.nextInt(100);
+                    sb.append((long) v);
+                } else {
+                    v += rnd.nextDouble();
+                    sb.append(v);
+                }
+                sb.append("\"]");
             }
             sb.append("]}");
         }

@@ -352,6 +352,18 @@ class PrometheusClientRobustnessTest {
     }
 
     @Test
+    void requestsGoThroughTheConfiguredHttpProxy() throws Exception {
+        enqueue(200, "application/json", OK_VECTOR);
+        ConnectionSettings s = ConnectionSettings.of(SourceType.PROMETHEUS, "http://prometheus.example:9090")
+                .withProxy(ProxySettings.http("127.0.0.1", server.getPort())).withTimeout(Duration.ofSeconds(5));
+        try (PrometheusClient c = client(s, RetryPolicy.NONE)) {
+            assertThat(c.query("up", T).result()).isInstanceOf(QueryResult.Vector.class);
+        }
+        RecordedRequest proxied = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(proxied.getTarget()).startsWith("http://prometheus.example:9090/api/v1/query?");
+    }
+
+    @Test
     void insecureTlsIsFlagged() {
         ConnectionSettings s = ConnectionSettings.of(SourceType.PROMETHEUS, "https://prom.example:9090")
                 .withTls(TlsSettings.DEFAULT.withInsecureSkipVerify(true));

@@ -55,6 +55,7 @@ public final class RemoteHttp implements AutoCloseable {
     private final HttpUrl baseUrl;
     private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Shared> inFlight = new HashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger callsCancelled = new java.util.concurrent.atomic.AtomicInteger();
 
     public RemoteHttp(ConnectionSettings settings, SecretResolver secrets, RetryPolicy retry) {
         this.settings = settings;
@@ -140,6 +141,18 @@ public final class RemoteHttp implements AutoCloseable {
     public int inFlightCount() {
         synchronized (inFlight) {
             return inFlight.size();
+        }
+    }
+
+    /** HTTP calls closed because every caller cancelled (for tests and diagnostics). */
+    int callsCancelled() {
+        return callsCancelled.get();
+    }
+
+    /** Callers waiting on in-flight requests, summed (for tests). */
+    int waiterCount() {
+        synchronized (inFlight) {
+            return inFlight.values().stream().mapToInt(sh -> sh.waiters).sum();
         }
     }
 
@@ -261,6 +274,7 @@ public final class RemoteHttp implements AutoCloseable {
             Call c = current;
             if (c != null) {
                 c.cancel();
+                callsCancelled.incrementAndGet();
             }
         }
 

@@ -32,6 +32,9 @@ class PrometheusClientRobustnessTest {
     private static final Instant T = Instant.ofEpochSecond(1_700_000_000);
     private static final RetryPolicy FAST_RETRY = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5));
 
+    /** Callers block: give each its own thread instead of the (1-thread on 2 cores) common pool. */
+    private static final java.util.concurrent.Executor VIRTUAL = r -> Thread.ofVirtual().start(r);
+
     private MockWebServer server;
     private PrometheusClient client;
     private final InMemorySecretStore store = new InMemorySecretStore();
@@ -187,12 +190,25 @@ class PrometheusClientRobustnessTest {
     }
 
     @Test
-    void plainHttpServerSpokenToWithHttpsIsATlsFailure() {
-        enqueue(200, "application/json", OK_VECTOR);
-        String https = server.url("/").toString().replace("http://", "https://");
-        try (PrometheusClient c = client(ConnectionSettings.of(SourceType.PROMETHEUS, https).withTimeout(Duration.ofSeconds(3)), RetryPolicy.NONE)) {
-            assertThat(c.testConnection()).isInstanceOfSatisfying(ConnectionTestResult.Failure.class,
-                    f -> assertThat(f.kind()).isEqualTo(RemoteException.Kind.TLS));
+    void plainHttpServerSpokenToWithHttpsIsATlsFailure() throws Exception {
+        // a plain-HTTP server that answers at once, whatever arrives (as nginx does to a TLS ClientHello)
+        try (ServerSocket plain = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t = Thread.ofVirtual().start(() -> {
+                try (java.net.Socket sock = plain.accept()) {
+                    sock.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes());
+                    sock.getOutputStream().flush();
+                } catch (IOException e) {
+                    // the client hung up first
+                }
+            });
+            String https = "https://127.0.0.1:" + plain.getLocalPort() + "/";
+            try (PrometheusClient c = client(ConnectionSettings.of(SourceType.PROMETHEUS, https).withTimeout(Duration.ofSeconds(5)), RetryPolicy.NONE)) {
+                assertThat(c.testConnection()).isInstanceOfSatisfying(ConnectionTestResult.Failure.class, f -> {
+                    assertThat(f.kind()).isEqualTo(RemoteException.Kind.TLS);
+                    assertThat(f.message()).contains("TLS handshake failed");
+                });
+            }
+            t.join(5000);
         }
     }
 
@@ -231,15 +247,13 @@ class PrometheusClientRobustnessTest {
             } catch (RuntimeException e) {
                 return e;
             }
-        });
+        }, VIRTUAL);
         server.takeRequest(5, TimeUnit.SECONDS);
         token.cancel();
         Object outcome = f.get(5, TimeUnit.SECONDS);
         assertThat(outcome).isInstanceOfSatisfying(RemoteException.class, e -> assertThat(e.kind()).isEqualTo(RemoteException.Kind.CANCELLED));
-        // the HTTP call itself is gone, not just abandoned
-        for (int i = 0; i < 100 && countInFlight() > 0; i++) {
-            Thread.sleep(20);
-        }
+        // the HTTP call itself was closed, not just abandoned
+        assertThat(httpOf(client).callsCancelled()).isEqualTo(1);
         assertThat(countInFlight()).isZero();
     }
 
@@ -248,10 +262,14 @@ class PrometheusClientRobustnessTest {
     }
 
     private static int inFlightOf(PrometheusClient c) {
+        return httpOf(c).inFlightCount();
+    }
+
+    private static RemoteHttp httpOf(PrometheusClient c) {
         try {
             var f = PrometheusClient.class.getDeclaredField("http");
             f.setAccessible(true);
-            return ((RemoteHttp) f.get(c)).inFlightCount();
+            return (RemoteHttp) f.get(c);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
@@ -265,25 +283,32 @@ class PrometheusClientRobustnessTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                 hits.incrementAndGet();
-                release.await(5, TimeUnit.SECONDS);
+                release.await(10, TimeUnit.SECONDS);
                 return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(OK_VECTOR).build();
             }
         });
-        List<CompletableFuture<QueryResponse>> calls = new java.util.ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            calls.add(CompletableFuture.supplyAsync(() -> client.query("up", T)));
+        ApiRequest req = ApiRequest.get("api/v1/query").param("query", "up").build();
+        try (RemoteHttp http = new RemoteHttp(settings(), new SecretResolver(store, n -> null), RetryPolicy.NONE);
+             var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<HttpResponseData>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> http.send(req, CancellationToken.NONE)));
+            }
+            // the server holds the first request open until every caller is waiting on it
+            for (int i = 0; i < 1000 && http.waiterCount() < 4; i++) {
+                Thread.sleep(10);
+            }
+            assertThat(http.waiterCount()).isEqualTo(4);
+            release.countDown();
+            for (var c : calls) {
+                assertThat(c.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            }
+            assertThat(hits.get()).isEqualTo(1);
+            assertThat(http.inFlightCount()).isZero();
+            // a different request is sent on its own
+            http.send(ApiRequest.get("api/v1/query").param("query", "up == 1").build(), CancellationToken.NONE);
+            assertThat(hits.get()).isEqualTo(2);
         }
-        for (int i = 0; i < 250 && hits.get() == 0; i++) {
-            Thread.sleep(10);
-        }
-        Thread.sleep(200); // give the other callers time to join (the assertion below holds either way if they were slower)
-        release.countDown();
-        for (CompletableFuture<QueryResponse> c : calls) {
-            assertThat(c.get(5, TimeUnit.SECONDS).result()).isInstanceOf(QueryResult.Vector.class);
-        }
-        assertThat(hits.get()).isLessThan(4);
-        // a different query is a different request
-        assertThat(client.query("up == 1", T).result()).isInstanceOf(QueryResult.Vector.class);
     }
 
     @Test
@@ -303,16 +328,22 @@ class PrometheusClientRobustnessTest {
             } catch (RuntimeException e) {
                 return e;
             }
-        });
+        }, VIRTUAL);
         for (int i = 0; i < 250 && server.getRequestCount() == 0; i++) {
             Thread.sleep(10);
         }
-        CompletableFuture<QueryResponse> second = CompletableFuture.supplyAsync(() -> client.query("up", T, null, CancellationToken.NONE));
-        Thread.sleep(100);
+        CompletableFuture<QueryResponse> second = CompletableFuture.supplyAsync(() -> client.query("up", T, null, CancellationToken.NONE), VIRTUAL);
+        RemoteHttp http = httpOf(client);
+        for (int i = 0; i < 1000 && http.waiterCount() < 2; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(http.waiterCount()).as("both callers share the request").isEqualTo(2);
         a.cancel();
-        assertThat(first.get(5, TimeUnit.SECONDS)).isInstanceOf(RemoteException.class);
+        assertThat(first.get(5, TimeUnit.SECONDS)).isInstanceOfSatisfying(RemoteException.class,
+                e -> assertThat(e.kind()).isEqualTo(RemoteException.Kind.CANCELLED));
         release.countDown();
         assertThat(second.get(5, TimeUnit.SECONDS).result()).isInstanceOf(QueryResult.Vector.class);
+        assertThat(server.getRequestCount()).as("the shared call was not cancelled and re-sent").isEqualTo(1);
     }
 
     @Test

@@ -151,8 +151,6 @@ public final class LokiDecoder {
         } catch (ApiJson.ShapeException e) {
             throw new RemoteException(RemoteException.Kind.BAD_RESPONSE, r.status(),
                     r.target() + ": unexpected " + API + " response: " + e.getMessage());
-        } catch (ApiErrorException e) {
-            throw e;
         }
     }
 

@@ -100,13 +100,22 @@ public final class RemoteHttp implements AutoCloseable {
         }
         if (start) {
             Shared s = shared;
-            runner.execute(() -> s.run(http));
+            try {
+                runner.execute(() -> s.run(http));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                s.result.completeExceptionally(new RemoteException(RemoteException.Kind.CANCELLED, 0,
+                        "request not sent: the client for '" + settings.name() + "' is closed", e));
+                synchronized (inFlight) {
+                    inFlight.remove(key, s);
+                }
+            }
         } else {
             LOG.debug("sharing in-flight request {}", http.url());
         }
         return await(shared, token);
     }
 
+    @SuppressWarnings("try") // the registration is closed by try-with-resources, never read
     private HttpResponseData await(Shared shared, CancellationToken token) {
         CompletableFuture<HttpResponseData> mine = new CompletableFuture<>();
         shared.result.whenComplete((r, e) -> {
@@ -410,7 +419,6 @@ public final class RemoteHttp implements AutoCloseable {
     }
 
     static RemoteException classify(IOException e, String target) {
-        String host = target;
         return switch (e) {
             case UnknownHostException u -> new RemoteException(RemoteException.Kind.DNS, 0,
                     target + ": cannot resolve host name (" + u.getMessage() + "); check the URL and your DNS/VPN", e);
@@ -423,7 +431,7 @@ public final class RemoteHttp implements AutoCloseable {
                     target + ": timed out (" + t.getMessage() + ")", e);
             case InterruptedIOException t -> new RemoteException(RemoteException.Kind.TIMEOUT, 0,
                     target + ": no complete answer within the timeout (" + t.getMessage() + ")", e);
-            default -> new RemoteException(RemoteException.Kind.CONNECTION, 0, host + ": " + e, e);
+            default -> new RemoteException(RemoteException.Kind.CONNECTION, 0, target + ": " + e, e);
         };
     }
 

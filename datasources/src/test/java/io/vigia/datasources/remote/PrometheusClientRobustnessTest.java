@@ -395,6 +395,15 @@ class PrometheusClientRobustnessTest {
     }
 
     @Test
+    void aClosedClientRefusesClearly() {
+        PrometheusClient c = client(settings(), RetryPolicy.NONE);
+        c.close();
+        assertThatThrownBy(() -> c.query("up", T))
+                .isInstanceOfSatisfying(RemoteException.class, e -> assertThat(e.kind()).isEqualTo(RemoteException.Kind.CANCELLED))
+                .hasMessageContaining("is closed");
+    }
+
+    @Test
     void insecureTlsIsFlagged() {
         ConnectionSettings s = ConnectionSettings.of(SourceType.PROMETHEUS, "https://prom.example:9090")
                 .withTls(TlsSettings.DEFAULT.withInsecureSkipVerify(true));

@@ -1,0 +1,167 @@
+package io.vigia.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Prometheus (the Debian package's {@code /usr/bin/prometheus}) for end-to-end tests: runs
+ * on a free loopback port with its own config and TSDB directory under a temp directory, scrapes
+ * itself (plus any extra targets), and is removed with its files on {@link #close()}.
+ *
+ * <pre>{@code
+ * try (PrometheusServer prom = PrometheusServer.start()) {
+ *     URI url = prom.url();   // http://127.0.0.1:PORT
+ * }
+ * }</pre>
+ */
+public final class PrometheusServer implements AutoCloseable {
+    public static final Path BINARY = Path.of(System.getProperty("vigia.prometheus.binary", "/usr/bin/prometheus"));
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final Path dir;
+    private final int port;
+
+    private PrometheusServer(Process process, Path dir, int port) {
+        this.process = process;
+        this.dir = dir;
+        this.port = port;
+    }
+
+    public static boolean isInstalled() {
+        return Files.isExecutable(BINARY);
+    }
+
+    /** Scrapes itself every second. */
+    public static PrometheusServer start() throws IOException, InterruptedException {
+        return start(Duration.ofSeconds(1), List.of());
+    }
+
+    /**
+     * @param scrapeInterval global scrape and evaluation interval
+     * @param extraTargets   more {@code host:port} targets scraped as job {@code extra}
+     */
+    public static PrometheusServer start(Duration scrapeInterval, List<String> extraTargets) throws IOException, InterruptedException {
+        if (!isInstalled()) {
+            throw new IllegalStateException(BINARY + " not found: apt-get install -y prometheus");
+        }
+        Path dir = Files.createTempDirectory("vigia-prometheus-");
+        int port = freePort();
+        String interval = scrapeInterval.toMillis() + "ms";
+        StringBuilder config = new StringBuilder()
+                .append("global:\n")
+                .append("  scrape_interval: ").append(interval).append('\n')
+                .append("  evaluation_interval: ").append(interval).append('\n')
+                .append("scrape_configs:\n")
+                .append("  - job_name: prometheus\n")
+                .append("    static_configs:\n")
+                .append("      - targets: ['127.0.0.1:").append(port).append("']\n");
+        if (!extraTargets.isEmpty()) {
+            config.append("  - job_name: extra\n    static_configs:\n      - targets: [");
+            for (int i = 0; i < extraTargets.size(); i++) {
+                config.append(i == 0 ? "" : ", ").append('\'').append(extraTargets.get(i)).append('\'');
+            }
+            config.append("]\n");
+        }
+        Path configFile = dir.resolve("prometheus.yml");
+        Files.writeString(configFile, config.toString(), StandardCharsets.UTF_8);
+        Path data = Files.createDirectories(dir.resolve("data"));
+        List<String> cmd = new ArrayList<>(List.of(BINARY.toString(),
+                "--config.file=" + configFile,
+                "--storage.tsdb.path=" + data,
+                "--web.listen-address=127.0.0.1:" + port,
+                "--web.enable-lifecycle",
+                "--log.level=warn"));
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("prometheus.log").toFile())
+                .start();
+        PrometheusServer server = new PrometheusServer(p, dir, port);
+        try {
+            server.awaitReady();
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(url().resolve("/-/ready")).timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("prometheus exited with " + process.exitValue() + ":\n" + log());
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("prometheus not ready within " + START_TIMEOUT.toSeconds() + " s:\n" + log());
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dir.resolve("data");
+    }
+
+    /** Prometheus's own log, for failure messages. */
+    public String log() {
+        try {
+            String s = Files.readString(dir.resolve("prometheus.log"), StandardCharsets.UTF_8);
+            return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temp directory left behind is harmless
+        }
+    }
+}

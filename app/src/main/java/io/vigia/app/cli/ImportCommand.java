@@ -57,7 +57,7 @@ final class ImportCommand extends WorkspaceCommand {
                         err.flush();
                     }
                 });
-                spec.commandLine().getOut().printf("Imported %d samples of %d series%s into %s%n", s.samples(), s.series(),
+                spec.commandLine().getOut().printf("Read %d samples of %d series%s into %s (samples already stored are kept once)%n", s.samples(), s.series(),
                         s.samples() == 0 ? "" : " (" + Instant.ofEpochMilli(s.minTime()) + " to " + Instant.ofEpochMilli(s.maxTime()) + ")",
                         ws.file());
                 return 0;

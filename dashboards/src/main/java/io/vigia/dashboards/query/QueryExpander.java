@@ -1,21 +1,19 @@
 package io.vigia.dashboards.query;
 
 import io.vigia.dashboards.model.Variable;
-import io.vigia.dashboards.time.PromDuration;
+import io.vigia.datasources.remote.GrafanaResolution;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Replaces dashboard variables and Grafana's built-in macros in a query, as Grafana does for
- * Prometheus: {@code $var}, {@code ${var}}, {@code [[var]]} and {@code ${var:regex}}; a
- * multi-value or "All" selection becomes a regex alternation {@code (a|b)} (or the variable's
- * custom all-value), with regex metacharacters of each value escaped. Macros:
- * {@code $__interval}, {@code $__interval_ms}, {@code $__rate_interval}, {@code $__range},
- * {@code $__range_s}, {@code $__range_ms}.
+ * Replaces dashboard variables in a query, as Grafana does for Prometheus: {@code $var},
+ * {@code ${var}}, {@code [[var]]} and {@code ${var:regex}}; a multi-value or "All" selection
+ * becomes a regex alternation {@code (a|b)} (or the variable's custom all-value), with regex
+ * metacharacters of each value escaped. Grafana's built-in {@code $__interval}-style macros are
+ * then expanded by {@link GrafanaResolution#expand}.
  */
 public final class QueryExpander {
     private static final Pattern REF = Pattern.compile("\\$\\{(\\w+)(?::(\\w+))?}|\\[\\[(\\w+)]]|\\$(\\w+)");
@@ -24,45 +22,25 @@ public final class QueryExpander {
     }
 
     /**
-     * @param values         the selected values of each variable, by name ({@link Variable#ALL} for All)
-     * @param allValues      every value of each variable, used to spell out "All"
-     * @param step           the query step ($__interval)
-     * @param range          the dashboard range ($__range)
-     * @param scrapeInterval the source's scrape interval, for $__rate_interval
+     * @param values     the selected values of each variable, by name ({@link Variable#ALL} for All)
+     * @param allValues  every value of each variable, used to spell out "All"
+     * @param resolution the panel's step and range, for the built-in macros
      */
     public static String expand(String expr, List<Variable> variables, Map<String, List<String>> values,
-                                Map<String, List<String>> allValues, Duration step, Duration range, Duration scrapeInterval) {
+                                Map<String, List<String>> allValues, GrafanaResolution resolution) {
         Matcher m = REF.matcher(expr);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : m.group(4);
             String format = m.group(2);
-            String replacement = macro(name, step, range, scrapeInterval);
-            if (replacement == null) {
-                Variable v = variables.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
-                replacement = v == null ? m.group() : value(v, values.getOrDefault(name, v.current()),
-                        allValues.getOrDefault(name, List.of()), format);
-            }
+            Variable v = name.startsWith("__") ? null
+                    : variables.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+            String replacement = v == null ? m.group() : value(v, values.getOrDefault(name, v.current()),
+                    allValues.getOrDefault(name, List.of()), format);
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
-        return out.toString();
-    }
-
-    private static String macro(String name, Duration step, Duration range, Duration scrape) {
-        return switch (name) {
-            case "__interval" -> PromDuration.format(step);
-            case "__interval_ms" -> Long.toString(step.toMillis());
-            case "__rate_interval" -> PromDuration.format(max(step.plus(scrape), scrape.multipliedBy(4)));
-            case "__range" -> PromDuration.format(range);
-            case "__range_s" -> Long.toString(range.toSeconds());
-            case "__range_ms" -> Long.toString(range.toMillis());
-            default -> null;
-        };
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+        return resolution.expand(out.toString());
     }
 
     private static String value(Variable v, List<String> selected, List<String> all, String format) {

@@ -11,6 +11,7 @@ import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
 import io.vigia.datasources.api.QueryResult;
+import io.vigia.datasources.remote.GrafanaResolution;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import java.util.Map;
  */
 public final class ReportBuilder {
     /** Hourly points: 168 per series, plenty for a chart a page wide. */
-    static final Duration STEP = Duration.ofHours(1);
+    static final int POINTS_PER_WEEK = 168;
     static final int MAX_KPIS_PER_PANEL = 6;
 
     private final MetricsSource source;
@@ -132,9 +133,10 @@ public final class ReportBuilder {
 
     private List<Report.ChartSeries> series(Dashboard d, Query q, TimeRange range, Map<String, List<String>> values,
                                             Map<String, List<String>> all) {
-        String expr = expand(d, q, range, values, all);
+        GrafanaResolution res = resolution(range);
+        String expr = QueryExpander.expand(q.expr(), d.variables(), values, all, res);
         Instant end = range.to().minusMillis(1);
-        QueryResult r = source.queryRange(expr, range.from(), end, STEP).result();
+        QueryResult r = source.queryRange(expr, range.from(), end, res.step()).result();
         List<Report.ChartSeries> out = new ArrayList<>();
         if (r instanceof QueryResult.Matrix m) {
             for (QueryResult.RangeSeries s : m.series()) {
@@ -146,7 +148,11 @@ public final class ReportBuilder {
 
     private String expand(Dashboard d, Query q, TimeRange range, Map<String, List<String>> values,
                           Map<String, List<String>> all) {
-        return QueryExpander.expand(q.expr(), d.variables(), values, all, STEP, range.length(), scrapeInterval);
+        return QueryExpander.expand(q.expr(), d.variables(), values, all, resolution(range));
+    }
+
+    private GrafanaResolution resolution(TimeRange range) {
+        return GrafanaResolution.compute(range.from(), range.to(), POINTS_PER_WEEK, scrapeInterval);
     }
 
     private static List<Query> visible(Panel p) {

@@ -45,22 +45,4 @@ public final class PromDuration {
         }
         return Duration.ofMillis(ms);
     }
-
-    /** The shortest Prometheus spelling, e.g. 90 s → {@code 1m30s}. */
-    public static String format(Duration d) {
-        long ms = d.toMillis();
-        if (ms == 0) {
-            return "0s";
-        }
-        StringBuilder sb = new StringBuilder();
-        long[] units = {365 * 86_400_000L, 7 * 86_400_000L, 86_400_000L, 3_600_000L, 60_000L, 1000L, 1L};
-        String[] names = {"y", "w", "d", "h", "m", "s", "ms"};
-        for (int i = 0; i < units.length; i++) {
-            if (ms >= units[i]) {
-                sb.append(ms / units[i]).append(names[i]);
-                ms %= units[i];
-            }
-        }
-        return sb.toString();
-    }
 }

@@ -3,7 +3,10 @@ package io.vigia.dashboards.query;
 import io.vigia.dashboards.model.Variable;
 import org.junit.jupiter.api.Test;
 
+import io.vigia.datasources.remote.GrafanaResolution;
+
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +19,10 @@ class QueryExpanderTest {
             false, false, "", List.of("prod"));
 
     private static String expand(String expr, Map<String, List<String>> values) {
+        Instant to = Instant.parse("2026-11-23T00:00:00Z");
+        GrafanaResolution res = GrafanaResolution.compute(to.minus(Duration.ofDays(7)), to, 10_080, Duration.ofSeconds(15));
         return QueryExpander.expand(expr, List.of(SERVICE, ENV), values,
-                Map.of("service", List.of("payments", "api.v2")), Duration.ofMinutes(1), Duration.ofDays(7), Duration.ofSeconds(15));
+                Map.of("service", List.of("payments", "api.v2")), res);
     }
 
     @Test
@@ -37,7 +42,7 @@ class QueryExpanderTest {
     @Test
     void grafanasMacros() {
         assertThat(expand("rate(x[$__rate_interval]) + rate(x[$__interval]) / $__range_s + sum_over_time(y[$__range])", Map.of()))
-                .isEqualTo("rate(x[1m15s]) + rate(x[1m]) / 604800 + sum_over_time(y[1w])");
+                .isEqualTo("rate(x[1m15s]) + rate(x[1m]) / 604800 + sum_over_time(y[604800s])");
     }
 
     @Test

@@ -61,8 +61,6 @@ class TimeExpressionTest {
     void prometheusDurationsParseAndFormat() {
         assertThat(PromDuration.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
         assertThat(PromDuration.parse("100ms")).isEqualTo(Duration.ofMillis(100));
-        assertThat(PromDuration.format(Duration.ofSeconds(90))).isEqualTo("1m30s");
-        assertThat(PromDuration.format(Duration.ofDays(8))).isEqualTo("1w1d");
         assertThatThrownBy(() -> PromDuration.parse("5")).hasMessageContaining("unit");
     }
 }

@@ -1,0 +1,353 @@
+package io.vigia.datasources.promql.eval;
+
+import io.vigia.datasources.promql.ast.AggregateOp;
+import io.vigia.datasources.promql.ast.Expr;
+import io.vigia.persistence.series.Labels;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Aggregation operators, evaluated per step over groups computed once for the whole range. */
+final class Aggregations {
+    private Aggregations() {
+    }
+
+    static Value eval(Evaluator ev, Expr.Aggregate a) {
+        double[] param = null;
+        String strParam = null;
+        if (a.param() != null) {
+            Value pv = ev.eval(a.param());
+            if (pv instanceof Value.ScalarValue sv) {
+                param = sv.values();
+            } else if (pv instanceof Value.StringValue s) {
+                strParam = s.value();
+            }
+        }
+        List<StepSeries> in = ev.vector(a.expr());
+        int n = ev.stepCount();
+        // Group keys, once per input series.
+        Map<Labels, Integer> groupIndex = new LinkedHashMap<>();
+        int[] groupOf = new int[in.size()];
+        for (int s = 0; s < in.size(); s++) {
+            Labels key = groupKey(in.get(s).labels, a.grouping(), a.without());
+            Integer g = groupIndex.get(key);
+            if (g == null) {
+                g = groupIndex.size();
+                groupIndex.put(key, g);
+            }
+            groupOf[s] = g;
+        }
+        Labels[] keys = groupIndex.keySet().toArray(new Labels[0]);
+        return switch (a.op()) {
+            case TOPK, BOTTOMK, LIMITK -> new Value.VectorValue(selectK(ev, a.op(), in, groupOf, keys.length, param, n));
+            case COUNT_VALUES -> new Value.VectorValue(countValues(in, groupOf, keys, strParam, n));
+            case QUANTILE -> new Value.VectorValue(quantile(ev, a, in, groupOf, keys, param, n));
+            case LIMIT_RATIO -> throw new EvalException("limit_ratio is not supported");
+            default -> new Value.VectorValue(simple(a.op(), in, groupOf, keys, n));
+        };
+    }
+
+    static Labels groupKey(Labels l, List<String> grouping, boolean without) {
+        if (without) {
+            Labels.Builder b = l.toBuilder();
+            b.remove(Labels.METRIC_NAME);
+            for (String g : grouping) {
+                b.remove(g);
+            }
+            return b.build();
+        }
+        if (grouping.isEmpty()) {
+            return Labels.EMPTY;
+        }
+        Labels.Builder b = Labels.builder();
+        for (String g : grouping) {
+            b.set(g, l.get(g));
+        }
+        return b.build();
+    }
+
+    private static List<StepSeries> simple(AggregateOp op, List<StepSeries> in, int[] groupOf, Labels[] keys, int n) {
+        int g = keys.length;
+        StepSeries[] out = new StepSeries[g];
+        for (int k = 0; k < g; k++) {
+            out[k] = new StepSeries(keys[k], n, false);
+        }
+        double[] acc = new double[g];
+        double[] comp = new double[g];
+        double[] mean = new double[g];
+        double[] meanC = new double[g];
+        int[] count = new int[g];
+        boolean[] incr = new boolean[g];
+        for (int i = 0; i < n; i++) {
+            Arrays.fill(incr, false);
+            Arrays.fill(count, 0);
+            Arrays.fill(acc, 0);
+            Arrays.fill(comp, 0);
+            Arrays.fill(mean, 0);
+            Arrays.fill(meanC, 0);
+            for (int s = 0; s < in.size(); s++) {
+                StepSeries ss = in.get(s);
+                if (!ss.present[i]) {
+                    continue;
+                }
+                double v = ss.values[i];
+                int k = groupOf[s];
+                int c = ++count[k];
+                switch (op) {
+                    case SUM -> {
+                        double[] cc = {comp[k]};
+                        acc[k] = RangeKernels.kahanInc(v, acc[k], cc);
+                        comp[k] = cc[0];
+                    }
+                    case AVG -> {
+                        if (c == 1) {
+                            acc[k] = v;
+                            comp[k] = 0;
+                            incr[k] = false;
+                            break;
+                        }
+                        if (!incr[k]) {
+                            double[] cc = {comp[k]};
+                            double nv = RangeKernels.kahanInc(v, acc[k], cc);
+                            if (!Double.isInfinite(nv)) {
+                                acc[k] = nv;
+                                comp[k] = cc[0];
+                                break;
+                            }
+                            incr[k] = true;
+                            mean[k] = acc[k] / (c - 1);
+                            comp[k] /= c - 1;
+                        }
+                        if (Double.isInfinite(mean[k])) {
+                            if (Double.isInfinite(v) && (mean[k] > 0) == (v > 0)) {
+                                break;
+                            }
+                            if (!Double.isInfinite(v) && !Double.isNaN(v)) {
+                                break;
+                            }
+                        }
+                        double cur = mean[k] + comp[k];
+                        double[] cc = {comp[k]};
+                        mean[k] = RangeKernels.kahanInc(v / c - cur / c, mean[k], cc);
+                        comp[k] = cc[0];
+                    }
+                    case MIN -> {
+                        if (c == 1 || acc[k] > v || Double.isNaN(acc[k])) {
+                            acc[k] = v;
+                        }
+                    }
+                    case MAX -> {
+                        if (c == 1 || acc[k] < v || Double.isNaN(acc[k])) {
+                            acc[k] = v;
+                        }
+                    }
+                    case STDDEV, STDVAR -> {
+                        double delta = v - mean[k];
+                        mean[k] += delta / c;
+                        acc[k] += delta * (v - mean[k]);
+                    }
+                    default -> {
+                    }
+                }
+            }
+            for (int k = 0; k < g; k++) {
+                int c = count[k];
+                if (c == 0) {
+                    continue;
+                }
+                double r = switch (op) {
+                    case SUM -> acc[k] + comp[k];
+                    case AVG -> incr[k] ? mean[k] + comp[k] : (acc[k] + comp[k]) / c;
+                    case MIN, MAX -> acc[k];
+                    case COUNT -> c;
+                    case GROUP -> 1;
+                    case STDVAR -> acc[k] / c;
+                    case STDDEV -> Math.sqrt(acc[k] / c);
+                    default -> throw new IllegalStateException(op.text());
+                };
+                out[k].set(i, r);
+            }
+        }
+        List<StepSeries> res = new ArrayList<>(g);
+        for (StepSeries s : out) {
+            if (!s.isEmpty()) {
+                res.add(s);
+            }
+        }
+        return res;
+    }
+
+    private static List<StepSeries> selectK(Evaluator ev, AggregateOp op, List<StepSeries> in, int[] groupOf,
+                                            int groups, double[] param, int n) {
+        Map<Integer, StepSeries> outBySeries = new LinkedHashMap<>();
+        List<List<Integer>> members = new ArrayList<>();
+        for (int k = 0; k < groups; k++) {
+            members.add(new ArrayList<>());
+        }
+        for (int s = 0; s < in.size(); s++) {
+            members.get(groupOf[s]).add(s);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double p = param[i];
+            if (Double.isNaN(p)) {
+                throw new EvalException("Parameter value is NaN");
+            }
+            long k = p >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) p;
+            if (k < 1) {
+                continue;
+            }
+            final int step = i;
+            for (List<Integer> grp : members) {
+                List<Integer> present = new ArrayList<>();
+                for (int s : grp) {
+                    if (in.get(s).present[step]) {
+                        present.add(s);
+                    }
+                }
+                if (op != AggregateOp.LIMITK) {
+                    Comparator<Integer> cmp = (x, y) -> {
+                        double vx = in.get(x).values[step];
+                        double vy = in.get(y).values[step];
+                        boolean nx = Double.isNaN(vx);
+                        boolean ny = Double.isNaN(vy);
+                        if (nx || ny) {
+                            return Boolean.compare(nx, ny);
+                        }
+                        return op == AggregateOp.TOPK ? Double.compare(vy, vx) : Double.compare(vx, vy);
+                    };
+                    present.sort(cmp);
+                }
+                int take = (int) Math.min(k, present.size());
+                for (int t = 0; t < take; t++) {
+                    int s = present.get(t);
+                    StepSeries src = in.get(s);
+                    StepSeries o = outBySeries.get(s);
+                    if (o == null) {
+                        o = new StepSeries(src.labels, n, src.dropName);
+                        outBySeries.put(s, o);
+                    }
+                    o.set(step, src.values[step]);
+                    if (n == 1) {
+                        order.add(s);
+                    }
+                }
+            }
+        }
+        if (n == 1) {
+            List<StepSeries> res = new ArrayList<>();
+            for (int s : order) {
+                res.add(outBySeries.get(s));
+            }
+            return res;
+        }
+        return new ArrayList<>(outBySeries.values());
+    }
+
+    private static List<StepSeries> countValues(List<StepSeries> in, int[] groupOf, Labels[] keys, String label, int n) {
+        if (label == null || label.isEmpty() || !validLabelName(label)) {
+            throw new EvalException("invalid label name \"" + label + "\"");
+        }
+        Map<Labels, StepSeries> out = new LinkedHashMap<>();
+        Map<Labels, int[]> counts = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < in.size(); s++) {
+                StepSeries ss = in.get(s);
+                if (!ss.present[i]) {
+                    continue;
+                }
+                Labels key = keys[groupOf[s]].toBuilder().set(label, FormatGo.formatFloat(ss.values[i])).build();
+                StepSeries o = out.computeIfAbsent(key, kk -> new StepSeries(kk, n, false));
+                int[] c = counts.computeIfAbsent(key, kk -> new int[n]);
+                c[i]++;
+                o.set(i, c[i]);
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    static boolean validLabelName(String s) {
+        return !s.isEmpty() && s.codePoints().allMatch(cp -> cp != 0xFFFD);
+    }
+
+    private static List<StepSeries> quantile(Evaluator ev, Expr.Aggregate a, List<StepSeries> in, int[] groupOf,
+                                             Labels[] keys, double[] q, int n) {
+        int g = keys.length;
+        StepSeries[] out = new StepSeries[g];
+        for (int k = 0; k < g; k++) {
+            out[k] = new StepSeries(keys[k], n, false);
+        }
+        double[][] buf = new double[g][];
+        int[] cnt = new int[g];
+        for (int k = 0; k < g; k++) {
+            buf[k] = new double[8];
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(q[i] >= 0 && q[i] <= 1) && !in.isEmpty()) {
+                ev.annotations.warn("quantile value should be between 0 and 1, got " + FormatGo.formatG(q[i]),
+                        a.param().pos());
+            }
+            Arrays.fill(cnt, 0);
+            for (int s = 0; s < in.size(); s++) {
+                StepSeries ss = in.get(s);
+                if (!ss.present[i]) {
+                    continue;
+                }
+                int k = groupOf[s];
+                if (cnt[k] == buf[k].length) {
+                    buf[k] = Arrays.copyOf(buf[k], cnt[k] * 2);
+                }
+                buf[k][cnt[k]++] = ss.values[i];
+            }
+            for (int k = 0; k < g; k++) {
+                if (cnt[k] > 0) {
+                    out[k].set(i, quantileOf(q[i], buf[k], cnt[k]));
+                }
+            }
+        }
+        List<StepSeries> res = new ArrayList<>();
+        for (StepSeries s : out) {
+            if (!s.isEmpty()) {
+                res.add(s);
+            }
+        }
+        return res;
+    }
+
+    /** Prometheus's quantile: linear interpolation between the closest ranks, NaNs sorted first. */
+    static double quantileOf(double q, double[] values, int len) {
+        if (len == 0 || Double.isNaN(q)) {
+            return Double.NaN;
+        }
+        if (q < 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (q > 1) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double[] v = Arrays.copyOf(values, len);
+        Arrays.sort(v);
+        int nan = 0;
+        for (double x : v) {
+            if (Double.isNaN(x)) {
+                nan++;
+            }
+        }
+        if (nan > 0) {
+            double[] w = new double[len];
+            Arrays.fill(w, 0, nan, Double.NaN);
+            System.arraycopy(v, 0, w, nan, len - nan);
+            v = w;
+        }
+        double rank = q * (len - 1);
+        double lower = Math.max(0, Math.floor(rank));
+        double upper = Math.min(len - 1, lower + 1);
+        double weight = rank - Math.floor(rank);
+        return v[(int) lower] * (1 - weight) + v[(int) upper] * weight;
+    }
+}

@@ -1,0 +1,161 @@
+package io.vigia.datasources.promql.eval;
+
+import io.vigia.datasources.promql.ast.Expr;
+import io.vigia.persistence.series.Labels;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Functions over range vectors: each series' window per step, on the primitive sample arrays. */
+final class RangeFunctions {
+    private RangeFunctions() {
+    }
+
+    static Value eval(Evaluator ev, Expr.Call call) {
+        String name = call.func().name();
+        List<Expr> args = call.args();
+        int matrixArg = switch (name) {
+            case "quantile_over_time" -> 1;
+            default -> 0;
+        };
+        if (name.equals("absent_over_time")) {
+            return absentOverTime(ev, args.get(0));
+        }
+        double[] p1 = null;
+        double[] p2 = null;
+        if (name.equals("quantile_over_time")) {
+            p1 = ev.scalarValues(args.get(0));
+            for (double q : p1) {
+                if (!(q >= 0 && q <= 1)) {
+                    ev.annotations.warn("quantile value should be between 0 and 1, got " + FormatGo.formatG(q),
+                            args.get(0).pos());
+                    break;
+                }
+            }
+        } else if (name.equals("predict_linear")) {
+            p1 = ev.scalarValues(args.get(1));
+        } else if (name.equals("double_exponential_smoothing")) {
+            p1 = ev.scalarValues(args.get(1));
+            p2 = ev.scalarValues(args.get(2));
+        }
+        RangeArg arg = ev.rangeArg(args.get(matrixArg));
+        if ((name.equals("rate") || name.equals("increase")) && !arg.series().isEmpty()) {
+            for (RawSeries s : arg.series()) {
+                String metric = s.labels().metricName();
+                if (!metric.isEmpty() && !(metric.endsWith("_total") || metric.endsWith("_sum")
+                        || metric.endsWith("_count") || metric.endsWith("_bucket"))) {
+                    ev.annotations.info("metric might not be a counter, name does not end in _total/_sum/_count/_bucket: \""
+                            + metric + "\"", args.get(0).pos());
+                }
+            }
+        }
+        boolean keepName = name.equals("last_over_time") || name.equals("first_over_time");
+        int n = ev.stepCount();
+        long[] ends = arg.windowEnd();
+        long range = arg.rangeMs();
+        double[] reg = new double[2];
+        List<StepSeries> out = new ArrayList<>(arg.series().size());
+        for (RawSeries s : arg.series()) {
+            long[] ts = s.ts();
+            double[] v = s.values();
+            StepSeries o = new StepSeries(s.labels(), n, s.dropName() || !keepName);
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
+                long end = ends[i];
+                long start = end - range;
+                int lo = RangeArg.lowerIndex(ts, start);
+                int hi = RangeArg.upperIndex(ts, end);
+                if (hi <= lo) {
+                    continue;
+                }
+                double r;
+                switch (name) {
+                    case "rate" -> r = RangeKernels.extrapolatedRate(ts, v, lo, hi, start, end, true, true);
+                    case "increase" -> r = RangeKernels.extrapolatedRate(ts, v, lo, hi, start, end, true, false);
+                    case "delta" -> r = RangeKernels.extrapolatedRate(ts, v, lo, hi, start, end, false, false);
+                    case "irate" -> r = RangeKernels.instantValue(ts, v, lo, hi, true);
+                    case "idelta" -> r = RangeKernels.instantValue(ts, v, lo, hi, false);
+                    case "deriv" -> {
+                        if (hi - lo < 2) {
+                            continue;
+                        }
+                        RangeKernels.linearRegression(ts, v, lo, hi, ts[lo], reg);
+                        r = reg[0];
+                    }
+                    case "predict_linear" -> {
+                        if (hi - lo < 2) {
+                            continue;
+                        }
+                        RangeKernels.linearRegression(ts, v, lo, hi, ev.step(i), reg);
+                        r = reg[0] * p1[i] + reg[1];
+                    }
+                    case "resets" -> r = RangeKernels.resets(v, lo, hi);
+                    case "changes" -> r = RangeKernels.changes(v, lo, hi);
+                    case "sum_over_time" -> r = RangeKernels.sum(v, lo, hi);
+                    case "avg_over_time" -> r = RangeKernels.avg(v, lo, hi);
+                    case "count_over_time" -> r = hi - lo;
+                    case "min_over_time" -> r = RangeKernels.min(v, lo, hi);
+                    case "max_over_time" -> r = RangeKernels.max(v, lo, hi);
+                    case "last_over_time" -> r = v[hi - 1];
+                    case "first_over_time" -> r = v[lo];
+                    case "ts_of_last_over_time" -> r = ts[hi - 1] / 1000.0;
+                    case "ts_of_first_over_time" -> r = ts[lo] / 1000.0;
+                    case "present_over_time" -> r = 1;
+                    case "stdvar_over_time" -> r = RangeKernels.variance(v, lo, hi);
+                    case "stddev_over_time" -> r = Math.sqrt(RangeKernels.variance(v, lo, hi));
+                    case "quantile_over_time" -> r = Aggregations.quantileOf(p1[i], Arrays.copyOfRange(v, lo, hi), hi - lo);
+                    case "mad_over_time" -> {
+                        double[] w = Arrays.copyOfRange(v, lo, hi);
+                        double med = Aggregations.quantileOf(0.5, w, w.length);
+                        for (int k = 0; k < w.length; k++) {
+                            w[k] = Math.abs(w[k] - med);
+                        }
+                        r = Aggregations.quantileOf(0.5, w, w.length);
+                    }
+                    default -> throw new EvalException("function \"" + name + "\" is not supported");
+                }
+                if (Double.isNaN(r) && (name.equals("rate") || name.equals("increase") || name.equals("delta")
+                        || name.equals("irate") || name.equals("idelta")) && hi - lo < 2) {
+                    continue;
+                }
+                if (Double.isNaN(r) && (name.equals("irate") || name.equals("idelta"))
+                        && ts[hi - 1] == ts[hi - 2]) {
+                    continue;
+                }
+                o.set(i, r);
+                any = true;
+            }
+            if (any) {
+                out.add(o);
+            }
+        }
+        return new Value.VectorValue(out);
+    }
+
+    private static Value absentOverTime(Evaluator ev, Expr argExpr) {
+        RangeArg arg = ev.rangeArg(argExpr);
+        int n = ev.stepCount();
+        StepSeries o = new StepSeries(FunctionCalls.absentLabels(argExpr), n, false);
+        for (int i = 0; i < n; i++) {
+            long end = arg.windowEnd()[i];
+            boolean any = false;
+            for (RawSeries s : arg.series()) {
+                int lo = RangeArg.lowerIndex(s.ts(), end - arg.rangeMs());
+                int hi = RangeArg.upperIndex(s.ts(), end);
+                if (hi > lo) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                o.set(i, 1);
+            }
+        }
+        return new Value.VectorValue(o.isEmpty() ? List.of() : List.of(o));
+    }
+
+    static Labels none() {
+        return Labels.EMPTY;
+    }
+}

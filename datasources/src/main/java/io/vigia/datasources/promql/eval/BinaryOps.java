@@ -275,6 +275,17 @@ final class BinaryOps {
                 if (rs == null) {
                     continue;
                 }
+                if (card == Expr.Cardinality.ONE_TO_ONE) {
+                    int[] mark = sigStepMark.computeIfAbsent(sig, k -> {
+                        int[] a = new int[n];
+                        java.util.Arrays.fill(a, -1);
+                        return a;
+                    });
+                    if (mark[i] >= 0 && mark[i] != li) {
+                        throw new EvalException("multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)");
+                    }
+                    mark[i] = li;
+                }
                 double x = swap ? rs.values[i] : ls.values[i];
                 double y = swap ? ls.values[i] : rs.values[i];
                 double v;
@@ -289,17 +300,6 @@ final class BinaryOps {
                     }
                 } else {
                     v = arith(op, x, y);
-                }
-                if (card == Expr.Cardinality.ONE_TO_ONE) {
-                    int[] mark = sigStepMark.computeIfAbsent(sig, k -> {
-                        int[] a = new int[n];
-                        java.util.Arrays.fill(a, -1);
-                        return a;
-                    });
-                    if (mark[i] >= 0 && mark[i] != li) {
-                        throw new EvalException("multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)");
-                    }
-                    mark[i] = li;
                 }
                 long key = ((long) li << 32) | rj;
                 StepSeries o = pairOutput.get(key);

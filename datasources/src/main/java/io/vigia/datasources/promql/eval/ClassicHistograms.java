@@ -34,7 +34,8 @@ final class ClassicHistograms {
                 continue;
             }
             bounds[s] = ub;
-            Labels key = ss.labels.toBuilder().remove("le").remove(Labels.METRIC_NAME).build();
+            // The name stays in the key: Prometheus 3 removes it only when the result is assembled.
+            Labels key = ss.labels.toBuilder().remove("le").build();
             groups.computeIfAbsent(key, k -> new Group(k, new ArrayList<>(), new ArrayList<>())).members().add(s);
         }
         return groups;
@@ -69,8 +70,16 @@ final class ClassicHistograms {
         Map<Labels, Group> groups = groups(ev, in, vecArg, bounds);
         List<StepSeries> out = new ArrayList<>();
         boolean warnedQ = false;
+        for (double qv : q) {
+            if (!(qv >= 0 && qv <= 1)) {
+                ev.annotations.warn("quantile value should be between 0 and 1, got " + FormatGo.formatG(qv),
+                        call.args().get(0).pos());
+                warnedQ = true;
+                break;
+            }
+        }
         for (Group g : groups.values()) {
-            StepSeries o = new StepSeries(g.labels(), n, false);
+            StepSeries o = new StepSeries(g.labels(), n, true);
             int m = g.members().size();
             double[] ub = new double[m];
             double[] cnt = new double[m];
@@ -121,7 +130,7 @@ final class ClassicHistograms {
         Map<Labels, Group> groups = groups(ev, in, vecArg, bounds);
         List<StepSeries> out = new ArrayList<>();
         for (Group g : groups.values()) {
-            StepSeries o = new StepSeries(g.labels(), n, false);
+            StepSeries o = new StepSeries(g.labels(), n, true);
             int m = g.members().size();
             double[] ub = new double[m];
             double[] cnt = new double[m];

@@ -27,6 +27,7 @@ public final class Evaluator {
     final long queryStart;
     final long queryEnd;
     final Annotations annotations;
+    boolean rangeQuery;
 
     public Evaluator(SeriesReader reader, long[] steps, long queryStart, long queryEnd, Annotations annotations) {
         this.reader = reader;
@@ -34,6 +35,12 @@ public final class Evaluator {
         this.queryStart = queryStart;
         this.queryEnd = queryEnd;
         this.annotations = annotations;
+    }
+
+    /** Marks this as a range query's evaluation (some functions warn there). */
+    public Evaluator forRangeQuery() {
+        this.rangeQuery = true;
+        return this;
     }
 
     public int stepCount() {
@@ -227,6 +234,7 @@ public final class Evaluator {
             List<RawSeries> out = new ArrayList<>();
             if (n > 0) {
                 Evaluator child = new Evaluator(reader, inner, queryStart, queryEnd, annotations);
+                child.rangeQuery = rangeQuery;
                 Value v = child.eval(sq.expr());
                 if (v instanceof Value.VectorValue vv) {
                     for (StepSeries s : vv.series()) {

@@ -119,6 +119,7 @@ final class FunctionCalls {
                 yield mapValuesPerStep(ev.vector(args.get(0)), (v, i) -> Math.min(hi[i], v));
             }
             case "sort", "sort_desc" -> {
+                warnSortInRange(ev, call);
                 List<StepSeries> in = new ArrayList<>(ev.vector(args.get(0)));
                 if (ev.isInstant()) {
                     boolean desc = name.equals("sort_desc");
@@ -136,6 +137,7 @@ final class FunctionCalls {
                 yield new Value.VectorValue(in);
             }
             case "sort_by_label", "sort_by_label_desc" -> {
+                warnSortInRange(ev, call);
                 List<StepSeries> in = new ArrayList<>(ev.vector(args.get(0)));
                 List<String> labels = new ArrayList<>();
                 for (int a = 1; a < args.size(); a++) {
@@ -167,6 +169,13 @@ final class FunctionCalls {
             }
             default -> RangeFunctions.eval(ev, call);
         };
+    }
+
+    private static void warnSortInRange(Evaluator ev, Expr.Call call) {
+        if (ev.rangeQuery) {
+            ev.annotations.warn("sort is ineffective for range queries since results are always ordered by labels",
+                    call.pos());
+        }
     }
 
     static DoubleUnaryOperator simpleFunction(String name) {

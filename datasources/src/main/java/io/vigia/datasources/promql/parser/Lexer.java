@@ -262,7 +262,7 @@ final class Lexer {
                         }
                         sb.append(e);
                     }
-                    case 'x' -> sb.append((char) hex(2));
+                    case 'x' -> sb.append((char) (RAW_BYTE + hex(2)));
                     case 'u' -> sb.appendCodePoint(hex(4));
                     case 'U' -> sb.appendCodePoint(hex(8));
                     default -> {
@@ -275,7 +275,7 @@ final class Lexer {
                                 }
                                 v = v * 8 + (in.charAt(pos++) - '0');
                             }
-                            sb.append((char) v);
+                            sb.append((char) (RAW_BYTE + (v & 0xff)));
                         } else {
                             throw error(pos - 1, "unknown escape sequence");
                         }
@@ -286,7 +286,31 @@ final class Lexer {
             sb.append(c);
             pos++;
         }
-        return new Token(Token.Kind.STRING, sb.toString(), start, pos);
+        return new Token(Token.Kind.STRING, decodeRawBytes(sb), start, pos);
+    }
+
+    /** Marks a byte from a \\x or octal escape until the string is decoded as UTF-8, as Go does. */
+    private static final char RAW_BYTE = '\uF700';
+
+    private static String decodeRawBytes(StringBuilder sb) {
+        if (sb.chars().noneMatch(c -> c >= RAW_BYTE && c <= RAW_BYTE + 0xff)) {
+            return sb.toString();
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < sb.length(); i++) {
+            char c = sb.charAt(i);
+            if (c >= RAW_BYTE && c <= RAW_BYTE + 0xff) {
+                out.write(c - RAW_BYTE);
+            } else {
+                byte[] b = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                if (Character.isHighSurrogate(c) && i + 1 < sb.length()) {
+                    b = sb.substring(i, i + 2).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    i++;
+                }
+                out.write(b, 0, b.length);
+            }
+        }
+        return new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private int hex(int n) {

@@ -5,6 +5,8 @@ import io.vigia.datasources.api.QueryResponse;
 import io.vigia.datasources.api.QueryResult;
 import io.vigia.datasources.promql.InMemorySeriesReader;
 import io.vigia.datasources.promql.PromqlEngine;
+import io.vigia.datasources.promql.ast.Expr;
+import io.vigia.datasources.promql.parser.Parser;
 import io.vigia.persistence.series.Labels;
 import io.vigia.persistence.series.StaleMarker;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +54,7 @@ class PromqlConformanceTest {
                 "ts_of_max_over_time", "info", "limitk", "limit_ratio", "histogram_quantiles")) {
             FEATURE_FLAGGED.put(f, "promql-experimental-functions");
         }
-        for (String f : List.of("step", "range", "min_of", "max_of")) {
+        for (String f : List.of("step", "range", "min_of", "max_of", "start", "end")) {
             FEATURE_FLAGGED.put(f, "promql-duration-expr");
         }
     }
@@ -99,7 +101,7 @@ class PromqlConformanceTest {
         COUNTS.putIfAbsent(name, new int[4]);
         List<DynamicTest> tests = new ArrayList<>();
         List<TestScript.Load> active = new ArrayList<>();
-        Set<String> histogramNames = new HashSet<>();
+        Set<Labels> histogramNames = new HashSet<>();
         for (TestScript.Command c : cmds) {
             switch (c) {
                 case TestScript.Clear cl -> {
@@ -113,16 +115,18 @@ class PromqlConformanceTest {
                     for (TestScript.SeriesLine s : l.series()) {
                         String metric = s.labels().metricName();
                         if (s.nativeHistogram()) {
-                            histogramNames.add(metric);
+                            histogramNames.add(s.labels());
                         }
                         if (l.withNhcb() && metric.endsWith("_bucket")) {
-                            histogramNames.add(metric.substring(0, metric.length() - "_bucket".length()));
+                            histogramNames.add(s.labels().toBuilder().remove("le")
+                                    .set(Labels.METRIC_NAME, metric.substring(0, metric.length() - "_bucket".length()))
+                                    .build());
                         }
                     }
                 }
                 case TestScript.Eval e -> {
                     List<TestScript.Load> loads = active;
-                    Set<String> hist = histogramNames;
+                    Set<Labels> hist = histogramNames;
                     String display = name + ":" + e.line() + " " + e.query();
                     tests.add(DynamicTest.dynamicTest(display, () -> runCase(name, loads, hist, e)));
                 }
@@ -153,24 +157,58 @@ class PromqlConformanceTest {
         });
     }
 
-    static String skipReason(TestScript.Eval e, Set<String> histogramNames) {
+    static String skipReason(TestScript.Eval e, Set<Labels> histogramSeries) {
         if (e.nativeHistogramOutput() || e.expected().stream().anyMatch(TestScript.SeriesLine::nativeHistogram)) {
             return "native histograms in expected output (out of scope)";
         }
-        for (String h : histogramNames) {
-            if (Pattern.compile("(?<![A-Za-z0-9_:])" + Pattern.quote(h) + "(?![A-Za-z0-9_:])").matcher(e.query()).find()) {
-                return "native histogram series \"" + h + "\" (out of scope)";
+        for (Map.Entry<String, String> f : FEATURE_FLAGGED.entrySet()) {
+            if (Pattern.compile("(?<!@\\s{0,10})(?<![A-Za-z0-9_:])" + f.getKey() + "\\s*\\(").matcher(e.query()).find()) {
+                return "function " + f.getKey() + "() is behind Prometheus feature flag " + f.getValue();
             }
         }
-        for (Map.Entry<String, String> f : FEATURE_FLAGGED.entrySet()) {
-            if (Pattern.compile("(?<![A-Za-z0-9_:])" + f.getKey() + "\\s*\\(").matcher(e.query()).find()) {
-                return "function " + f.getKey() + " is behind Prometheus feature flag " + f.getValue();
+        if (!histogramSeries.isEmpty()) {
+            Expr ast;
+            try {
+                ast = Parser.parse(e.query());
+            } catch (RuntimeException ex) {
+                return null;
+            }
+            List<Expr.VectorSelector> selectors = new ArrayList<>();
+            selectors(ast, selectors);
+            for (Expr.VectorSelector vs : selectors) {
+                for (Labels h : histogramSeries) {
+                    if (vs.matchers().stream().allMatch(m -> m.matches(h))) {
+                        return "selector " + vs.matchers() + " reads native histogram series " + h + " (out of scope)";
+                    }
+                }
             }
         }
         return null;
     }
 
-    private static void runCase(String file, List<TestScript.Load> loads, Set<String> hist, TestScript.Eval e) {
+    private static void selectors(Expr e, List<Expr.VectorSelector> out) {
+        switch (e) {
+            case Expr.VectorSelector vs -> out.add(vs);
+            case Expr.MatrixSelector ms -> out.add(ms.selector());
+            case Expr.Subquery sq -> selectors(sq.expr(), out);
+            case Expr.Paren p -> selectors(p.expr(), out);
+            case Expr.Unary u -> selectors(u.expr(), out);
+            case Expr.Binary b -> {
+                selectors(b.lhs(), out);
+                selectors(b.rhs(), out);
+            }
+            case Expr.Call c -> c.args().forEach(a -> selectors(a, out));
+            case Expr.Aggregate a -> {
+                selectors(a.expr(), out);
+                if (a.param() != null) {
+                    selectors(a.param(), out);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private static void runCase(String file, List<TestScript.Load> loads, Set<Labels> hist, TestScript.Eval e) {
         int[] counts = COUNTS.get(file);
         counts[0]++;
         String reason = skipReason(e, hist);

@@ -14,6 +14,7 @@ final class Lexer {
     private int pos;
     private int braceDepth;
     private int bracketDepth;
+    private int parenDepth;
 
     Lexer(String in) {
         this.in = in;
@@ -46,26 +47,34 @@ final class Lexer {
                 throw error(pos, "unexpected end of input inside braces");
             }
             if (bracketDepth > 0) {
-                throw error(pos, "unexpected end of input inside brackets");
+                throw error(pos, "unexpected end of input in duration expression");
+            }
+            if (parenDepth > 0) {
+                throw error(pos, "unclosed left parenthesis");
             }
             return new Token(Token.Kind.EOF, "", pos, pos);
         }
         char c = in.charAt(pos);
+        if (braceDepth > 0) {
+            return insideBraces(c, start);
+        }
         switch (c) {
-            case '(' -> { pos++; return tok(Token.Kind.LPAREN, start); }
-            case ')' -> { pos++; return tok(Token.Kind.RPAREN, start); }
+            case '(' -> { parenDepth++; pos++; return tok(Token.Kind.LPAREN, start); }
+            case ')' -> {
+                pos++;
+                if (parenDepth == 0) {
+                    throw error(pos, "unexpected right parenthesis ')'");
+                }
+                parenDepth--;
+                return tok(Token.Kind.RPAREN, start);
+            }
             case '{' -> {
                 if (braceDepth > 0) {
                     throw error(pos, "unexpected left brace '{' inside braces");
                 }
                 braceDepth++; pos++; return tok(Token.Kind.LBRACE, start);
             }
-            case '}' -> {
-                if (braceDepth == 0) {
-                    throw error(pos, "unexpected right brace '}'");
-                }
-                braceDepth--; pos++; return tok(Token.Kind.RBRACE, start);
-            }
+            case '}' -> throw error(pos, "unexpected character: '}'");
             case '[' -> {
                 if (bracketDepth > 0) {
                     throw error(pos, "unexpected left bracket '['");
@@ -95,13 +104,14 @@ final class Lexer {
             case '=' -> {
                 pos++;
                 if (peek('=')) { pos++; return tok(Token.Kind.EQLC, start); }
-                if (peek('~')) { pos++; return tok(Token.Kind.EQL_REGEX, start); }
+                if (peek('~')) {
+                    throw error(start, "unexpected character after '=': '~'");
+                }
                 return tok(Token.Kind.ASSIGN, start);
             }
             case '!' -> {
                 pos++;
                 if (peek('=')) { pos++; return tok(Token.Kind.NEQ, start); }
-                if (peek('~')) { pos++; return tok(Token.Kind.NEQ_REGEX, start); }
                 throw error(start, "unexpected character after '!': " + describeChar(pos));
             }
             case '<' -> {
@@ -131,6 +141,35 @@ final class Lexer {
             return tok(word.indexOf(':') >= 0 ? Token.Kind.METRIC_IDENT : Token.Kind.IDENT, start);
         }
         throw error(start, "unexpected character: " + describeChar(start));
+    }
+
+    /** Inside braces only label names, strings, matching operators and commas may appear. */
+    private Token insideBraces(char c, int start) {
+        switch (c) {
+            case ',' -> { pos++; return tok(Token.Kind.COMMA, start); }
+            case '}' -> { braceDepth--; pos++; return tok(Token.Kind.RBRACE, start); }
+            case '"', '\'', '`' -> { return lexString(c); }
+            case '=' -> {
+                pos++;
+                if (peek('~')) { pos++; return tok(Token.Kind.EQL_REGEX, start); }
+                return tok(Token.Kind.ASSIGN, start);
+            }
+            case '!' -> {
+                pos++;
+                if (peek('=')) { pos++; return tok(Token.Kind.NEQ, start); }
+                if (peek('~')) { pos++; return tok(Token.Kind.NEQ_REGEX, start); }
+                throw error(start, "unexpected character inside braces: '!'");
+            }
+            case '{' -> throw error(pos, "unexpected left brace '{' inside braces");
+            default -> { }
+        }
+        if (isAlpha(c)) {
+            while (pos < in.length() && isAlphaNum(in.charAt(pos))) {
+                pos++;
+            }
+            return tok(Token.Kind.IDENT, start);
+        }
+        throw error(start, "unexpected character inside braces: " + describeChar(start));
     }
 
     private String describeChar(int at) {
@@ -190,16 +229,17 @@ final class Lexer {
             }
         }
         if (!isFloat && pos < in.length() && isDurationUnitStart(in.charAt(pos))) {
-            // A duration: digits and units, e.g. 1h30m.
-            pos = start;
-            while (pos < in.length() && (isDigit(in.charAt(pos)) || isDurationUnitStart(in.charAt(pos))
-                    || in.charAt(pos) == 's')) {
+            if (!acceptRemainingDuration()) {
                 pos++;
+                throw new ParseException(in, new PosRange(start, pos),
+                        "bad number or duration syntax: \"" + in.substring(start, pos) + "\"");
             }
-            checkNumberEnd(start);
             String text = in.substring(start, pos);
             if (Durations.parseMillisOrNull(text) == null) {
-                throw new ParseException(in, new PosRange(start, pos), "not a valid duration string: \"" + text + "\"");
+                String unit = unknownUnit(text);
+                throw new ParseException(in, new PosRange(start, pos), unit != null
+                        ? "unknown unit \"" + unit + "\" in duration \"" + text + "\""
+                        : "not a valid duration string: \"" + text + "\"");
             }
             return tok(Token.Kind.DURATION, start);
         }
@@ -215,6 +255,51 @@ final class Lexer {
         }
     }
 
+    /** Scans units and further number-unit pairs after the first number, as Prometheus's lexer does. */
+    private boolean acceptRemainingDuration() {
+        if (!accept("nsuµmhdwy")) {
+            return false;
+        }
+        accept("s");
+        while (accept("0123456789")) {
+            while (accept("0123456789")) {
+                // digits
+            }
+            if (!accept("nsuµmhdw")) {
+                return false;
+            }
+            accept("s");
+        }
+        return pos >= in.length() || !isAlphaNum(in.charAt(pos));
+    }
+
+    private boolean accept(String chars) {
+        if (pos < in.length() && chars.indexOf(in.charAt(pos)) >= 0) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private static String unknownUnit(String text) {
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && Character.isDigit(text.charAt(i))) {
+                i++;
+            }
+            int j = i;
+            while (j < text.length() && !Character.isDigit(text.charAt(j))) {
+                j++;
+            }
+            String u = text.substring(i, j);
+            if (!java.util.List.of("y", "w", "d", "h", "m", "s", "ms").contains(u)) {
+                return u;
+            }
+            i = j;
+        }
+        return null;
+    }
+
     private static boolean isDurationUnitStart(char c) {
         return c == 'y' || c == 'w' || c == 'd' || c == 'h' || c == 'm' || c == 's';
     }
@@ -227,11 +312,12 @@ final class Lexer {
 
     private Token lexString(char quote) {
         int start = pos;
+        stringStart = start;
         pos++;
         StringBuilder sb = new StringBuilder();
         while (true) {
             if (pos >= in.length()) {
-                throw error(start, "unterminated quoted string");
+                throw error(start, quote == '`' ? "unterminated raw string" : "unterminated quoted string");
             }
             char c = in.charAt(pos);
             if (c == quote) {
@@ -244,7 +330,7 @@ final class Lexer {
             if (c == '\\' && quote != '`') {
                 pos++;
                 if (pos >= in.length()) {
-                    throw error(start, "unterminated quoted string");
+                    throw error(start, "escape sequence not terminated");
                 }
                 char e = in.charAt(pos++);
                 switch (e) {
@@ -258,7 +344,7 @@ final class Lexer {
                     case '\\' -> sb.append('\\');
                     case '"', '\'' -> {
                         if (e != quote) {
-                            throw error(pos - 1, "unknown escape sequence");
+                            throw error(start, unknownEscape(e));
                         }
                         sb.append(e);
                     }
@@ -271,13 +357,13 @@ final class Lexer {
                             int v = 0;
                             for (int i = 0; i < 3; i++) {
                                 if (pos >= in.length() || in.charAt(pos) < '0' || in.charAt(pos) > '7') {
-                                    throw error(pos, "unknown escape sequence");
+                                    throw error(start, illegalEscapeChar());
                                 }
                                 v = v * 8 + (in.charAt(pos++) - '0');
                             }
                             sb.append((char) (RAW_BYTE + (v & 0xff)));
                         } else {
-                            throw error(pos - 1, "unknown escape sequence");
+                            throw error(start, unknownEscape(e));
                         }
                     }
                 }
@@ -313,12 +399,26 @@ final class Lexer {
         return new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    private static String unknownEscape(char e) {
+        return String.format("unknown escape sequence U+%04X '%c'", (int) e, e);
+    }
+
+    private String illegalEscapeChar() {
+        if (pos >= in.length()) {
+            return "escape sequence not terminated";
+        }
+        char c = in.charAt(pos);
+        return String.format("illegal character U+%04X '%c' in escape sequence", (int) c, c);
+    }
+
+    private int stringStart;
+
     private int hex(int n) {
         int v = 0;
         for (int i = 0; i < n; i++) {
             int d = pos < in.length() ? Character.digit(in.charAt(pos), 16) : -1;
             if (d < 0) {
-                throw error(pos, "unknown escape sequence");
+                throw error(stringStart, illegalEscapeChar());
             }
             v = v * 16 + d;
             pos++;

@@ -33,7 +33,7 @@ public final class Parser {
     public static Expr parse(String query) {
         Parser p = new Parser(query);
         if (p.peek().kind() == Token.Kind.EOF) {
-            throw p.error(p.peek(), "no expression found in input");
+            throw new ParseException(query, new PosRange(0, 0), "no expression found in input");
         }
         Expr e = p.parseExpr(0);
         if (p.peek().kind() != Token.Kind.EOF) {
@@ -283,13 +283,13 @@ public final class Parser {
             } else if (n.kind() == Token.Kind.DURATION) {
                 v = Durations.parseMillisOrNull(advance().text()) / 1000.0;
             } else {
-                throw unexpected(n, "@");
+                throw error(n, "unexpected " + n.describe() + " in @, expected timestamp");
             }
             if (neg) {
                 v = -v;
             }
             if (Double.isNaN(v) || Double.isInfinite(v) || Math.abs(v * 1000) > Long.MAX_VALUE / 2.0) {
-                throw error(n, "timestamp out of bounds for @ modifier: " + formatGo(v));
+                throw error(e.pos(), "timestamp out of bounds for @ modifier: " + formatGo(v));
             }
             at = Math.round(v * 1000);
             mode = AtMode.TIMESTAMP;
@@ -297,45 +297,45 @@ public final class Parser {
         PosRange p = new PosRange(e.pos().start(), lastEnd());
         if (e instanceof Expr.VectorSelector vs) {
             if (vs.atMode() != AtMode.NONE) {
-                throw error(atTok, "@ <timestamp> may not be set multiple times");
+                throw error(p, "@ <timestamp> may not be set multiple times");
             }
             return vs.withAt(mode, at, p);
         }
         if (e instanceof Expr.MatrixSelector ms) {
             if (ms.selector().atMode() != AtMode.NONE) {
-                throw error(atTok, "@ <timestamp> may not be set multiple times");
+                throw error(p, "@ <timestamp> may not be set multiple times");
             }
             return new Expr.MatrixSelector(ms.selector().withAt(mode, at, ms.selector().pos()), ms.rangeMs(), p);
         }
         if (e instanceof Expr.Subquery sq) {
             if (sq.atMode() != AtMode.NONE) {
-                throw error(atTok, "@ <timestamp> may not be set multiple times");
+                throw error(p, "@ <timestamp> may not be set multiple times");
             }
             return new Expr.Subquery(sq.expr(), sq.rangeMs(), sq.stepMs(), sq.offsetMs(), sq.offsetSet(), mode, at, p);
         }
-        throw error(atTok, "@ modifier must be preceded by an instant vector selector or range vector selector or a subquery");
+        throw error(p, "@ modifier must be preceded by an instant vector selector or range vector selector or a subquery");
     }
 
     private Expr applyOffset(Expr e, long off, PosRange p, Token offTok) {
         if (e instanceof Expr.VectorSelector vs) {
             if (vs.offsetSet()) {
-                throw error(offTok, "offset may not be set multiple times");
+                throw error(p, "offset may not be set multiple times");
             }
             return vs.withOffset(off, p);
         }
         if (e instanceof Expr.MatrixSelector ms) {
             if (ms.selector().offsetSet()) {
-                throw error(offTok, "offset may not be set multiple times");
+                throw error(p, "offset may not be set multiple times");
             }
             return new Expr.MatrixSelector(ms.selector().withOffset(off, ms.selector().pos()), ms.rangeMs(), p);
         }
         if (e instanceof Expr.Subquery sq) {
             if (sq.offsetSet()) {
-                throw error(offTok, "offset may not be set multiple times");
+                throw error(p, "offset may not be set multiple times");
             }
             return new Expr.Subquery(sq.expr(), sq.rangeMs(), sq.stepMs(), off, true, sq.atMode(), sq.atMs(), p);
         }
-        throw error(offTok, "offset modifier must be preceded by an instant vector selector or range vector selector or a subquery");
+        throw error(p, "offset modifier must be preceded by an instant vector selector or range vector selector or a subquery");
     }
 
     private long parseDuration(String context) {
@@ -347,17 +347,27 @@ public final class Parser {
         if (t.kind() == Token.Kind.NUMBER) {
             advance();
             double v = parseNumber(t);
-            if (Double.isNaN(v) || Double.isInfinite(v)) {
-                throw error(t, "invalid duration: " + t.text());
+            if (Double.isNaN(v) || Double.isInfinite(v) || Math.abs(v) * 1e9 > Long.MAX_VALUE) {
+                throw error(t, "duration out of range");
             }
             return Math.round(v * 1000);
         }
-        throw unexpected(t, context);
+        throw error(t, "unexpected " + t.describe() + " in " + context
+                + ", expected number, duration, step(), or range()");
     }
 
     private Expr parseRangeOrSubquery(Expr e) {
         Token lb = advance();
-        long range = parseDuration("duration");
+        Token first = peek();
+        boolean negative = false;
+        if (first.kind() == Token.Kind.SUB) {
+            advance();
+            negative = true;
+        }
+        long range = parseDuration("subquery or range selector");
+        if (negative || range <= 0) {
+            throw error(first, "duration must be greater than 0");
+        }
         if (peek().kind() == Token.Kind.COLON) {
             advance();
             long step = 0;
@@ -367,26 +377,23 @@ public final class Parser {
             Token rb = expect(Token.Kind.RBRACKET, "subquery selector");
             PosRange p = new PosRange(e.pos().start(), rb.end());
             if (e.type() != ValueType.VECTOR) {
-                throw error(p, "subquery is only allowed on instant vector, got " + e.type().text() + " instead");
-            }
-            if (range <= 0) {
-                throw error(lb, "duration must be greater than 0");
+                String got = e.type() == ValueType.MATRIX ? "matrix" : e.type() == ValueType.VECTOR ? "vector"
+                        : e.type().text();
+                throw error(p, "subquery is only allowed on instant vector, got " + got + " instead");
             }
             return new Expr.Subquery(e, range, step, 0, false, AtMode.NONE, 0, p);
         }
         Token rb = expect(Token.Kind.RBRACKET, "matrix selector");
         PosRange p = new PosRange(e.pos().start(), rb.end());
+        PosRange bracket = new PosRange(lb.start(), rb.end());
         if (!(e instanceof Expr.VectorSelector vs)) {
-            throw error(p, "ranges only allowed for vector selectors");
+            throw error(bracket, "ranges only allowed for vector selectors");
         }
         if (vs.offsetSet()) {
-            throw error(p, "no offset modifiers allowed before range");
+            throw error(bracket, "no offset modifiers allowed before range");
         }
         if (vs.atMode() != AtMode.NONE) {
-            throw error(p, "no @ modifiers allowed before range");
-        }
-        if (range <= 0) {
-            throw error(lb, "range must be greater than 0");
+            throw error(bracket, "no @ modifiers allowed before range");
         }
         return new Expr.MatrixSelector(vs, range, p);
     }
@@ -425,11 +432,12 @@ public final class Parser {
                 if (agg != null && (next.kind() == Token.Kind.LPAREN || next.is("by") || next.is("without"))) {
                     return parseAggregate(agg);
                 }
+                if (t.kind() == Token.Kind.IDENT && t.isKeyword() && agg == null
+                        && (next.kind() == Token.Kind.LPAREN || binaryOp(t) != null)) {
+                    throw unexpected(t, null);
+                }
                 if (next.kind() == Token.Kind.LPAREN && t.kind() == Token.Kind.IDENT) {
                     return parseCall();
-                }
-                if (t.kind() == Token.Kind.IDENT && t.isKeyword() && agg == null) {
-                    throw unexpected(t, null);
                 }
                 advance();
                 return parseSelector(t.text(), t);
@@ -458,7 +466,11 @@ public final class Parser {
                     return Double.parseDouble(s);
                 }
             }
-            return Double.parseDouble(s);
+            double d = Double.parseDouble(s);
+            if (Double.isInfinite(d)) {
+                throw error(t, "error parsing number: strconv.ParseFloat: parsing \"" + t.text() + "\": value out of range");
+            }
+            return d;
         } catch (NumberFormatException e) {
             throw error(t, "error parsing number: " + t.text());
         }
@@ -493,9 +505,13 @@ public final class Parser {
                     advance();
                     label = lt.text();
                 } else {
-                    throw unexpected(lt, "label matching");
+                    throw error(lt, "unexpected " + lt.describe() + " in label matching, expected identifier or \"}\"");
                 }
-                Token opTok = advance();
+                Token opTok = peek();
+                if (opTok.kind() == Token.Kind.ASSIGN || opTok.kind() == Token.Kind.NEQ
+                        || opTok.kind() == Token.Kind.EQL_REGEX || opTok.kind() == Token.Kind.NEQ_REGEX) {
+                    advance();
+                }
                 LabelMatcher.Type type = switch (opTok.kind()) {
                     case ASSIGN -> LabelMatcher.Type.EQUAL;
                     case NEQ -> LabelMatcher.Type.NOT_EQUAL;
@@ -545,7 +561,10 @@ public final class Parser {
     }
 
     private List<String> parseLabelList() {
-        expect(Token.Kind.LPAREN, "grouping opts");
+        if (peek().kind() != Token.Kind.LPAREN) {
+            throw error(peek(), "unexpected " + peek().describe() + " in grouping opts, expected \"(\"");
+        }
+        advance();
         List<String> out = new ArrayList<>();
         while (peek().kind() != Token.Kind.RPAREN) {
             Token t = peek();
@@ -576,22 +595,12 @@ public final class Parser {
             groupingSet = true;
         }
         Token lp = expect(Token.Kind.LPAREN, "aggregation");
-        List<Expr> args = new ArrayList<>();
-        if (peek().kind() != Token.Kind.RPAREN) {
-            args.add(parseExpr(0));
-            while (peek().kind() == Token.Kind.COMMA) {
-                advance();
-                if (peek().kind() == Token.Kind.RPAREN) {
-                    break;
-                }
-                args.add(parseExpr(0));
-            }
-        }
+        List<Expr> args = parseArgs();
         Token rp = expect(Token.Kind.RPAREN, "aggregation");
         int end = rp.end();
         if (peek().is("by") || peek().is("without")) {
             if (groupingSet) {
-                throw unexpected(peek(), "aggregation");
+                throw unexpected(peek(), null);
             }
             without = advance().is("without");
             grouping = parseLabelList();
@@ -599,6 +608,9 @@ public final class Parser {
         }
         PosRange p = new PosRange(opTok.start(), end);
         int want = op.paramType() == null ? 1 : 2;
+        if (args.isEmpty()) {
+            throw error(p, "no arguments for aggregate expression provided");
+        }
         if (args.size() != want) {
             throw error(p, "wrong number of arguments for aggregate expression provided, expected " + want
                     + ", got " + args.size());
@@ -618,6 +630,21 @@ public final class Parser {
         return new Expr.Aggregate(op, expr, param, grouping, without, p);
     }
 
+    private List<Expr> parseArgs() {
+        List<Expr> args = new ArrayList<>();
+        if (peek().kind() != Token.Kind.RPAREN) {
+            args.add(parseExpr(0));
+            while (peek().kind() == Token.Kind.COMMA) {
+                Token comma = advance();
+                if (peek().kind() == Token.Kind.RPAREN) {
+                    throw error(comma, "trailing commas not allowed in function call args");
+                }
+                args.add(parseExpr(0));
+            }
+        }
+        return args;
+    }
+
     private Expr parseCall() {
         Token nameTok = advance();
         FunctionDef def = Functions.get(nameTok.text());
@@ -625,17 +652,7 @@ public final class Parser {
             throw error(nameTok, "unknown function with name \"" + nameTok.text() + "\"");
         }
         expect(Token.Kind.LPAREN, "function call");
-        List<Expr> args = new ArrayList<>();
-        if (peek().kind() != Token.Kind.RPAREN) {
-            args.add(parseExpr(0));
-            while (peek().kind() == Token.Kind.COMMA) {
-                advance();
-                if (peek().kind() == Token.Kind.RPAREN) {
-                    break;
-                }
-                args.add(parseExpr(0));
-            }
-        }
+        List<Expr> args = parseArgs();
         Token rp = expect(Token.Kind.RPAREN, "function call");
         PosRange p = new PosRange(nameTok.start(), rp.end());
         int n = def.argTypes().size();

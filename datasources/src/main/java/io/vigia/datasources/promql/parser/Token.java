@@ -29,7 +29,7 @@ record Token(Kind kind, String text, int start, int end) {
             case RBRACKET -> "\"]\"";
             case COMMA -> "\",\"";
             case COLON -> "\":\"";
-            case AT -> "<@>";
+            case AT -> "<op:@>";
             default -> "<op:" + text + ">";
         };
     }

@@ -184,53 +184,73 @@ final class Aggregations {
 
     private static List<StepSeries> selectK(Evaluator ev, AggregateOp op, List<StepSeries> in, int[] groupOf,
                                             int groups, double[] param, int n) {
-        Map<Integer, StepSeries> outBySeries = new LinkedHashMap<>();
-        List<List<Integer>> members = new ArrayList<>();
-        for (int k = 0; k < groups; k++) {
-            members.add(new ArrayList<>());
+        StepSeries[] outBySeries = new StepSeries[in.size()];
+        int[][] members = new int[groups][];
+        int[] sizes = new int[groups];
+        for (int s = 0; s < in.size(); s++) {
+            sizes[groupOf[s]]++;
+        }
+        for (int g = 0; g < groups; g++) {
+            members[g] = new int[sizes[g]];
+            sizes[g] = 0;
         }
         for (int s = 0; s < in.size(); s++) {
-            members.get(groupOf[s]).add(s);
+            members[groupOf[s]][sizes[groupOf[s]]++] = s;
         }
         List<Integer> order = new ArrayList<>();
+        List<Integer> created = new ArrayList<>();
+        int[] buf = new int[in.size()];
+        boolean top = op == AggregateOp.TOPK;
         for (int i = 0; i < n; i++) {
             double p = param[i];
             if (Double.isNaN(p)) {
                 throw new EvalException("Parameter value is NaN");
             }
-            long k = p >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) p;
-            if (k < 1) {
+            long kl = p >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) p;
+            if (kl < 1) {
                 continue;
             }
             final int step = i;
-            for (List<Integer> grp : members) {
-                List<Integer> present = new ArrayList<>();
+            for (int[] grp : members) {
+                int cnt = 0;
                 for (int s : grp) {
                     if (in.get(s).present[step]) {
-                        present.add(s);
+                        buf[cnt++] = s;
                     }
                 }
-                if (op != AggregateOp.LIMITK) {
-                    Comparator<Integer> cmp = (x, y) -> {
-                        double vx = in.get(x).values[step];
-                        double vy = in.get(y).values[step];
-                        boolean nx = Double.isNaN(vx);
-                        boolean ny = Double.isNaN(vy);
-                        if (nx || ny) {
-                            return Boolean.compare(nx, ny);
+                int take = (int) Math.min(kl, cnt);
+                if (op != AggregateOp.LIMITK && take > 16) {
+                    Integer[] boxed = new Integer[cnt];
+                    for (int a = 0; a < cnt; a++) {
+                        boxed[a] = buf[a];
+                    }
+                    Arrays.sort(boxed, (x, y) -> better(in.get(x).values[step], in.get(y).values[step], top) ? -1
+                            : better(in.get(y).values[step], in.get(x).values[step], top) ? 1 : 0);
+                    for (int a = 0; a < cnt; a++) {
+                        buf[a] = boxed[a];
+                    }
+                } else if (op != AggregateOp.LIMITK) {
+                    // Partial selection sort into the first `take` slots; NaN always loses.
+                    for (int a = 0; a < take; a++) {
+                        int best = a;
+                        for (int b = a + 1; b < cnt; b++) {
+                            if (better(in.get(buf[b]).values[step], in.get(buf[best]).values[step], top)) {
+                                best = b;
+                            }
                         }
-                        return op == AggregateOp.TOPK ? Double.compare(vy, vx) : Double.compare(vx, vy);
-                    };
-                    present.sort(cmp);
+                        int tmp = buf[a];
+                        buf[a] = buf[best];
+                        buf[best] = tmp;
+                    }
                 }
-                int take = (int) Math.min(k, present.size());
                 for (int t = 0; t < take; t++) {
-                    int s = present.get(t);
+                    int s = buf[t];
                     StepSeries src = in.get(s);
-                    StepSeries o = outBySeries.get(s);
+                    StepSeries o = outBySeries[s];
                     if (o == null) {
                         o = new StepSeries(src.labels, n, src.dropName);
-                        outBySeries.put(s, o);
+                        outBySeries[s] = o;
+                        created.add(s);
                     }
                     o.set(step, src.values[step]);
                     if (n == 1) {
@@ -239,14 +259,21 @@ final class Aggregations {
                 }
             }
         }
-        if (n == 1) {
-            List<StepSeries> res = new ArrayList<>();
-            for (int s : order) {
-                res.add(outBySeries.get(s));
-            }
-            return res;
+        List<StepSeries> res = new ArrayList<>();
+        for (int s : n == 1 ? order : created) {
+            res.add(outBySeries[s]);
         }
-        return new ArrayList<>(outBySeries.values());
+        return res;
+    }
+
+    private static boolean better(double x, double y, boolean top) {
+        if (Double.isNaN(x)) {
+            return false;
+        }
+        if (Double.isNaN(y)) {
+            return true;
+        }
+        return top ? x > y : x < y;
     }
 
     private static List<StepSeries> countValues(List<StepSeries> in, int[] groupOf, Labels[] keys, String label, int n) {

@@ -50,6 +50,8 @@ final class RangeFunctions {
                 }
             }
         }
+        int code = FUNCTION_CODES.indexOf(name);
+        boolean dropIfTooFew = code <= 4;
         boolean keepName = name.equals("last_over_time") || name.equals("first_over_time");
         int n = ev.stepCount();
         long[] ends = arg.windowEnd();
@@ -70,42 +72,42 @@ final class RangeFunctions {
                     continue;
                 }
                 double r;
-                switch (name) {
-                    case "rate" -> r = RangeKernels.extrapolatedRate(ts, v, lo, hi, start, end, true, true);
-                    case "increase" -> r = RangeKernels.extrapolatedRate(ts, v, lo, hi, start, end, true, false);
-                    case "delta" -> r = RangeKernels.extrapolatedRate(ts, v, lo, hi, start, end, false, false);
-                    case "irate" -> r = RangeKernels.instantValue(ts, v, lo, hi, true);
-                    case "idelta" -> r = RangeKernels.instantValue(ts, v, lo, hi, false);
-                    case "deriv" -> {
+                switch (code) {
+                    case 0 -> r = RangeKernels.extrapolatedRate(ts, v, lo, hi, start, end, true, true);
+                    case 1 -> r = RangeKernels.extrapolatedRate(ts, v, lo, hi, start, end, true, false);
+                    case 2 -> r = RangeKernels.extrapolatedRate(ts, v, lo, hi, start, end, false, false);
+                    case 3 -> r = RangeKernels.instantValue(ts, v, lo, hi, true);
+                    case 4 -> r = RangeKernels.instantValue(ts, v, lo, hi, false);
+                    case 5 -> {
                         if (hi - lo < 2) {
                             continue;
                         }
                         RangeKernels.linearRegression(ts, v, lo, hi, ts[lo], reg);
                         r = reg[0];
                     }
-                    case "predict_linear" -> {
+                    case 6 -> {
                         if (hi - lo < 2) {
                             continue;
                         }
                         RangeKernels.linearRegression(ts, v, lo, hi, ev.step(i), reg);
                         r = reg[0] * p1[i] + reg[1];
                     }
-                    case "resets" -> r = RangeKernels.resets(v, lo, hi);
-                    case "changes" -> r = RangeKernels.changes(v, lo, hi);
-                    case "sum_over_time" -> r = RangeKernels.sum(v, lo, hi);
-                    case "avg_over_time" -> r = RangeKernels.avg(v, lo, hi);
-                    case "count_over_time" -> r = hi - lo;
-                    case "min_over_time" -> r = RangeKernels.min(v, lo, hi);
-                    case "max_over_time" -> r = RangeKernels.max(v, lo, hi);
-                    case "last_over_time" -> r = v[hi - 1];
-                    case "first_over_time" -> r = v[lo];
-                    case "ts_of_last_over_time" -> r = ts[hi - 1] / 1000.0;
-                    case "ts_of_first_over_time" -> r = ts[lo] / 1000.0;
-                    case "present_over_time" -> r = 1;
-                    case "stdvar_over_time" -> r = RangeKernels.variance(v, lo, hi);
-                    case "stddev_over_time" -> r = Math.sqrt(RangeKernels.variance(v, lo, hi));
-                    case "quantile_over_time" -> r = Aggregations.quantileOf(p1[i], Arrays.copyOfRange(v, lo, hi), hi - lo);
-                    case "mad_over_time" -> {
+                    case 7 -> r = RangeKernels.resets(v, lo, hi);
+                    case 8 -> r = RangeKernels.changes(v, lo, hi);
+                    case 9 -> r = RangeKernels.sum(v, lo, hi);
+                    case 10 -> r = RangeKernels.avg(v, lo, hi);
+                    case 11 -> r = hi - lo;
+                    case 12 -> r = RangeKernels.min(v, lo, hi);
+                    case 13 -> r = RangeKernels.max(v, lo, hi);
+                    case 14 -> r = v[hi - 1];
+                    case 15 -> r = v[lo];
+                    case 16 -> r = ts[hi - 1] / 1000.0;
+                    case 17 -> r = ts[lo] / 1000.0;
+                    case 18 -> r = 1;
+                    case 19 -> r = RangeKernels.variance(v, lo, hi);
+                    case 20 -> r = Math.sqrt(RangeKernels.variance(v, lo, hi));
+                    case 21 -> r = Aggregations.quantileOf(p1[i], Arrays.copyOfRange(v, lo, hi), hi - lo);
+                    case 22 -> {
                         double[] w = Arrays.copyOfRange(v, lo, hi);
                         double med = Aggregations.quantileOf(0.5, w, w.length);
                         for (int k = 0; k < w.length; k++) {
@@ -115,12 +117,7 @@ final class RangeFunctions {
                     }
                     default -> throw new EvalException("function \"" + name + "\" is not supported");
                 }
-                if (Double.isNaN(r) && (name.equals("rate") || name.equals("increase") || name.equals("delta")
-                        || name.equals("irate") || name.equals("idelta")) && hi - lo < 2) {
-                    continue;
-                }
-                if (Double.isNaN(r) && (name.equals("irate") || name.equals("idelta"))
-                        && ts[hi - 1] == ts[hi - 2]) {
+                if (dropIfTooFew && hi - lo < 2) {
                     continue;
                 }
                 o.set(i, r);
@@ -132,6 +129,8 @@ final class RangeFunctions {
         }
         return new Value.VectorValue(out);
     }
+
+    private static final List<String> FUNCTION_CODES = List.of("rate", "increase", "delta", "irate", "idelta", "deriv", "predict_linear", "resets", "changes", "sum_over_time", "avg_over_time", "count_over_time", "min_over_time", "max_over_time", "last_over_time", "first_over_time", "ts_of_last_over_time", "ts_of_first_over_time", "present_over_time", "stdvar_over_time", "stddev_over_time", "quantile_over_time", "mad_over_time");
 
     private static Value absentOverTime(Evaluator ev, Expr argExpr) {
         RangeArg arg = ev.rangeArg(argExpr);

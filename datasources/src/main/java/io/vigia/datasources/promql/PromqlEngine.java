@@ -96,7 +96,7 @@ public final class PromqlEngine {
             steps[i] = startMs + i * stepMs;
         }
         Annotations annotations = new Annotations(query);
-        Evaluator ev = new Evaluator(reader, steps, startMs, endMs, annotations).forRangeQuery();
+        Evaluator ev = new Evaluator(reader, steps, startMs, endMs, annotations).forRangeQuery(stepMs);
         Value v = run(() -> ev.evalTop(e));
         List<QueryResult.RangeSeries> out = new ArrayList<>();
         if (v instanceof Value.ScalarValue s) {

@@ -42,7 +42,7 @@ public final class Functions {
         def("clamp_max", VECTOR, 0, false, VECTOR, SCALAR);
         def("round", VECTOR, 1, false, VECTOR, SCALAR);
         def("histogram_quantile", VECTOR, 0, false, SCALAR, VECTOR);
-        def("histogram_quantiles", VECTOR, -1, true, VECTOR, STRING, SCALAR);
+        def("histogram_quantiles", VECTOR, 9, true, VECTOR, STRING, SCALAR, SCALAR);
         def("histogram_fraction", VECTOR, 0, false, SCALAR, SCALAR, VECTOR);
         def("label_replace", VECTOR, 0, false, VECTOR, STRING, STRING, STRING, STRING);
         def("label_join", VECTOR, -1, false, VECTOR, STRING, STRING, STRING);
@@ -50,6 +50,13 @@ public final class Functions {
         def("sort_by_label_desc", VECTOR, -1, true, VECTOR, STRING);
         def("info", VECTOR, 1, true, VECTOR, VECTOR);
         def("pi", SCALAR, 0, false);
+        // Query-context functions of Prometheus's experimental duration expressions.
+        def("step", SCALAR, 0, true);
+        def("range", SCALAR, 0, true);
+        def("start", SCALAR, 0, true);
+        def("end", SCALAR, 0, true);
+        def("min_of", SCALAR, 0, true, SCALAR, SCALAR);
+        def("max_of", SCALAR, 0, true, SCALAR, SCALAR);
         def("time", SCALAR, 0, false);
         def("scalar", SCALAR, 0, false, VECTOR);
         def("vector", VECTOR, 0, false, SCALAR);

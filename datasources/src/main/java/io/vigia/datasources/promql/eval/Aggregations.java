@@ -44,12 +44,57 @@ final class Aggregations {
         }
         Labels[] keys = groupIndex.keySet().toArray(new Labels[0]);
         return switch (a.op()) {
-            case TOPK, BOTTOMK, LIMITK -> new Value.VectorValue(selectK(ev, a.op(), in, groupOf, keys.length, param, n));
+            case TOPK, BOTTOMK, LIMITK, LIMIT_RATIO -> {
+                checkKParams(ev, a, param, in.isEmpty());
+                yield new Value.VectorValue(selectK(ev, a.op(), in, groupOf, keys.length, param, n));
+            }
             case COUNT_VALUES -> new Value.VectorValue(countValues(in, groupOf, keys, strParam, n));
             case QUANTILE -> new Value.VectorValue(quantile(ev, a, in, groupOf, keys, param, n));
-            case LIMIT_RATIO -> throw new EvalException("limit_ratio is not supported");
             default -> new Value.VectorValue(simple(a.op(), in, groupOf, keys, n));
         };
+    }
+
+    private static void checkKParams(Evaluator ev, Expr.Aggregate a, double[] param, boolean emptyInput) {
+        double max = Double.NEGATIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY;
+        boolean nan = false;
+        for (double p : param) {
+            if (Double.isNaN(p)) {
+                nan = true;
+            } else {
+                max = Math.max(max, p);
+                min = Math.min(min, p);
+            }
+        }
+        if (a.op() == AggregateOp.LIMIT_RATIO) {
+            if (!nan && max == 0 && min == 0) {
+                return;
+            }
+            if (nan) {
+                throw new EvalException("Ratio value is NaN");
+            }
+            if (max > 1) {
+                ev.annotations.warn("ratio value should be between -1 and 1, got " + FormatGo.formatG(max)
+                        + ", capping to 1", a.param().pos());
+            }
+            if (min < -1) {
+                ev.annotations.warn("ratio value should be between -1 and 1, got " + FormatGo.formatG(min)
+                        + ", capping to -1", a.param().pos());
+            }
+            return;
+        }
+        if (!nan && max < 1) {
+            return;
+        }
+        if (nan) {
+            throw new EvalException("Parameter value is NaN");
+        }
+        if (min <= -9.223372036854775808e18) {
+            throw new EvalException("Scalar value " + FormatGo.formatG(min) + " underflows int64");
+        }
+        if (max >= 9.223372036854775807e18) {
+            throw new EvalException("Scalar value " + FormatGo.formatG(max) + " overflows int64");
+        }
     }
 
     static Labels groupKey(Labels l, List<String> grouping, boolean without) {
@@ -201,25 +246,44 @@ final class Aggregations {
         List<Integer> created = new ArrayList<>();
         int[] buf = new int[in.size()];
         boolean top = op == AggregateOp.TOPK;
+        double[] offsets = null;
+        if (op == AggregateOp.LIMIT_RATIO) {
+            offsets = new double[in.size()];
+            for (int s = 0; s < in.size(); s++) {
+                offsets[s] = XxHash64.unitOffset(XxHash64.labelsHash(in.get(s).labels));
+            }
+        }
         for (int i = 0; i < n; i++) {
             double p = param[i];
-            if (Double.isNaN(p)) {
-                throw new EvalException("Parameter value is NaN");
-            }
-            long kl = p >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) p;
-            if (kl < 1) {
-                continue;
+            long kl;
+            double ratio = 0;
+            if (op == AggregateOp.LIMIT_RATIO) {
+                if (p == 0) {
+                    continue;
+                }
+                ratio = Math.max(-1, Math.min(1, p));
+                kl = Long.MAX_VALUE;
+            } else {
+                kl = (long) p;
+                if (kl < 1) {
+                    continue;
+                }
             }
             final int step = i;
             for (int[] grp : members) {
                 int cnt = 0;
                 for (int s : grp) {
                     if (in.get(s).present[step]) {
+                        if (offsets != null && !((ratio >= 0 && offsets[s] < ratio)
+                                || (ratio < 0 && offsets[s] >= 1.0 + ratio))) {
+                            continue;
+                        }
                         buf[cnt++] = s;
                     }
                 }
                 int take = (int) Math.min(kl, cnt);
-                if (op != AggregateOp.LIMITK && take > 16) {
+                boolean ranked = op == AggregateOp.TOPK || op == AggregateOp.BOTTOMK;
+                if (ranked && take > 16) {
                     Integer[] boxed = new Integer[cnt];
                     for (int a = 0; a < cnt; a++) {
                         boxed[a] = buf[a];
@@ -229,7 +293,7 @@ final class Aggregations {
                     for (int a = 0; a < cnt; a++) {
                         buf[a] = boxed[a];
                     }
-                } else if (op != AggregateOp.LIMITK) {
+                } else if (ranked) {
                     // Partial selection sort into the first `take` slots; NaN always loses.
                     for (int a = 0; a < take; a++) {
                         int best = a;
@@ -314,11 +378,8 @@ final class Aggregations {
         for (int k = 0; k < g; k++) {
             buf[k] = new double[8];
         }
+        warnQuantiles(ev, q, a.param());
         for (int i = 0; i < n; i++) {
-            if (!(q[i] >= 0 && q[i] <= 1) && !in.isEmpty()) {
-                ev.annotations.warn("quantile value should be between 0 and 1, got " + FormatGo.formatG(q[i]),
-                        a.param().pos());
-            }
             Arrays.fill(cnt, 0);
             for (int s = 0; s < in.size(); s++) {
                 StepSeries ss = in.get(s);
@@ -344,6 +405,29 @@ final class Aggregations {
             }
         }
         return res;
+    }
+
+    static void warnQuantiles(Evaluator ev, double[] q, Expr param) {
+        double max = Double.NEGATIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY;
+        boolean nan = false;
+        for (double v : q) {
+            if (Double.isNaN(v)) {
+                nan = true;
+            } else {
+                max = Math.max(max, v);
+                min = Math.min(min, v);
+            }
+        }
+        if (nan) {
+            ev.annotations.warn("quantile value should be between 0 and 1, got NaN", param.pos());
+        }
+        if (max > 1) {
+            ev.annotations.warn("quantile value should be between 0 and 1, got " + FormatGo.formatG(max), param.pos());
+        }
+        if (min < 0) {
+            ev.annotations.warn("quantile value should be between 0 and 1, got " + FormatGo.formatG(min), param.pos());
+        }
     }
 
     /** Prometheus's quantile: linear interpolation between the closest ranks, NaNs sorted first. */

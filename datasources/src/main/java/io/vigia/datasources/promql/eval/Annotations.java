@@ -30,6 +30,44 @@ public final class Annotations {
     }
 
     public List<String> infos() {
-        return List.copyOf(infos);
+        List<String> out = new java.util.ArrayList<>(infos);
+        for (Monotonicity m : monotonicity.values()) {
+            out.add(m.render());
+        }
+        return List.copyOf(out);
+    }
+
+    private final java.util.Map<String, Monotonicity> monotonicity = new java.util.LinkedHashMap<>();
+
+    /** histogram_quantile had to force bucket counts monotonic; merged over all steps like Prometheus. */
+    public void forcedMonotonicity(String metric, PosRange pos, long ts, double minBucket, double maxBucket,
+                                   double maxDiff) {
+        String base = "PromQL info: input to histogram_quantile needed to be fixed for monotonicity (see "
+                + "https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile)"
+                + (metric.isEmpty() ? "" : " for metric name \"" + metric + "\"");
+        String position = ParseException.position(query, pos.start());
+        Monotonicity m = monotonicity.get(base);
+        if (m == null) {
+            monotonicity.put(base, new Monotonicity(base, position, ts, ts, minBucket, maxBucket, maxDiff, 1));
+        } else {
+            monotonicity.put(base, new Monotonicity(base, m.position, Math.min(m.minTs, ts), Math.max(m.maxTs, ts),
+                    Math.min(m.minBucket, minBucket), Math.max(m.maxBucket, maxBucket), Math.max(m.maxDiff, maxDiff),
+                    m.count + 1));
+        }
+    }
+
+    private record Monotonicity(String base, String position, long minTs, long maxTs, double minBucket,
+                                double maxBucket, double maxDiff, int count) {
+        String render() {
+            return base + ", from buckets " + FormatGo.formatG(minBucket) + " to " + FormatGo.formatG(maxBucket)
+                    + ", with a max diff of " + FormatGo.formatG(maxDiff, 2) + ", over " + count + " samples from "
+                    + rfc3339(minTs) + " to " + rfc3339(maxTs) + " (" + position + ")";
+        }
+
+        private static String rfc3339(long ms) {
+            return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                    java.time.Instant.ofEpochSecond(Math.floorDiv(ms, 1000)).atOffset(java.time.ZoneOffset.UTC))
+                    .replace("+00:00", "Z");
+        }
     }
 }

@@ -29,8 +29,9 @@ final class ClassicHistograms {
             try {
                 ub = parseLe(le);
             } catch (NumberFormatException e) {
-                ev.annotations.warn("bucket label \"le\" is missing or has a malformed value of \"" + le
-                        + "\" for metric name \"" + ss.labels.metricName() + "\"", vecArg.pos());
+                String metric = ss.labels.metricName();
+                ev.annotations.warn("bucket label \"le\" is missing or has a malformed value of \"" + le + "\""
+                        + (metric.isEmpty() ? "" : " for metric name \"" + metric + "\""), vecArg.pos());
                 continue;
             }
             bounds[s] = ub;
@@ -100,16 +101,11 @@ final class ClassicHistograms {
                     warnedQ = true;
                 }
                 boolean[] flags = new boolean[2];
-                double r = bucketQuantile(q[i], ub, cnt, k, flags);
+                double[] fix = new double[3];
+                double r = bucketQuantile(q[i], ub, cnt, k, flags, fix);
                 if (flags[0]) {
-                    String metric = "";
-                    for (int s : g.members()) {
-                        metric = in.get(s).labels.metricName();
-                        break;
-                    }
-                    ev.annotations.info("input to histogram_quantile needed to be fixed for monotonicity (see "
-                            + "https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile) "
-                            + "for metric name \"" + metric + "\"", vecArg.pos());
+                    ev.annotations.forcedMonotonicity(g.labels().metricName(), vecArg.pos(), ev.step(i), fix[0], fix[1],
+                            fix[2]);
                 }
                 o.set(i, r);
             }
@@ -118,6 +114,74 @@ final class ClassicHistograms {
             }
         }
         return new Value.VectorValue(out);
+    }
+
+    /** histogram_quantiles(v, "label", q1, q2, ...): one output series per quantile, labelled by it. */
+    static Value quantiles(Evaluator ev, Expr.Call call) {
+        Expr vecArg = call.args().get(0);
+        String qLabel = ((Value.StringValue) ev.eval(call.args().get(1))).value();
+        List<double[]> qs = new ArrayList<>();
+        for (int a = 2; a < call.args().size(); a++) {
+            double[] q = ev.scalarValues(call.args().get(a));
+            for (double qv : q) {
+                if (!(qv >= 0 && qv <= 1)) {
+                    ev.annotations.warn("quantile value should be between 0 and 1, got " + FormatGo.formatG(qv),
+                            call.args().get(a).pos());
+                    break;
+                }
+            }
+            qs.add(q);
+        }
+        List<StepSeries> in = ev.vector(vecArg);
+        int n = ev.stepCount();
+        double[] bounds = new double[in.size()];
+        Map<Labels, Group> groups = groups(ev, in, vecArg, bounds);
+        Map<Labels, StepSeries> out = new LinkedHashMap<>();
+        for (Group g : groups.values()) {
+            int m = g.members().size();
+            double[] ub = new double[m];
+            double[] cnt = new double[m];
+            for (int i = 0; i < n; i++) {
+                for (double[] q : qs) {
+                    int k = 0;
+                    for (int s : g.members()) {
+                        if (in.get(s).present[i]) {
+                            ub[k] = bounds[s];
+                            cnt[k++] = in.get(s).values[i];
+                        }
+                    }
+                    if (k == 0) {
+                        continue;
+                    }
+                    boolean[] flags = new boolean[2];
+                    double[] fix = new double[3];
+                    double r = bucketQuantile(q[i], ub, cnt, k, flags, fix);
+                    if (flags[0]) {
+                        ev.annotations.forcedMonotonicity(g.labels().metricName(), vecArg.pos(), ev.step(i), fix[0],
+                                fix[1], fix[2]);
+                    }
+                    Labels l = g.labels().toBuilder().set(qLabel, formatOpenMetricsFloat(q[i])).build();
+                    StepSeries o = out.computeIfAbsent(l, x -> new StepSeries(x, n, true));
+                    if (o.present[i]) {
+                        throw new EvalException("vector cannot contain metrics with the same labelset");
+                    }
+                    o.set(i, r);
+                }
+            }
+        }
+        return new Value.VectorValue(new ArrayList<>(out.values()));
+    }
+
+    /** OpenMetrics float text: Go's %g, with ".0" appended to integral values. */
+    static String formatOpenMetricsFloat(double f) {
+        if (Double.isNaN(f)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(f)) {
+            return f > 0 ? "+Inf" : "-Inf";
+        }
+        String g = FormatGo.formatG(f);
+        return g.contains(".") || g.contains("e") ? g : g + ".0";
     }
 
     static Value fraction(Evaluator ev, Expr.Call call) {
@@ -180,8 +244,12 @@ final class ClassicHistograms {
         return len;
     }
 
-    /** flags[0]: forced monotonic; flags[1]: fixed precision. */
     static double bucketQuantile(double q, double[] ub, double[] cnt, int k, boolean[] flags) {
+        return bucketQuantile(q, ub, cnt, k, flags, new double[3]);
+    }
+
+    /** flags[0]: forced monotonic; flags[1]: fixed precision; fix: min bucket, max bucket, max diff. */
+    static double bucketQuantile(double q, double[] ub, double[] cnt, int k, boolean[] flags, double[] fix) {
         if (Double.isNaN(q)) {
             return Double.NaN;
         }
@@ -195,6 +263,9 @@ final class ClassicHistograms {
         if (ub[k - 1] != Double.POSITIVE_INFINITY) {
             return Double.NaN;
         }
+        fix[0] = Double.POSITIVE_INFINITY;
+        fix[1] = Double.NEGATIVE_INFINITY;
+        fix[2] = 0;
         double prev = cnt[0];
         for (int i = 1; i < k; i++) {
             double curr = cnt[i];
@@ -209,6 +280,9 @@ final class ClassicHistograms {
             if (curr < prev) {
                 cnt[i] = prev;
                 flags[0] = true;
+                fix[0] = Math.min(fix[0], ub[i]);
+                fix[1] = Math.max(fix[1], ub[i]);
+                fix[2] = Math.max(fix[2], prev - curr);
                 continue;
             }
             prev = curr;

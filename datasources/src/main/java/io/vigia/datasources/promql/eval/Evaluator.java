@@ -28,6 +28,7 @@ public final class Evaluator {
     final long queryEnd;
     final Annotations annotations;
     boolean rangeQuery;
+    long queryStep;
 
     public Evaluator(SeriesReader reader, long[] steps, long queryStart, long queryEnd, Annotations annotations) {
         this.reader = reader;
@@ -38,8 +39,9 @@ public final class Evaluator {
     }
 
     /** Marks this as a range query's evaluation (some functions warn there). */
-    public Evaluator forRangeQuery() {
+    public Evaluator forRangeQuery(long stepMs) {
         this.rangeQuery = true;
+        this.queryStep = stepMs;
         return this;
     }
 
@@ -235,6 +237,7 @@ public final class Evaluator {
             if (n > 0) {
                 Evaluator child = new Evaluator(reader, inner, queryStart, queryEnd, annotations);
                 child.rangeQuery = rangeQuery;
+                child.queryStep = queryStep;
                 Value v = child.eval(sq.expr());
                 if (v instanceof Value.VectorValue vv) {
                     for (StepSeries s : vv.series()) {

@@ -22,6 +22,33 @@ public final class FormatGo {
         return s;
     }
 
+    /** Go's %.Ng: N significant digits, exponent form when the exponent is below -4 or at least N. */
+    public static String formatG(double v, int precision) {
+        if (Double.isNaN(v) || Double.isInfinite(v) || v == 0) {
+            return formatG(v);
+        }
+        BigDecimal bd = new BigDecimal(v).round(new java.math.MathContext(precision, java.math.RoundingMode.HALF_EVEN));
+        int exp = bd.precision() - bd.scale() - 1;
+        if (exp < -4 || exp >= precision) {
+            String digits = bd.unscaledValue().abs().toString().replaceAll("0+$", "");
+            StringBuilder sb = new StringBuilder();
+            if (v < 0) {
+                sb.append('-');
+            }
+            sb.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                sb.append('.').append(digits, 1, digits.length());
+            }
+            sb.append('e').append(exp < 0 ? '-' : '+');
+            int ae = Math.abs(exp);
+            if (ae < 10) {
+                sb.append('0');
+            }
+            return sb.append(ae).toString();
+        }
+        return bd.stripTrailingZeros().toPlainString();
+    }
+
     /** Go's %g for a float64 (shortest representation, exponent for large/small magnitudes). */
     public static String formatG(double v) {
         if (Double.isNaN(v)) {

@@ -41,6 +41,19 @@ final class FunctionCalls {
                 yield new Value.ScalarValue(out);
             }
             case "pi" -> ev.scalar(Math.PI);
+            case "start" -> ev.scalar(ev.queryStart / 1000.0);
+            case "end" -> ev.scalar(ev.queryEnd / 1000.0);
+            case "range" -> ev.scalar((ev.queryEnd - ev.queryStart) / 1000.0);
+            case "step" -> ev.scalar(ev.queryStart == ev.queryEnd ? 0 : ev.queryStep / 1000.0);
+            case "min_of", "max_of" -> {
+                double[] x = ev.scalarValues(args.get(0));
+                double[] y = ev.scalarValues(args.get(1));
+                double[] out = new double[x.length];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = name.equals("min_of") ? Math.min(x[i], y[i]) : Math.max(x[i], y[i]);
+                }
+                yield new Value.ScalarValue(out);
+            }
             case "vector" -> {
                 double[] v = ev.scalarValues(args.get(0));
                 StepSeries s = new StepSeries(Labels.EMPTY, v.length, false);
@@ -162,6 +175,7 @@ final class FunctionCalls {
                     dateFunction(ev, name, args);
             case "histogram_quantile" -> ClassicHistograms.quantile(ev, call);
             case "histogram_fraction" -> ClassicHistograms.fraction(ev, call);
+            case "histogram_quantiles" -> ClassicHistograms.quantiles(ev, call);
             case "histogram_avg", "histogram_count", "histogram_sum", "histogram_stddev", "histogram_stdvar" -> {
                 ev.vector(args.get(0));
                 // Classic (float) series carry no native histogram: these functions return nothing for them.

@@ -107,7 +107,23 @@ final class RangeFunctions {
                     case 19 -> r = RangeKernels.variance(v, lo, hi);
                     case 20 -> r = Math.sqrt(RangeKernels.variance(v, lo, hi));
                     case 21 -> r = Aggregations.quantileOf(p1[i], Arrays.copyOfRange(v, lo, hi), hi - lo);
+                    case 23 -> r = tsOfExtreme(ts, v, lo, hi, true);
+                    case 24 -> r = tsOfExtreme(ts, v, lo, hi, false);
+                    case 25 -> {
+                        if (hi - lo < 2) {
+                            continue;
+                        }
+                        r = smooth(v, lo, hi, p1[i], p2[i]);
+                    }
                     case 22 -> {
+                        boolean anyNaN = false;
+                        for (int k = lo; k < hi; k++) {
+                            anyNaN |= Double.isNaN(v[k]);
+                        }
+                        if (anyNaN) {
+                            r = Double.NaN;
+                            break;
+                        }
                         double[] w = Arrays.copyOfRange(v, lo, hi);
                         double med = Aggregations.quantileOf(0.5, w, w.length);
                         for (int k = 0; k < w.length; k++) {
@@ -130,7 +146,45 @@ final class RangeFunctions {
         return new Value.VectorValue(out);
     }
 
-    private static final List<String> FUNCTION_CODES = List.of("rate", "increase", "delta", "irate", "idelta", "deriv", "predict_linear", "resets", "changes", "sum_over_time", "avg_over_time", "count_over_time", "min_over_time", "max_over_time", "last_over_time", "first_over_time", "ts_of_last_over_time", "ts_of_first_over_time", "present_over_time", "stdvar_over_time", "stddev_over_time", "quantile_over_time", "mad_over_time");
+    private static final List<String> FUNCTION_CODES = List.of("rate", "increase", "delta", "irate", "idelta", "deriv", "predict_linear", "resets", "changes", "sum_over_time", "avg_over_time", "count_over_time", "min_over_time", "max_over_time", "last_over_time", "first_over_time", "ts_of_last_over_time", "ts_of_first_over_time", "present_over_time", "stdvar_over_time", "stddev_over_time", "quantile_over_time", "mad_over_time",
+            "ts_of_max_over_time", "ts_of_min_over_time", "double_exponential_smoothing");
+
+    /** Timestamp of the last maximum (or minimum); NaN loses to any number. */
+    private static double tsOfExtreme(long[] ts, double[] v, int lo, int hi, boolean max) {
+        double best = v[lo];
+        long at = ts[lo];
+        for (int k = lo; k < hi; k++) {
+            double c = v[k];
+            if ((max ? c >= best : c <= best) || Double.isNaN(best)) {
+                best = c;
+                at = ts[k];
+            }
+        }
+        return at / 1000.0;
+    }
+
+    /** Holt's double exponential smoothing with smoothing factor sf and trend factor tf. */
+    private static double smooth(double[] v, int lo, int hi, double sf, double tf) {
+        if (!(sf > 0 && sf < 1)) {
+            throw new EvalException(String.format(java.util.Locale.ROOT,
+                    "invalid smoothing factor. Expected: 0 < sf < 1, got: %f", sf));
+        }
+        if (!(tf > 0 && tf < 1)) {
+            throw new EvalException(String.format(java.util.Locale.ROOT,
+                    "invalid trend factor. Expected: 0 < tf < 1, got: %f", tf));
+        }
+        double s0 = 0;
+        double s1 = v[lo];
+        double b = v[lo + 1] - v[lo];
+        for (int i = 1; i < hi - lo; i++) {
+            double x = sf * v[lo + i];
+            b = i - 1 == 0 ? b : tf * (s1 - s0) + (1 - tf) * b;
+            double y = (1 - sf) * (s1 + b);
+            s0 = s1;
+            s1 = x + y;
+        }
+        return s1;
+    }
 
     private static Value absentOverTime(Evaluator ev, Expr argExpr) {
         RangeArg arg = ev.rangeArg(argExpr);

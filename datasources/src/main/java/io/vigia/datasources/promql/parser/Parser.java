@@ -432,7 +432,8 @@ public final class Parser {
                 if (agg != null && (next.kind() == Token.Kind.LPAREN || next.is("by") || next.is("without"))) {
                     return parseAggregate(agg);
                 }
-                if (t.kind() == Token.Kind.IDENT && t.isKeyword() && agg == null
+                boolean contextFunction = (t.is("start") || t.is("end")) && next.kind() == Token.Kind.LPAREN;
+                if (t.kind() == Token.Kind.IDENT && t.isKeyword() && agg == null && !contextFunction
                         && (next.kind() == Token.Kind.LPAREN || binaryOp(t) != null)) {
                     throw unexpected(t, null);
                 }

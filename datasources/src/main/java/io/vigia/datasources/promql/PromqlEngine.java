@@ -38,7 +38,11 @@ public final class PromqlEngine {
     }
 
     public QueryResponse instantQuery(String query, long timeMs) {
-        Expr e = parse(query);
+        return instantQuery(parse(query), query, timeMs);
+    }
+
+    /** Evaluates an already parsed expression; {@code query} is its text, for annotation positions. */
+    public QueryResponse instantQuery(Expr e, String query, long timeMs) {
         Annotations annotations = new Annotations(query);
         Evaluator ev = new Evaluator(reader, new long[] {timeMs}, timeMs, timeMs, annotations);
         Value v = run(() -> ev.evalTop(e));

@@ -223,31 +223,116 @@ class PromqlConformanceTest {
         }
     }
 
+    private static final Pattern QUERY_CONTEXT_FUNCS = Pattern.compile("(start|end|range|step)\\(\\)");
+
+    /**
+     * Runs an eval the way Prometheus's promqltest does: the query itself; for instant queries also
+     * the same query as a range query around the eval time (middle step compared), and variants with
+     * {@code @} set on every selector at other evaluation times (step invariance).
+     */
     private static void check(InMemorySeriesReader store, TestScript.Eval e) {
         PromqlEngine engine = new PromqlEngine(store);
+        if (!e.instant()) {
+            runOne(e, () -> engine.rangeQuery(e.query(), e.startMs(), e.endMs(), e.stepMs()), "");
+            return;
+        }
+        QueryResponse first = runOne(e, () -> engine.instantQuery(e.query(), e.atMs()), "");
+        boolean expectFail = e.has("fail");
+        if (!expectFail && e.string() == null && e.rangeVector() == null && !e.has("ordered")
+                && !QUERY_CONTEXT_FUNCS.matcher(e.query()).find()) {
+            checkRangeMode(engine, e, e.query(), e.atMs(), first);
+        }
+        Expr parsed;
+        try {
+            parsed = Parser.parse(e.query());
+        } catch (RuntimeException ex) {
+            return;
+        }
+        Expr withAt = AtModifierVariants.withAt(parsed, e.atMs());
+        if (withAt == null) {
+            return;
+        }
+        for (long t : AtModifierVariants.evalTimes(e.atMs())) {
+            runOne(e, () -> engine.instantQuery(withAt, e.query(), t), " (with @ " + e.atMs() + ", evaluated at " + t + ")");
+        }
+    }
+
+    private interface Query {
+        QueryResponse run();
+    }
+
+    /** Runs one query and checks error/annotation/result expectations; returns the response (null on expected error). */
+    private static QueryResponse runOne(TestScript.Eval e, Query q, String variant) {
         QueryResponse resp;
         boolean expectFail = e.has("fail");
         try {
-            resp = e.instant() ? engine.instantQuery(e.query(), e.atMs())
-                    : engine.rangeQuery(e.query(), e.startMs(), e.endMs(), e.stepMs());
+            resp = q.run();
         } catch (QueryException ex) {
             if (!expectFail) {
-                throw new AssertionError("unexpected error: " + ex.getMessage(), ex);
+                throw new AssertionError("unexpected error" + variant + ": " + ex.getMessage(), ex);
             }
             for (TestScript.Expectation x : e.expectations()) {
                 if (x.type().equals("fail") && x.text() != null && !matches(x, ex.getMessage())) {
                     throw new AssertionError("error \"" + ex.getMessage() + "\" does not match expected " + x.matchType()
-                            + " \"" + x.text() + "\"");
+                            + " \"" + x.text() + "\"" + variant);
                 }
             }
-            return;
+            return null;
         }
         if (expectFail) {
-            throw new AssertionError("expected an error, got a result");
+            throw new AssertionError("expected an error, got a result" + variant);
         }
-        checkAnnotations(e, "warn", resp.warnings());
-        checkAnnotations(e, "info", resp.infos());
-        checkResult(e, resp.result());
+        try {
+            checkAnnotations(e, "warn", resp.warnings());
+            checkAnnotations(e, "info", resp.infos());
+            checkResult(e, resp.result());
+        } catch (AssertionError err) {
+            throw new AssertionError(err.getMessage() + variant, err);
+        }
+        return resp;
+    }
+
+    private static void checkRangeMode(PromqlEngine engine, TestScript.Eval e, String query, long t, QueryResponse instant) {
+        QueryResponse r;
+        try {
+            r = engine.rangeQuery(query, t - 60_000, t + 60_000, 60_000);
+        } catch (QueryException ex) {
+            throw new AssertionError("error in range mode: " + ex.getMessage(), ex);
+        }
+        QueryResult.Matrix m = (QueryResult.Matrix) r.result();
+        for (int i = 1; i < m.series().size(); i++) {
+            if (m.series().get(i - 1).labels().compareTo(m.series().get(i).labels()) > 0) {
+                throw new AssertionError("range mode result not sorted by labels");
+            }
+        }
+        List<Labels> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (QueryResult.RangeSeries s : m.series()) {
+            for (int i = 0; i < s.size(); i++) {
+                if (s.timestamps()[i] == t) {
+                    labels.add(s.labels());
+                    values.add(s.values()[i]);
+                    break;
+                }
+            }
+        }
+        QueryResult asInstant;
+        if (instant != null && instant.result() instanceof QueryResult.Scalar) {
+            asInstant = new QueryResult.Scalar(t, values.isEmpty() ? Double.NaN : values.get(0));
+        } else {
+            long[] ts = new long[labels.size()];
+            double[] vs = new double[labels.size()];
+            for (int i = 0; i < vs.length; i++) {
+                ts[i] = t;
+                vs[i] = values.get(i);
+            }
+            asInstant = new QueryResult.Vector(labels.toArray(new Labels[0]), ts, vs);
+        }
+        try {
+            checkResult(e, asInstant);
+        } catch (AssertionError err) {
+            throw new AssertionError("in range mode: " + err.getMessage(), err);
+        }
     }
 
     private static boolean matches(TestScript.Expectation x, String actual) {

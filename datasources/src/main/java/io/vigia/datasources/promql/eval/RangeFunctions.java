@@ -40,16 +40,6 @@ final class RangeFunctions {
             p2 = ev.scalarValues(args.get(2));
         }
         RangeArg arg = ev.rangeArg(args.get(matrixArg));
-        if ((name.equals("rate") || name.equals("increase")) && !arg.series().isEmpty()) {
-            for (RawSeries s : arg.series()) {
-                String metric = s.labels().metricName();
-                if (!metric.isEmpty() && !(metric.endsWith("_total") || metric.endsWith("_sum")
-                        || metric.endsWith("_count") || metric.endsWith("_bucket"))) {
-                    ev.annotations.info("metric might not be a counter, name does not end in _total/_sum/_count/_bucket: \""
-                            + metric + "\"", args.get(0).pos());
-                }
-            }
-        }
         int code = FUNCTION_CODES.indexOf(name);
         boolean dropIfTooFew = code <= 4;
         boolean keepName = name.equals("last_over_time") || name.equals("first_over_time");
@@ -141,9 +131,21 @@ final class RangeFunctions {
             }
             if (any) {
                 out.add(o);
+                if (code <= 1) {
+                    nonCounterInfo(ev, s.labels().metricName(), args.get(0));
+                }
             }
         }
         return new Value.VectorValue(out);
+    }
+
+    /** Prometheus's hint that rate()/increase() may be applied to a gauge. */
+    private static void nonCounterInfo(Evaluator ev, String metric, Expr arg) {
+        if (!metric.isEmpty() && !(metric.endsWith("_total") || metric.endsWith("_sum")
+                || metric.endsWith("_count") || metric.endsWith("_bucket"))) {
+            ev.annotations.info("metric might not be a counter, name does not end in _total/_sum/_count/_bucket: \""
+                    + metric + "\"", arg.pos());
+        }
     }
 
     private static final List<String> FUNCTION_CODES = List.of("rate", "increase", "delta", "irate", "idelta", "deriv", "predict_linear", "resets", "changes", "sum_over_time", "avg_over_time", "count_over_time", "min_over_time", "max_over_time", "last_over_time", "first_over_time", "ts_of_last_over_time", "ts_of_first_over_time", "present_over_time", "stdvar_over_time", "stddev_over_time", "quantile_over_time", "mad_over_time",

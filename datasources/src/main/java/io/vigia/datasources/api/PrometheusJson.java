@@ -83,6 +83,44 @@ public final class PrometheusJson {
         }
     }
 
+    /** The /api/v1/series shape: {@code {"status":"success","data":[{"__name__":"up",...},...]}}. */
+    public static String seriesJson(List<Labels> series) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringProperty("status", "success");
+            g.writeName("data");
+            g.writeStartArray();
+            for (Labels l : series) {
+                g.writeStartObject();
+                for (int i = 0; i < l.size(); i++) {
+                    g.writeStringProperty(l.name(i), l.value(i));
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The /api/v1/labels and /label/NAME/values shape: {@code {"status":"success","data":["a","b"]}}. */
+    public static String stringsJson(List<String> values) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringProperty("status", "success");
+            g.writeName("data");
+            g.writeStartArray();
+            for (String v : values) {
+                g.writeString(v);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     /** {@code {"status":"error","errorType":"bad_data","error":"..."}}; the stream stays open. */
     public static void writeError(QueryException error, OutputStream out) {
         try (JsonGenerator g = FACTORY.createGenerator(new NonClosing(out))) {

@@ -43,6 +43,14 @@ class PromqlJsonTest {
     }
 
     @Test
+    void writesSeriesAndLabelLists() {
+        assertThat(PrometheusJson.seriesJson(List.of(Labels.of("__name__", "up", "job", "a"))))
+                .isEqualTo("{\"status\":\"success\",\"data\":[{\"__name__\":\"up\",\"job\":\"a\"}]}");
+        assertThat(PrometheusJson.stringsJson(List.of("a", "b")))
+                .isEqualTo("{\"status\":\"success\",\"data\":[\"a\",\"b\"]}");
+    }
+
+    @Test
     void writesScalarAndError() {
         assertThat(PrometheusJson.toJson(QueryResponse.of(new QueryResult.Scalar(2_250, -0.5))))
                 .isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[2.250,\"-0.5\"]}}");

@@ -247,7 +247,7 @@ final class BinaryOps {
                 }
             }
         }
-        boolean dropOp = dropsName(op) || b.returnBool();
+        boolean dropOp = b.returnBool();
         Map<Labels, int[]> sigStepMark = new HashMap<>();
         Map<Labels, StepSeries> outputs = new LinkedHashMap<>();
         Map<Labels, Labels> outputSig = new HashMap<>();
@@ -305,6 +305,10 @@ final class BinaryOps {
                 StepSeries o = pairOutput.get(key);
                 if (o == null) {
                     Labels ol = resultLabels(ls.labels, rs.labels, m, card);
+                    if (dropsName(op)) {
+                        // Arithmetic changes the metric's meaning: Prometheus removes the metadata labels at once.
+                        ol = Evaluator.withoutMetadata(ol);
+                    }
                     o = outputs.get(ol);
                     if (o == null) {
                         o = new StepSeries(ol, n, dropOp || ls.dropName);

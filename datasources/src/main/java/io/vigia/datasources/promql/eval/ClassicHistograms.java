@@ -47,10 +47,11 @@ final class ClassicHistograms {
             throw new NumberFormatException("empty");
         }
         String t = le.trim();
-        if (t.equalsIgnoreCase("+inf") || t.equalsIgnoreCase("inf")) {
+        if (t.equalsIgnoreCase("+inf") || t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("infinity")
+                || t.equalsIgnoreCase("+infinity")) {
             return Double.POSITIVE_INFINITY;
         }
-        if (t.equalsIgnoreCase("-inf")) {
+        if (t.equalsIgnoreCase("-inf") || t.equalsIgnoreCase("-infinity")) {
             return Double.NEGATIVE_INFINITY;
         }
         if (t.equalsIgnoreCase("nan")) {

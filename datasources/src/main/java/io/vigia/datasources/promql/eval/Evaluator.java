@@ -64,7 +64,7 @@ public final class Evaluator {
                 int lo = RangeArg.lowerIndex(s.ts(), end - arg.rangeMs());
                 int hi = RangeArg.upperIndex(s.ts(), end);
                 if (hi > lo) {
-                    out.add(new RawSeries(s.dropName() ? s.labels().withoutMetricName() : s.labels(),
+                    out.add(new RawSeries(s.dropName() ? withoutMetadata(s.labels()) : s.labels(),
                             Arrays.copyOfRange(s.ts(), lo, hi), Arrays.copyOfRange(s.values(), lo, hi), false));
                 }
             }
@@ -310,11 +310,19 @@ public final class Evaluator {
         List<StepSeries> renamed = new ArrayList<>(in.size());
         for (StepSeries s : in) {
             if (s.dropName) {
-                s = s.copy(s.labels.withoutMetricName(), false);
+                s = s.copy(withoutMetadata(s.labels), false);
             }
             renamed.add(s);
         }
         return mergeSameLabels(renamed);
+    }
+
+    /** Drops the metadata labels Prometheus 3 removes with the name: __name__, __type__, __unit__. */
+    static Labels withoutMetadata(Labels l) {
+        if (!l.has(Labels.METRIC_NAME) && !l.has("__type__") && !l.has("__unit__")) {
+            return l;
+        }
+        return l.toBuilder().remove(Labels.METRIC_NAME).remove("__type__").remove("__unit__").build();
     }
 
     static List<StepSeries> mergeSameLabels(List<StepSeries> in) {

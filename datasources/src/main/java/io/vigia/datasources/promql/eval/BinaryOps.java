@@ -252,6 +252,7 @@ final class BinaryOps {
         Map<Labels, StepSeries> outputs = new LinkedHashMap<>();
         Map<Labels, Labels> outputSig = new HashMap<>();
         Map<Long, StepSeries> pairOutput = new HashMap<>();
+        Map<Labels, int[]> groupMarks = new HashMap<>();
         for (int li = 0; li < many.size(); li++) {
             StepSeries ls = many.get(li);
             Labels sig = signature(ls.labels, m);
@@ -286,21 +287,6 @@ final class BinaryOps {
                     }
                     mark[i] = li;
                 }
-                double x = swap ? rs.values[i] : ls.values[i];
-                double y = swap ? ls.values[i] : rs.values[i];
-                double v;
-                if (op.isComparison()) {
-                    boolean keep = compare(op, x, y);
-                    if (b.returnBool()) {
-                        v = keep ? 1 : 0;
-                    } else if (keep) {
-                        v = x;
-                    } else {
-                        continue;
-                    }
-                } else {
-                    v = arith(op, x, y);
-                }
                 long key = ((long) li << 32) | rj;
                 StepSeries o = pairOutput.get(key);
                 if (o == null) {
@@ -317,11 +303,37 @@ final class BinaryOps {
                     }
                     pairOutput.put(key, o);
                 }
-                if (o.present[i]) {
-                    if (card == Expr.Cardinality.ONE_TO_ONE) {
-                        throw new EvalException("vector cannot contain metrics with the same labelset");
+                if (card != Expr.Cardinality.ONE_TO_ONE) {
+                    // Checked before filtering, as Prometheus does: the grouping labels must make each
+                    // result unique among the matches of one signature.
+                    Labels ol = o.labels;
+                    int[] mark = groupMarks.computeIfAbsent(ol, k -> {
+                        int[] a = new int[n];
+                        java.util.Arrays.fill(a, -1);
+                        return a;
+                    });
+                    if (mark[i] >= 0 && mark[i] != li) {
+                        throw new EvalException("multiple matches for labels: grouping labels must ensure unique matches");
                     }
-                    throw new EvalException("multiple matches for labels: grouping labels must ensure unique matches");
+                    mark[i] = li;
+                }
+                double x = swap ? rs.values[i] : ls.values[i];
+                double y = swap ? ls.values[i] : rs.values[i];
+                double v;
+                if (op.isComparison()) {
+                    boolean keep = compare(op, x, y);
+                    if (b.returnBool()) {
+                        v = keep ? 1 : 0;
+                    } else if (keep) {
+                        v = x;
+                    } else {
+                        continue;
+                    }
+                } else {
+                    v = arith(op, x, y);
+                }
+                if (o.present[i]) {
+                    throw new EvalException("vector cannot contain metrics with the same labelset");
                 }
                 o.set(i, v);
             }

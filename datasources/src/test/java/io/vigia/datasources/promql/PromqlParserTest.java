@@ -110,6 +110,15 @@ class PromqlParserTest {
     }
 
     @Test
+    void keepsInvalidUtf8BytesAndQuotesThemLikeGo() {
+        String v = ((Expr.StringLiteral) Parser.parse("\"a\\xc5z\"")).value();
+        assertThat(io.vigia.datasources.promql.parser.GoStrings.isValidUtf8(v)).isFalse();
+        assertThat(io.vigia.datasources.promql.parser.GoStrings.quote(v)).isEqualTo("\"a\\xc5z\"");
+        String ok = ((Expr.StringLiteral) Parser.parse("\"\\xc3\\xa9\"")).value();
+        assertThat(ok).isEqualTo("é");
+    }
+
+    @Test
     void subqueryOnlyOnInstantVectors() {
         assertThatThrownBy(() -> Parser.parse("foo[5m][10m:1m]"))
                 .hasMessage("1:1: parse error: subquery is only allowed on instant vector, got matrix instead");

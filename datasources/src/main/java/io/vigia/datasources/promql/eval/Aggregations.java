@@ -341,8 +341,9 @@ final class Aggregations {
     }
 
     private static List<StepSeries> countValues(List<StepSeries> in, int[] groupOf, Labels[] keys, String label, int n) {
-        if (label == null || label.isEmpty() || !validLabelName(label)) {
-            throw new EvalException("invalid label name \"" + label + "\"");
+        if (label == null || !validLabelName(label)) {
+            throw new EvalException("invalid label name " + io.vigia.datasources.promql.parser.GoStrings.quote(
+                    label == null ? "" : label));
         }
         Map<Labels, StepSeries> out = new LinkedHashMap<>();
         Map<Labels, int[]> counts = new HashMap<>();
@@ -363,7 +364,7 @@ final class Aggregations {
     }
 
     static boolean validLabelName(String s) {
-        return !s.isEmpty() && s.codePoints().allMatch(cp -> cp != 0xFFFD);
+        return !s.isEmpty() && io.vigia.datasources.promql.parser.GoStrings.isValidUtf8(s);
     }
 
     private static List<StepSeries> quantile(Evaluator ev, Expr.Aggregate a, List<StepSeries> in, int[] groupOf,

@@ -288,10 +288,7 @@ final class FunctionCalls {
     }
 
     static boolean validLabelName(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        return s.codePoints().noneMatch(cp -> cp == 0xFFFD);
+        return !s.isEmpty() && io.vigia.datasources.promql.parser.GoStrings.isValidUtf8(s);
     }
 
     /** Go's regexp Expand: $1, ${1}, $name, ${name}, $$; unknown groups expand to nothing. */

@@ -388,15 +388,13 @@ final class Lexer {
             if (c >= RAW_BYTE && c <= RAW_BYTE + 0xff) {
                 out.write(c - RAW_BYTE);
             } else {
-                byte[] b = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                if (Character.isHighSurrogate(c) && i + 1 < sb.length()) {
-                    b = sb.substring(i, i + 2).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    i++;
-                }
+                int end = Character.isHighSurrogate(c) && i + 1 < sb.length() ? i + 2 : i + 1;
+                byte[] b = sb.substring(i, end).getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 out.write(b, 0, b.length);
+                i = end - 1;
             }
         }
-        return new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        return GoStrings.decodeUtf8(out.toByteArray());
     }
 
     private static String unknownEscape(char e) {

@@ -48,7 +48,7 @@ public final class PrometheusJson {
             g.writeName("result");
             switch (r) {
                 case QueryResult.Scalar s -> point(g, s.timestamp(), formatValue(s.value()));
-                case QueryResult.StringValue s -> point(g, s.timestamp(), s.value());
+                case QueryResult.StringValue s -> point(g, s.timestamp(), clean(s.value()));
                 case QueryResult.Vector v -> {
                     g.writeStartArray();
                     for (int i = 0; i < v.size(); i++) {
@@ -94,7 +94,7 @@ public final class PrometheusJson {
             for (Labels l : series) {
                 g.writeStartObject();
                 for (int i = 0; i < l.size(); i++) {
-                    g.writeStringProperty(l.name(i), l.value(i));
+                    g.writeStringProperty(clean(l.name(i)), clean(l.value(i)));
                 }
                 g.writeEndObject();
             }
@@ -113,7 +113,7 @@ public final class PrometheusJson {
             g.writeName("data");
             g.writeStartArray();
             for (String v : values) {
-                g.writeString(v);
+                g.writeString(clean(v));
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -139,16 +139,37 @@ public final class PrometheusJson {
         g.writeName(name);
         g.writeStartArray();
         for (String v : values) {
-            g.writeString(v);
+            g.writeString(clean(v));
         }
         g.writeEndArray();
+    }
+
+    /** Go's JSON encoder writes invalid UTF-8 (kept as lone surrogates here) as U+FFFD. */
+    static String clean(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                StringBuilder sb = new StringBuilder(s.length());
+                for (int j = 0; j < s.length(); j++) {
+                    char c = s.charAt(j);
+                    if (Character.isHighSurrogate(c) && j + 1 < s.length() && Character.isLowSurrogate(s.charAt(j + 1))) {
+                        sb.append(c).append(s.charAt(++j));
+                    } else if (Character.isSurrogate(c)) {
+                        sb.append('\uFFFD');
+                    } else {
+                        sb.append(c);
+                    }
+                }
+                return sb.toString();
+            }
+        }
+        return s;
     }
 
     private static void metric(JsonGenerator g, Labels labels) {
         g.writeName("metric");
         g.writeStartObject();
         for (int i = 0; i < labels.size(); i++) {
-            g.writeStringProperty(labels.name(i), labels.value(i));
+            g.writeStringProperty(clean(labels.name(i)), clean(labels.value(i)));
         }
         g.writeEndObject();
     }

@@ -23,9 +23,21 @@ import java.util.List;
 /** The embedded PromQL engine: parses and evaluates instant and range queries over a {@link SeriesReader}. */
 public final class PromqlEngine {
     private final SeriesReader reader;
+    private final boolean delayedNameRemoval;
 
+    /** An engine with a default Prometheus server's semantics (metric names dropped where they change). */
     public PromqlEngine(SeriesReader reader) {
+        this(reader, false);
+    }
+
+    /**
+     * @param delayedNameRemoval Prometheus 3's {@code promql-delayed-name-removal} feature, which its
+     *                           own conformance scripts run with: names are removed when the result is
+     *                           assembled, so label functions can still read them
+     */
+    public PromqlEngine(SeriesReader reader, boolean delayedNameRemoval) {
         this.reader = reader;
+        this.delayedNameRemoval = delayedNameRemoval;
     }
 
     /** Parses a query. @throws QueryException with {@code bad_data} on a syntax or type error */
@@ -44,7 +56,8 @@ public final class PromqlEngine {
     /** Evaluates an already parsed expression; {@code query} is its text, for annotation positions. */
     public QueryResponse instantQuery(Expr e, String query, long timeMs) {
         Annotations annotations = new Annotations(query);
-        Evaluator ev = new Evaluator(reader, new long[] {timeMs}, timeMs, timeMs, annotations);
+        Evaluator ev = new Evaluator(reader, new long[] {timeMs}, timeMs, timeMs, annotations)
+                .withDelayedNameRemoval(delayedNameRemoval);
         Value v = run(() -> ev.evalTop(e));
         QueryResult result = switch (v) {
             case Value.ScalarValue s -> new QueryResult.Scalar(timeMs, s.values()[0]);
@@ -100,7 +113,8 @@ public final class PromqlEngine {
             steps[i] = startMs + i * stepMs;
         }
         Annotations annotations = new Annotations(query);
-        Evaluator ev = new Evaluator(reader, steps, startMs, endMs, annotations).forRangeQuery(stepMs);
+        Evaluator ev = new Evaluator(reader, steps, startMs, endMs, annotations).forRangeQuery(stepMs)
+                .withDelayedNameRemoval(delayedNameRemoval);
         Value v = run(() -> ev.evalTop(e));
         List<QueryResult.RangeSeries> out = new ArrayList<>();
         if (v instanceof Value.ScalarValue s) {

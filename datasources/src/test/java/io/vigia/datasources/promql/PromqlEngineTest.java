@@ -102,6 +102,15 @@ class PromqlEngineTest {
     }
 
     @Test
+    void delayedNameRemovalLetsLabelFunctionsReadTheName() {
+        String q = "label_replace(rate(req_total{instance=\"a\"}[1m]), \"n\", \"$1\", \"__name__\", \"(.*)\")";
+        QueryResult.Vector server = (QueryResult.Vector) engine.instantQuery(q, 300_000).result();
+        QueryResult.Vector delayed = (QueryResult.Vector) new PromqlEngine(store, true).instantQuery(q, 300_000).result();
+        assertThat(server.labels()[0]).isEqualTo(Labels.of("instance", "a", "job", "api"));
+        assertThat(delayed.labels()[0]).isEqualTo(Labels.of("instance", "a", "job", "api", "n", "req_total"));
+    }
+
+    @Test
     void jsonMatchesPrometheusApiShape() {
         QueryResponse r = engine.rangeQuery("req_total{instance=\"a\"} / 4", 0, 30_000, 15_000);
         assertThat(PrometheusJson.toJson(r)).isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\","

@@ -29,6 +29,8 @@ public final class Evaluator {
     final Annotations annotations;
     boolean rangeQuery;
     long queryStep;
+    /** Prometheus 3's promql-delayed-name-removal feature; off on a default Prometheus server. */
+    boolean delayedNameRemoval = true;
 
     public Evaluator(SeriesReader reader, long[] steps, long queryStart, long queryEnd, Annotations annotations) {
         this.reader = reader;
@@ -39,6 +41,11 @@ public final class Evaluator {
     }
 
     /** Marks this as a range query's evaluation (some functions warn there). */
+    public Evaluator withDelayedNameRemoval(boolean enabled) {
+        this.delayedNameRemoval = enabled;
+        return this;
+    }
+
     public Evaluator forRangeQuery(long stepMs) {
         this.rangeQuery = true;
         this.queryStep = stepMs;
@@ -85,6 +92,21 @@ public final class Evaluator {
     }
 
     public Value eval(Expr e) {
+        Value v = evalNode(e);
+        if (!delayedNameRemoval && v instanceof Value.VectorValue vv) {
+            // Without delayed removal every node drops the name where it decides to.
+            boolean any = false;
+            for (StepSeries s : vv.series()) {
+                any |= s.dropName;
+            }
+            if (any) {
+                return new Value.VectorValue(finishNames(vv.series()));
+            }
+        }
+        return v;
+    }
+
+    private Value evalNode(Expr e) {
         return switch (e) {
             case Expr.NumberLiteral n -> scalar(n.value());
             case Expr.StringLiteral s -> new Value.StringValue(s.value());
@@ -238,6 +260,7 @@ public final class Evaluator {
                 Evaluator child = new Evaluator(reader, inner, queryStart, queryEnd, annotations);
                 child.rangeQuery = rangeQuery;
                 child.queryStep = queryStep;
+                child.delayedNameRemoval = delayedNameRemoval;
                 Value v = child.eval(sq.expr());
                 if (v instanceof Value.VectorValue vv) {
                     for (StepSeries s : vv.series()) {

@@ -231,7 +231,7 @@ class PromqlConformanceTest {
      * {@code @} set on every selector at other evaluation times (step invariance).
      */
     private static void check(InMemorySeriesReader store, TestScript.Eval e) {
-        PromqlEngine engine = new PromqlEngine(store);
+        PromqlEngine engine = new PromqlEngine(store, true);
         if (!e.instant()) {
             runOne(e, () -> engine.rangeQuery(e.query(), e.startMs(), e.endMs(), e.stepMs()), "");
             return;

@@ -46,6 +46,8 @@ public final class PromqlEngine {
             return Parser.parse(query);
         } catch (ParseException e) {
             throw new QueryException("bad_data", e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            throw new QueryException("bad_data", "1:1: parse error: expression nested too deeply");
         }
     }
 

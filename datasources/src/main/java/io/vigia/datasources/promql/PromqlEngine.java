@@ -155,6 +155,8 @@ public final class PromqlEngine {
     private static Value run(Body b) {
         try {
             return b.run();
+        } catch (io.vigia.datasources.promql.eval.CanceledException e) {
+            throw new QueryException("canceled", e.getMessage(), e);
         } catch (EvalException e) {
             throw new QueryException("execution", e.getMessage(), e);
         } catch (StackOverflowError e) {

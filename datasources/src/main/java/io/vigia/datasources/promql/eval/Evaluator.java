@@ -31,8 +31,17 @@ public final class Evaluator {
     long queryStep;
     /** Prometheus 3's promql-delayed-name-removal feature; off on a default Prometheus server. */
     boolean delayedNameRemoval = true;
+    /** Samples read from the store so far, shared with subquery evaluators. */
+    private final long[] samplesLoaded;
+    static final long MAX_SAMPLES = 50_000_000;
 
     public Evaluator(SeriesReader reader, long[] steps, long queryStart, long queryEnd, Annotations annotations) {
+        this(reader, steps, queryStart, queryEnd, annotations, new long[1]);
+    }
+
+    private Evaluator(SeriesReader reader, long[] steps, long queryStart, long queryEnd, Annotations annotations,
+                      long[] samplesLoaded) {
+        this.samplesLoaded = samplesLoaded;
         this.reader = reader;
         this.steps = steps;
         this.queryStart = queryStart;
@@ -92,6 +101,9 @@ public final class Evaluator {
     }
 
     public Value eval(Expr e) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CanceledException();
+        }
         Value v = evalNode(e);
         if (!delayedNameRemoval && v instanceof Value.VectorValue vv) {
             // Without delayed removal every node drops the name where it decides to.
@@ -193,7 +205,7 @@ public final class Evaluator {
             min = Math.min(min, r);
             max = Math.max(max, r);
         }
-        List<SeriesData> data = reader.select(vs.matchers(), min - LOOKBACK_MS + 1, max);
+        List<SeriesData> data = select(vs.matchers(), min - LOOKBACK_MS + 1, max);
         List<StepSeries> out = new ArrayList<>(data.size());
         for (SeriesData d : data) {
             long[] ts = d.timestamps();
@@ -225,6 +237,17 @@ public final class Evaluator {
         return out;
     }
 
+    private List<SeriesData> select(List<io.vigia.persistence.series.LabelMatcher> matchers, long from, long to) {
+        List<SeriesData> data = reader.select(matchers, from, to);
+        for (SeriesData d : data) {
+            samplesLoaded[0] += d.size();
+        }
+        if (samplesLoaded[0] > MAX_SAMPLES) {
+            throw new EvalException("query processing would load too many samples into memory in query execution");
+        }
+        return data;
+    }
+
     /** Prepares a range-vector argument (range selector or subquery) for every step. */
     RangeArg rangeArg(Expr e) {
         e = unwrap(e);
@@ -233,7 +256,7 @@ public final class Evaluator {
             long[] ends = refTimes(vs.atMode(), vs.atMs(), vs.offsetMs());
             long min = Arrays.stream(ends).min().orElse(0);
             long max = Arrays.stream(ends).max().orElse(0);
-            List<SeriesData> data = reader.select(vs.matchers(), min - ms.rangeMs() + 1, max);
+            List<SeriesData> data = select(vs.matchers(), min - ms.rangeMs() + 1, max);
             List<RawSeries> out = new ArrayList<>(data.size());
             for (SeriesData d : data) {
                 out.add(withoutStale(d));
@@ -257,7 +280,7 @@ public final class Evaluator {
             }
             List<RawSeries> out = new ArrayList<>();
             if (n > 0) {
-                Evaluator child = new Evaluator(reader, inner, queryStart, queryEnd, annotations);
+                Evaluator child = new Evaluator(reader, inner, queryStart, queryEnd, annotations, samplesLoaded);
                 child.rangeQuery = rangeQuery;
                 child.queryStep = queryStep;
                 child.delayedNameRemoval = delayedNameRemoval;

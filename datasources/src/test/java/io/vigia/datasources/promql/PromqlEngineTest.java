@@ -111,6 +111,18 @@ class PromqlEngineTest {
     }
 
     @Test
+    void interruptedQueryIsCanceled() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> engine.instantQuery("sum(req_total)", 0))
+                    .isInstanceOf(QueryException.class)
+                    .extracting(e -> ((QueryException) e).errorType()).isEqualTo("canceled");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void jsonMatchesPrometheusApiShape() {
         QueryResponse r = engine.rangeQuery("req_total{instance=\"a\"} / 4", 0, 30_000, 15_000);
         assertThat(PrometheusJson.toJson(r)).isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\","

@@ -221,14 +221,22 @@ final class FunctionCalls {
         };
     }
 
+    /** Go's math.Log2: exact for powers of two, via frexp otherwise. */
     static double log2(double v) {
-        if (v > 0 && !Double.isInfinite(v)) {
-            long bits = Double.doubleToRawLongBits(v);
-            if ((bits & 0x000fffffffffffffL) == 0 && Math.getExponent(v) >= Double.MIN_EXPONENT) {
-                return Math.getExponent(v);
-            }
+        if (!(v > 0) || Double.isInfinite(v)) {
+            return Math.log(v) / Math.log(2);
         }
-        return Math.log(v) / Math.log(2);
+        int scale = 0;
+        if (v < Double.MIN_NORMAL) {
+            v *= 0x1p54;
+            scale = -54;
+        }
+        int e = Math.getExponent(v) + 1;
+        double frac = v / Math.scalb(1.0, e);
+        if (frac == 0.5) {
+            return e - 1 + scale;
+        }
+        return Math.log(frac) * (1 / Math.log(2)) + e + scale;
     }
 
     interface StepOp {

@@ -214,11 +214,74 @@ final class FunctionCalls {
             case "cosh" -> Math::cosh;
             case "sinh" -> Math::sinh;
             case "tanh" -> Math::tanh;
-            case "acosh" -> v -> Math.log(v + Math.sqrt(v * v - 1));
-            case "asinh" -> v -> Double.isInfinite(v) ? v : (v == 0 ? v : Math.signum(v) * Math.log(Math.abs(v) + Math.sqrt(v * v + 1)));
-            case "atanh" -> v -> 0.5 * Math.log((1 + v) / (1 - v));
+            case "acosh" -> FunctionCalls::acosh;
+            case "asinh" -> FunctionCalls::asinh;
+            case "atanh" -> FunctionCalls::atanh;
             default -> null;
         };
+    }
+
+    private static final double LN2 = Math.log(2);
+
+    /** Inverse hyperbolic functions as Go's math package computes them (Java has none). */
+    static double acosh(double x) {
+        if (x < 1 || Double.isNaN(x)) {
+            return Double.NaN;
+        }
+        if (x == 1) {
+            return 0;
+        }
+        if (x >= 0x1p28) {
+            return Math.log(x) + LN2;
+        }
+        if (x > 2) {
+            return Math.log(2 * x - 1 / (x + Math.sqrt(x * x - 1)));
+        }
+        double t = x - 1;
+        return Math.log1p(t + Math.sqrt(2 * t + t * t));
+    }
+
+    static double asinh(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return x;
+        }
+        boolean sign = x < 0;
+        x = Math.abs(x);
+        double t;
+        if (x > 0x1p28) {
+            t = Math.log(x) + LN2;
+        } else if (x > 2) {
+            t = Math.log(2 * x + 1 / (Math.sqrt(x * x + 1) + x));
+        } else if (x < 0x1p-28) {
+            t = x;
+        } else {
+            t = Math.log1p(x + x * x / (1 + Math.sqrt(1 + x * x)));
+        }
+        return sign ? -t : t;
+    }
+
+    static double atanh(double x) {
+        if (x < -1 || x > 1 || Double.isNaN(x)) {
+            return Double.NaN;
+        }
+        if (x == 1) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (x == -1) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        boolean sign = x < 0;
+        x = Math.abs(x);
+        double t;
+        if (x < 0x1p-28) {
+            t = x;
+        } else if (x < 0.5) {
+            t = x + x;
+            t = 0.5 * Math.log1p(t + t * x / (1 - x));
+        } else {
+            t = 0.5 * Math.log1p((x + x) / (1 - x));
+        }
+        return sign ? -t : t;
     }
 
     /** Go's math.Log2: exact for powers of two, via frexp otherwise. */

@@ -523,7 +523,12 @@ final class FunctionCalls {
             if (Double.isNaN(v) || Double.isInfinite(v)) {
                 return Double.NaN;
             }
-            ZonedDateTime t = Instant.ofEpochSecond((long) v).atZone(ZoneOffset.UTC);
+            ZonedDateTime t;
+            try {
+                t = Instant.ofEpochSecond((long) v).atZone(ZoneOffset.UTC);
+            } catch (java.time.DateTimeException e) {
+                return Double.NaN;
+            }
             return switch (name) {
                 case "days_in_month" -> t.toLocalDate().lengthOfMonth();
                 case "day_of_month" -> t.getDayOfMonth();

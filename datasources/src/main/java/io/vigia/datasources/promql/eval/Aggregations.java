@@ -288,8 +288,8 @@ final class Aggregations {
                     for (int a = 0; a < cnt; a++) {
                         boxed[a] = buf[a];
                     }
-                    Arrays.sort(boxed, (x, y) -> better(in.get(x).values[step], in.get(y).values[step], top) ? -1
-                            : better(in.get(y).values[step], in.get(x).values[step], top) ? 1 : 0);
+                    Arrays.sort(boxed, (x, y) -> better(in.get(x), in.get(y), step, top) ? -1
+                            : better(in.get(y), in.get(x), step, top) ? 1 : 0);
                     for (int a = 0; a < cnt; a++) {
                         buf[a] = boxed[a];
                     }
@@ -298,7 +298,7 @@ final class Aggregations {
                     for (int a = 0; a < take; a++) {
                         int best = a;
                         for (int b = a + 1; b < cnt; b++) {
-                            if (better(in.get(buf[b]).values[step], in.get(buf[best]).values[step], top)) {
+                            if (better(in.get(buf[b]), in.get(buf[best]), step, top)) {
                                 best = b;
                             }
                         }
@@ -330,12 +330,18 @@ final class Aggregations {
         return res;
     }
 
-    private static boolean better(double x, double y, boolean top) {
+    /** Ranks for topk/bottomk; NaN always loses, and ties go to the lower label set so results are stable. */
+    private static boolean better(StepSeries a, StepSeries b, int step, boolean top) {
+        double x = a.values[step];
+        double y = b.values[step];
         if (Double.isNaN(x)) {
             return false;
         }
         if (Double.isNaN(y)) {
             return true;
+        }
+        if (x == y) {
+            return a.labels.compareTo(b.labels) < 0;
         }
         return top ? x > y : x < y;
     }

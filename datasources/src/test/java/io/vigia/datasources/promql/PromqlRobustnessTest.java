@@ -174,7 +174,7 @@ class PromqlRobustnessTest {
             return sel(r);
         }
         int d = depth - 1;
-        return switch (r.nextInt(16)) {
+        return switch (r.nextInt(19)) {
             case 0 -> pick(r, "abs", "ceil", "sqrt", "ln", "exp", "sgn", "timestamp", "floor") + "(" + vec(r, d) + ")";
             case 1 -> pick(r, "sum", "avg", "min", "max", "count", "group", "stddev", "stdvar")
                     + pick(r, "", " by (job)", " without (inst)") + "(" + vec(r, d) + ")";
@@ -199,6 +199,14 @@ class PromqlRobustnessTest {
             case 12 -> "clamp(" + vec(r, d) + ", -5, 5)";
             case 13 -> "count_values(\"v\", round(" + vec(r, d) + "))";
             case 14 -> "sum by (job) (" + vec(r, d) + ") * on (job) group_left " + sel(r);
+            case 15 -> switch (r.nextInt(4)) {
+                case 0 -> "absent(" + vec(r, d) + ")";
+                case 1 -> "vector(scalar(" + vec(r, d) + "))";
+                case 2 -> "predict_linear(g[5m], 60) + " + vec(r, d);
+                default -> "histogram_fraction(0, 5, rate(h_bucket[2m])) + on () group_right " + vec(r, d);
+            };
+            case 16 -> "quantile_over_time(" + scalarExpr(r, 0) + ", " + vec(r, d) + "[3m:45s])";
+            case 17 -> "max_over_time(sum by (job) (" + vec(r, d) + ")[4m:1m] @ " + pick(r, "420", "330", "540") + ")";
             default -> "-" + vec(r, d);
         };
     }

@@ -5,7 +5,6 @@ import io.vigia.datasources.promql.ast.Expr;
 import io.vigia.persistence.series.Labels;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -375,9 +374,5 @@ final class BinaryOps {
             sb.append(l.name(i)).append("=\"").append(l.value(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
         return sb.append('}').toString();
-    }
-
-    static List<StepSeries> unmodifiable(List<StepSeries> l) {
-        return Collections.unmodifiableList(l);
     }
 }

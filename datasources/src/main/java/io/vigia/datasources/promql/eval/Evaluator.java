@@ -1,7 +1,6 @@
 package io.vigia.datasources.promql.eval;
 
 import io.vigia.datasources.promql.ast.Expr;
-import io.vigia.datasources.promql.ast.ValueType;
 import io.vigia.persistence.series.Labels;
 import io.vigia.persistence.series.SeriesData;
 import io.vigia.persistence.series.SeriesReader;
@@ -403,9 +402,5 @@ public final class Evaluator {
 
     boolean isInstant() {
         return steps.length == 1;
-    }
-
-    static ValueType typeOf(Expr e) {
-        return e.type();
     }
 }

@@ -1,7 +1,6 @@
 package io.vigia.datasources.promql.eval;
 
 import io.vigia.datasources.promql.ast.Expr;
-import io.vigia.persistence.series.Labels;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -208,9 +207,5 @@ final class RangeFunctions {
             }
         }
         return new Value.VectorValue(o.isEmpty() ? List.of() : List.of(o));
-    }
-
-    static Labels none() {
-        return Labels.EMPTY;
     }
 }

@@ -2,6 +2,7 @@ package io.vigia.datasources.api;
 
 import io.vigia.persistence.series.Labels;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.io.SerializedString;
@@ -38,7 +39,7 @@ public final class PrometheusJson {
 
     /** {@code {"status":"success","data":{...},"warnings":[...],"infos":[...]}}; the stream stays open. */
     public static void write(QueryResponse response, OutputStream out) {
-        try (JsonGenerator g = FACTORY.createGenerator(new NonClosing(out))) {
+        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), new NonClosing(out))) {
             g.writeStartObject();
             g.writeStringProperty("status", "success");
             g.writeName("data");
@@ -86,7 +87,7 @@ public final class PrometheusJson {
     /** The /api/v1/series shape: {@code {"status":"success","data":[{"__name__":"up",...},...]}}. */
     public static String seriesJson(List<Labels> series) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
             g.writeStringProperty("status", "success");
             g.writeName("data");
@@ -107,7 +108,7 @@ public final class PrometheusJson {
     /** The /api/v1/labels and /label/NAME/values shape: {@code {"status":"success","data":["a","b"]}}. */
     public static String stringsJson(List<String> values) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
             g.writeStringProperty("status", "success");
             g.writeName("data");
@@ -123,7 +124,7 @@ public final class PrometheusJson {
 
     /** {@code {"status":"error","errorType":"bad_data","error":"..."}}; the stream stays open. */
     public static void writeError(QueryException error, OutputStream out) {
-        try (JsonGenerator g = FACTORY.createGenerator(new NonClosing(out))) {
+        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), new NonClosing(out))) {
             g.writeStartObject();
             g.writeStringProperty("status", "error");
             g.writeStringProperty("errorType", error.errorType());

@@ -43,6 +43,12 @@ class PromqlJsonTest {
     }
 
     @Test
+    void escapesLineSeparatorsLikeGo() {
+        assertThat(PrometheusJson.stringsJson(List.of("a\u2028b\u2029c")))
+                .isEqualTo("{\"status\":\"success\",\"data\":[\"a\\u2028b\\u2029c\"]}");
+    }
+
+    @Test
     void writesSeriesAndLabelLists() {
         assertThat(PrometheusJson.seriesJson(List.of(Labels.of("__name__", "up", "job", "a"))))
                 .isEqualTo("{\"status\":\"success\",\"data\":[{\"__name__\":\"up\",\"job\":\"a\"}]}");

@@ -44,7 +44,11 @@ public final class Durations {
             if (idx < 0) {
                 return null;
             }
-            total += n * mult[idx];
+            try {
+                total = Math.addExact(total, Math.multiplyExact(n, mult[idx]));
+            } catch (ArithmeticException e) {
+                return null;
+            }
             next = idx + 1;
             i = k;
         }

@@ -52,7 +52,8 @@ public final class Durations {
             next = idx + 1;
             i = k;
         }
-        return total;
+        // Prometheus holds durations in Go nanoseconds: about 292 years at most.
+        return total > Long.MAX_VALUE / 1_000_000 ? null : total;
     }
 
     /** Formats like Prometheus's model.Duration.String(). */

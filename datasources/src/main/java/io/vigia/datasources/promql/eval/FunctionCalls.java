@@ -454,9 +454,11 @@ final class FunctionCalls {
         return new Value.VectorValue(Evaluator.mergeSameLabels(out));
     }
 
-    /** Labels of absent()'s output: the selector's equality matchers, minus ambiguous ones. */
+    /**
+     * Labels of absent()'s output, as Prometheus builds them: a label is kept from the first equality
+     * matcher on it and removed by any other matcher on it (parentheses are not looked through).
+     */
     static Labels absentLabels(Expr e) {
-        e = Evaluator.unwrap(e);
         List<LabelMatcher> ms;
         if (e instanceof Expr.VectorSelector vs) {
             ms = vs.matchers();
@@ -466,25 +468,17 @@ final class FunctionCalls {
             return Labels.EMPTY;
         }
         Labels.Builder b = Labels.builder();
-        Set<String> seen = new HashSet<>();
-        Set<String> dup = new HashSet<>();
+        Set<String> has = new HashSet<>();
         for (LabelMatcher m : ms) {
             if (m.name().equals(Labels.METRIC_NAME)) {
                 continue;
             }
-            if (m.type() == LabelMatcher.Type.EQUAL) {
-                if (!seen.add(m.name())) {
-                    dup.add(m.name());
-                }
+            if (m.type() == LabelMatcher.Type.EQUAL && !has.contains(m.name())) {
                 b.set(m.name(), m.value());
+                has.add(m.name());
             } else {
-                if (!seen.add(m.name())) {
-                    dup.add(m.name());
-                }
+                b.remove(m.name());
             }
-        }
-        for (String d : dup) {
-            b.remove(d);
         }
         return b.build();
     }

@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VigiaCommand.Version.class,
         description = "Observability and copilot-health console. Without a command, opens the app.",
-        subcommands = {CommandLine.HelpCommand.class, DashboardCommand.class, ImportCommand.class, SourcesCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, QueryCommands.Query.class, QueryCommands.QueryRange.class,
+                ImportCommand.class, DashboardCommand.class, SourcesCommand.class})
 public final class VigiaCommand implements Callable<Integer> {
 
     @Option(names = "--workspace", paramLabel = "PATH", scope = CommandLine.ScopeType.INHERIT,

@@ -1,0 +1,60 @@
+package io.vigia.app.cli;
+
+import io.vigia.datasources.api.MetricsSource;
+import io.vigia.datasources.prometheus.PrometheusClient;
+import io.vigia.datasources.promql.LocalPromqlSource;
+import io.vigia.datasources.remote.Authentication;
+import io.vigia.datasources.remote.ConnectionSettings;
+import io.vigia.datasources.remote.ConnectionSettingsJson;
+import io.vigia.datasources.remote.InMemorySecretStore;
+import io.vigia.datasources.remote.SecretRef;
+import io.vigia.datasources.remote.SecretResolver;
+import io.vigia.datasources.remote.SourceType;
+import io.vigia.persistence.series.SqliteSeriesStore;
+import io.vigia.persistence.workspace.DataSourceRepository;
+import io.vigia.persistence.workspace.Workspace;
+import picocli.CommandLine.Option;
+
+import java.io.Closeable;
+
+/** {@code --source}: the workspace's store (default), a saved data source, or a URL. */
+final class QuerySourceOptions {
+    @Option(names = "--source", paramLabel = "NAME|URL", defaultValue = "local",
+            description = "local (the workspace store, default), a data source added with `vigia sources add`, "
+                    + "or the URL of a Prometheus-compatible server.")
+    String source;
+
+    @Option(names = "--bearer-token-env", paramLabel = "VAR", description = "With a URL: environment variable holding a bearer token.")
+    String bearerEnv;
+
+    /** An open source and what to close after the query. */
+    record Opened(MetricsSource source, Closeable closer) implements Closeable {
+        @Override
+        public void close() throws java.io.IOException {
+            closer.close();
+        }
+    }
+
+    Opened open(Workspace workspace) {
+        SecretResolver secrets = SecretResolver.withSystemEnvironment(new InMemorySecretStore());
+        if (source.equals("local")) {
+            SqliteSeriesStore store = new SqliteSeriesStore(workspace);
+            return new Opened(new LocalPromqlSource("local", store), store::close);
+        }
+        if (source.startsWith("http://") || source.startsWith("https://")) {
+            ConnectionSettings s = ConnectionSettings.of(SourceType.PROMETHEUS, source).withName(source);
+            if (bearerEnv != null) {
+                s = s.withAuth(new Authentication.Bearer(new SecretRef.EnvVar(bearerEnv)));
+            }
+            PrometheusClient c = new PrometheusClient(s, secrets);
+            return new Opened(c, c::close);
+        }
+        var stored = new DataSourceRepository(workspace).find(source)
+                .orElseThrow(() -> new IllegalArgumentException("no data source \"" + source + "\" (see: vigia sources list)"));
+        if (!stored.kind().equals("prometheus")) {
+            throw new IllegalArgumentException("data source \"" + source + "\" is " + stored.kind() + ", not PromQL");
+        }
+        PrometheusClient c = new PrometheusClient(ConnectionSettingsJson.read(stored.settings()), secrets);
+        return new Opened(c, c::close);
+    }
+}

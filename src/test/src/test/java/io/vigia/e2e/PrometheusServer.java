@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  */
 public final class PrometheusServer implements AutoCloseable {
     public static final Path BINARY = Path.of(System.getProperty("vigia.prometheus.binary", "/usr/bin/prometheus"));
+    public static final Path PROMTOOL = Path.of(System.getProperty("vigia.promtool.binary", "/usr/bin/promtool"));
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
@@ -76,15 +77,43 @@ public final class PrometheusServer implements AutoCloseable {
             }
             config.append("]\n");
         }
-        Path configFile = dir.resolve("prometheus.yml");
-        Files.writeString(configFile, config.toString(), StandardCharsets.UTF_8);
         Path data = Files.createDirectories(dir.resolve("data"));
+        return launch(dir, data, port, config.toString(), List.of());
+    }
+
+    /**
+     * Backfills {@code openMetrics} with {@code promtool tsdb create-blocks-from openmetrics} and
+     * starts Prometheus on those blocks (scraping nothing, keeping data of any age).
+     */
+    public static PrometheusServer startWithBackfill(Path openMetrics) throws IOException, InterruptedException {
+        if (!isInstalled() || !Files.isExecutable(PROMTOOL)) {
+            throw new IllegalStateException(BINARY + " or " + PROMTOOL + " not found: apt-get install -y prometheus");
+        }
+        Path dir = Files.createTempDirectory("vigia-prometheus-");
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Process promtool = new ProcessBuilder(PROMTOOL.toString(), "tsdb", "create-blocks-from", "openmetrics",
+                openMetrics.toString(), data.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("promtool.log").toFile()).start();
+        if (!promtool.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || promtool.exitValue() != 0) {
+            promtool.destroyForcibly();
+            throw new IllegalStateException("promtool could not backfill " + openMetrics + ":\n"
+                    + Files.readString(dir.resolve("promtool.log")));
+        }
+        String config = "global:\n  scrape_interval: 15s\n  evaluation_interval: 15s\nscrape_configs: []\n";
+        return launch(dir, data, freePort(), config, List.of("--storage.tsdb.retention.time=100y"));
+    }
+
+    private static PrometheusServer launch(Path dir, Path data, int port, String config, List<String> extraArgs)
+            throws IOException, InterruptedException {
+        Path configFile = dir.resolve("prometheus.yml");
+        Files.writeString(configFile, config, StandardCharsets.UTF_8);
         List<String> cmd = new ArrayList<>(List.of(BINARY.toString(),
                 "--config.file=" + configFile,
                 "--storage.tsdb.path=" + data,
                 "--web.listen-address=127.0.0.1:" + port,
                 "--web.enable-lifecycle",
                 "--log.level=warn"));
+        cmd.addAll(extraArgs);
         Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("prometheus.log").toFile())

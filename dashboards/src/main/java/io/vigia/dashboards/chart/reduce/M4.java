@@ -30,7 +30,16 @@ public final class M4 {
 
     /** The pixel column a time falls in. */
     public static int column(long t, TimeScale scale) {
-        return (int) Math.floor(scale.toPixel(t));
+        return column(t, scale.from(), pxPerMs(scale), scale.left());
+    }
+
+    // the one formula for a sample's column, shared by reduce() and snapped() so they never disagree by rounding
+    private static int column(long t, long t0, double pxPerMs, double left) {
+        return (int) Math.floor((t - t0) * pxPerMs + left);
+    }
+
+    private static double pxPerMs(TimeScale scale) {
+        return (scale.right() - scale.left()) / (double) (scale.to() - scale.from());
     }
 
     /** Every point of [from, to) with x snapped to its column centre — the reference M4 must match. */
@@ -60,7 +69,7 @@ public final class M4 {
     /** M4 over indices [from, to); x snapped to column centres. */
     public static Polyline reduce(long[] ts, double[] values, int from, int to, TimeScale scale) {
         long t0 = scale.from();
-        double pxPerMs = (scale.right() - scale.left()) / (double) (scale.to() - scale.from());
+        double pxPerMs = pxPerMs(scale);
         double left = scale.left();
         int columns = (int) Math.ceil(scale.right() - scale.left()) + 2;
         Out out = new Out(Math.min(Math.max(0, to - from), 4 * columns + 16));
@@ -84,7 +93,7 @@ public final class M4 {
                 gapPending = true;
                 continue;
             }
-            int c = (int) Math.floor((ts[i] - t0) * pxPerMs + left);
+            int c = column(ts[i], t0, pxPerMs, left);
             if (inRun && c == col) {
                 if (v < minV) {
                     minV = v;

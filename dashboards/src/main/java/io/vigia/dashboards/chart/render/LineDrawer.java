@@ -29,7 +29,7 @@ public final class LineDrawer {
                 runStart = -1;
                 continue;
             }
-            double py = y.toPixel(vs[i]);
+            double py = snap(y.toPixel(vs[i]));
             if (runStart < 0) {
                 runStart = i;
                 s.moveTo(xs[i], py);
@@ -41,6 +41,14 @@ public final class LineDrawer {
         if (any) {
             s.stroke();
         }
+    }
+
+    /**
+     * Lines are drawn through pixel centres (as uPlot does with its default pxAlign): crisp
+     * one-pixel lines, and the same pixels whether a column holds all its points or only M4's four.
+     */
+    static double snap(double py) {
+        return Math.floor(py) + 0.5;
     }
 
     /** Fills the area between the line and {@code baseline} (a value), run by run. */

@@ -131,7 +131,7 @@ public final class Java2DSurface implements DrawingSurface {
     }
 
     private void applyStroke() {
-        g.setStroke(new BasicStroke((float) state.lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, state.dash, 0f));
+        g.setStroke(new BasicStroke((float) state.lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, state.dash, 0f));
     }
 
     @Override

@@ -222,7 +222,7 @@ public final class SvgSurface implements DrawingSurface {
         if (c.alpha() < 1) {
             body.append(" stroke-opacity=\"").append(num(c.alpha())).append('"');
         }
-        body.append(" stroke-width=\"").append(num(state.lineWidth)).append("\" stroke-linejoin=\"round\"");
+        body.append(" stroke-width=\"").append(num(state.lineWidth)).append("\" stroke-linejoin=\"round\" stroke-linecap=\"round\"");
         if (state.dash != null) {
             body.append(" stroke-dasharray=\"");
             for (int i = 0; i < state.dash.length; i++) {

@@ -138,8 +138,8 @@ public enum Unit {
     /** A tick label: the same scale and number of decimals for every tick of an axis. */
     public String formatTick(double value, Scale scale, int decimals) {
         double scaled = value / scale.divisor();
-        if (scaled == 0) {
-            scaled = 0; // no "-0"
+        if (Math.abs(scaled) < 1e-12) {
+            return "0" + scaleFor(0).suffix(); // "0 s", not "0.0k req/s" or "-0"
         }
         return String.format(Locale.ROOT, "%." + decimals + "f", scaled) + scale.suffix();
     }

@@ -70,9 +70,9 @@ public final class NiceTicks {
         String[] labels = new String[n];
         int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
         for (int i = 0; i < n; i++) {
-            double v = (first + i * step) * d;
-            // snap float noise (0.30000000000000004) to the decimal the label shows
-            v = Math.round(v / d / step) * step * d;
+            // k * step in decimal arithmetic: 3 × 0.1 is 0.3, not 0.30000000000000004
+            long k = Math.round(first / step) + i;
+            double v = java.math.BigDecimal.valueOf(step).multiply(java.math.BigDecimal.valueOf(k)).doubleValue() * d;
             values[i] = v;
             labels[i] = unit.formatTick(v, scale, decimals);
         }

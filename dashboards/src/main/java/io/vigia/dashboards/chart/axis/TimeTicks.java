@@ -58,12 +58,12 @@ public final class TimeTicks {
     private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ROOT);
     private static final DateTimeFormatter YEAR = DateTimeFormatter.ofPattern("yyyy", Locale.ROOT);
 
-    /** The smallest calendar step giving at most {@code maxTicks} ticks over [from, to]. */
+    /** The smallest calendar step giving about {@code maxTicks} ticks or fewer over [from, to]. */
     static Step chooseStep(long from, long to, int maxTicks) {
-        long span = Math.max(1, to - from);
-        int max = Math.max(1, maxTicks);
+        double span = Math.max(1, to - from);
+        int intervals = Math.max(1, maxTicks - 1);
         for (Step step : STEPS) {
-            if (span / step.approxMillis() <= max) {
+            if (span / step.approxMillis() <= intervals) {
                 return step;
             }
         }

@@ -1,0 +1,178 @@
+package io.vigia.views.chart;
+
+import static io.vigia.views.chart.JavaFxToolkit.onFx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigia.dashboards.chart.ChartTheme;
+import io.vigia.dashboards.chart.Rect;
+import io.vigia.dashboards.chart.axis.Unit;
+import io.vigia.dashboards.chart.data.TimeSeriesData;
+import io.vigia.dashboards.chart.render.LegendState;
+import io.vigia.dashboards.chart.render.TimeSeriesLayout;
+import io.vigia.dashboards.chart.render.TimeSeriesOptions;
+import io.vigia.dashboards.chart.render.TimeSeriesRenderer;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Paints charts into a real JavaFX Canvas (headless platform) and inspects the snapshot. */
+@ExtendWith(JavaFxToolkit.class)
+class ChartCanvasTest {
+
+    static final long T0 = 1_700_000_000_000L;
+
+    static List<TimeSeriesData> data(int n) {
+        long[] ts = new long[n];
+        double[] a = new double[n];
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            ts[i] = T0 + i * 1000L;
+            a[i] = 50 + 40 * Math.sin(i * 2 * Math.PI / (n / 4.0));
+            b[i] = i % 1000 == 500 ? Double.NaN : 20 + 10 * Math.cos(i * 2 * Math.PI / (n / 7.0));
+        }
+        return List.of(new TimeSeriesData("a", ts, a), new TimeSeriesData("b", ts, b));
+    }
+
+    static int inkIn(PixelReader r, Rect plot, int background) {
+        int n = 0;
+        for (int y = (int) plot.y() + 2; y < (int) plot.bottom() - 2; y++) {
+            for (int x = (int) plot.x() + 2; x < (int) plot.right() - 2; x++) {
+                if (r.getArgb(x, y) != background) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void paintsATimeSeriesIntoACanvasSnapshot() throws Exception {
+        List<TimeSeriesData> series = data(200_000);
+        TimeSeriesOptions options = TimeSeriesOptions.defaults(ZoneOffset.UTC).withTitle("canvas").withUnit(Unit.PERCENT);
+        TimeSeriesLayout[] layout = new TimeSeriesLayout[1];
+        WritableImage img = onFx(() -> {
+            ChartCanvas chart = new ChartCanvas(s -> layout[0] = TimeSeriesRenderer.render(s, series, T0, T0 + 200_000_000L,
+                    options, LegendState.ALL_VISIBLE, ChartTheme.light()));
+            chart.resize(800, 320);
+            chart.layout();
+            return chart.canvas().snapshot(null, null);
+        });
+        assertThat(img.getWidth()).isEqualTo(800);
+        writePng(img, "canvas-timeseries");
+        Rect plot = layout[0].plot();
+        assertThat(plot.width()).isGreaterThan(600);
+        int white = 0xffffffff;
+        int ink = inkIn(img.getPixelReader(), plot, white);
+        assertThat(ink).isGreaterThan(2000);
+        // the series colour itself is there, not only grid lines
+        int seriesArgb = 0xff000000 | ChartTheme.light().seriesColor(0).red() << 16
+                | ChartTheme.light().seriesColor(0).green() << 8 | ChartTheme.light().seriesColor(0).blue();
+        int exact = 0;
+        PixelReader r = img.getPixelReader();
+        for (int y = (int) plot.y(); y < (int) plot.bottom(); y++) {
+            for (int x = (int) plot.x(); x < (int) plot.right(); x++) {
+                if (r.getArgb(x, y) == seriesArgb) {
+                    exact++;
+                }
+            }
+        }
+        assertThat(exact).isGreaterThan(100);
+    }
+
+    @Test
+    void emptyDataLeavesThePlotBlankButForGridAndText() throws Exception {
+        TimeSeriesLayout[] layout = new TimeSeriesLayout[1];
+        WritableImage img = onFx(() -> {
+            ChartCanvas chart = new ChartCanvas(s -> layout[0] = TimeSeriesRenderer.render(s, List.of(), T0, T0 + 3_600_000L,
+                    TimeSeriesOptions.defaults(ZoneOffset.UTC), LegendState.ALL_VISIBLE, ChartTheme.light()));
+            chart.resize(600, 300);
+            chart.layout();
+            return chart.canvas().snapshot(null, null);
+        });
+        int seriesArgb = 0xff000000 | ChartTheme.light().seriesColor(0).red() << 16
+                | ChartTheme.light().seriesColor(0).green() << 8 | ChartTheme.light().seriesColor(0).blue();
+        PixelReader r = img.getPixelReader();
+        Rect plot = layout[0].plot();
+        for (int y = (int) plot.y(); y < (int) plot.bottom(); y++) {
+            for (int x = (int) plot.x(); x < (int) plot.right(); x++) {
+                assertThat(r.getArgb(x, y)).isNotEqualTo(seriesArgb);
+            }
+        }
+    }
+
+    @Test
+    void repaintRequestsAreCoalescedPerPulseAndResizeRepaints() throws Exception {
+        TimeSeriesChart[] chart = new TimeSeriesChart[1];
+        Stage[] stage = new Stage[1];
+        onFx(() -> {
+            chart[0] = new TimeSeriesChart(TimeSeriesOptions.defaults(ZoneOffset.UTC));
+            chart[0].setData(data(10_000), T0, T0 + 10_000_000L);
+            stage[0] = new Stage();
+            stage[0].setScene(new Scene(new StackPane(chart[0]), 640, 360));
+            stage[0].show();
+            return null;
+        });
+        waitForPulses();
+        long before = onFx(() -> {
+            long p = chart[0].paintCount();
+            for (int i = 0; i < 25; i++) {
+                chart[0].requestRepaint();
+            }
+            return p;
+        });
+        waitForPulses();
+        long after = onFx(() -> chart[0].paintCount());
+        assertThat(before).isGreaterThanOrEqualTo(1);
+        assertThat(after - before).isEqualTo(1);
+
+        onFx(() -> {
+            stage[0].setWidth(500);
+            return null;
+        });
+        waitForPulses();
+        double canvasWidth = onFx(() -> chart[0].canvas().getWidth());
+        assertThat(canvasWidth).isLessThan(640);
+        assertThat(onFx(() -> chart[0].paintCount())).isGreaterThan(after);
+        assertThat(onFx(() -> chart[0].chartLayout().orElseThrow().plot().right())).isLessThanOrEqualTo(canvasWidth);
+        onFx(() -> {
+            stage[0].hide();
+            return null;
+        });
+    }
+
+    /** Saves the snapshot for people to look at (target/chart-samples). */
+    static void writePng(WritableImage img, String name) throws java.io.IOException {
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        PixelReader r = img.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, r.getArgb(x, y));
+            }
+        }
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "chart-samples");
+        java.nio.file.Files.createDirectories(dir);
+        javax.imageio.ImageIO.write(out, "png", dir.resolve(name + ".png").toFile());
+    }
+
+    /** Lets a few pulses run: each runLater round trip waits behind the pulse already queued. */
+    private static void waitForPulses() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            CountDownLatch latch = new CountDownLatch(1);
+            Platform.requestNextPulse();
+            Platform.runLater(latch::countDown);
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(50);
+        }
+    }
+}

@@ -38,6 +38,22 @@ public final class M4 {
         return (int) Math.floor((t - t0) * pxPerMs + left);
     }
 
+    /** The first time whose column is after {@code c}, consistent with {@link #column} to the millisecond. */
+    private static long columnEnd(int c, long t0, double pxPerMs, double left) {
+        double guess = Math.ceil((c + 1 - left) / pxPerMs);
+        if (!(guess < 4e18)) {
+            return Long.MAX_VALUE;
+        }
+        long t = t0 + (long) guess;
+        while (column(t - 1, t0, pxPerMs, left) > c) {
+            t--;
+        }
+        while (column(t, t0, pxPerMs, left) <= c) {
+            t++;
+        }
+        return t;
+    }
+
     private static double pxPerMs(TimeScale scale) {
         return (scale.right() - scale.left()) / (double) (scale.to() - scale.from());
     }
@@ -80,10 +96,9 @@ public final class M4 {
         int minI = 0;
         int maxI = 0;
         int lastI = 0;
-        double minV = 0;
-        double maxV = 0;
         boolean gapPending = false;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        while (i < to) {
             double v = values[i];
             if (v != v) { // NaN: a gap
                 if (inRun) {
@@ -91,20 +106,10 @@ public final class M4 {
                     inRun = false;
                 }
                 gapPending = true;
+                i++;
                 continue;
             }
             int c = column(ts[i], t0, pxPerMs, left);
-            if (inRun && c == col) {
-                if (v < minV) {
-                    minV = v;
-                    minI = i;
-                } else if (v > maxV) {
-                    maxV = v;
-                    maxI = i;
-                }
-                lastI = i;
-                continue;
-            }
             if (inRun) {
                 emitColumn(out, col, values, firstI, minI, maxI, lastI);
             }
@@ -116,8 +121,30 @@ public final class M4 {
             }
             inRun = true;
             col = c;
-            firstI = minI = maxI = lastI = i;
-            minV = maxV = v;
+            firstI = minI = maxI = i;
+            double minV = v;
+            double maxV = v;
+            // the rest of this column: a tight loop bounded by the column's end time, so the
+            // per-point work is one comparison of the timestamp and the min/max update
+            long limit = columnEnd(c, t0, pxPerMs, left);
+            i++;
+            while (i < to) {
+                if (ts[i] >= limit) {
+                    break;
+                }
+                double w = values[i];
+                if (w < minV) {
+                    minV = w;
+                    minI = i;
+                } else if (w > maxV) {
+                    maxV = w;
+                    maxI = i;
+                } else if (w != w) {
+                    break;
+                }
+                i++;
+            }
+            lastI = i - 1;
         }
         if (inRun) {
             emitColumn(out, col, values, firstI, minI, maxI, lastI);

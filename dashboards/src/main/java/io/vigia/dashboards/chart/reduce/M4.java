@@ -38,6 +38,38 @@ public final class M4 {
         return (int) Math.floor((t - t0) * pxPerMs + left);
     }
 
+    private static int indexOf(double[] values, double x, int from, int to) {
+        for (int j = from; j < to; j++) {
+            if (values[j] == x) {
+                return j;
+            }
+        }
+        return from;
+    }
+
+    /** The first index in [from, to) whose timestamp is at least {@code t} (to if none): gallop, then bisect. */
+    static int firstAtOrAfter(long[] ts, int from, int to, long t) {
+        if (from >= to || ts[from] >= t) {
+            return from;
+        }
+        int step = 1;
+        int lo = from; // ts[lo] < t
+        while (lo + step < to && ts[lo + step] < t) {
+            lo += step;
+            step <<= 1;
+        }
+        int hi = Math.min(to, lo + step); // ts[hi] >= t, or hi == to
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (ts[mid] < t) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
+    }
+
     /** The first time whose column is after {@code c}, consistent with {@link #column} to the millisecond. */
     private static long columnEnd(int c, long t0, double pxPerMs, double left) {
         double guess = Math.ceil((c + 1 - left) / pxPerMs);
@@ -124,25 +156,38 @@ public final class M4 {
             firstI = minI = maxI = i;
             double minV = v;
             double maxV = v;
-            // the rest of this column: a tight loop bounded by the column's end time, so the
-            // per-point work is one comparison of the timestamp and the min/max update
+            // the rest of this column: find where it ends in the timestamps (galloping search,
+            // O(log) per column), then a plain scan of the values alone up to there
             long limit = columnEnd(c, t0, pxPerMs, left);
-            i++;
-            while (i < to) {
-                if (ts[i] >= limit) {
-                    break;
-                }
-                double w = values[i];
-                if (w < minV) {
-                    minV = w;
-                    minI = i;
-                } else if (w > maxV) {
-                    maxV = w;
-                    maxI = i;
-                } else if (w != w) {
-                    break;
-                }
+            int end = firstAtOrAfter(ts, i + 1, to, limit);
+            // fast path: branch-free min/max over the column (the JIT unrolls it like a plain
+            // scan), then the first positions of those two values; a NaN sends us to the slow path
+            double mn = v;
+            double mx = v;
+            for (int j = i + 1; j < end; j++) {
+                double w = values[j];
+                mn = Math.min(mn, w); // NaN-propagating: a gap shows up as mn = NaN
+                mx = Math.max(mx, w);
+            }
+            if (mn == mn && mx == mx) {
+                minI = indexOf(values, mn, i, end);
+                maxI = indexOf(values, mx, i, end);
+                i = end;
+            } else {
                 i++;
+                while (i < end) {
+                    double w = values[i];
+                    if (w < minV) {
+                        minV = w;
+                        minI = i;
+                    } else if (w > maxV) {
+                        maxV = w;
+                        maxI = i;
+                    } else if (w != w) {
+                        break;
+                    }
+                    i++;
+                }
             }
             lastI = i - 1;
         }

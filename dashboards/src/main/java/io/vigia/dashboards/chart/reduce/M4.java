@@ -197,6 +197,40 @@ public final class M4 {
         return new Polyline(out.x, out.y, out.size);
     }
 
+    /**
+     * One point per pixel column: the column's maximum (NaN values skipped). Stacked areas fill
+     * between such envelopes when dense, so a noisy band does not zigzag into its neighbours.
+     */
+    public static Polyline maxEnvelope(long[] ts, double[] values, int from, int to, TimeScale scale) {
+        long t0 = scale.from();
+        double pxPerMs = pxPerMs(scale);
+        double left = scale.left();
+        int columns = (int) Math.ceil(scale.right() - scale.left()) + 2;
+        Out out = new Out(Math.min(Math.max(0, to - from), columns + 8));
+        int col = Integer.MIN_VALUE;
+        double max = Double.NaN;
+        for (int i = from; i < to; i++) {
+            double v = values[i];
+            if (v != v) {
+                continue;
+            }
+            int c = column(ts[i], t0, pxPerMs, left);
+            if (c != col) {
+                if (col != Integer.MIN_VALUE) {
+                    out.add(col + 0.5, max);
+                }
+                col = c;
+                max = v;
+            } else if (v > max) {
+                max = v;
+            }
+        }
+        if (col != Integer.MIN_VALUE) {
+            out.add(col + 0.5, max);
+        }
+        return new Polyline(out.x, out.y, out.size);
+    }
+
     private static void emitColumn(Out out, int col, double[] values, int firstI, int minI, int maxI, int lastI) {
         double x = col + 0.5;
         out.add(x, values[firstI]);

@@ -242,16 +242,19 @@ public final class TimeSeriesRenderer {
             ChartColor color = styles.get(b.sourceIndex()).color();
             int[] r = visibleIndices(b.ts(), xs.from(), xs.to());
             Polyline upper = polyline(b.ts(), b.upper(), r[0], r[1], xs);
-            Polyline lower = polyline(b.ts(), b.lower(), r[0], r[1], xs);
-            if (upper.size() > 0) {
+            boolean dense = M4.shouldReduce(r[1] - r[0], xs.right() - xs.left());
+            // dense: fill between per-column maxima, as the bands below are filled the same way
+            Polyline top = dense ? M4.maxEnvelope(b.ts(), b.upper(), r[0], r[1], xs) : upper;
+            Polyline bottom = dense ? M4.maxEnvelope(b.ts(), b.lower(), r[0], r[1], xs) : M4.exact(b.ts(), b.lower(), r[0], r[1], xs);
+            if (top.size() > 0) {
                 s.setFill(color.withAlpha(Math.max(o.fillOpacity(), 0.5)));
                 s.beginPath();
-                s.moveTo(upper.x()[0], ys.toPixel(upper.y()[0]));
-                for (int i = 1; i < upper.size(); i++) {
-                    s.lineTo(upper.x()[i], ys.toPixel(upper.y()[i]));
+                s.moveTo(top.x()[0], ys.toPixel(top.y()[0]));
+                for (int i = 1; i < top.size(); i++) {
+                    s.lineTo(top.x()[i], ys.toPixel(top.y()[i]));
                 }
-                for (int i = lower.size() - 1; i >= 0; i--) {
-                    s.lineTo(lower.x()[i], ys.toPixel(lower.y()[i]));
+                for (int i = bottom.size() - 1; i >= 0; i--) {
+                    s.lineTo(bottom.x()[i], ys.toPixel(bottom.y()[i]));
                 }
                 s.closePath();
                 s.fill();

@@ -149,6 +149,57 @@ class ChartCanvasTest {
         });
     }
 
+    @Test
+    void hoverPaintsACrosshairAndLegendClicksIsolateOrToggle() throws Exception {
+        TimeSeriesChart[] chart = new TimeSeriesChart[1];
+        WritableImage[] shots = new WritableImage[2];
+        onFx(() -> {
+            chart[0] = new TimeSeriesChart(TimeSeriesOptions.defaults(ZoneOffset.UTC));
+            chart[0].setData(data(5_000), T0, T0 + 5_000_000L);
+            chart[0].resize(700, 320);
+            chart[0].layout();
+            shots[0] = chart[0].canvas().snapshot(null, null);
+            TimeSeriesLayout l = chart[0].chartLayout().orElseThrow();
+            double x = l.plot().x() + l.plot().width() / 2;
+            double y = l.plot().y() + l.plot().height() / 2;
+            chart[0].fireEvent(mouse(javafx.scene.input.MouseEvent.MOUSE_MOVED, x, y, false));
+            chart[0].layout();
+            shots[1] = chart[0].canvas().snapshot(null, null);
+            return null;
+        });
+        // the crosshair and tooltip changed pixels around the hovered column
+        int changed = 0;
+        for (int y = 0; y < 320; y++) {
+            for (int x = 0; x < 700; x++) {
+                if (shots[0].getPixelReader().getArgb(x, y) != shots[1].getPixelReader().getArgb(x, y)) {
+                    changed++;
+                }
+            }
+        }
+        assertThat(changed).isGreaterThan(200);
+
+        LegendState afterClick = onFx(() -> {
+            var item = chart[0].chartLayout().orElseThrow().legendItems().get(1); // "b"
+            chart[0].fireEvent(mouse(javafx.scene.input.MouseEvent.MOUSE_CLICKED, item.bounds().x() + 3,
+                    item.bounds().y() + item.bounds().height() / 2, false));
+            return chart[0].legendStateProperty().get();
+        });
+        assertThat(afterClick.hidden()).containsExactly("a");
+        LegendState afterShortcutClick = onFx(() -> {
+            chart[0].layout();
+            var item = chart[0].chartLayout().orElseThrow().legendItems().get(0); // "a"
+            chart[0].fireEvent(mouse(javafx.scene.input.MouseEvent.MOUSE_CLICKED, item.bounds().x() + 3,
+                    item.bounds().y() + item.bounds().height() / 2, true));
+            return chart[0].legendStateProperty().get();
+        });
+        assertThat(afterShortcutClick.hidden()).isEmpty();
+    }
+
+    private static javafx.scene.input.MouseEvent mouse(javafx.event.EventType<javafx.scene.input.MouseEvent> type, double x, double y, boolean shortcut) {
+        return new javafx.scene.input.MouseEvent(type, x, y, x, y, javafx.scene.input.MouseButton.PRIMARY, 1,
+                false, shortcut, false, shortcut, true, false, false, true, false, true, null);
+    }
+
     /** Saves the snapshot for people to look at (target/chart-samples). */
     static void writePng(WritableImage img, String name) throws java.io.IOException {
         int w = (int) img.getWidth();

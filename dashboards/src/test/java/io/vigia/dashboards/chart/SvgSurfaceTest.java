@@ -68,6 +68,19 @@ class SvgSurfaceTest {
     }
 
     @Test
+    void exportHelpersProducePngAndSvg() throws Exception {
+        byte[] png = io.vigia.dashboards.chart.surface.ChartExport.png(300, 150, 2, s -> {
+            s.setFill(ChartColor.hex("#ff0000"));
+            s.fillRect(10, 10, 50, 50);
+        });
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(img.getWidth()).isEqualTo(600);
+        assertThat(img.getRGB(60, 60)).isEqualTo(0xffff0000); // (30, 30) in chart pixels, scaled by 2
+        String svg = io.vigia.dashboards.chart.surface.ChartExport.svg(300, 150, s -> s.fillText(HOSTILE, 5, 20));
+        assertThat(parse(svg).getElementsByTagName("text").getLength()).isEqualTo(1);
+    }
+
+    @Test
     void escapeCoversMarkupAndInvalidXmlCharacters() {
         assertThat(SvgSurface.escape("a<b>&\"'")).isEqualTo("a&lt;b&gt;&amp;&quot;&#39;");
         assertThat(SvgSurface.escape("x\u0001y\uD800z\uFFFE")).isEqualTo("x\uFFFDy\uFFFDz\uFFFD");

@@ -28,6 +28,11 @@ public record ChartColor(int red, int green, int blue, double alpha) {
         return new ChartColor(red, green, blue, newAlpha);
     }
 
+    /** Packed 0xAARRGGBB. */
+    public int argb() {
+        return ((int) Math.round(alpha * 255) << 24) | (red << 16) | (green << 8) | blue;
+    }
+
     public String toHex() {
         return String.format("#%02x%02x%02x", red, green, blue);
     }

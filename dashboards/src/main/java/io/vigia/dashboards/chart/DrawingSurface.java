@@ -56,6 +56,13 @@ public interface DrawingSurface {
     /** Draws {@code text} as given, with the fill colour; callers pass text made inert by {@link InertText}. */
     void fillText(String text, double x, double y);
 
+    /**
+     * Draws an {@code imageWidth × imageHeight} raster of ARGB pixels (row-major) scaled into the
+     * rectangle, nearest-neighbour (no smoothing): one pixel per heatmap cell, so dense heatmaps
+     * cost one image instead of thousands of rectangles.
+     */
+    void drawArgb(int[] argb, int imageWidth, int imageHeight, double x, double y, double w, double h);
+
     /** Saves the state and intersects the clip with the rectangle. */
     void pushClip(double x, double y, double w, double h);
 

@@ -123,6 +123,34 @@ class SamplePanelsTest {
     }
 
     @Test
+    void denseHeatmapIsOneImageAndLooksLikeTheCells() throws IOException {
+        double[] le = {0.01, 0.1, 1, Double.POSITIVE_INFINITY};
+        int n = 2000; // 8,000 cells: drawn as an image
+        long[] ts = new long[n];
+        double[][] counts = new double[n][le.length];
+        for (int i = 0; i < n; i++) {
+            ts[i] = T0 + i * 15_000L;
+            counts[i][i * le.length / n] = 10 + i % 7; // a band climbing through the buckets
+        }
+        HeatmapData data = new HeatmapData(ts, le, counts);
+        HeatmapLayout[] l = new HeatmapLayout[1];
+        BufferedImage img = render(600, 240, s -> l[0] = HeatmapRenderer.render(s, data, T0, T0 + n * 15_000L,
+                new HeatmapOptions("dense", Unit.SECONDS, ZONE), ChartTheme.light()));
+        write(img, "heatmap-dense-image");
+        var plot = l[0].plot();
+        int bottomLeft = img.getRGB((int) plot.x() + 5, (int) (plot.bottom() - plot.height() / 8));
+        int topRight = img.getRGB((int) plot.right() - 5, (int) (plot.y() + plot.height() / 8));
+        int topLeft = img.getRGB((int) plot.x() + 5, (int) (plot.y() + plot.height() / 8));
+        assertThat(bottomLeft).isNotEqualTo(0xffffffff); // the band starts in the lowest bucket
+        assertThat(topRight).isNotEqualTo(0xffffffff); // and ends in the highest
+        assertThat(topLeft).isEqualTo(0xffffffff); // nothing where there were no counts
+
+        String svg = io.vigia.dashboards.chart.surface.ChartExport.svg(600, 240, s -> HeatmapRenderer.render(s, data, T0, T0 + n * 15_000L,
+                new HeatmapOptions("dense", Unit.SECONDS, ZONE), ChartTheme.light()));
+        assertThat(svg).contains("<image ").contains("data:image/png;base64,").doesNotContain("http://example");
+    }
+
+    @Test
     void tableAndLogsWithHostileText() throws IOException {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("LLM01", "prompt_injection", "150", "<script>alert(1)</script>"));

@@ -10,6 +10,8 @@ import java.util.Map;
 import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
@@ -162,6 +164,16 @@ public final class CanvasSurface implements DrawingSurface {
         if (text != null && !text.isEmpty()) {
             gc.fillText(text, x, y);
         }
+    }
+
+    @Override
+    public void drawArgb(int[] argb, int imageWidth, int imageHeight, double x, double y, double w, double h) {
+        WritableImage img = new WritableImage(imageWidth, imageHeight);
+        img.getPixelWriter().setPixels(0, 0, imageWidth, imageHeight, PixelFormat.getIntArgbInstance(), argb, 0, imageWidth);
+        boolean smoothing = gc.isImageSmoothing();
+        gc.setImageSmoothing(false);
+        gc.drawImage(img, x, y, w, h);
+        gc.setImageSmoothing(smoothing);
     }
 
     @Override

@@ -89,6 +89,32 @@ class ChartCanvasTest {
     }
 
     @Test
+    void denseHeatmapImageOnTheCanvas() throws Exception {
+        int n = 3000;
+        long[] ts = new long[n];
+        double[][] counts = new double[n][3];
+        for (int i = 0; i < n; i++) {
+            ts[i] = T0 + i * 10_000L;
+            counts[i][1] = 5;
+        }
+        var data = new io.vigia.dashboards.chart.data.HeatmapData(ts, new double[]{1, 2, 3}, counts);
+        io.vigia.dashboards.chart.render.HeatmapLayout[] layout = new io.vigia.dashboards.chart.render.HeatmapLayout[1];
+        WritableImage img = onFx(() -> {
+            ChartCanvas chart = new ChartCanvas(s -> layout[0] = io.vigia.dashboards.chart.render.HeatmapRenderer.render(s, data,
+                    T0, T0 + n * 10_000L, new io.vigia.dashboards.chart.render.HeatmapOptions("h", Unit.COUNT, ZoneOffset.UTC), ChartTheme.light()));
+            chart.resize(500, 240);
+            chart.layout();
+            return chart.canvas().snapshot(null, null);
+        });
+        writePng(img, "canvas-heatmap");
+        Rect plot = layout[0].plot();
+        int middle = img.getPixelReader().getArgb((int) (plot.x() + plot.width() / 2), (int) (plot.y() + plot.height() / 2));
+        int top = img.getPixelReader().getArgb((int) (plot.x() + plot.width() / 2), (int) (plot.y() + plot.height() / 6));
+        assertThat(middle).isEqualTo(io.vigia.dashboards.chart.render.HeatmapRenderer.colorFor(1).argb());
+        assertThat(top).isEqualTo(0xffffffff);
+    }
+
+    @Test
     void emptyDataLeavesThePlotBlankButForGridAndText() throws Exception {
         TimeSeriesLayout[] layout = new TimeSeriesLayout[1];
         WritableImage img = onFx(() -> {

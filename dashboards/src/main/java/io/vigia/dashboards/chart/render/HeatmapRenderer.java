@@ -24,6 +24,9 @@ public final class HeatmapRenderer {
     private HeatmapRenderer() {
     }
 
+    /** Above this many cells the heatmap is drawn as one image, one pixel per cell (perf_anchors §2: fill rate). */
+    static final int IMAGE_CELLS = 4000;
+
     /** The colour for a count normalised to 0..1. */
     public static ChartColor colorFor(double t) {
         double u = Math.max(0, Math.min(1, t)) * (SCALE.length - 1);
@@ -38,6 +41,74 @@ public final class HeatmapRenderer {
         } finally {
             s.restore();
         }
+    }
+
+    private static void paintAsRects(DrawingSurface s, HeatmapData data, long from, long to, long step, double maxCount,
+                                     TimeScale xs, Rect plot, double cellH) {
+        long[] ts = data.ts();
+        int nb = data.upperBounds().length;
+        for (int i = 0; i < ts.length; i++) {
+            if (ts[i] > to || (i + 1 < ts.length ? ts[i + 1] : ts[i] + step) < from) {
+                continue;
+            }
+            double x0 = xs.toPixel(ts[i]);
+            double x1 = xs.toPixel(i + 1 < ts.length ? ts[i + 1] : ts[i] + step);
+            for (int b = 0; b < nb; b++) {
+                double c = data.counts()[i][b];
+                if (Double.isNaN(c) || c <= 0) {
+                    continue;
+                }
+                s.setFill(colorFor(maxCount == 0 ? 0 : c / maxCount));
+                double y0 = plot.bottom() - (b + 1) * cellH;
+                // a hairline of overlap hides seams between cells under antialiasing
+                s.fillRect(x0, y0, Math.max(1, x1 - x0 + 0.5), cellH + 0.5);
+            }
+        }
+    }
+
+    private static void paintAsImage(DrawingSurface s, HeatmapData data, long from, long to, long step, double maxCount,
+                                     TimeScale xs, Rect plot) {
+        long[] ts = data.ts();
+        int nb = data.upperBounds().length;
+        int lo = 0;
+        while (lo < ts.length && ts[lo] + step < from) {
+            lo++;
+        }
+        int hi = ts.length - 1;
+        while (hi >= lo && ts[hi] > to) {
+            hi--;
+        }
+        if (hi < lo) {
+            return;
+        }
+        int cols = hi - lo + 1;
+        int[] argb = new int[cols * nb];
+        for (int i = lo; i <= hi; i++) {
+            double[] row = data.counts()[i];
+            for (int b = 0; b < nb; b++) {
+                double c = row[b];
+                if (!Double.isNaN(c) && c > 0) {
+                    argb[(nb - 1 - b) * cols + (i - lo)] = colorFor(maxCount == 0 ? 0 : c / maxCount).argb();
+                }
+            }
+        }
+        double x0 = xs.toPixel(ts[lo]);
+        double x1 = xs.toPixel(ts[hi] + step);
+        s.drawArgb(argb, cols, nb, x0, plot.y(), x1 - x0, plot.height());
+    }
+
+    /** Evenly spaced timestamps (Prometheus range steps), within 1 ms. */
+    static boolean regular(long[] ts) {
+        if (ts.length < 3) {
+            return true;
+        }
+        long step = ts[1] - ts[0];
+        for (int i = 2; i < ts.length; i++) {
+            if (Math.abs(ts[i] - ts[i - 1] - step) > 1) {
+                return false;
+            }
+        }
+        return step > 0;
     }
 
     private static HeatmapLayout paint(DrawingSurface s, HeatmapData data, long from, long to, HeatmapOptions o, ChartTheme theme) {
@@ -71,22 +142,10 @@ public final class HeatmapRenderer {
         long[] ts = data.ts();
         long step = ts.length > 1 ? (ts[ts.length - 1] - ts[0]) / (ts.length - 1) : Math.max(1, to - from);
         s.pushClip(plot.x(), plot.y(), plot.width(), plot.height());
-        for (int i = 0; i < ts.length; i++) {
-            if (ts[i] > to || (i + 1 < ts.length ? ts[i + 1] : ts[i] + step) < from) {
-                continue;
-            }
-            double x0 = xs.toPixel(ts[i]);
-            double x1 = xs.toPixel(i + 1 < ts.length ? ts[i + 1] : ts[i] + step);
-            for (int b = 0; b < nb; b++) {
-                double c = data.counts()[i][b];
-                if (Double.isNaN(c) || c <= 0) {
-                    continue;
-                }
-                s.setFill(colorFor(maxCount == 0 ? 0 : c / maxCount));
-                double y0 = plot.bottom() - (b + 1) * cellH;
-                // a hairline of overlap hides seams between cells under antialiasing
-                s.fillRect(x0, y0, Math.max(1, x1 - x0 + 0.5), cellH + 0.5);
-            }
+        if ((long) ts.length * nb > IMAGE_CELLS && regular(ts)) {
+            paintAsImage(s, data, from, to, step, maxCount, xs, plot);
+        } else {
+            paintAsRects(s, data, from, to, step, maxCount, xs, plot, cellH);
         }
         s.popClip();
         if (ts.length == 0 || maxCount == 0) {

@@ -205,6 +205,21 @@ public final class Java2DSurface implements DrawingSurface {
     }
 
     @Override
+    public void drawArgb(int[] argb, int imageWidth, int imageHeight, double x, double y, double w, double h) {
+        BufferedImage img = new BufferedImage(imageWidth, imageHeight, BufferedImage.TYPE_INT_ARGB);
+        img.setRGB(0, 0, imageWidth, imageHeight, argb, 0, imageWidth);
+        Graphics2D g2 = (Graphics2D) g.create();
+        try {
+            g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            g2.translate(x, y);
+            g2.scale(w / imageWidth, h / imageHeight);
+            g2.drawImage(img, 0, 0, null);
+        } finally {
+            g2.dispose();
+        }
+    }
+
+    @Override
     public void pushClip(double x, double y, double w, double h) {
         save();
         g.clip(new Rectangle2D.Double(x, y, w, h));

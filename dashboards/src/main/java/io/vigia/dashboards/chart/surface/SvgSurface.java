@@ -65,7 +65,7 @@ public final class SvgSurface implements DrawingSurface {
     /** The complete SVG document; open clip groups are closed. */
     public String toSvg() {
         StringBuilder out = new StringBuilder(body.length() + 256);
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(num(width))
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" width=\"").append(num(width))
                 .append("\" height=\"").append(num(height)).append("\" viewBox=\"0 0 ").append(num(width)).append(' ')
                 .append(num(height)).append("\">\n");
         out.append(body);
@@ -199,6 +199,22 @@ public final class SvgSurface implements DrawingSurface {
         }
         fillAttributes();
         body.append(" xml:space=\"preserve\">").append(escape(text)).append("</text>\n");
+    }
+
+    @Override
+    public void drawArgb(int[] argb, int imageWidth, int imageHeight, double x, double y, double w, double h) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(imageWidth, imageHeight, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        img.setRGB(0, 0, imageWidth, imageHeight, argb, 0, imageWidth);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("PNG encoding failed", e);
+        }
+        // inline data URI: the document stays self-contained (no external request)
+        body.append("<image x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"").append(num(w))
+                .append("\" height=\"").append(num(h)).append("\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" xlink:href=\"data:image/png;base64,")
+                .append(java.util.Base64.getEncoder().encodeToString(png.toByteArray())).append("\"/>\n");
     }
 
     @Override

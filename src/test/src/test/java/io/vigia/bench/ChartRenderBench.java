@@ -48,7 +48,8 @@ public class ChartRenderBench {
     static final int WIDTH = 1600;
     static final int HEIGHT = 400;
 
-    @Param({"1000000"})
+    /** 1M is the row; 100k is perf_anchors' LineChart comparison point. */
+    @Param({"100000", "1000000"})
     int points;
 
     ChartData data;

@@ -1,5 +1,6 @@
 package io.vigia.dashboards.chart.render;
 
+import java.util.Arrays;
 import io.vigia.dashboards.chart.Rect;
 import io.vigia.dashboards.chart.axis.TimeScale;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public record HeatmapLayout(Rect plot, TimeScale x, long[] ts, int buckets) {
         }
         int b = (int) Math.floor((plot.bottom() - py) / plot.height() * buckets);
         long t = x.toTime(px);
-        int i = java.util.Arrays.binarySearch(ts, t);
+        int i = Arrays.binarySearch(ts, t);
         i = i >= 0 ? i : Math.max(0, -i - 2); // the cell starting at or before t
         return Optional.of(new Cell(Math.min(i, ts.length - 1), Math.min(Math.max(b, 0), buckets - 1)));
     }

@@ -1,5 +1,6 @@
 package io.vigia.dashboards.chart.render;
 
+import io.vigia.dashboards.chart.axis.Unit;
 import io.vigia.dashboards.chart.ChartColor;
 import io.vigia.dashboards.chart.ChartTheme;
 import io.vigia.dashboards.chart.DrawingSurface;
@@ -179,7 +180,7 @@ public final class HeatmapRenderer {
             s.fillRect(sx, y, sw, plot.height() / steps + 0.5);
         }
         s.setFill(theme.mutedText());
-        String max = io.vigia.dashboards.chart.axis.Unit.COUNT.format(maxCount);
+        String max = Unit.COUNT.format(maxCount);
         s.fillText(max, Math.min(sx, s.width() - s.measureText(max).width() - 1), plot.y() - 2 > fm.ascent() ? plot.y() - 2 : plot.y() + fm.ascent());
         s.fillText("0", sx + sw + 3, plot.bottom());
         return new HeatmapLayout(plot, xs, ts, nb);

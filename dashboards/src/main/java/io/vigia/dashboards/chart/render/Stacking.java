@@ -2,6 +2,7 @@ package io.vigia.dashboards.chart.render;
 
 import io.vigia.dashboards.chart.data.TimeSeriesData;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -66,7 +67,7 @@ public final class Stacking {
                     out[n++] = next;
                 }
             }
-            merged = java.util.Arrays.copyOf(out, n);
+            merged = Arrays.copyOf(out, n);
         }
         return merged;
     }

@@ -1,5 +1,6 @@
 package io.vigia.dashboards.chart.render;
 
+import io.vigia.dashboards.chart.ChartColor;
 import io.vigia.dashboards.chart.ChartTheme;
 import io.vigia.dashboards.chart.DrawingSurface;
 import io.vigia.dashboards.chart.DrawingSurface.TextMetrics;
@@ -81,7 +82,7 @@ public final class TableRenderer {
     }
 
     private static void drawCell(DrawingSurface s, String text, double x, double y, double w, double h,
-                                 TableData.Align align, TextMetrics fm, io.vigia.dashboards.chart.ChartColor color) {
+                                 TableData.Align align, TextMetrics fm, ChartColor color) {
         String fitted = InertText.fit(s, text, w - 2 * CELL_PAD);
         double tw = s.measureText(fitted).width();
         double tx = align == TableData.Align.RIGHT ? x + w - CELL_PAD - tw : x + CELL_PAD;

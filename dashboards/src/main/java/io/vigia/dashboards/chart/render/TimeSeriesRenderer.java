@@ -1,5 +1,6 @@
 package io.vigia.dashboards.chart.render;
 
+import java.time.ZoneId;
 import io.vigia.dashboards.chart.ChartColor;
 import io.vigia.dashboards.chart.ChartTheme;
 import io.vigia.dashboards.chart.DrawingSurface;
@@ -372,7 +373,7 @@ public final class TimeSeriesRenderer {
     }
 
     /** Draws the crosshair and the tooltip box for {@code tip} over an already painted chart. */
-    public static void paintCrosshair(DrawingSurface s, TimeSeriesLayout layout, Optional<Tooltip> tip, ChartTheme theme, java.time.ZoneId zone) {
+    public static void paintCrosshair(DrawingSurface s, TimeSeriesLayout layout, Optional<Tooltip> tip, ChartTheme theme, ZoneId zone) {
         if (tip.isEmpty()) {
             return;
         }

@@ -66,6 +66,14 @@ class NiceTicksTest {
     }
 
     @Test
+    void eachLabelInItsOwnScale() {
+        NiceTicks.Ticks rate = NiceTicks.compute(0, 1150, 6, Unit.REQ_PER_SEC);
+        assertThat(rate.labels()).containsExactly("0 req/s", "200 req/s", "400 req/s", "600 req/s", "800 req/s", "1.0k req/s", "1.2k req/s");
+        NiceTicks.Ticks bytes = NiceTicks.compute(0, 1.4 * 1024 * 1024, 3, Unit.BYTES);
+        assertThat(bytes.labels()).containsExactly("0 B", "512 KiB", "1.0 MiB", "1.5 MiB");
+    }
+
+    @Test
     void rejectsNonPositiveStep() {
         assertThatThrownBy(() -> NiceTicks.niceStep(0)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -2,7 +2,7 @@ package io.vigia.dashboards.chart.axis;
 
 /**
  * Value-axis ticks on 1-2-5 steps, in the unit's scaled space (so a bytes axis gets ticks at
- * 0, 2, 4 MiB rather than at 2,000,000-byte steps).
+ * 0, 2, 4 MiB rather than at 2,000,000-byte steps); each label is scaled on its own.
  */
 public final class NiceTicks {
 
@@ -68,13 +68,16 @@ public final class NiceTicks {
         int n = (int) Math.round((last - first) / step) + 1;
         double[] values = new double[n];
         String[] labels = new String[n];
-        int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
         for (int i = 0; i < n; i++) {
             // k * step in decimal arithmetic: 3 × 0.1 is 0.3, not 0.30000000000000004
             long k = Math.round(first / step) + i;
             double v = java.math.BigDecimal.valueOf(step).multiply(java.math.BigDecimal.valueOf(k)).doubleValue() * d;
             values[i] = v;
-            labels[i] = unit.formatTick(v, scale, decimals);
+            // each label in its own scale, as Grafana does: "200 req/s" next to "1.2k req/s",
+            // "512 KiB" next to "1.5 MiB", with the decimals the step needs in that scale
+            Unit.Scale own = unit.scaleFor(v);
+            int ownDecimals = Math.max(0, (int) -Math.floor(Math.log10(step * d / own.divisor()) + 1e-9));
+            labels[i] = unit.formatTick(v, own, ownDecimals);
         }
         return new Ticks(first * d, last * d, step * d, values, labels);
     }

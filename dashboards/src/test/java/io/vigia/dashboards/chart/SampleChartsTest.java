@@ -144,6 +144,27 @@ class SampleChartsTest {
     }
 
     @Test
+    void previousPeriodOverlayDashedAndMissingDayRegion() throws IOException {
+        List<TimeSeriesData> week = latencies(7 * 24, 3_600_000L, 0);
+        TimeSeriesData current = week.get(1);
+        TimeSeriesData previous = week.get(0);
+        TimeSeriesData shifted = new TimeSeriesData("p95 checkout (previous week)", previous.ts(), previous.values());
+        long to = T0 + 7 * 24 * 3_600_000L;
+        TimeSeriesOptions o = TimeSeriesOptions.defaults(ZONE).withTitle("p95 vs previous week").withUnit(Unit.SECONDS)
+                .withOverrides(java.util.Map.of(shifted.name(), new io.vigia.dashboards.chart.render.SeriesOverride(ChartColor.hex("#8e959e"), true)))
+                .withAnnotations(List.of(new Annotation(T0 + 2 * 86_400_000L, T0 + 3 * 86_400_000L, "missing day (no data imported)", ChartColor.hex("#e24d42")),
+                        new Annotation(T0 - 86_400_000L, T0 + 3_600_000L * 6, "started before the range", null)));
+        TimeSeriesLayout[] layout = new TimeSeriesLayout[1];
+        BufferedImage img = render(800, 320, s -> layout[0] = TimeSeriesRenderer.render(s, List.of(current, shifted), T0, to, o,
+                LegendState.ALL_VISIBLE, ChartTheme.light()));
+        write(img, "timeseries-overlay-region");
+        assertThat(layout[0].series().get(1).color()).isEqualTo(ChartColor.hex("#8e959e"));
+        // the region is shaded: a pixel inside it near the top of the plot is not white
+        int x = (int) layout[0].x().toPixel(T0 + 2 * 86_400_000L + 43_200_000L);
+        assertThat(img.getRGB(x, (int) layout[0].plot().y() + 40)).isNotEqualTo(0xffffffff);
+    }
+
+    @Test
     void emptyPanelSaysNoData() throws IOException {
         TimeSeriesOptions o = TimeSeriesOptions.defaults(ZONE).withTitle("Nothing here").withUnit(Unit.PERCENT);
         BufferedImage img = render(500, 250, s -> TimeSeriesRenderer.render(s, List.of(), T0, T0 + 86_400_000L * 40, o, LegendState.ALL_VISIBLE, ChartTheme.light()));

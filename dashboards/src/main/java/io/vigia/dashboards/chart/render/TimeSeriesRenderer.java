@@ -54,7 +54,9 @@ public final class TimeSeriesRenderer {
         List<LegendPainter.Entry> entries = new ArrayList<>();
         for (int k = 0; k < series.size(); k++) {
             TimeSeriesData d = series.get(k);
-            SeriesStyle st = new SeriesStyle(d.name(), theme.seriesColor(k), legendState.isHidden(d.name()));
+            SeriesOverride ov = o.overrides().get(d.name());
+            ChartColor color = ov != null && ov.color() != null ? ov.color() : theme.seriesColor(k);
+            SeriesStyle st = new SeriesStyle(d.name(), color, legendState.isHidden(d.name()));
             styles.add(st);
             entries.add(new LegendPainter.Entry(st, o.legend() == LegendMode.TABLE ? SeriesStats.of(d, from, to) : null));
         }
@@ -207,17 +209,28 @@ public final class TimeSeriesRenderer {
             case AREA -> {
                 s.setFill(color.withAlpha(o.fillOpacity()));
                 LineDrawer.fillToBaseline(s, line, ys, Math.max(ys.domainMin(), Math.min(0, ys.domainMax())));
-                strokeLine(s, line, color, ys, o);
+                strokeLine(s, line, color, ys, o, dashed(o, d.name()));
             }
-            default -> strokeLine(s, line, color, ys, o);
+            default -> strokeLine(s, line, color, ys, o, dashed(o, d.name()));
         }
     }
 
-    private static void strokeLine(DrawingSurface s, Polyline line, ChartColor color, LinearScale ys, TimeSeriesOptions o) {
+    private static void strokeLine(DrawingSurface s, Polyline line, ChartColor color, LinearScale ys, TimeSeriesOptions o, boolean dashed) {
         s.setStroke(color);
         s.setFill(color);
         s.setLineWidth(o.lineWidth());
+        if (dashed) {
+            s.setLineDash(6, 4);
+        }
         LineDrawer.stroke(s, line, ys, o.lineWidth() + 2);
+        if (dashed) {
+            s.setLineDash();
+        }
+    }
+
+    private static boolean dashed(TimeSeriesOptions o, String name) {
+        SeriesOverride ov = o.overrides().get(name);
+        return ov != null && ov.dashed();
     }
 
     private static List<Stacking.Band> visibleBands(List<TimeSeriesData> series, List<SeriesStyle> styles) {
@@ -260,7 +273,7 @@ public final class TimeSeriesRenderer {
                 s.closePath();
                 s.fill();
             }
-            strokeLine(s, upper, color, ys, o);
+            strokeLine(s, upper, color, ys, o, dashed(o, b.name()));
         }
     }
 
@@ -273,11 +286,17 @@ public final class TimeSeriesRenderer {
         double rowH = m.height() + 4;
         List<double[]> taken = new ArrayList<>();
         for (Annotation a : o.annotations()) {
-            if (a.ts() < xs.from() || a.ts() > xs.to()) {
+            if (a.endTs() < xs.from() || a.ts() > xs.to()) {
                 continue;
             }
             ChartColor c = a.color() == null ? theme.seriesColor(5) : a.color();
             double px = Math.round(xs.toPixel(a.ts())) + 0.5;
+            if (a.isRegion()) {
+                double x1 = xs.toPixel(Math.min(a.endTs(), xs.to()));
+                double x0 = Math.max(plot.x(), xs.toPixel(a.ts()));
+                s.setFill(c.withAlpha(0.12));
+                s.fillRect(x0, plot.y(), Math.max(1, x1 - x0), plot.height());
+            }
             s.setStroke(c);
             s.setLineWidth(1);
             s.setLineDash(3, 3);
@@ -298,7 +317,8 @@ public final class TimeSeriesRenderer {
             }
             String label = InertText.fit(s, InertText.of(a.text()), Math.min(160, plot.width() / 2));
             double lw = s.measureText(label).width() + 6;
-            double lx = px + lw + 2 > plot.right() ? px - lw - 2 : px + 2;
+            double anchor = Math.max(px, plot.x() + 0.5); // a region that began before the range
+            double lx = anchor + lw + 2 > plot.right() ? anchor - lw - 2 : anchor + 2;
             int row = 0;
             while (overlaps(taken, lx, lx + lw, row) && row < 4) {
                 row++;

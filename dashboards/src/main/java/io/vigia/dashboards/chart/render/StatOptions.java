@@ -1,0 +1,21 @@
+package io.vigia.dashboards.chart.render;
+
+import io.vigia.dashboards.chart.axis.Unit;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Options of a stat tile. {@code higherIsBetter} decides whether a rise is shown in the "ok" or
+ * the "critical" colour (latency: false; acceptance rate: true).
+ */
+public record StatOptions(Unit unit, List<Threshold> thresholds, boolean higherIsBetter, String previousLabel) {
+
+    public StatOptions {
+        thresholds = thresholds.stream().sorted(Comparator.comparingDouble(Threshold::value)).toList();
+        previousLabel = previousLabel == null ? "vs previous period" : previousLabel;
+    }
+
+    public static StatOptions of(Unit unit) {
+        return new StatOptions(unit, List.of(), true, null);
+    }
+}

@@ -87,7 +87,8 @@ class PrometheusClientE2ETest {
     }
 
     @Test
-    void rangeQueryWithGrafanaResolution() {
+    void rangeQueryWithGrafanaResolution() throws InterruptedException {
+        awaitSamples(10);
         Instant to = Instant.now();
         Instant from = to.minusSeconds(60);
         GrafanaResolution res = GrafanaResolution.compute(from, to, 30, client.settings().minInterval());
@@ -105,6 +106,22 @@ class PrometheusClientE2ETest {
             assertThat(up.timestamps()[i] - up.timestamps()[i - 1]).isEqualTo(2000);
         }
         assertThat(up.values()).containsOnly(1.0);
+    }
+
+    /**
+     * Waits (up to 60 s) until Prometheus scraped itself {@code n} times in the last minute: on a
+     * loaded machine the first scrapes can come late, and a 4 s rate window needs two of them.
+     */
+    private void awaitSamples(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            QueryResult r = client.query("count_over_time(up[1m])", Instant.now()).result();
+            if (r instanceof QueryResult.Vector v && v.size() > 0 && v.values()[0] >= n) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Prometheus did not scrape itself " + n + " times within 60 s:\n" + prometheus.log());
     }
 
     @Test

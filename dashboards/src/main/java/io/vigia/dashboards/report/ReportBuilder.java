@@ -6,6 +6,7 @@ import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.QueryLanguage;
+import io.vigia.dashboards.query.LegendFormat;
 import io.vigia.dashboards.query.QueryExpander;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;

@@ -41,6 +41,7 @@ public final class BenchmarkReport {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
                 .exclude(BenchmarkReport.class.getName())
+                .exclude(StorageSizeMeasurement.class.getName())
                 .forks(1)
                 .jvmArgsAppend("-Dglass.platform=Headless", "-Dprism.order=sw", "-Djava.awt.headless=true",
                         "--enable-native-access=ALL-UNNAMED",
@@ -50,12 +51,35 @@ public final class BenchmarkReport {
                 .warmupTime(TimeValue.seconds(quick ? 1 : 2))
                 .measurementIterations(quick ? 2 : 5)
                 .measurementTime(TimeValue.seconds(quick ? 1 : 2));
-        Collection<RunResult> results = new Runner(options.build()).run();
         Path out = Path.of(System.getProperty("vigia.project.dir", "."), "docs", "benchmarks.md");
-        write(out, results, quick);
+        java.util.regex.Pattern wanted = java.util.regex.Pattern.compile(include);
+        Map<String, String> measured = new LinkedHashMap<>();
+        for (Measurement m : MEASUREMENTS) {
+            if (wanted.matcher(m.getClass().getName()).find()) {
+                try {
+                    measured.put(m.area(), m.run());
+                } catch (Exception e) {
+                    throw new IllegalStateException("measurement " + m.area() + " failed", e);
+                }
+            }
+        }
+        Collection<RunResult> results = List.of();
+        boolean anyJmh = ALL_JMH.stream().anyMatch(c -> wanted.matcher(c).find());
+        if (anyJmh) {
+            results = new Runner(options.build()).run();
+        }
+        write(out, results, quick, measured);
     }
 
-    static void write(Path out, Collection<RunResult> results, boolean quick) throws IOException {
+    /** Measurements that are not timings (run in this JVM, before the JMH forks). */
+    private static final List<Measurement> MEASUREMENTS = List.of(new StorageSizeMeasurement());
+
+    /** The JMH benchmark classes, to know whether the include pattern selects any. */
+    private static final List<String> ALL_JMH = List.of(
+            "io.vigia.bench.StoreIngestBench", "io.vigia.bench.StoreReadBench", "io.vigia.bench.QueryRangeDecodeBenchmark",
+            "io.vigia.bench.M4ReductionBench", "io.vigia.bench.ChartRenderBench");
+
+    static void write(Path out, Collection<RunResult> results, boolean quick, Map<String, String> measured) throws IOException {
         Map<String, List<RunResult>> byArea = new TreeMap<>();
         for (RunResult r : results) {
             String bench = r.getParams().getBenchmark();
@@ -66,6 +90,9 @@ public final class BenchmarkReport {
         String stamp = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ZonedDateTime.now().withNano(0));
         for (Map.Entry<String, List<RunResult>> e : byArea.entrySet()) {
             sections.put(e.getKey(), table(e.getKey(), e.getValue(), stamp, quick));
+        }
+        for (Map.Entry<String, String> e : measured.entrySet()) {
+            sections.put(e.getKey(), "## " + e.getKey() + "\n\nMeasured " + stamp + ".\n\n" + e.getValue());
         }
         StringBuilder sb = new StringBuilder();
         sb.append("# Benchmarks\n\n")

@@ -1,4 +1,4 @@
-package io.vigia.dashboards.report;
+package io.vigia.dashboards.query;
 
 import io.vigia.persistence.series.Labels;
 

@@ -1,0 +1,122 @@
+package io.vigia.dashboards.query;
+
+import io.vigia.dashboards.chart.data.TimeSeriesData;
+import io.vigia.dashboards.model.Dashboard;
+import io.vigia.dashboards.model.Panel;
+import io.vigia.dashboards.model.Query;
+import io.vigia.dashboards.model.QueryLanguage;
+import io.vigia.dashboards.time.PromDuration;
+import io.vigia.dashboards.time.TimeRange;
+import io.vigia.datasources.api.MetricsSource;
+import io.vigia.datasources.api.QueryException;
+import io.vigia.datasources.api.QueryResponse;
+import io.vigia.datasources.api.QueryResult;
+import io.vigia.datasources.remote.GrafanaResolution;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One panel refresh, without any UI: the panel's width in pixels chooses the step as Grafana does
+ * ({@link GrafanaResolution}), the panel's time shift moves the range back, variables and macros
+ * are expanded ({@link QueryExpander}), every visible PromQL query runs on its source (the local
+ * engine or a remote server, both {@link MetricsSource}), and the results become chart series
+ * named by the legend format. Blocking: called from a background task.
+ */
+public final class PanelDataLoader {
+    private final Function<String, MetricsSource> sources;
+    private final Duration minInterval;
+
+    /**
+     * @param sources     the source for a query's data-source name ("" is the dashboard's default)
+     * @param minInterval the sources' scrape interval, the lower bound of the step
+     */
+    public PanelDataLoader(Function<String, MetricsSource> sources, Duration minInterval) {
+        this.sources = sources;
+        this.minInterval = minInterval;
+    }
+
+    public PanelData load(Dashboard d, Panel p, TimeRange range, int widthPx,
+                          Map<String, List<String>> values, Map<String, List<String>> allValues) {
+        Duration shift = p.timeShift().isBlank() ? Duration.ZERO : PromDuration.parse(p.timeShift());
+        TimeRange shifted = range.shiftedBack(shift);
+        GrafanaResolution res = GrafanaResolution.compute(shifted.from(), shifted.to(), Math.max(1, widthPx), minInterval);
+        List<TimeSeriesData> series = new ArrayList<>();
+        List<String> notices = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (Query q : p.queries()) {
+            if (q.hidden() || q.expr().isBlank()) {
+                continue;
+            }
+            if (q.language() != QueryLanguage.PROMQL) {
+                errors.add(q.refId() + ": LogQL queries are shown by log panels, not charts");
+                continue;
+            }
+            Duration step = res.step();
+            Duration min = queryMinInterval(q);
+            if (min != null && min.compareTo(step) > 0) {
+                step = min;
+            }
+            String expr = QueryExpander.expand(q.expr(), d.variables(), values, allValues, res);
+            try {
+                MetricsSource source = sources.apply(q.dataSource());
+                QueryResponse r = q.instant()
+                        ? source.query(expr, shifted.to())
+                        : source.queryRange(expr, res.start(), res.end(), step);
+                notices.addAll(r.warnings());
+                notices.addAll(r.infos());
+                addSeries(series, r.result(), q.legendFormat(), shift.toMillis());
+            } catch (QueryException e) {
+                errors.add(q.refId() + ": " + e.getMessage());
+            }
+        }
+        return new PanelData(series, res.step(), notices, errors);
+    }
+
+    /** A query's own min interval (Grafana's "Min step", e.g. {@code 1m} or {@code >1m}); null when unset or unreadable. */
+    private static Duration queryMinInterval(Query q) {
+        String text = q.minInterval().strip().replaceFirst("^>", "");
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return PromDuration.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null; // a variable or an expression Vigia does not evaluate: the panel's step applies
+        }
+    }
+
+    private static void addSeries(List<TimeSeriesData> out, QueryResult result, String legend, long shiftMs) {
+        switch (result) {
+            case QueryResult.Matrix m -> {
+                for (QueryResult.RangeSeries s : m.series()) {
+                    out.add(new TimeSeriesData(LegendFormat.apply(legend, s.labels()), shifted(s.timestamps(), shiftMs), s.values()));
+                }
+            }
+            case QueryResult.Vector v -> {
+                for (int i = 0; i < v.size(); i++) {
+                    out.add(new TimeSeriesData(LegendFormat.apply(legend, v.labels()[i]),
+                            new long[] {v.timestamps()[i] + shiftMs}, new double[] {v.values()[i]}));
+                }
+            }
+            case QueryResult.Scalar s -> out.add(new TimeSeriesData("scalar", new long[] {s.timestamp() + shiftMs}, new double[] {s.value()}));
+            case QueryResult.StringValue s -> {
+                // a string result has nothing to draw
+            }
+        }
+    }
+
+    private static long[] shifted(long[] ts, long shiftMs) {
+        if (shiftMs == 0) {
+            return ts;
+        }
+        long[] out = new long[ts.length];
+        for (int i = 0; i < ts.length; i++) {
+            out[i] = ts[i] + shiftMs;
+        }
+        return out;
+    }
+}

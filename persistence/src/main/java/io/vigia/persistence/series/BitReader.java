@@ -1,30 +1,34 @@
 package io.vigia.persistence.series;
 
-/** Reads bits, most significant first, from a byte array written by {@link BitWriter}. */
+/** Reads bits, most significant first, from a byte array written by {@link BitWriter}, a byte at a time. */
 final class BitReader {
     private final byte[] buf;
-    private long pos;
+    private int next;
+    private long acc;
+    private int accBits;
 
     BitReader(byte[] buf, int startByte) {
         this.buf = buf;
-        this.pos = (long) startByte * 8;
+        this.next = startByte;
     }
 
     boolean readBit() {
-        int byteIndex = (int) (pos >>> 3);
-        if (byteIndex >= buf.length) {
-            throw new IllegalStateException("chunk ends early: damaged data");
-        }
-        boolean bit = (buf[byteIndex] & (0x80 >>> (pos & 7))) != 0;
-        pos++;
-        return bit;
+        return read(1) != 0;
     }
 
     long read(int count) {
-        long v = 0;
-        for (int i = 0; i < count; i++) {
-            v = (v << 1) | (readBit() ? 1 : 0);
+        if (count > 32) {
+            long hi = read(count - 32);
+            return (hi << 32) | read(32);
         }
-        return v;
+        while (accBits < count) {
+            if (next >= buf.length) {
+                throw new IllegalStateException("chunk ends early: damaged data");
+            }
+            acc = (acc << 8) | (buf[next++] & 0xFF);
+            accBits += 8;
+        }
+        accBits -= count;
+        return (acc >>> accBits) & ((1L << count) - 1);
     }
 }

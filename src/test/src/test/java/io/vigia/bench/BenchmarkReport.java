@@ -96,8 +96,10 @@ public final class BenchmarkReport {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("# Benchmarks\n\n")
-                .append("Measured with JMH by `mvn -Pbench -pl src/test -am verify` (see README). ")
-                .append("Each table is one area; every figure stands beside its baseline from the same run.\n\n")
+                .append("Measured with JMH by `mvn -Pbench -pl src/test -am verify -DskipTests` (see README). ")
+                .append("Each table is one area; every figure stands beside its baseline from the same run; ")
+                .append("\"speed vs baseline\" is how many times faster than the baseline (for times per operation, ")
+                .append("the baseline's time divided by this one's).\n\n")
                 .append("Machine of the last run: ").append(machine()).append("\n\n");
         sections.values().forEach(s -> sb.append(s).append('\n'));
         Files.createDirectories(out.getParent());
@@ -110,14 +112,17 @@ public final class BenchmarkReport {
         StringBuilder sb = new StringBuilder("## ").append(area).append("\n\n")
                 .append("Run ").append(stamp).append(quick ? " (quick smoke run: 1 fork, short iterations)" : "")
                 .append(".\n\n")
-                .append("| benchmark | params | mode | score | error (99.9%) | unit | vs baseline |\n")
+                .append("| benchmark | params | mode | score | error (99.9%) | unit | speed vs baseline |\n")
                 .append("|---|---|---|---:|---:|---|---:|\n");
         for (RunResult r : runs) {
             var p = r.getPrimaryResult();
             String ratio = "";
             if (baseline != null && r != baseline && sameParams(r, baseline)) {
                 double b = baseline.getPrimaryResult().getScore();
-                ratio = String.format(Locale.ROOT, "%.2f×", p.getScore() / b);
+                // throughput: higher is better; time per operation: lower is better
+                boolean throughput = r.getParams().getMode() == org.openjdk.jmh.annotations.Mode.Throughput;
+                double speed = throughput ? p.getScore() / b : b / p.getScore();
+                ratio = String.format(Locale.ROOT, "%.2f× %s", speed, speed >= 1 ? "faster" : "(slower)");
             } else if (r == baseline) {
                 ratio = "baseline";
             }

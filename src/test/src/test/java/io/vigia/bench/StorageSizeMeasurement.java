@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * whole SQLite file with its indexes is given too).
  */
 final class StorageSizeMeasurement implements Measurement {
-    static final int SERIES = 500;
+    static final int SERIES = 200;
     static final int SAMPLES = 5_760; // one day at 15 s
 
     @Override

@@ -119,6 +119,17 @@ class PromqlParserTest {
     }
 
     @Test
+    void printsCanonicalPromqlThatParsesBackToTheSameTree() {
+        String q = "sum by (job) (rate(foo{b=\"2\",a=~\"x.*\"}[5m] offset -1m @ 100)) / on (job) group_left (x) "
+                + "-bar > bool 0.5 or topk(3, {\"my.metric\"}[10m:30s] @ end()) and label_replace(b, \"d\", \"$1\", \"s\", \"(.*)\")";
+        Expr e = Parser.parse(q.replace("topk(3, {\"my.metric\"}[10m:30s] @ end())", "max_over_time({\"my.metric\"}[10m:30s] @ end())"));
+        String printed = io.vigia.datasources.promql.parser.Printer.format(e);
+        assertThat(printed).contains("rate(foo{a=~\"x.*\",b=\"2\"}[5m] @ 100.000 offset -1m)")
+                .contains("/ on (job) group_left (x) -bar > bool 0.5");
+        assertThat(io.vigia.datasources.promql.parser.Printer.format(Parser.parse(printed))).isEqualTo(printed);
+    }
+
+    @Test
     void subqueryOnlyOnInstantVectors() {
         assertThatThrownBy(() -> Parser.parse("foo[5m][10m:1m]"))
                 .hasMessage("1:1: parse error: subquery is only allowed on instant vector, got matrix instead");

@@ -148,6 +148,32 @@ class PromqlRobustnessTest {
         assertThat(compared).isGreaterThan(100);
     }
 
+    @Test
+    void printedQueriesParseBackToTheSamePrint() {
+        Random rnd = new Random(Long.getLong("fuzz.seed", 42));
+        List<String> problems = new ArrayList<>();
+        for (int n = 0; n < 500; n++) {
+            String q = vec(rnd, 3);
+            io.vigia.datasources.promql.ast.Expr e;
+            try {
+                e = io.vigia.datasources.promql.parser.Parser.parse(q);
+            } catch (RuntimeException ex) {
+                continue;
+            }
+            String printed = io.vigia.datasources.promql.parser.Printer.format(e);
+            try {
+                String again = io.vigia.datasources.promql.parser.Printer.format(
+                        io.vigia.datasources.promql.parser.Parser.parse(printed));
+                if (!again.equals(printed)) {
+                    problems.add(q + " -> " + printed + " -> " + again);
+                }
+            } catch (RuntimeException ex) {
+                problems.add(q + " -> " + printed + " -> " + ex.getMessage());
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     private static String pick(Random r, String... options) {
         return options[r.nextInt(options.length)];
     }

@@ -1,6 +1,7 @@
 package io.vigia.persistence.series;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Read side of a series store, the interface the embedded PromQL engine queries. Implemented by
@@ -14,6 +15,17 @@ public interface SeriesReader {
      * left out.
      */
     List<SeriesData> select(List<LabelMatcher> matchers, long minTime, long maxTime);
+
+    /**
+     * The series {@link #select} returns, handed over one at a time, so that a reader which reduces
+     * each series on its own (a PromQL range function, an instant selector) never holds every raw
+     * sample at once. Stores that decode lazily should override this; the default delegates.
+     */
+    default void selectEach(List<LabelMatcher> matchers, long minTime, long maxTime, Consumer<SeriesData> action) {
+        for (SeriesData d : select(matchers, minTime, maxTime)) {
+            action.accept(d);
+        }
+    }
 
     /** Label names present on series matching the matchers (all series when empty), sorted. */
     List<String> labelNames(List<LabelMatcher> matchers);

@@ -75,14 +75,14 @@ public final class Evaluator {
             RangeArg arg = rangeArg(u);
             List<RawSeries> out = new ArrayList<>();
             long end = arg.windowEnd()[0];
-            for (RawSeries s : arg.series()) {
+            arg.forEach(s -> {
                 int lo = RangeArg.lowerIndex(s.ts(), end - arg.rangeMs());
                 int hi = RangeArg.upperIndex(s.ts(), end);
                 if (hi > lo) {
                     out.add(new RawSeries(s.dropName() ? withoutMetadata(s.labels()) : s.labels(),
                             Arrays.copyOfRange(s.ts(), lo, hi), Arrays.copyOfRange(s.values(), lo, hi), false));
                 }
-            }
+            });
             return new Value.MatrixValue(out);
         }
         Value v = eval(e);
@@ -204,9 +204,8 @@ public final class Evaluator {
             min = Math.min(min, r);
             max = Math.max(max, r);
         }
-        List<SeriesData> data = select(vs.matchers(), min - LOOKBACK_MS + 1, max);
-        List<StepSeries> out = new ArrayList<>(data.size());
-        for (SeriesData d : data) {
+        List<StepSeries> out = new ArrayList<>();
+        selectEach(vs.matchers(), min - LOOKBACK_MS + 1, max, d -> {
             long[] ts = d.timestamps();
             double[] vals = d.values();
             StepSeries s = new StepSeries(d.labels(), refs.length, false);
@@ -232,19 +231,19 @@ public final class Evaluator {
             if (any) {
                 out.add(s);
             }
-        }
+        });
         return out;
     }
 
-    private List<SeriesData> select(List<io.vigia.persistence.series.LabelMatcher> matchers, long from, long to) {
-        List<SeriesData> data = reader.select(matchers, from, to);
-        for (SeriesData d : data) {
+    private void selectEach(List<io.vigia.persistence.series.LabelMatcher> matchers, long from, long to,
+                            java.util.function.Consumer<SeriesData> action) {
+        reader.selectEach(matchers, from, to, d -> {
             samplesLoaded[0] += d.size();
-        }
-        if (samplesLoaded[0] > MAX_SAMPLES) {
-            throw new EvalException("query processing would load too many samples into memory in query execution");
-        }
-        return data;
+            if (samplesLoaded[0] > MAX_SAMPLES) {
+                throw new EvalException("query processing would load too many samples into memory in query execution");
+            }
+            action.accept(d);
+        });
     }
 
     /** Prepares a range-vector argument (range selector or subquery) for every step. */
@@ -255,12 +254,9 @@ public final class Evaluator {
             long[] ends = refTimes(vs.atMode(), vs.atMs(), vs.offsetMs());
             long min = Arrays.stream(ends).min().orElse(0);
             long max = Arrays.stream(ends).max().orElse(0);
-            List<SeriesData> data = select(vs.matchers(), min - ms.rangeMs() + 1, max);
-            List<RawSeries> out = new ArrayList<>(data.size());
-            for (SeriesData d : data) {
-                out.add(withoutStale(d));
-            }
-            return new RangeArg(out, ends, ms.rangeMs());
+            long from = min - ms.rangeMs() + 1;
+            return new RangeArg(action -> selectEach(vs.matchers(), from, max, d -> action.accept(withoutStale(d))),
+                    ends, ms.rangeMs());
         }
         if (e instanceof Expr.Subquery sq) {
             long[] ends = refTimes(sq.atMode(), sq.atMs(), sq.offsetMs());
@@ -309,7 +305,7 @@ public final class Evaluator {
                     out.add(new RawSeries(Labels.EMPTY, inner, sv.values(), false));
                 }
             }
-            return new RangeArg(out, ends, sq.rangeMs());
+            return RangeArg.of(out, ends, sq.rangeMs());
         }
         throw new EvalException("expected range vector, got " + e.type().text());
     }

@@ -1,12 +1,26 @@
 package io.vigia.datasources.promql.eval;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A range-vector argument prepared once for the whole query: each series' samples and, per step,
  * the end of the left-open window {@code (windowEnd - rangeMs, windowEnd]}.
  */
-public record RangeArg(List<RawSeries> series, long[] windowEnd, long rangeMs) {
+public record RangeArg(Source source, long[] windowEnd, long rangeMs) {
+
+    /** Hands over the argument's series one by one; selectors stream them from the store. */
+    public interface Source {
+        void forEach(Consumer<RawSeries> action);
+    }
+
+    static RangeArg of(List<RawSeries> series, long[] windowEnd, long rangeMs) {
+        return new RangeArg(series::forEach, windowEnd, rangeMs);
+    }
+
+    public void forEach(Consumer<RawSeries> action) {
+        source.forEach(action);
+    }
 
     /** First index with {@code ts > from}. */
     public static int lowerIndex(long[] ts, long from) {

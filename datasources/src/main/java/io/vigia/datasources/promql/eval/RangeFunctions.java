@@ -46,8 +46,10 @@ final class RangeFunctions {
         long[] ends = arg.windowEnd();
         long range = arg.rangeMs();
         double[] reg = new double[2];
-        List<StepSeries> out = new ArrayList<>(arg.series().size());
-        for (RawSeries s : arg.series()) {
+        List<StepSeries> out = new ArrayList<>();
+        final double[] q1 = p1;
+        final double[] q2 = p2;
+        arg.forEach(s -> {
             long[] ts = s.ts();
             double[] v = s.values();
             StepSeries o = new StepSeries(s.labels(), n, s.dropName() || !keepName);
@@ -79,7 +81,7 @@ final class RangeFunctions {
                             continue;
                         }
                         RangeKernels.linearRegression(ts, v, lo, hi, ev.step(i), reg);
-                        r = reg[0] * p1[i] + reg[1];
+                        r = reg[0] * q1[i] + reg[1];
                     }
                     case 7 -> r = RangeKernels.resets(v, lo, hi);
                     case 8 -> r = RangeKernels.changes(v, lo, hi);
@@ -95,14 +97,14 @@ final class RangeFunctions {
                     case 18 -> r = 1;
                     case 19 -> r = RangeKernels.variance(v, lo, hi);
                     case 20 -> r = Math.sqrt(RangeKernels.variance(v, lo, hi));
-                    case 21 -> r = Aggregations.quantileOf(p1[i], Arrays.copyOfRange(v, lo, hi), hi - lo);
+                    case 21 -> r = Aggregations.quantileOf(q1[i], Arrays.copyOfRange(v, lo, hi), hi - lo);
                     case 23 -> r = tsOfExtreme(ts, v, lo, hi, true);
                     case 24 -> r = tsOfExtreme(ts, v, lo, hi, false);
                     case 25 -> {
                         if (hi - lo < 2) {
                             continue;
                         }
-                        r = smooth(v, lo, hi, p1[i], p2[i]);
+                        r = smooth(v, lo, hi, q1[i], q2[i]);
                     }
                     case 22 -> {
                         boolean anyNaN = false;
@@ -134,7 +136,7 @@ final class RangeFunctions {
                     nonCounterInfo(ev, s.labels().metricName(), args.get(0));
                 }
             }
-        }
+        });
         return new Value.VectorValue(out);
     }
 
@@ -191,18 +193,17 @@ final class RangeFunctions {
         RangeArg arg = ev.rangeArg(argExpr);
         int n = ev.stepCount();
         StepSeries o = new StepSeries(FunctionCalls.absentLabels(argExpr), n, false);
-        for (int i = 0; i < n; i++) {
-            long end = arg.windowEnd()[i];
-            boolean any = false;
-            for (RawSeries s : arg.series()) {
-                int lo = RangeArg.lowerIndex(s.ts(), end - arg.rangeMs());
-                int hi = RangeArg.upperIndex(s.ts(), end);
-                if (hi > lo) {
-                    any = true;
-                    break;
+        boolean[] seen = new boolean[n];
+        arg.forEach(s -> {
+            for (int i = 0; i < n; i++) {
+                long end = arg.windowEnd()[i];
+                if (!seen[i] && RangeArg.upperIndex(s.ts(), end) > RangeArg.lowerIndex(s.ts(), end - arg.rangeMs())) {
+                    seen[i] = true;
                 }
             }
-            if (!any) {
+        });
+        for (int i = 0; i < n; i++) {
+            if (!seen[i]) {
                 o.set(i, 1);
             }
         }

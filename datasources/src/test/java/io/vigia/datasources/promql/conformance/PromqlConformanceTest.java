@@ -252,8 +252,11 @@ class PromqlConformanceTest {
         if (withAt == null) {
             return;
         }
+        // As promqltest does: the rewritten tree is printed and parsed again, so annotation positions
+        // shift exactly as they do there.
+        String rewritten = io.vigia.datasources.promql.parser.Printer.format(withAt);
         for (long t : AtModifierVariants.evalTimes(e.atMs())) {
-            runOne(e, () -> engine.instantQuery(withAt, e.query(), t), " (with @ " + e.atMs() + ", evaluated at " + t + ")");
+            runOne(e, () -> engine.instantQuery(rewritten, t), " (as \"" + rewritten + "\" evaluated at " + t + ")");
         }
     }
 

@@ -77,7 +77,7 @@ public final class BenchmarkReport {
     /** The JMH benchmark classes, to know whether the include pattern selects any. */
     private static final List<String> ALL_JMH = List.of(
             "io.vigia.bench.StoreIngestBench", "io.vigia.bench.StoreReadBench", "io.vigia.bench.QueryRangeDecodeBenchmark",
-            "io.vigia.bench.M4ReductionBench", "io.vigia.bench.ChartRenderBench");
+            "io.vigia.bench.M4ReductionBench", "io.vigia.bench.ChartRenderBench", "io.vigia.bench.QueryVsPrometheusBench");
 
     static void write(Path out, Collection<RunResult> results, boolean quick, Map<String, String> measured) throws IOException {
         Map<String, List<RunResult>> byArea = new TreeMap<>();
@@ -107,8 +107,6 @@ public final class BenchmarkReport {
     }
 
     private static String table(String area, List<RunResult> runs, String stamp, boolean quick) {
-        RunResult baseline = runs.stream()
-                .filter(r -> method(r).startsWith("baseline")).findFirst().orElse(null);
         StringBuilder sb = new StringBuilder("## ").append(area).append("\n\n")
                 .append("Run ").append(stamp).append(quick ? " (quick smoke run: 1 fork, short iterations)" : "")
                 .append(".\n\n")
@@ -116,15 +114,21 @@ public final class BenchmarkReport {
                 .append("|---|---|---|---:|---:|---|---:|\n");
         for (RunResult r : runs) {
             var p = r.getPrimaryResult();
-            String ratio = "";
-            if (baseline != null && r != baseline && sameParams(r, baseline)) {
-                double b = baseline.getPrimaryResult().getScore();
-                // throughput: higher is better; time per operation: lower is better
-                boolean throughput = r.getParams().getMode() == org.openjdk.jmh.annotations.Mode.Throughput;
-                double speed = throughput ? p.getScore() / b : b / p.getScore();
-                ratio = String.format(Locale.ROOT, "%.2f× %s", speed, speed >= 1 ? "faster" : "(slower)");
-            } else if (r == baseline) {
+            // each row beside every baseline measured with the same parameters
+            List<RunResult> baselines = runs.stream().filter(b -> method(b).startsWith("baseline") && sameParams(b, r)).toList();
+            String ratio;
+            if (method(r).startsWith("baseline")) {
                 ratio = "baseline";
+            } else {
+                List<String> parts = new ArrayList<>();
+                boolean throughput = r.getParams().getMode() == org.openjdk.jmh.annotations.Mode.Throughput;
+                for (RunResult b : baselines) {
+                    double bs = b.getPrimaryResult().getScore();
+                    double speed = throughput ? p.getScore() / bs : bs / p.getScore();
+                    parts.add(String.format(Locale.ROOT, "%.2f× %s%s", speed, speed >= 1 ? "faster" : "(slower)",
+                            baselines.size() > 1 ? " than " + method(b) : ""));
+                }
+                ratio = String.join("; ", parts);
             }
             sb.append("| ").append(method(r)).append(" | ").append(params(r)).append(" | ")
                     .append(r.getParams().getMode().shortLabel()).append(" | ")

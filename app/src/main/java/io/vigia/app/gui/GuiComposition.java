@@ -1,7 +1,21 @@
 package io.vigia.app.gui;
 
 import io.vigia.app.VigiaVersion;
+import io.vigia.dashboards.builtin.BuiltInDashboards;
+import io.vigia.dashboards.demo.DemoLoad;
+import io.vigia.dashboards.demo.DemoWorkspace;
 import io.vigia.dashboards.store.DashboardStore;
+import io.vigia.datasources.api.MetricsSource;
+import io.vigia.datasources.promql.LocalPromqlSource;
+import io.vigia.persistence.series.SqliteSeriesStore;
+import io.vigia.views.dashboards.DashboardContext;
+import io.vigia.views.dashboards.DemoViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import io.vigia.persistence.workspace.SettingsRepository;
 import io.vigia.persistence.workspace.Workspace;
 import io.vigia.views.dashboards.DashboardListPage;
@@ -44,24 +58,46 @@ public final class GuiComposition implements AutoCloseable {
         this.stage = stage;
     }
 
-    /** Builds the window on {@code stage}; call on the JavaFX thread. {@code settings} were read beforehand, off it. */
-    public static GuiComposition create(Workspace workspace, Map<String, String> settings, Stage stage) {
+    private static final Logger LOG = LoggerFactory.getLogger(GuiComposition.class);
+
+    /**
+     * Builds the window on {@code stage}; call on the JavaFX thread. {@code settings} were read
+     * beforehand, off it; {@code demoLoad}, when not null, is the demo history being loaded into this
+     * new, empty workspace: Copilot Health opens and fills as soon as the recent days are in.
+     */
+    public static GuiComposition create(Workspace workspace, SqliteSeriesStore store, Map<String, String> settings,
+                                        DemoLoad demoLoad, Stage stage) {
+        boolean loadDemo = demoLoad != null;
         FxTaskExecutor executor = new FxTaskExecutor(4);
         DialogService dialogs = new FxDialogService(() -> stage);
         ThemeManager theme = new ThemeManager();
         ShortcutRegistry shortcuts = new ShortcutRegistry();
         TaskScope dashboardTasks = executor.scope();
+        Clock clock = Clock.systemUTC();
+        MetricsSource local = new LocalPromqlSource("local", store);
+        boolean demoLoaded = DemoWorkspace.LOADED.equals(settings.get(DemoWorkspace.SETTING));
+        DemoViewModel demo = new DemoViewModel(new SettingsRepository(workspace), store, executor.scope(), dialogs, clock,
+                demoLoaded);
+        MainViewModel[] main = new MainViewModel[1];
+        DashboardContext context = new DashboardContext(name -> local, DemoWorkspace.INTERVAL, clock, ZoneId.systemDefault(),
+                theme.darkProperty(), demo.activeProperty(), () -> demo.remove(() -> main[0].select("sources")));
+        DashboardListPage dashboardsPage = new DashboardListPage(
+                new DashboardListViewModel(new DashboardStore(workspace), dashboardTasks, dialogs), dashboardTasks, context);
         List<Page> pages = List.of(
-                new DashboardListPage(new DashboardListViewModel(new DashboardStore(workspace), dashboardTasks, dialogs), dashboardTasks),
+                dashboardsPage,
                 new PlaceholderPage("explore", "Explore", "Ad-hoc PromQL and LogQL queries",
                         "The query editor is not built yet. Meanwhile, `vigia query` runs PromQL from the command line."),
                 new PlaceholderPage("reports", "Reports", "Weekly PDF, HTML and CSV reports",
                         "The reports page is not built yet."),
                 new PlaceholderPage("sources", "Data sources", "Prometheus, Loki and the local store",
-                        "Data source settings are not built yet: the app reads the local workspace store."),
+                        "The data source editor is not built yet: the app reads the local workspace store. Add a "
+                                + "Prometheus-compatible server from the command line with `vigia sources add NAME URL`, "
+                                + "feed the local store with `vigia scrape URL` or `vigia import openmetrics FILE`, or "
+                                + "import files with `vigia import copilot FILE`."),
                 new SettingsPage(theme.choiceProperty(), workspace.file().toString(), VigiaVersion.get()));
         MainViewModel vm = new MainViewModel(pages, new SettingsRepository(workspace), executor, settings,
                 workspace.file().getFileName().toString());
+        main[0] = vm;
         theme.choiceProperty().set(vm.themeProperty().get());
         theme.choiceProperty().bindBidirectional(vm.themeProperty());
         theme.apply();
@@ -69,6 +105,31 @@ public final class GuiComposition implements AutoCloseable {
         stage.setTitle("Vigia — " + workspace.file().getFileName());
         stage.setScene(window.scene());
         window.restoreGeometry(stage);
+        if (loadDemo || demoLoaded) {
+            vm.select("dashboards");
+            dashboardsPage.open(BuiltInDashboards.COPILOT_HEALTH);
+        }
+        if (loadDemo) {
+            long started = ManagementFactory.getRuntimeMXBean().getStartTime();
+            demo.follow(demoLoad, () -> {
+                LOG.info("demo: recent days stored {} ms after JVM start", System.currentTimeMillis() - started);
+                dashboardsPage.openDashboard().ifPresent(d -> {
+                    d.viewModel().refreshesCompletedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                        @Override
+                        public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
+                            o.removeListener(this);
+                            LOG.info("demo: {} with data in every panel {} ms after JVM start", d.viewModel().dashboard().title(),
+                                    System.currentTimeMillis() - started);
+                        }
+                    });
+                    d.viewModel().refresh();
+                });
+            }, () -> {
+                LOG.info("demo: 30 days stored {} ms after JVM start", System.currentTimeMillis() - started);
+                // the older days are in now: panels comparing with the previous period need them
+                dashboardsPage.openDashboard().ifPresent(d -> d.viewModel().refresh());
+            });
+        }
         return new GuiComposition(workspace, executor, vm, window, theme, stage);
     }
 

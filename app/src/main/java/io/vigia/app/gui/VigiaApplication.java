@@ -1,5 +1,9 @@
 package io.vigia.app.gui;
 
+import io.vigia.dashboards.demo.DemoLoad;
+import io.vigia.dashboards.demo.DemoWorkspace;
+import java.time.Clock;
+import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.SettingsRepository;
 import io.vigia.persistence.workspace.Workspace;
 import io.vigia.persistence.workspace.WorkspaceException;
@@ -24,6 +28,8 @@ public final class VigiaApplication extends Application {
 
     private Workspace workspace;
     private Map<String, String> settings;
+    private SqliteSeriesStore store;
+    private DemoLoad demoLoad;
     private WorkspaceException openError;
     private GuiComposition gui;
 
@@ -40,7 +46,13 @@ public final class VigiaApplication extends Application {
     public void init() {
         try {
             workspace = Workspace.open(workspacePath);
-            settings = new SettingsRepository(workspace).all();
+            SettingsRepository repository = new SettingsRepository(workspace);
+            settings = repository.all();
+            store = new SqliteSeriesStore(workspace);
+            if (DemoWorkspace.shouldLoad(repository, store)) {
+                // started here, while the toolkit builds the window, so the first window has data sooner
+                demoLoad = DemoLoad.start(repository, store, Clock.systemUTC());
+            }
         } catch (WorkspaceException e) {
             openError = e;
         }
@@ -62,7 +74,7 @@ public final class VigiaApplication extends Application {
             Platform.exit();
             return;
         }
-        gui = GuiComposition.create(workspace, settings, stage);
+        gui = GuiComposition.create(workspace, store, settings, demoLoad, stage);
         stage.show();
     }
 
@@ -70,6 +82,13 @@ public final class VigiaApplication extends Application {
     public void stop() {
         if (gui != null) {
             gui.close();
+        }
+        if (demoLoad != null) {
+            demoLoad.cancel();
+            demoLoad.done().handle((n, e) -> null).join();
+        }
+        if (store != null) {
+            store.close();
         }
         if (workspace != null) {
             workspace.close();

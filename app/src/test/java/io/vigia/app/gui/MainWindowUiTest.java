@@ -1,5 +1,6 @@
 package io.vigia.app.gui;
 
+import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.SettingsRepository;
 import io.vigia.persistence.workspace.Workspace;
 import io.vigia.views.tasks.BackgroundTask;
@@ -41,6 +42,7 @@ class MainWindowUiTest {
     Path dir;
 
     private Workspace workspace;
+    private SqliteSeriesStore store;
     private Stage stage;
     private GuiComposition gui;
 
@@ -53,9 +55,10 @@ class MainWindowUiTest {
     void open() throws Exception {
         workspace = Workspace.open(dir.resolve("ui.vigia"));
         Map<String, String> settings = new SettingsRepository(workspace).all();
+        store = new SqliteSeriesStore(workspace);
         gui = FxThread.call(() -> {
             stage = new Stage();
-            GuiComposition g = GuiComposition.create(workspace, settings, stage);
+            GuiComposition g = GuiComposition.create(workspace, store, settings, null, stage);
             stage.show();
             return g;
         });
@@ -67,6 +70,7 @@ class MainWindowUiTest {
             gui.close();
             stage.close();
         });
+        store.close();
         workspace.close();
     }
 
@@ -132,7 +136,7 @@ class MainWindowUiTest {
         });
         FxThread.run(() -> gui.close());
         assertThat(new SettingsRepository(workspace).get("ui.window")).get().asString().contains("1111.0,777.0");
-        gui = FxThread.call(() -> GuiComposition.create(workspace, new SettingsRepository(workspace).all(), stage));
+        gui = FxThread.call(() -> GuiComposition.create(workspace, store, new SettingsRepository(workspace).all(), null, stage));
         assertThat(FxThread.call(() -> stage.getWidth())).isEqualTo(1111.0);
     }
 

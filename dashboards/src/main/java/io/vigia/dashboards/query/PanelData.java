@@ -7,12 +7,17 @@ import java.util.List;
 
 /**
  * What one panel refresh produced: its series ready for the chart (legend names applied, time
- * shift undone), the step used, the sources' warnings and infos, and the error of each query that
+ * shift undone) with the refId of the query each came from, the step used, the sources' warnings and infos, and the error of each query that
  * failed (the others are still shown).
  */
-public record PanelData(List<TimeSeriesData> series, Duration step, List<String> notices, List<String> errors) {
+public record PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices,
+                        List<String> errors) {
     public PanelData {
         series = List.copyOf(series);
+        refIds = List.copyOf(refIds);
+        if (refIds.size() != series.size()) {
+            throw new IllegalArgumentException("one refId per series");
+        }
         notices = List.copyOf(notices);
         errors = List.copyOf(errors);
     }

@@ -45,6 +45,7 @@ public final class PanelDataLoader {
         TimeRange shifted = range.shiftedBack(shift);
         GrafanaResolution res = GrafanaResolution.compute(shifted.from(), shifted.to(), Math.max(1, widthPx), minInterval);
         List<TimeSeriesData> series = new ArrayList<>();
+        List<String> refIds = new ArrayList<>();
         List<String> notices = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (Query q : p.queries()) {
@@ -69,11 +70,14 @@ public final class PanelDataLoader {
                 notices.addAll(r.warnings());
                 notices.addAll(r.infos());
                 addSeries(series, r.result(), q.legendFormat(), shift.toMillis());
+                while (refIds.size() < series.size()) {
+                    refIds.add(q.refId());
+                }
             } catch (QueryException e) {
                 errors.add(q.refId() + ": " + e.getMessage());
             }
         }
-        return new PanelData(series, res.step(), notices, errors);
+        return new PanelData(series, refIds, res.step(), notices, errors);
     }
 
     /** A query's own min interval (Grafana's "Min step", e.g. {@code 1m} or {@code >1m}); null when unset or unreadable. */

@@ -6,6 +6,8 @@ import io.vigia.views.tasks.TaskScope;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.beans.property.SimpleStringProperty;
@@ -22,11 +24,44 @@ public final class DashboardListPage implements Page {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
     private final DashboardListViewModel vm;
     private final TaskScope scope;
-    private Node view;
+    private final DashboardContext context;
+    private final BorderPane root = new BorderPane();
+    private Node list;
+    private DashboardView openView;
 
-    public DashboardListPage(DashboardListViewModel vm, TaskScope scope) {
+    public DashboardListPage(DashboardListViewModel vm, TaskScope scope, DashboardContext context) {
         this.vm = vm;
         this.scope = scope;
+        this.context = context;
+        vm.openProperty().addListener((o, a, d) -> show(d));
+    }
+
+    /** Opens a dashboard by uid (e.g. Copilot Health on first start). */
+    public void open(String uid) {
+        vm.open(uid);
+    }
+
+    /** The open dashboard's view, for tests and screenshots. */
+    public java.util.Optional<DashboardView> openDashboard() {
+        return java.util.Optional.ofNullable(openView);
+    }
+
+    private void show(io.vigia.dashboards.model.Dashboard d) {
+        if (openView != null) {
+            openView.viewModel().close();
+            openView = null;
+        }
+        if (d == null) {
+            root.setCenter(list);
+            vm.refresh();
+            return;
+        }
+        DashboardViewModel dvm = new DashboardViewModel(d, context.sources(), context.minInterval(), scope,
+                context.clock(), context.zone());
+        openView = new DashboardView(dvm, context.dark(), context.demoActive(), () -> vm.openProperty().set(null),
+                context.removeDemo());
+        root.setCenter(openView);
+        dvm.refresh();
     }
 
     @Override
@@ -46,7 +81,7 @@ public final class DashboardListPage implements Page {
 
     @Override
     public Node view() {
-        if (view == null) {
+        if (list == null) {
             Label title = new Label("Dashboards");
             title.getStyleClass().add("page-title");
             Button importButton = new Button("Import Grafana JSON…");
@@ -62,24 +97,51 @@ public final class DashboardListPage implements Page {
             uid.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().uid()));
             uid.setPrefWidth(260);
             TableColumn<StoredDashboard, String> updated = new TableColumn<>("Updated");
-            updated.setCellValueFactory(c -> new SimpleStringProperty(WHEN.format(Instant.ofEpochMilli(c.getValue().updatedAt()))));
+            updated.setCellValueFactory(c -> new SimpleStringProperty(DashboardListViewModel.isBuiltIn(c.getValue())
+                    ? "built-in" : WHEN.format(Instant.ofEpochMilli(c.getValue().updatedAt()))));
             updated.setPrefWidth(180);
             table.getColumns().setAll(name, uid, updated);
             Label message = new Label();
             message.textProperty().bind(vm.messageProperty());
             message.getStyleClass().add("page-subtitle");
             table.setPlaceholder(new Label("No dashboards in this workspace yet."));
+            table.setRowFactory(tv -> {
+                TableRow<StoredDashboard> row = new TableRow<>();
+                row.setOnMouseClicked(e -> {
+                    if (e.getClickCount() == 2 && !row.isEmpty()) {
+                        vm.open(row.getItem().uid());
+                    }
+                });
+                return row;
+            });
+            table.setOnKeyPressed(e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                    vm.open(table.getSelectionModel().getSelectedItem().uid());
+                }
+            });
+            Button openButton = new Button("Open");
+            openButton.setId("open-dashboard");
+            openButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+            openButton.setOnAction(e -> vm.open(table.getSelectionModel().getSelectedItem().uid()));
+            bar.getChildren().add(openButton);
             VBox page = new VBox(bar, message, table);
             VBox.setVgrow(table, Priority.ALWAYS);
             page.getStyleClass().add("page");
-            view = page;
+            list = page;
+            if (root.getCenter() == null) {
+                root.setCenter(list);
+            }
         }
-        return view;
+        return root;
     }
 
     @Override
     public void shown() {
-        vm.refresh();
+        if (openView != null) {
+            openView.viewModel().refresh();
+        } else {
+            vm.refresh();
+        }
     }
 
     @Override

@@ -1,6 +1,12 @@
 package io.vigia.views.dashboards;
 
+import io.vigia.dashboards.builtin.BuiltInDashboards;
 import io.vigia.dashboards.grafana.GrafanaImport;
+import io.vigia.dashboards.model.Dashboard;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import java.util.ArrayList;
+import java.util.List;
 import io.vigia.dashboards.store.DashboardStore;
 import io.vigia.persistence.workspace.StoredDashboard;
 import io.vigia.views.dialogs.DialogService;
@@ -25,6 +31,7 @@ public final class DashboardListViewModel {
     private final ObservableList<StoredDashboard> dashboards = FXCollections.observableArrayList();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<Dashboard> open = new SimpleObjectProperty<>();
 
     public DashboardListViewModel(DashboardStore store, TaskScope tasks, DialogService dialogs) {
         this.store = store;
@@ -44,13 +51,40 @@ public final class DashboardListViewModel {
         return message;
     }
 
+    /** The dashboard shown instead of the list; null shows the list. */
+    public ObjectProperty<Dashboard> openProperty() {
+        return open;
+    }
+
+    /** Opens a dashboard of the workspace, or a built-in one (a saved copy with the same uid wins). */
+    public void open(String uid) {
+        tasks.submit(BackgroundTask.of("Opening dashboard", p -> store.load(uid).or(() -> BuiltInDashboards.find(uid))
+                        .orElseThrow(() -> new IllegalArgumentException("no dashboard " + uid)))
+                .quiet()
+                .onSuccess(open::set)
+                .onFailure(e -> dialogs.showError("Could not open the dashboard", e.getMessage())));
+    }
+
+    /** Built-in dashboards have no version in the workspace: updatedAt 0 marks them. */
+    public static boolean isBuiltIn(StoredDashboard d) {
+        return d.updatedAt() == 0 && d.version() == 0;
+    }
+
     public void refresh() {
         loading.set(true);
-        tasks.submit(BackgroundTask.of("Loading dashboards", p -> store.list()).quiet()
+        tasks.submit(BackgroundTask.of("Loading dashboards", p -> {
+            List<StoredDashboard> all = new ArrayList<>(store.list());
+            for (Dashboard d : BuiltInDashboards.all()) {
+                if (all.stream().noneMatch(s -> s.uid().equals(d.uid()))) {
+                    all.add(new StoredDashboard(d.uid(), d.title(), "", 0, 0));
+                }
+            }
+            return all;
+        }).quiet()
                 .onSuccess(list -> {
                     dashboards.setAll(list);
                     loading.set(false);
-                    message.set(list.isEmpty() ? "No dashboards yet. Import a Grafana dashboard JSON file to start." : "");
+                    message.set("Double-click a dashboard to open it; built-in ones read the default source.");
                 })
                 .onFailure(e -> {
                     loading.set(false);

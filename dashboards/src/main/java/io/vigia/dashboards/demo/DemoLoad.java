@@ -1,0 +1,61 @@
+package io.vigia.dashboards.demo;
+
+import io.vigia.persistence.series.SqliteSeriesStore;
+import io.vigia.persistence.workspace.SettingsRepository;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A demo load started as early as possible (while the window is still being built), so the first
+ * window has data sooner. The UI attaches to {@link #recent()} and {@link #done()} when it is ready.
+ */
+public final class DemoLoad {
+    private final CompletableFuture<Long> recent = new CompletableFuture<>();
+    private final CompletableFuture<Long> done = new CompletableFuture<>();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    private DemoLoad() {
+    }
+
+    public static DemoLoad start(SettingsRepository settings, SqliteSeriesStore store, Clock clock) {
+        DemoLoad load = new DemoLoad();
+        Thread t = new Thread(() -> {
+            try {
+                long total = DemoWorkspace.load(settings, store, clock.instant(), new DemoWorkspace.Listener() {
+                    @Override
+                    public void recentReady(long samples) {
+                        load.recent.complete(samples);
+                    }
+
+                    @Override
+                    public void progress(long done, long total) {
+                        // the UI shows the badge while loading; two seconds need no bar
+                    }
+                }, load.cancelled::get);
+                load.done.complete(total);
+            } catch (RuntimeException e) {
+                load.recent.completeExceptionally(e);
+                load.done.completeExceptionally(e);
+            }
+        }, "vigia-demo-load");
+        t.setDaemon(true);
+        t.start();
+        return load;
+    }
+
+    /** Completes when the recent days are committed. */
+    public CompletableFuture<Long> recent() {
+        return recent;
+    }
+
+    /** Completes when all days are committed. */
+    public CompletableFuture<Long> done() {
+        return done;
+    }
+
+    public void cancel() {
+        cancelled.set(true);
+    }
+}

@@ -1,0 +1,213 @@
+package io.vigia.views.dashboards;
+
+import io.vigia.dashboards.chart.render.Annotation;
+import io.vigia.dashboards.model.AnnotationSource;
+import io.vigia.dashboards.model.Dashboard;
+import io.vigia.dashboards.model.Panel;
+import io.vigia.dashboards.model.PanelType;
+import io.vigia.dashboards.query.DeployMarkers;
+import io.vigia.dashboards.query.PanelData;
+import io.vigia.dashboards.query.PanelDataLoader;
+import io.vigia.dashboards.time.TimeRange;
+import io.vigia.datasources.api.MetricsSource;
+import io.vigia.views.tasks.BackgroundTask;
+import io.vigia.views.tasks.TaskHandle;
+import io.vigia.views.tasks.TaskScope;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One open dashboard: its time range (Grafana's grammar, with zoom and back), and the data of each
+ * panel, loaded in parallel in the background on every refresh. A refresh cancels what the
+ * previous one still had in flight, so a late answer never overwrites a newer one.
+ */
+public final class DashboardViewModel {
+    /** A time range as the user chose it: Grafana expressions, resolved at each refresh. */
+    public record RangeChoice(String label, String from, String to) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    public static final List<RangeChoice> QUICK_RANGES = List.of(
+            new RangeChoice("Last 6 hours", "now-6h", "now"),
+            new RangeChoice("Last 24 hours", "now-24h", "now"),
+            new RangeChoice("Last 7 days", "now-7d", "now"),
+            new RangeChoice("Last 14 days", "now-14d", "now"),
+            new RangeChoice("Last 30 days", "now-30d", "now"),
+            new RangeChoice("This week so far", "now/w", "now"),
+            new RangeChoice("Previous week", "now-1w/w", "now-1w/w"));
+
+    private final Dashboard dashboard;
+    private final Function<String, MetricsSource> sources;
+    private final PanelDataLoader loader;
+    private final TaskScope tasks;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ObjectProperty<RangeChoice> range = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<TimeRange> resolved = new ReadOnlyObjectWrapper<>();
+    private final Map<Integer, ObjectProperty<PanelData>> data = new LinkedHashMap<>();
+    private final ObjectProperty<List<Annotation>> annotations = new SimpleObjectProperty<>(List.of());
+    private final StringProperty status = new SimpleStringProperty("");
+    private final Deque<RangeChoice> history = new ArrayDeque<>();
+    private final List<TaskHandle> inFlight = new ArrayList<>();
+    private final javafx.beans.property.IntegerProperty refreshesCompleted = new javafx.beans.property.SimpleIntegerProperty();
+    private int pending;
+    private double widthPx = 1200;
+
+    public DashboardViewModel(Dashboard dashboard, Function<String, MetricsSource> sources, Duration minInterval,
+                              TaskScope tasks, Clock clock, ZoneId zone) {
+        this.dashboard = dashboard;
+        this.sources = sources;
+        this.loader = new PanelDataLoader(sources, minInterval);
+        this.tasks = tasks;
+        this.clock = clock;
+        this.zone = zone;
+        for (Panel p : dashboard.allPanels()) {
+            data.put(p.id(), new SimpleObjectProperty<>());
+        }
+        range.set(QUICK_RANGES.stream().filter(r -> r.from().equals(dashboard.timeFrom()) && r.to().equals(dashboard.timeTo()))
+                .findFirst().orElse(new RangeChoice(dashboard.timeFrom() + " to " + dashboard.timeTo(),
+                        dashboard.timeFrom(), dashboard.timeTo())));
+        range.addListener((o, a, b) -> {
+            if (a != null && !a.equals(b)) {
+                history.push(a);
+            }
+            refresh();
+        });
+    }
+
+    public Dashboard dashboard() {
+        return dashboard;
+    }
+
+    public ObjectProperty<RangeChoice> rangeProperty() {
+        return range;
+    }
+
+    public ReadOnlyObjectProperty<TimeRange> resolvedRangeProperty() {
+        return resolved.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<PanelData> dataProperty(Panel p) {
+        return data.get(p.id());
+    }
+
+    public ObjectProperty<List<Annotation>> annotationsProperty() {
+        return annotations;
+    }
+
+    /** Counts refreshes whose panels have all answered (with data or an error); tests and timing watch it. */
+    public javafx.beans.property.ReadOnlyIntegerProperty refreshesCompletedProperty() {
+        return refreshesCompleted;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The width of the dashboard area, for the panels' resolution (max data points = pixels). */
+    public void setWidth(double px) {
+        this.widthPx = Math.max(200, px);
+    }
+
+    /** Zooms to an absolute range, e.g. after a drag over a chart. */
+    public void zoomTo(long fromMillis, long toMillis) {
+        if (toMillis - fromMillis < 60_000) {
+            return;
+        }
+        range.set(new RangeChoice("Zoomed", Long.toString(fromMillis), Long.toString(toMillis)));
+    }
+
+    /** Back to the range before the last change. */
+    public boolean back() {
+        if (history.isEmpty()) {
+            return false;
+        }
+        RangeChoice previous = history.pop();
+        range.set(previous);
+        history.pop(); // setting it pushed the current one; going back must not grow the history
+        return true;
+    }
+
+    public boolean canGoBack() {
+        return !history.isEmpty();
+    }
+
+    public void refresh() {
+        inFlight.forEach(TaskHandle::cancel);
+        inFlight.clear();
+        TimeRange r = resolve(range.get());
+        resolved.set(r);
+        status.set("");
+        List<Panel> drawn = dashboard.allPanels().stream().filter(p -> p.type() != PanelType.ROW).toList();
+        pending = drawn.size();
+        for (Panel p : drawn) {
+            int width = (int) Math.max(100, widthPx * p.grid().w() / 24.0);
+            ObjectProperty<PanelData> target = data.get(p.id());
+            inFlight.add(tasks.submit(BackgroundTask.of("Loading " + p.title(),
+                            progress -> loader.load(dashboard, p, r, width, Map.of(), Map.of()))
+                    .quiet()
+                    .onSuccess(d -> {
+                        target.set(d);
+                        answered();
+                    })
+                    .onFailure(e -> {
+                        target.set(new PanelData(List.of(), List.of(), Duration.ZERO, List.of(),
+                                List.of(e.getMessage() == null ? e.toString() : e.getMessage())));
+                        answered();
+                    })));
+        }
+        for (AnnotationSource a : dashboard.annotations()) {
+            if (a.enabled() && a.kind() == AnnotationSource.Kind.DEPLOYS) {
+                Duration step = Duration.ofMillis(Math.max(60_000, r.length().toMillis() / 2000));
+                inFlight.add(tasks.submit(BackgroundTask.of("Finding deploys",
+                                progress -> DeployMarkers.annotations(DeployMarkers.find(sources.apply(a.dataSource()), a.expr(), r, step)))
+                        .quiet()
+                        .onSuccess(annotations::set)
+                        .onFailure(e -> status.set("Deploy markers: " + e.getMessage()))));
+            }
+        }
+    }
+
+    private void answered() {
+        if (--pending == 0) {
+            refreshesCompleted.set(refreshesCompleted.get() + 1);
+        }
+    }
+
+    private TimeRange resolve(RangeChoice c) {
+        Instant now = clock.instant();
+        if (c.from().matches("\\d+") && c.to().matches("\\d+")) {
+            return new TimeRange(Instant.ofEpochMilli(Long.parseLong(c.from())), Instant.ofEpochMilli(Long.parseLong(c.to())));
+        }
+        return TimeRange.resolve(c.from(), c.to(), now, zone, DayOfWeek.MONDAY);
+    }
+
+    public void close() {
+        inFlight.forEach(TaskHandle::cancel);
+        inFlight.clear();
+    }
+}

@@ -1,0 +1,137 @@
+package io.vigia.views.dashboards;
+
+import io.vigia.dashboards.chart.ChartTheme;
+import io.vigia.dashboards.chart.axis.Unit;
+import io.vigia.dashboards.chart.render.LegendState;
+import io.vigia.dashboards.chart.render.PanelPainter;
+import io.vigia.dashboards.chart.render.TimeSeriesLayout;
+import io.vigia.dashboards.chart.render.TimeSeriesRenderer;
+import io.vigia.dashboards.chart.render.Tooltip;
+import io.vigia.dashboards.model.Panel;
+import io.vigia.dashboards.query.PanelData;
+import io.vigia.dashboards.time.TimeRange;
+import io.vigia.views.chart.ChartCanvas;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One panel of an open dashboard: paints it with {@link PanelPainter}, shows a crosshair tooltip
+ * on time series, toggles series from the legend, and zooms the dashboard on a horizontal drag
+ * (double-click goes back), as in Grafana.
+ */
+public final class PanelView extends StackPane {
+    private final Panel panel;
+    private final DashboardViewModel vm;
+    private final ChartCanvas canvas = new ChartCanvas();
+    private final Rectangle selection = new Rectangle();
+    private LegendState legend = LegendState.ALL_VISIBLE;
+    private TimeSeriesLayout layout;
+    private double hoverX = Double.NaN;
+    private double dragStart = Double.NaN;
+
+    PanelView(Panel panel, DashboardViewModel vm, ObservableBooleanValue dark) {
+        this.panel = panel;
+        this.vm = vm;
+        getStyleClass().add("dashboard-panel");
+        setId("panel-" + panel.id());
+        selection.getStyleClass().add("zoom-selection");
+        selection.setManaged(false);
+        selection.setVisible(false);
+        getChildren().addAll(canvas, selection);
+        canvas.setPrefSize(10, 10);
+        canvas.setPainter(s -> {
+            TimeRange r = vm.resolvedRangeProperty().get();
+            if (r == null) {
+                return;
+            }
+            ChartTheme theme = dark.get() ? ChartTheme.dark() : ChartTheme.light();
+            PanelData data = vm.dataProperty(panel).get();
+            layout = PanelPainter.paint(s, panel, data, new PanelPainter.Context(r.from().toEpochMilli(),
+                    r.to().toEpochMilli(), vm.zone(), theme, legend, vm.annotationsProperty().get())).orElse(null);
+            if (layout != null && data != null && !Double.isNaN(hoverX)) {
+                Optional<Tooltip> tip = Tooltip.at(layout, visible(data), hoverX, Unit.fromGrafanaId(panel.fieldConfig().unit()));
+                TimeSeriesRenderer.paintCrosshair(s, layout, tip, theme, vm.zone());
+            }
+        });
+        vm.dataProperty(panel).addListener((o, a, b) -> canvas.requestRepaint());
+        vm.annotationsProperty().addListener((o, a, b) -> canvas.requestRepaint());
+        vm.resolvedRangeProperty().addListener((o, a, b) -> canvas.requestRepaint());
+        dark.addListener((o, a, b) -> canvas.requestRepaint());
+        wireMouse();
+    }
+
+    private List<io.vigia.dashboards.chart.data.TimeSeriesData> visible(PanelData data) {
+        return data.series();
+    }
+
+    private void wireMouse() {
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            hoverX = e.getX();
+            canvas.requestRepaint();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            hoverX = Double.NaN;
+            canvas.requestRepaint();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (layout != null && e.getButton() == MouseButton.PRIMARY && layout.plot().contains(e.getX(), e.getY())) {
+                dragStart = e.getX();
+            }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (!Double.isNaN(dragStart)) {
+                double x0 = Math.min(dragStart, e.getX());
+                double x1 = Math.max(dragStart, e.getX());
+                selection.setX(x0);
+                selection.setY(layout.plot().y());
+                selection.setWidth(x1 - x0);
+                selection.setHeight(layout.plot().height());
+                selection.setVisible(true);
+            }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            selection.setVisible(false);
+            if (!Double.isNaN(dragStart) && layout != null && Math.abs(e.getX() - dragStart) > 5) {
+                Optional<Long> a = layout.timeAt(Math.min(dragStart, e.getX()));
+                Optional<Long> b = layout.timeAt(Math.max(dragStart, e.getX()));
+                if (a.isPresent() && b.isPresent()) {
+                    vm.zoomTo(a.get(), b.get());
+                }
+            }
+            dragStart = Double.NaN;
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getClickCount() == 2) {
+                vm.back();
+                return;
+            }
+            if (layout == null || vm.dataProperty(panel).get() == null) {
+                return;
+            }
+            List<String> names = vm.dataProperty(panel).get().series().stream().map(s -> s.name()).toList();
+            layout.legendItemAt(e.getX(), e.getY()).ifPresent(name -> {
+                legend = e.isShortcutDown() ? legend.toggle(name) : legend.isolate(name, names);
+                canvas.requestRepaint();
+            });
+        });
+    }
+
+    public Panel panel() {
+        return panel;
+    }
+
+    /** Paints now, for snapshots and tests. */
+    public void paintNow() {
+        canvas.paintNow();
+    }
+
+    ChartCanvas canvas() {
+        return canvas;
+    }
+}

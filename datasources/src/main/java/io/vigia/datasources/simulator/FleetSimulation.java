@@ -127,9 +127,23 @@ public final class FleetSimulation {
         }
         for (Cell c : cells) {
             if (c.live && (down.isEmpty() || !down.contains(c.target))) {
-                sink.sample(c.labels, t, c.value);
+                sink.sample(c.labels, t + scrapeOffsetMillis(c.target), c.value);
             }
         }
+    }
+
+    /**
+     * Where in the interval each target is scraped. Prometheus spreads its targets over the
+     * interval, so samples never sit on whole minutes; that also keeps them off the edges of
+     * range windows, where Prometheus 2 (closed windows) and 3 (left-open) would disagree.
+     */
+    static long scrapeOffsetMillis(String target) {
+        return switch (target) {
+            case "payments" -> 1_137;
+            case "checkout" -> 2_411;
+            case "search" -> 731;
+            default -> 1_923;
+        };
     }
 
     private void restart(String service) {

@@ -175,11 +175,11 @@ class FleetSimulationTest {
         assertThat(scenario.scrapeGap("search", inGap)).isTrue();
         run.times.forEach((labels, ts) -> {
             if ("search".equals(labels.get("service"))) {
-                assertThat(ts).noneMatch(t -> t[0] == inGap);
+                assertThat(ts).noneMatch(t -> t[0] == inGap + FleetSimulation.scrapeOffsetMillis("search"));
             }
         });
         assertThat(run.times.get(Labels.of("__name__", "vigia_build_info", "service", "payments", "version", scenario.versionAt("payments", inGap))))
-                .anyMatch(t -> t[0] == inGap);
+                .anyMatch(t -> t[0] == inGap + FleetSimulation.scrapeOffsetMillis("payments"));
     }
 
     @Test
@@ -266,9 +266,9 @@ class FleetSimulationTest {
     @Test
     void auditEventsMatchTheCounters() {
         double blockedOrRedacted = run.increase(l -> l.metricName().equals(FleetMetrics.GUARDRAIL + "_total")
-                && !"allowed".equals(l.get("decision")), START - STEP, END);
+                && !"allowed".equals(l.get("decision")), START - STEP, END + STEP);
         assertThat((double) run.guardrail.size()).isEqualTo(blockedOrRedacted);
-        double flagged = run.increase(named(FleetMetrics.SAST + "_total"), START - STEP, END);
+        double flagged = run.increase(named(FleetMetrics.SAST + "_total"), START - STEP, END + STEP);
         assertThat((double) run.findings.size()).isEqualTo(flagged);
         assertThat(run.findings).allSatisfy(f -> {
             assertThat(f.findingStartLine()).isBetween(f.suggestionStartLine(), f.suggestionEndLine());

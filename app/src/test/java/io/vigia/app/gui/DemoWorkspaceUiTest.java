@@ -1,0 +1,127 @@
+package io.vigia.app.gui;
+
+import io.vigia.dashboards.builtin.BuiltInDashboards;
+import io.vigia.dashboards.demo.DemoLoad;
+import io.vigia.dashboards.demo.DemoWorkspace;
+import io.vigia.dashboards.model.Panel;
+import io.vigia.dashboards.query.PanelData;
+import io.vigia.persistence.series.SqliteSeriesStore;
+import io.vigia.persistence.workspace.SettingsRepository;
+import io.vigia.persistence.workspace.Workspace;
+import io.vigia.views.dashboards.DashboardListPage;
+import io.vigia.views.dashboards.DashboardView;
+import io.vigia.views.dashboards.DashboardViewModel;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * First start on an empty workspace, in the real window on JavaFX's headless platform: the demo
+ * history loads, Copilot Health opens with the demo badge and every panel gets data; the time
+ * range changes, a zoom and "back" work, and every other built-in dashboard opens with data.
+ */
+class DemoWorkspaceUiTest {
+    @TempDir
+    Path dir;
+
+    private Workspace workspace;
+    private SqliteSeriesStore store;
+    private Stage stage;
+    private GuiComposition gui;
+
+    @BeforeAll
+    static void toolkit() {
+        FxThread.start();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        workspace = Workspace.open(dir.resolve("demo.vigia"));
+        SettingsRepository settings = new SettingsRepository(workspace);
+        store = new SqliteSeriesStore(workspace);
+        assertThat(DemoWorkspace.shouldLoad(settings, store)).isTrue();
+        DemoLoad load = DemoLoad.start(settings, store, Clock.systemUTC());
+        gui = FxThread.call(() -> {
+            stage = new Stage();
+            stage.setWidth(1400);
+            stage.setHeight(900);
+            GuiComposition g = GuiComposition.create(workspace, store, settings.all(), load, stage);
+            stage.show();
+            return g;
+        });
+        load.done().join();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxThread.run(() -> {
+            gui.close();
+            stage.close();
+        });
+        store.close();
+        workspace.close();
+    }
+
+    @Test
+    void firstStartShowsCopilotHealthWithDemoDataAndEveryBuiltInDashboardFills() throws Exception {
+        DashboardView view = openDashboard(BuiltInDashboards.COPILOT_HEALTH);
+        assertThat(FxThread.call(() -> lookup("#demo-badge").isVisible())).isTrue();
+        assertThat(new SettingsRepository(workspace).get(DemoWorkspace.SETTING)).contains(DemoWorkspace.LOADED);
+        awaitAllPanelsWithData(view);
+
+        DashboardViewModel vm = view.viewModel();
+        afterRefresh(vm, () -> vm.rangeProperty().set(DashboardViewModel.QUICK_RANGES.get(1)));
+        awaitAllPanelsWithData(view);
+        long to = FxThread.call(() -> vm.resolvedRangeProperty().get().to().toEpochMilli());
+        afterRefresh(vm, () -> vm.zoomTo(to - 3 * 3_600_000L, to));
+        assertThat(FxThread.call(() -> vm.rangeProperty().get().label())).isEqualTo("Zoomed");
+        awaitAllPanelsWithData(view);
+        FxThread.run(vm::back);
+        assertThat(FxThread.call(() -> vm.rangeProperty().get())).isEqualTo(DashboardViewModel.QUICK_RANGES.get(1));
+
+        for (String uid : new String[] {BuiltInDashboards.GUARDRAILS, BuiltInDashboards.MODEL_DRIFT,
+                BuiltInDashboards.SERVICE_LATENCY}) {
+            awaitAllPanelsWithData(openDashboard(uid));
+        }
+    }
+
+    /** Runs {@code action} on the FX thread and waits until the refresh it causes has all its answers. */
+    private static void afterRefresh(DashboardViewModel vm, Runnable action) throws Exception {
+        int before = FxThread.call(() -> vm.refreshesCompletedProperty().get());
+        FxThread.run(action);
+        FxThread.await("refresh done", () -> vm.refreshesCompletedProperty().get() > before);
+    }
+
+    private DashboardView openDashboard(String uid) throws Exception {
+        DashboardListPage page = (DashboardListPage) gui.viewModel().pages().getFirst();
+        FxThread.run(() -> page.open(uid));
+        FxThread.await(uid + " open", () -> page.openDashboard().map(d -> d.viewModel().dashboard().uid().equals(uid)).orElse(false));
+        return FxThread.call(() -> page.openDashboard().orElseThrow());
+    }
+
+    /** Every panel answered the latest refresh with series and no error. */
+    private static void awaitAllPanelsWithData(DashboardView view) throws Exception {
+        DashboardViewModel vm = view.viewModel();
+        FxThread.await(vm.dashboard().title() + " filled", () -> vm.dashboard().allPanels().stream().allMatch(p -> {
+            PanelData d = vm.dataProperty(p).get();
+            return d != null && !d.series().isEmpty();
+        }));
+        for (Panel p : vm.dashboard().allPanels()) {
+            PanelData d = FxThread.call(() -> vm.dataProperty(p).get());
+            assertThat(d.errors()).as("errors of %s", p.title()).isEmpty();
+        }
+    }
+
+    private Node lookup(String selector) {
+        return stage.getScene().getRoot().lookup(selector);
+    }
+}

@@ -1,0 +1,40 @@
+package io.vigia.dashboards.builtin;
+
+import io.vigia.dashboards.model.Dashboard;
+import io.vigia.dashboards.model.Panel;
+import io.vigia.dashboards.model.Query;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** docs/telemetry.md gives the PromQL of every built-in panel, exactly as the dashboards run it. */
+class TelemetryDocTest {
+    @Test
+    void everyBuiltInQueryIsDocumented() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "telemetry.md")).replace("\\|", "|");
+        int queries = 0;
+        for (Dashboard d : BuiltInDashboards.all()) {
+            for (Panel p : d.allPanels()) {
+                assertThat(doc).as("panel %s of %s", p.title(), d.title()).contains("| " + p.title() + " |");
+                for (Query q : p.queries()) {
+                    assertThat(doc).as("query %s of %s / %s", q.refId(), d.title(), p.title()).contains("`" + q.expr() + "`");
+                    queries++;
+                }
+            }
+        }
+        assertThat(queries).isGreaterThan(30);
+    }
+
+    @Test
+    void everyDashboardHasPanelsWithQueriesAndUniqueIds() {
+        assertThat(BuiltInDashboards.all()).extracting(Dashboard::uid)
+                .containsExactly("copilot-health", "guardrails", "model-drift", "service-latency");
+        for (Dashboard d : BuiltInDashboards.all()) {
+            assertThat(d.allPanels()).isNotEmpty().allSatisfy(p -> assertThat(p.queries()).isNotEmpty());
+            assertThat(d.allPanels().stream().map(Panel::id).distinct().count()).isEqualTo(d.allPanels().size());
+        }
+    }
+}

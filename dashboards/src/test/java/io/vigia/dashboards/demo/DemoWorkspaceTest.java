@@ -1,0 +1,72 @@
+package io.vigia.dashboards.demo;
+
+import io.vigia.persistence.series.LabelMatcher;
+import io.vigia.persistence.series.SqliteSeriesStore;
+import io.vigia.persistence.workspace.SettingsRepository;
+import io.vigia.persistence.workspace.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DemoWorkspaceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsThirtyDaysRecentFirstThenRemovesThemForGood() {
+        Instant now = Instant.parse("2026-11-23T08:00:00Z");
+        try (Workspace ws = Workspace.open(dir.resolve("d.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            SettingsRepository settings = new SettingsRepository(ws);
+            assertThat(DemoWorkspace.shouldLoad(settings, store)).isTrue();
+            long[] recent = {-1};
+            long total = DemoWorkspace.load(settings, store, now, new DemoWorkspace.Listener() {
+                @Override
+                public void recentReady(long samples) {
+                    recent[0] = samples;
+                    // the recent days are readable before the older ones are written
+                    assertThat(store.seriesCount()).isPositive();
+                }
+
+                @Override
+                public void progress(long done, long all) {
+                }
+            }, () -> false);
+            assertThat(recent[0]).isPositive().isLessThan(total / 3);
+            assertThat(DemoWorkspace.isLoaded(settings)).isTrue();
+            assertThat(DemoWorkspace.shouldLoad(settings, store)).isFalse();
+            long from = now.minus(Duration.ofDays(30)).toEpochMilli();
+            assertThat(store.select(List.of(LabelMatcher.equal("__name__", "vigia_build_info")), from, from + 3_600_000L))
+                    .as("the oldest day is there too").isNotEmpty();
+
+            DemoWorkspace.remove(settings, store);
+            assertThat(store.seriesCount()).isZero();
+            assertThat(settings.get(DemoWorkspace.SETTING)).contains(DemoWorkspace.REMOVED);
+            assertThat(DemoWorkspace.shouldLoad(settings, store)).as("the demo does not come back").isFalse();
+        }
+    }
+
+    @Test
+    void aCancelledLoadLeavesTheSettingUnwrittenSoTheNextStartLoadsAgain() {
+        try (Workspace ws = Workspace.open(dir.resolve("c.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            SettingsRepository settings = new SettingsRepository(ws);
+            assertThatThrownBy(() -> DemoWorkspace.load(settings, store, Instant.now(), new DemoWorkspace.Listener() {
+                @Override
+                public void recentReady(long samples) {
+                }
+
+                @Override
+                public void progress(long done, long all) {
+                }
+            }, () -> true)).isInstanceOf(CancellationException.class);
+            assertThat(settings.get(DemoWorkspace.SETTING)).isEmpty();
+        }
+    }
+}

@@ -24,13 +24,17 @@ public final class VigiaCommand implements Callable<Integer> {
             description = "Workspace file (default: ${DEFAULT-VALUE}).")
     Path workspace = WorkspaceLocation.defaultFile();
 
+    @Option(names = "--dashboard", paramLabel = "UID", description = "Open this dashboard when the window opens "
+            + "(e.g. copilot-health, guardrails, model-drift, service-latency).")
+    String dashboard;
+
     public Path workspace() {
         return workspace;
     }
 
     @Override
     public Integer call() {
-        return GuiLauncher.launch(workspace);
+        return GuiLauncher.launch(workspace, dashboard);
     }
 
     public static int run(String... args) {

@@ -67,6 +67,12 @@ public final class GuiComposition implements AutoCloseable {
      */
     public static GuiComposition create(Workspace workspace, SqliteSeriesStore store, Map<String, String> settings,
                                         DemoLoad demoLoad, Stage stage) {
+        return create(workspace, store, settings, demoLoad, null, stage);
+    }
+
+    /** As above, opening the dashboard {@code openUid} (when not null) instead of Copilot Health. */
+    public static GuiComposition create(Workspace workspace, SqliteSeriesStore store, Map<String, String> settings,
+                                        DemoLoad demoLoad, String openUid, Stage stage) {
         boolean loadDemo = demoLoad != null;
         FxTaskExecutor executor = new FxTaskExecutor(4);
         DialogService dialogs = new FxDialogService(() -> stage);
@@ -105,9 +111,9 @@ public final class GuiComposition implements AutoCloseable {
         stage.setTitle("Vigia — " + workspace.file().getFileName());
         stage.setScene(window.scene());
         window.restoreGeometry(stage);
-        if (loadDemo || demoLoaded) {
+        if (openUid != null || loadDemo || demoLoaded) {
             vm.select("dashboards");
-            dashboardsPage.open(BuiltInDashboards.COPILOT_HEALTH);
+            dashboardsPage.open(openUid != null ? openUid : BuiltInDashboards.COPILOT_HEALTH);
         }
         if (loadDemo) {
             long started = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -131,6 +137,12 @@ public final class GuiComposition implements AutoCloseable {
             });
         }
         return new GuiComposition(workspace, executor, vm, window, theme, stage);
+    }
+
+    /** Shows the dashboards page with the dashboard {@code uid} open. */
+    public void openDashboard(String uid) {
+        viewModel.select("dashboards");
+        ((DashboardListPage) viewModel.pages().getFirst()).open(uid);
     }
 
     public MainViewModel viewModel() {

@@ -9,8 +9,9 @@ public final class GuiLauncher {
     private GuiLauncher() {
     }
 
-    public static int launch(Path workspace) {
-        VigiaApplication.workspaceToOpen(workspace);
+    /** @param dashboard the uid of a dashboard to open at start, or null */
+    public static int launch(Path workspace, String dashboard) {
+        VigiaApplication.workspaceToOpen(workspace, dashboard);
         Application.launch(VigiaApplication.class);
         return VigiaApplication.exitStatus();
     }

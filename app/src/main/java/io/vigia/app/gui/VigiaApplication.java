@@ -25,6 +25,7 @@ public final class VigiaApplication extends Application {
     // back the exit status, through these two fields of the composition root.
     private static volatile Path workspacePath;
     private static volatile int exitStatus;
+    private static volatile String dashboardToOpen;
 
     private Workspace workspace;
     private Map<String, String> settings;
@@ -33,8 +34,9 @@ public final class VigiaApplication extends Application {
     private WorkspaceException openError;
     private GuiComposition gui;
 
-    static void workspaceToOpen(Path path) {
+    static void workspaceToOpen(Path path, String dashboard) {
         workspacePath = path;
+        dashboardToOpen = dashboard;
         exitStatus = 0;
     }
 
@@ -74,7 +76,7 @@ public final class VigiaApplication extends Application {
             Platform.exit();
             return;
         }
-        gui = GuiComposition.create(workspace, store, settings, demoLoad, stage);
+        gui = GuiComposition.create(workspace, store, settings, demoLoad, dashboardToOpen, stage);
         stage.show();
     }
 

@@ -126,6 +126,7 @@ public final class BuiltInDashboards {
 
     public static Dashboard modelDrift() {
         Builder b = new Builder();
+        b.firstRowHeight(8);
         b.timeSeries("Input drift: mean vs the week before (ratio, 1 = no change)", "short", 24, Map.of(), thresholdLine(1.25),
                 q("A", meanRatio(), "{{feature}}"));
         b.row(8);
@@ -145,6 +146,7 @@ public final class BuiltInDashboards {
 
     public static Dashboard serviceLatency() {
         Builder b = new Builder();
+        b.firstRowHeight(8);
         b.timeSeries("p95 latency by service", "s", 12,
                 q("A", "histogram_quantile(0.95, sum by (le, service) (rate(" + HTTP + "_bucket[$__rate_interval])))", "{{service}}"));
         b.timeSeries("payments: p50 / p95 / p99", "s", 12,
@@ -204,6 +206,10 @@ public final class BuiltInDashboards {
         private int x;
         private int y;
         private int rowHeight = 4;
+
+        void firstRowHeight(int height) {
+            rowHeight = height;
+        }
 
         void row(int height) {
             y += rowHeight;

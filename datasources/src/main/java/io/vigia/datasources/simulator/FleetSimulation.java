@@ -279,7 +279,7 @@ public final class FleetSimulation {
      * expected share of {@code n} (largest remainders keep the total exact), so the histogram's
      * quantiles follow the model smoothly while {@code n} itself is random.
      */
-    private static void observe(Histogram h, long n, double median, double sigma) {
+    private void observe(Histogram h, long n, double median, double sigma) {
         double[] bounds = h.bounds();
         double[] cdf = new double[bounds.length];
         double logMedian = Math.log(median);
@@ -294,7 +294,10 @@ public final class FleetSimulation {
             add(h.buckets()[i], cumulative);
         }
         add(h.count(), n);
-        add(h.sum(), n * median * Math.exp(sigma * sigma / 2));
+        // The sum is the expected mean times n, give or take the sampling error of a mean of n values.
+        double mean = median * Math.exp(sigma * sigma / 2);
+        double noise = n == 0 ? 0 : (rng.nextDouble() - 0.5) * 2 * sigma / Math.sqrt(n);
+        add(h.sum(), n * mean * Math.max(0.1, 1 + noise));
     }
 
     private Histogram histogram(String key, String name, String[] labels, String target, double[] bounds) {

@@ -47,9 +47,10 @@ public final class DashboardView extends BorderPane {
         badge.setId("demo-badge");
         badge.getStyleClass().add("demo-badge");
         badge.setTooltip(new Tooltip("Simulated history from the fleet simulator (seed 42), loaded because this workspace was empty."));
-        Button removeDemo = new Button("Remove demo and add a source…");
+        Button removeDemo = new Button("Remove demo…");
         removeDemo.setId("remove-demo");
         removeDemo.setOnAction(e -> onRemoveDemo.run());
+        removeDemo.setTooltip(new Tooltip("Delete the demo history, then add a real data source"));
         HBox demoBox = new HBox(6, badge, removeDemo);
         demoBox.getStyleClass().add("demo-box");
         demoBox.visibleProperty().bind(Bindings.createBooleanBinding(demo::get, demo));

@@ -19,7 +19,8 @@ public final class DriftOverTime {
     /**
      * Splits {@code [from, to)} into consecutive windows of {@code windowMillis} (the last one
      * shorter if the span is not a multiple) and compares each window's samples with the samples
-     * in {@code [baselineFrom, baselineTo)}. Timestamps need not be sorted.
+     * in {@code [baselineFrom, baselineTo)}. Timestamps need not be sorted. A window with fewer
+     * than {@link DriftAnalyzer#MIN_SAMPLES} samples gets no score (an empty drift).
      */
     public List<WindowDrift> samples(long[] timestamps, double[] values, long baselineFrom, long baselineTo,
             long from, long to, long windowMillis) {
@@ -40,8 +41,9 @@ public final class DriftOverTime {
             throw new IllegalArgumentException("too many windows (" + windowCount + "); use longer windows");
         }
         double[] baseline = select(timestamps, values, baselineFrom, baselineTo);
-        if (baseline.length == 0) {
-            throw new IllegalArgumentException("baseline window [" + baselineFrom + ", " + baselineTo + ") has no samples");
+        if (baseline.length < DriftAnalyzer.MIN_SAMPLES) {
+            throw new IllegalArgumentException("baseline window [" + baselineFrom + ", " + baselineTo + ") has "
+                    + (baseline.length == 0 ? "no samples" : "too few samples (" + baseline.length + ")"));
         }
         // bucket the samples once by window index rather than scanning per window
         int n = (int) windowCount;
@@ -67,7 +69,7 @@ public final class DriftOverTime {
         for (int w = 0; w < n; w++) {
             long start = from + w * windowMillis;
             long end = Math.min(start + windowMillis, to);
-            Optional<SampleDrift> drift = sizes[w] == 0 ? Optional.empty() : Optional.of(analyzer.samples(baseline, byWindow[w]));
+            Optional<SampleDrift> drift = sizes[w] < DriftAnalyzer.MIN_SAMPLES ? Optional.empty() : Optional.of(analyzer.samples(baseline, byWindow[w]));
             out.add(new WindowDrift(start, end, sizes[w], drift));
         }
         return out;

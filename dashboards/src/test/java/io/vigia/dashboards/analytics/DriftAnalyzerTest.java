@@ -129,6 +129,8 @@ class DriftAnalyzerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("current samples are required");
         assertThatThrownBy(() -> analyzer.kolmogorovSmirnov(new double[0], new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> analyzer.samples(new double[] {1, 2}, new double[] {3}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2 samples per window (baseline 2, current 1)");
         assertThatThrownBy(() -> analyzer.categories(Map.of(), Map.of("a", 1L)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseline has no observations");
         assertThatThrownBy(() -> analyzer.categories(Map.of("a", 1L), Map.of("a", 0L)))

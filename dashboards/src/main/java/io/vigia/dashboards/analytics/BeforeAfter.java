@@ -19,9 +19,13 @@ public final class BeforeAfter {
     public static final int DEFAULT_RESAMPLES = 2000;
     public static final long DEFAULT_SEED = 20_260_101L;
 
-    /** numpy's default {@code np.quantile(..., method="linear")} is Hyndman–Fan type 7. */
-    private static final Quantile QUANTILE = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
-    private static final Quantile QUANTILE_IN_PLACE = QUANTILE.withCopy(false);
+    /**
+     * numpy's default {@code np.quantile(..., method="linear")} is Hyndman–Fan type 7. It reorders
+     * the array it is given: every array passed here is this class's own copy.
+     */
+    private static final Quantile QUANTILE = Quantile.withDefaults()
+            .with(Quantile.EstimationMethod.HF7)
+            .withCopy(false);
     private static final MannWhitneyUTest MANN_WHITNEY = MannWhitneyUTest.withDefaults()
             .with(PValueMethod.ASYMPTOTIC)
             .with(ContinuityCorrection.ENABLED);
@@ -105,8 +109,8 @@ public final class BeforeAfter {
         for (int r = 0; r < resamples; r++) {
             resample(b, rb, rng);
             resample(a, ra, rng);
-            double[] sb = QUANTILE_IN_PLACE.evaluate(rb, probabilities);
-            double[] sa = QUANTILE_IN_PLACE.evaluate(ra, probabilities);
+            double[] sb = QUANTILE.evaluate(rb, probabilities);
+            double[] sa = QUANTILE.evaluate(ra, probabilities);
             for (int j = 0; j < k; j++) {
                 bootB[j][r] = sb[j];
                 bootA[j][r] = sa[j];
@@ -140,7 +144,7 @@ public final class BeforeAfter {
             return new Interval(Double.NaN, Double.NaN);
         }
         double tail = (1 - confidence) / 2;
-        double[] q = QUANTILE_IN_PLACE.evaluate(boot, tail, 1 - tail);
+        double[] q = QUANTILE.evaluate(boot, tail, 1 - tail);
         return new Interval(q[0], q[1]);
     }
 }

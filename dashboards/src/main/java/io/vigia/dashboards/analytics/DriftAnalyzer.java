@@ -91,7 +91,23 @@ public final class DriftAnalyzer {
 
     /** Two-sample Kolmogorov–Smirnov test alone (NaNs dropped). */
     public KolmogorovSmirnovResult kolmogorovSmirnov(double[] baseline, double[] current) {
-        return ksOfClean(Samples.finite(baseline, "baseline"), Samples.finite(current, "current"));
+        return ksOfClean(Samples.finiteOrSame(baseline, "baseline"), Samples.finiteOrSame(current, "current"));
+    }
+
+    /**
+     * The Kolmogorov–Smirnov statistic D alone (NaNs dropped), for scans that rank many windows:
+     * about the cost of sorting both samples, where the full {@link #kolmogorovSmirnov test}'s
+     * p-value (Commons' finite-n Kolmogorov distribution, as scipy's {@code kstwo}) costs several
+     * times more on large samples (see docs/benchmarks.md, KolmogorovSmirnovBench).
+     */
+    public double kolmogorovSmirnovStatistic(double[] baseline, double[] current) {
+        double[] b = Samples.finiteOrSame(baseline, "baseline");
+        double[] c = Samples.finiteOrSame(current, "current");
+        if (b.length < MIN_SAMPLES || c.length < MIN_SAMPLES) {
+            throw new IllegalArgumentException("Kolmogorov-Smirnov needs at least " + MIN_SAMPLES
+                    + " samples per window (baseline " + b.length + ", current " + c.length + ")");
+        }
+        return KS.statistic(b, c);
     }
 
     private KolmogorovSmirnovResult ksOfClean(double[] b, double[] c) {

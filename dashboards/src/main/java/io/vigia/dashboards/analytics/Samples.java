@@ -34,6 +34,27 @@ final class Samples {
         return n == values.length ? out : Arrays.copyOf(out, n);
     }
 
+    /**
+     * As {@link #finite}, but returns {@code values} itself when it holds no NaN: only for handing
+     * to a library that does not modify its input (Commons' KS test copies before sorting), so a
+     * clean input is not copied twice.
+     */
+    static double[] finiteOrSame(double[] values, String name) {
+        if (values != null && values.length > 0) {
+            boolean clean = true;
+            for (double v : values) {
+                if (!Double.isFinite(v)) {
+                    clean = false;
+                    break;
+                }
+            }
+            if (clean) {
+                return values;
+            }
+        }
+        return finite(values, name);
+    }
+
     /** {@link #finite} then sorted ascending. */
     static double[] sortedFinite(double[] values, String name) {
         double[] out = finite(values, name);

@@ -20,6 +20,7 @@ class BeforeAfterTest {
         double[] x = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5};
         // np.quantile(x, [0.5, 0.95, 0.99]) -> [4.0, 7.5, 8.700000000000001]
         assertThat(BeforeAfter.quantiles(x, 0.5, 0.95, 0.99)).containsExactly(4.0, 7.5, 8.700000000000001);
+        assertThat(x).as("the caller's array is left as it was").containsExactly(3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5);
         // np.quantile(la, [0.5, 0.95, 0.99]) -> [49.920500000000004, 95.00185, 99.03637]
         assertThat(BeforeAfter.quantiles(ReferenceData.largeA(), 0.5, 0.95, 0.99))
                 .containsExactly(new double[] {49.920500000000004, 95.00185, 99.03637}, within(1e-12));
@@ -82,6 +83,17 @@ class BeforeAfterTest {
         assertThat(c.mannWhitney().u()).isEqualTo(53326.5);
         assertThat(c.mannWhitney().pValue()).isCloseTo(3.300532409707287e-16, Percentage.withPercentage(1e-5));
         assertThat(c.resamples()).isEqualTo(2000);
+    }
+
+    @Test
+    void callersArraysAreNotModified() {
+        double[] before = {5, 3, 9, 1, 7};
+        double[] after = {8, 2, 6, 4, 10};
+        BeforeAfter.withDefaults().withResamples(10).compare(before, after);
+        DriftAnalyzer.withDefaults().samples(before, after);
+        DriftAnalyzer.withDefaults().kolmogorovSmirnov(before, after);
+        assertThat(before).containsExactly(5, 3, 9, 1, 7);
+        assertThat(after).containsExactly(8, 2, 6, 4, 10);
     }
 
     @Test

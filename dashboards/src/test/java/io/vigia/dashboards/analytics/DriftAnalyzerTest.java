@@ -49,6 +49,9 @@ class DriftAnalyzerTest {
         assertThat(ks.significantTies()).isTrue();
         assertThat(ks.pValue()).isCloseTo(0.2475433063668358, Percentage.withPercentage(1e-6));
         assertThat(ks.status()).isEqualTo(DriftStatus.OK);
+        assertThat(analyzer.kolmogorovSmirnovStatistic(ReferenceData.TIES_A, ReferenceData.TIES_B)).isCloseTo(0.45, within(1e-15));
+        assertThatThrownBy(() -> analyzer.kolmogorovSmirnovStatistic(new double[] {1}, ReferenceData.TIES_B))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2 samples");
     }
 
     @Test

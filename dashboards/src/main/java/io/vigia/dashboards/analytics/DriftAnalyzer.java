@@ -149,6 +149,11 @@ public final class DriftAnalyzer {
      * Chi-square test of homogeneity on the 2 × k table of the two windows' category counts, plus
      * Jensen–Shannon and PSI on the proportions. A category seen in neither window carries no
      * information and is left out of the test (its expected count would be 0).
+     *
+     * <p>Homogeneity (both windows are samples), as NannyML's {@code chi2} method and scipy's
+     * {@code chi2_contingency(table, correction=False)}; Evidently's {@code chisquare} instead
+     * tests the current counts against the baseline's proportions taken as exact
+     * (goodness of fit), which overstates significance when the baseline is small.
      */
     public CategoricalDrift categories(Map<String, Long> baseline, Map<String, Long> current) {
         if (baseline == null || current == null) {

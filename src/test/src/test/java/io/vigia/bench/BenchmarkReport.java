@@ -77,7 +77,8 @@ public final class BenchmarkReport {
     /** The JMH benchmark classes, to know whether the include pattern selects any. */
     private static final List<String> ALL_JMH = List.of(
             "io.vigia.bench.StoreIngestBench", "io.vigia.bench.StoreReadBench", "io.vigia.bench.QueryRangeDecodeBenchmark",
-            "io.vigia.bench.M4ReductionBench", "io.vigia.bench.ChartRenderBench", "io.vigia.bench.QueryVsPrometheusBench");
+            "io.vigia.bench.M4ReductionBench", "io.vigia.bench.ChartRenderBench", "io.vigia.bench.QueryVsPrometheusBench",
+            "io.vigia.bench.DriftBench", "io.vigia.bench.KolmogorovSmirnovBench");
 
     static void write(Path out, Collection<RunResult> results, boolean quick, Map<String, String> measured) throws IOException {
         Map<String, List<RunResult>> byArea = new TreeMap<>();

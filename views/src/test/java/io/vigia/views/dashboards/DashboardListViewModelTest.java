@@ -56,11 +56,14 @@ class DashboardListViewModelTest {
         try (Workspace ws = Workspace.open(dir.resolve("ws.vigia"))) {
             DashboardListViewModel vm = new DashboardListViewModel(new DashboardStore(ws), new SameThreadTaskExecutor().scope(), dialogs);
             vm.refresh();
-            assertThat(vm.dashboards()).isEmpty();
-            assertThat(vm.messageProperty().get()).startsWith("No dashboards yet");
+            // a new workspace lists only the built-in dashboards
+            assertThat(vm.dashboards()).allMatch(DashboardListViewModel::isBuiltIn).extracting(d -> d.uid())
+                    .containsExactly("copilot-health", "guardrails", "model-drift", "service-latency");
             dialogs.toOpen = grafana;
             vm.chooseAndImport();
-            assertThat(vm.dashboards()).extracting(d -> d.title()).containsExactly("Github Copilot Stats");
+            assertThat(vm.dashboards()).extracting(d -> d.title()).containsExactly("Github Copilot Stats", "Copilot Health",
+                    "Guardrails", "Model Drift", "Service Latency & Deploys");
+            assertThat(DashboardListViewModel.isBuiltIn(vm.dashboards().getFirst())).isFalse();
             assertThat(dialogs.shown).containsExactly("info: Imported with notes");
         }
     }
@@ -75,7 +78,7 @@ class DashboardListViewModelTest {
             vm.importFile(bad);
             assertThat(dialogs.shown).singleElement().asString().startsWith("error: Could not import bad.json: not valid JSON");
             vm.refresh();
-            assertThat(vm.dashboards()).isEmpty();
+            assertThat(vm.dashboards()).hasSize(4).allMatch(DashboardListViewModel::isBuiltIn);
         }
     }
 }

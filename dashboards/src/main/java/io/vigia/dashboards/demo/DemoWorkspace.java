@@ -3,6 +3,7 @@ package io.vigia.dashboards.demo;
 import io.vigia.datasources.simulator.FleetMetrics;
 import io.vigia.datasources.simulator.FleetSimulator;
 import io.vigia.datasources.simulator.FleetSink;
+import io.vigia.datasources.simulator.SeriesBuffer;
 import io.vigia.persistence.series.LabelMatcher;
 import io.vigia.persistence.series.Labels;
 import io.vigia.persistence.series.SeriesWriter;
@@ -11,11 +12,7 @@ import io.vigia.persistence.workspace.SettingsRepository;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -70,7 +67,7 @@ public final class DemoWorkspace {
         long end = now.toEpochMilli();
         long start = end - Duration.ofDays(DAYS).toMillis();
         long cut = end - Duration.ofDays(RECENT_DAYS).toMillis();
-        Older older = new Older();
+        SeriesBuffer older = new SeriesBuffer();
         long recent;
         try (SeriesWriter writer = store.writer()) {
             long[] written = {0};
@@ -93,20 +90,23 @@ public final class DemoWorkspace {
             recent = written[0];
         }
         listener.recentReady(recent);
-        long total = recent + older.size;
-        long done = recent;
+        long total = recent + older.size();
+        long[] done = {recent};
         try (SeriesWriter writer = store.writer()) {
-            for (Map.Entry<Labels, Older.Samples> e : older.series.entrySet()) {
-                Older.Samples s = e.getValue();
-                for (int i = 0; i < s.size; i++) {
-                    writer.append(e.getKey(), s.ts[i], s.values[i]);
-                }
-                done += s.size;
-                listener.progress(done, total);
-                if (cancelled.getAsBoolean()) {
-                    writer.rollback();
-                    throw new CancellationException("demo load cancelled");
-                }
+            try {
+                older.forEach((labels, s) -> {
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancellationException("demo load cancelled");
+                    }
+                    for (int i = 0; i < s.size(); i++) {
+                        writer.append(labels, s.timestamp(i), s.value(i));
+                    }
+                    done[0] += s.size();
+                    listener.progress(done[0], total);
+                });
+            } catch (CancellationException e) {
+                writer.rollback(); // closing the writer would commit what is pending
+                throw e;
             }
             writer.commit();
         }
@@ -124,28 +124,5 @@ public final class DemoWorkspace {
         long deleted = store.delete(List.of(LabelMatcher.regex(Labels.METRIC_NAME, names)), Long.MIN_VALUE, Long.MAX_VALUE);
         settings.put(SETTING, REMOVED);
         return deleted;
-    }
-
-    /** Older samples held in primitive arrays per series until the recent ones are committed. */
-    private static final class Older {
-        final Map<Labels, Samples> series = new HashMap<>();
-        long size;
-
-        static final class Samples {
-            long[] ts = new long[512];
-            double[] values = new double[512];
-            int size;
-        }
-
-        void add(Labels labels, long t, double v) {
-            Samples s = series.computeIfAbsent(labels, k -> new Samples());
-            if (s.size == s.ts.length) {
-                s.ts = Arrays.copyOf(s.ts, s.size * 2);
-                s.values = Arrays.copyOf(s.values, s.size * 2);
-            }
-            s.ts[s.size] = t;
-            s.values[s.size++] = v;
-            size++;
-        }
     }
 }

@@ -58,7 +58,7 @@ final class FleetCollector implements MultiCollector {
                 CounterSnapshot.Builder b = CounterSnapshot.builder().name(family.name()).help(family.help());
                 for (Map.Entry<Labels, Double> p : points) {
                     b.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
-                            .labels(clientLabels(p.getKey(), null)).value(p.getValue()).build());
+                            .labels(clientLabels(p.getKey())).value(p.getValue()).build());
                 }
                 yield b.build();
             }
@@ -66,7 +66,7 @@ final class FleetCollector implements MultiCollector {
                 GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(family.name()).help(family.help());
                 for (Map.Entry<Labels, Double> p : points) {
                     b.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                            .labels(clientLabels(p.getKey(), null)).value(p.getValue()).build());
+                            .labels(clientLabels(p.getKey())).value(p.getValue()).build());
                 }
                 yield b.build();
             }
@@ -111,15 +111,15 @@ final class FleetCollector implements MultiCollector {
             b.dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
                     .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, counts))
                     .sum(e.getValue().sumAndCount()[0])
-                    .labels(clientLabels(e.getKey(), null)).build());
+                    .labels(clientLabels(e.getKey())).build());
         }
         return b.build();
     }
 
-    private static io.prometheus.metrics.model.snapshots.Labels clientLabels(Labels labels, String skip) {
+    private static io.prometheus.metrics.model.snapshots.Labels clientLabels(Labels labels) {
         io.prometheus.metrics.model.snapshots.Labels.Builder b = io.prometheus.metrics.model.snapshots.Labels.builder();
         labels.forEach((name, value) -> {
-            if (!name.equals(Labels.METRIC_NAME) && !name.equals("le") && !name.equals(skip)) {
+            if (!name.equals(Labels.METRIC_NAME) && !name.equals("le")) {
                 b.label(name, value);
             }
         });

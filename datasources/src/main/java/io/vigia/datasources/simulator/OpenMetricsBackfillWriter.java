@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Writes a simulation as the OpenMetrics backfill file {@code promtool tsdb create-blocks-from
@@ -20,22 +18,7 @@ import java.util.TreeMap;
  */
 public final class OpenMetricsBackfillWriter implements FleetSink {
     private final Writer out;
-    private final Map<Labels, Samples> series = new TreeMap<>();
-
-    private static final class Samples {
-        long[] ts = new long[256];
-        double[] values = new double[256];
-        int size;
-
-        void add(long t, double v) {
-            if (size == ts.length) {
-                ts = Arrays.copyOf(ts, size * 2);
-                values = Arrays.copyOf(values, size * 2);
-            }
-            ts[size] = t;
-            values[size++] = v;
-        }
-    }
+    private final SeriesBuffer series = new SeriesBuffer();
 
     public OpenMetricsBackfillWriter(Writer out) {
         this.out = out;
@@ -43,7 +26,7 @@ public final class OpenMetricsBackfillWriter implements FleetSink {
 
     @Override
     public void sample(Labels labels, long timestampMillis, double value) {
-        series.computeIfAbsent(labels, k -> new Samples()).add(timestampMillis, value);
+        series.add(labels, timestampMillis, value);
     }
 
     @Override
@@ -51,12 +34,12 @@ public final class OpenMetricsBackfillWriter implements FleetSink {
         try {
             StringBuilder line = new StringBuilder(256);
             for (FleetMetrics.Family family : FleetMetrics.FAMILIES) {
-                List<Map.Entry<Labels, Samples>> members = new ArrayList<>();
-                for (Map.Entry<Labels, Samples> e : series.entrySet()) {
-                    if (family.owns(e.getKey().metricName())) {
-                        members.add(e);
+                List<Map.Entry<Labels, SeriesBuffer.Samples>> members = new ArrayList<>();
+                series.forEach((labels, samples) -> {
+                    if (family.owns(labels.metricName())) {
+                        members.add(Map.entry(labels, samples));
                     }
-                }
+                });
                 if (members.isEmpty()) {
                     continue;
                 }
@@ -65,15 +48,15 @@ public final class OpenMetricsBackfillWriter implements FleetSink {
                     out.write("# UNIT " + family.name() + " " + family.unit() + "\n");
                 }
                 out.write("# HELP " + family.name() + " " + family.help() + "\n");
-                for (Map.Entry<Labels, Samples> e : members) {
+                for (Map.Entry<Labels, SeriesBuffer.Samples> e : members) {
                     String prefix = seriesText(e.getKey());
-                    Samples s = e.getValue();
-                    for (int i = 0; i < s.size; i++) {
+                    SeriesBuffer.Samples s = e.getValue();
+                    for (int i = 0; i < s.size(); i++) {
                         line.setLength(0);
                         line.append(prefix).append(' ');
-                        appendValue(line, s.values[i]);
+                        appendValue(line, s.value(i));
                         line.append(' ');
-                        appendSeconds(line, s.ts[i]);
+                        appendSeconds(line, s.timestamp(i));
                         line.append('\n');
                         out.append(line);
                     }

@@ -4,7 +4,6 @@ import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -117,9 +116,5 @@ public final class DashboardView extends BorderPane {
 
     public List<PanelView> panelViews() {
         return List.copyOf(panels);
-    }
-
-    Node node() {
-        return this;
     }
 }

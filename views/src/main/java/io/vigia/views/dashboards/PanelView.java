@@ -55,7 +55,7 @@ public final class PanelView extends StackPane {
             layout = PanelPainter.paint(s, panel, data, new PanelPainter.Context(r.from().toEpochMilli(),
                     r.to().toEpochMilli(), vm.zone(), theme, legend, vm.annotationsProperty().get())).orElse(null);
             if (layout != null && data != null && !Double.isNaN(hoverX)) {
-                Optional<Tooltip> tip = Tooltip.at(layout, visible(data), hoverX, Unit.fromGrafanaId(panel.fieldConfig().unit()));
+                Optional<Tooltip> tip = Tooltip.at(layout, data.series(), hoverX, Unit.fromGrafanaId(panel.fieldConfig().unit()));
                 TimeSeriesRenderer.paintCrosshair(s, layout, tip, theme, vm.zone());
             }
         });
@@ -64,10 +64,6 @@ public final class PanelView extends StackPane {
         vm.resolvedRangeProperty().addListener((o, a, b) -> canvas.requestRepaint());
         dark.addListener((o, a, b) -> canvas.requestRepaint());
         wireMouse();
-    }
-
-    private List<io.vigia.dashboards.chart.data.TimeSeriesData> visible(PanelData data) {
-        return data.series();
     }
 
     private void wireMouse() {

@@ -169,13 +169,10 @@ public final class PanelPainter {
     /** The last non-NaN value of the first series of query {@code refId}; NaN when there is none. */
     static double last(PanelData data, String refId) {
         for (int i = 0; i < data.series().size(); i++) {
-            if (!data.refIds().get(i).equals(refId)) {
-                continue;
-            }
-            double[] v = data.series().get(i).values();
-            for (int k = v.length - 1; k >= 0; k--) {
-                if (!Double.isNaN(v[k])) {
-                    return v[k];
+            if (data.refIds().get(i).equals(refId)) {
+                double v = lastValue(data.series().get(i));
+                if (!Double.isNaN(v)) {
+                    return v;
                 }
             }
         }

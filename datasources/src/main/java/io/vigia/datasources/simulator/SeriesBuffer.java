@@ -1,0 +1,60 @@
+package io.vigia.datasources.simulator;
+
+import io.vigia.persistence.series.Labels;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+/**
+ * Samples held per series in growable primitive arrays, for outputs that must regroup a
+ * simulation (by family, or recent days before older ones) before writing it.
+ */
+public final class SeriesBuffer {
+    /** One series' samples in time order; read {@code size} entries of the arrays. */
+    public static final class Samples {
+        private long[] ts = new long[256];
+        private double[] values = new double[256];
+        private int size;
+
+        void add(long t, double v) {
+            if (size == ts.length) {
+                ts = Arrays.copyOf(ts, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            ts[size] = t;
+            values[size++] = v;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public long timestamp(int i) {
+            return ts[i];
+        }
+
+        public double value(int i) {
+            return values[i];
+        }
+    }
+
+    private final Map<Labels, Samples> series = new TreeMap<>();
+    private long total;
+
+    public void add(Labels labels, long t, double v) {
+        series.computeIfAbsent(labels, k -> new Samples()).add(t, v);
+        total++;
+    }
+
+    /** Samples held, over all series. */
+    public long size() {
+        return total;
+    }
+
+    /** Every series in label order. */
+    public void forEach(BiConsumer<Labels, Samples> action) {
+        series.forEach(action);
+    }
+}

@@ -31,9 +31,22 @@ public final class ScrapeLoop implements AutoCloseable {
         }, 0, period, TimeUnit.MILLISECONDS));
     }
 
+    /**
+     * Stops scheduling and waits for a scrape in flight to finish, so the caller can close the
+     * writers afterwards without racing a commit (a scrape is bounded by its timeout).
+     */
     @Override
     public synchronized void close() {
         jobs.forEach(j -> j.cancel(false));
-        scheduler.shutdownNow();
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+                scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

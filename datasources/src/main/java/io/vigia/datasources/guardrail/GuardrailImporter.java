@@ -7,7 +7,14 @@ import io.vigia.persistence.series.Labels;
 import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.Workspace;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -41,6 +48,37 @@ public final class GuardrailImporter {
     }
 
     public record Result(int imported, int alreadyPresent, int seriesWritten) {
+    }
+
+    /** A log file's parse (events and rejected lines) and what storing its events did. */
+    public record FileResult(GuardrailLogParser.Result parsed, Result stored) {
+    }
+
+    /**
+     * Parses a JSON Lines file completely (strict UTF-8), then stores its events in one
+     * transaction; rejected lines are reported in the result, the others imported.
+     *
+     * @throws java.nio.charset.CharacterCodingException when the file is not UTF-8 text; nothing is written then
+     */
+    public FileResult importFile(Path file, GuardrailLogParser parser) throws IOException {
+        GuardrailLogParser.Result parsed;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            parsed = parser.parse(in);
+        }
+        return new FileResult(parsed, importEvents(parsed.events(), fileSha256(file)));
+    }
+
+    /** SHA-256 of a file's bytes, the {@code source_sha256} of the events imported from it. */
+    public static String fileSha256(Path file) throws IOException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     public Result importEvents(List<GuardrailEvent> events, String sourceSha256) {

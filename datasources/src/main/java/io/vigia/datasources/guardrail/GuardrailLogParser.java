@@ -60,20 +60,23 @@ public final class GuardrailLogParser {
         List<RejectedLine> rejected = new ArrayList<>();
         int lineNo = 0;
         int lines = 0;
-        String line;
-        while ((line = in.readLine()) != null) {
+        StringBuilder buf = new StringBuilder();
+        int status;
+        while ((status = readLine(in, buf)) != EOF) {
             lineNo++;
+            String line = buf.toString();
             if (lineNo == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
+            }
+            if (status == TOO_LONG) {
+                lines++;
+                rejected.add(new RejectedLine(lineNo, "line longer than " + MAX_LINE_CHARS + " characters"));
+                continue;
             }
             if (line.isBlank()) {
                 continue;
             }
             lines++;
-            if (line.length() > MAX_LINE_CHARS) {
-                rejected.add(new RejectedLine(lineNo, "line longer than " + MAX_LINE_CHARS + " characters"));
-                continue;
-            }
             try {
                 events.add(event(line));
             } catch (LineException e) {
@@ -81,6 +84,38 @@ public final class GuardrailLogParser {
             }
         }
         return new Result(events, rejected, lines);
+    }
+
+    private static final int EOF = -1;
+    private static final int LINE = 0;
+    private static final int TOO_LONG = 1;
+
+    /**
+     * Reads one line (ending in \n, \r\n or the end) into {@code buf}, keeping at most
+     * {@link #MAX_LINE_CHARS}: a hostile multi-gigabyte line is skipped, not held in memory.
+     */
+    private static int readLine(BufferedReader in, StringBuilder buf) throws IOException {
+        buf.setLength(0);
+        boolean tooLong = false;
+        int c = in.read();
+        if (c < 0) {
+            return EOF;
+        }
+        while (c >= 0 && c != '\n') {
+            if (!tooLong) {
+                if (buf.length() >= MAX_LINE_CHARS) {
+                    tooLong = true;
+                    buf.setLength(0);
+                } else {
+                    buf.append((char) c);
+                }
+            }
+            c = in.read();
+        }
+        if (!tooLong && !buf.isEmpty() && buf.charAt(buf.length() - 1) == '\r') {
+            buf.setLength(buf.length() - 1);
+        }
+        return tooLong ? TOO_LONG : LINE;
     }
 
     private static final class LineException extends Exception {

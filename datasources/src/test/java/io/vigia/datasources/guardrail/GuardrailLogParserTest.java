@@ -93,6 +93,16 @@ class GuardrailLogParserTest {
         assertThat(e.toString()).doesNotContain("xxxx");
     }
 
+    @Test
+    void anOverlongLineIsRejectedAndTheNextOneStillReads() throws IOException {
+        String ok = "{\"ts\":\"2026-11-17T09:12:03Z\",\"app\":\"a\",\"direction\":\"input\",\"decision\":\"allowed\"}";
+        String huge = "{\"prompt\":\"" + "A".repeat(GuardrailLogParser.MAX_LINE_CHARS) + "\"}";
+        GuardrailLogParser.Result r = parser.parse(new StringReader(ok + "\r\n" + huge + "\n" + ok));
+        assertThat(r.events()).hasSize(2);
+        assertThat(r.rejected()).containsExactly(new GuardrailLogParser.RejectedLine(2, "line longer than 1048576 characters"));
+        assertThat(r.lines()).isEqualTo(3);
+    }
+
     /**
      * The corpus holds no captured guardrail audit log (see its SOURCES.md); its one JSON Lines
      * file, OpenTelemetry GenAI message examples, is no audit log: every line is rejected with a

@@ -19,10 +19,13 @@ import java.util.Locale;
  * Reads guardrail audit logs: JSON Lines, one decision per line, in the event format of
  * docs/telemetry.md, and tolerantly the same facts under the names other tools use:
  * LLM Guard ({@code scanner}, {@code source} input/output, {@code valid}/{@code is_valid}),
- * LiteLLM's logging payload ({@code guardrail_information} with {@code guardrail_name},
- * {@code guardrail_mode} pre_call/during_call/post_call and {@code guardrail_status}
- * success/guardrail_intervened), OpenTelemetry-style {@code gen_ai.request.model}, epoch
- * timestamps in seconds or milliseconds.
+ * LiteLLM's standard logging payload ({@code guardrail_information} or
+ * {@code standard_logging_guardrail_information}, an object or a list whose first entry is read,
+ * with {@code guardrail_name}, {@code guardrail_mode} pre_call/during_call/post_call and
+ * {@code guardrail_status}: success is allowed, guardrail_intervened and the legacy blocked are
+ * blocked; guardrail_failed_to_respond, the legacy failure and not_run made no decision and
+ * guardrail_flagged (monitor mode) enforced none, so those lines are rejected with that reason),
+ * OpenTelemetry-style {@code gen_ai.request.model}, epoch timestamps in seconds or milliseconds.
  *
  * <p>A line that cannot be read is reported with its number and a reason and the rest still
  * imports. Reasons never quote the line: it holds attacker-written prompt text. Prompts are
@@ -135,7 +138,8 @@ public final class GuardrailLogParser {
         if (root == null || !root.isObject()) {
             throw new LineException("not a JSON object");
         }
-        JsonNode litellm = root.path("guardrail_information");
+        JsonNode litellm = root.has("guardrail_information") ? root.path("guardrail_information")
+                : root.path("standard_logging_guardrail_information");
         if (litellm.isArray() && !litellm.isEmpty()) {
             litellm = litellm.get(0);
         }
@@ -226,11 +230,13 @@ public final class GuardrailLogParser {
         if (d != null && d.isString()) {
             return switch (d.stringValue().strip().toLowerCase(Locale.ROOT)) {
                 case "allowed", "allow", "pass", "passed", "valid", "ok", "success" -> "allowed";
-                case "blocked", "block", "deny", "denied", "rejected", "reject", "guardrail_intervened", "flagged", "fail",
+                case "blocked", "block", "deny", "denied", "rejected", "reject", "guardrail_intervened", "fail",
                      "failed" -> "blocked";
                 case "redacted", "redact", "sanitized", "masked", "anonymized" -> "redacted";
-                case "guardrail_failed_to_respond", "not_run", "error" ->
+                case "guardrail_failed_to_respond", "failure", "not_run", "error" ->
                         throw new LineException("the guardrail did not decide (it failed or did not run)");
+                case "guardrail_flagged" ->
+                        throw new LineException("a monitor-only verdict (flagged, not enforced): neither allowed, blocked nor redacted");
                 default -> throw new LineException("unknown decision (expected allowed, blocked or redacted)");
             };
         }

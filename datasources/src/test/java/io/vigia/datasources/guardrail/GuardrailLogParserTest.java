@@ -94,6 +94,19 @@ class GuardrailLogParserTest {
     }
 
     @Test
+    void liteLlmStatusesThatAreNoDecision() throws IOException {
+        String line = "{\"timestamp\":1763371020000,\"app\":\"p\",\"standard_logging_guardrail_information\":[{\"guardrail_name\":\"g\","
+                + "\"guardrail_mode\":\"post_call\",\"guardrail_status\":\"%s\"}]}";
+        GuardrailLogParser.Result r = parser.parse(new StringReader(String.join("\n", line.formatted("guardrail_flagged"),
+                line.formatted("failure"), line.formatted("blocked"))));
+        assertThat(r.events()).extracting(GuardrailEvent::direction, GuardrailEvent::decision, GuardrailEvent::detector)
+                .containsExactly(tuple("output", "blocked", "g"));
+        assertThat(r.rejected()).extracting(GuardrailLogParser.RejectedLine::reason).containsExactly(
+                "a monitor-only verdict (flagged, not enforced): neither allowed, blocked nor redacted",
+                "the guardrail did not decide (it failed or did not run)");
+    }
+
+    @Test
     void anOverlongLineIsRejectedAndTheNextOneStillReads() throws IOException {
         String ok = "{\"ts\":\"2026-11-17T09:12:03Z\",\"app\":\"a\",\"direction\":\"input\",\"decision\":\"allowed\"}";
         String huge = "{\"prompt\":\"" + "A".repeat(GuardrailLogParser.MAX_LINE_CHARS) + "\"}";

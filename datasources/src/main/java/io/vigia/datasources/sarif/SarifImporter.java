@@ -1,5 +1,6 @@
 package io.vigia.datasources.sarif;
 
+import io.vigia.datasources.redact.Redactor;
 import io.vigia.persistence.evidence.SarifFindingRepository;
 import io.vigia.persistence.evidence.SarifFindingRepository.Finding;
 import io.vigia.persistence.workspace.Workspace;
@@ -23,9 +24,12 @@ import java.util.TreeMap;
  * completely first (a malformed file writes nothing), then every finding is added unless already
  * stored. A finding's identity is repository, tool, rule, file, line range and fingerprint (the
  * {@code primaryLocationLineHash} where the tool computed one, else the other partial
- * fingerprints, else a hash of the message), so re-importing a file adds nothing.
+ * fingerprints, else a hash of the message), so re-importing a file adds nothing. Messages are
+ * stored redacted ({@link Redactor}): a secret scanner's message may quote the secret.
  */
 public final class SarifImporter {
+    /** Secret scanners (gitleaks, Semgrep secrets rules) may quote what they found in the message. */
+    private static final Redactor REDACTOR = new Redactor();
     private final Workspace workspace;
 
     public SarifImporter(Workspace workspace) {
@@ -63,7 +67,7 @@ public final class SarifImporter {
                 r.severity() == null ? null : r.severity().label(), r.rule() == null ? null : r.rule().securityScore(),
                 String.join(",", r.cwes()), loc == null || loc.uri() == null ? "" : loc.uri(),
                 loc == null ? 0 : loc.startLine(), loc == null ? 0 : loc.endLine(), fingerprint(r), r.baselineState(),
-                r.message(), run.startedAt() == null ? null : run.startedAt().toEpochMilli(), sha, now);
+                REDACTOR.redact(r.message()).text(), run.startedAt() == null ? null : run.startedAt().toEpochMilli(), sha, now);
     }
 
     static String fingerprint(SarifResult r) {

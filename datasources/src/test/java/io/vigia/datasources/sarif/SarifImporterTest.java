@@ -58,6 +58,20 @@ class SarifImporterTest {
     }
 
     @Test
+    void messagesAreStoredRedacted() {
+        SarifLog log = SarifParser.parse(new java.io.ByteArrayInputStream("""
+                {"version":"2.1.0","runs":[{"tool":{"driver":{"name":"gitleaks"}},"results":[{"ruleId":"aws-access-token",
+                 "message":{"text":"aws-access-token has detected secret AKIAIOSFODNN7EXAMPLE"},
+                 "locations":[{"physicalLocation":{"artifactLocation":{"uri":"config.env"},"region":{"startLine":3}}}]}]}]}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try (Workspace ws = Workspace.open(dir.resolve("ws.vigia"))) {
+            new SarifImporter(ws).importLog(log, "sha");
+            assertThat(new SarifFindingRepository(ws).inFile(null, "config.env")).singleElement()
+                    .satisfies(f -> assertThat(f.message()).isEqualTo("aws-access-token has detected secret [REDACTED:aws_access_key]"));
+        }
+    }
+
+    @Test
     void aMalformedFileWritesNothing() {
         try (Workspace ws = Workspace.open(dir.resolve("ws.vigia"))) {
             SarifImporter importer = new SarifImporter(ws);

@@ -4,7 +4,12 @@ import io.vigia.datasources.copilot.CopilotFormatException;
 import io.vigia.datasources.copilot.CopilotImporter;
 import io.vigia.datasources.copilot.CopilotMetricsParser;
 import io.vigia.datasources.copilot.CopilotSeries;
+import io.vigia.datasources.guardrail.GuardrailImporter;
+import io.vigia.datasources.guardrail.GuardrailLogParser;
 import io.vigia.datasources.ingest.ExpositionParseException;
+import io.vigia.datasources.redact.Redactor;
+import io.vigia.datasources.sarif.SarifFormatException;
+import io.vigia.datasources.sarif.SarifImporter;
 import io.vigia.datasources.ingest.ImportSummary;
 import io.vigia.datasources.ingest.OpenMetricsImporter;
 import io.vigia.persistence.series.LabelMatcher;
@@ -20,6 +25,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,9 +34,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code vigia import openmetrics|copilot FILE}: data files into the workspace store, each in one transaction. */
+/** {@code vigia import openmetrics|copilot|sarif|guardrail-log FILE}: data files into the workspace store, each in one transaction. */
 @Command(name = "import", description = "Import data files into the workspace's store.",
-        subcommands = {ImportCommand.OpenMetrics.class, ImportCommand.Copilot.class})
+        subcommands = {ImportCommand.OpenMetrics.class, ImportCommand.Copilot.class, ImportCommand.Sarif.class,
+                ImportCommand.GuardrailLog.class})
 final class ImportCommand extends WorkspaceCommand {
 
     @Command(name = "openmetrics", description = "Import an OpenMetrics backfill file (the input of "
@@ -117,6 +124,93 @@ final class ImportCommand extends WorkspaceCommand {
                         file.getFileName(), r.daysImported(), r.daysRevised(), r.daysUnchanged(), days.source().label(),
                         r.samples(), ws.file());
                 return 0;
+            }
+        }
+    }
+
+    @Command(name = "sarif", description = "Import SAST findings from a SARIF log (2.1.0; 2.0.0 and 2.2 are read too). "
+            + "Findings already stored (the same file again, or the same finding in a later scan) are not added again.")
+    static final class Sarif extends WorkspaceCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter err = spec.commandLine().getErr();
+            if (!Files.isRegularFile(file)) {
+                err.println("vigia: no such file: " + file);
+                return 2;
+            }
+            try (Workspace ws = openWorkspace()) {
+                SarifImporter.Result r = new SarifImporter(ws).importFile(file);
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("%s: %d findings in %d runs: %d imported, %d already present, 0 rejected, into %s%n",
+                        file.getFileName(), r.results(), r.runs(), r.imported(), r.alreadyPresent(), ws.file());
+                r.warnings().forEach(w -> out.println("  note: " + w));
+                return 0;
+            } catch (SarifFormatException e) {
+                err.println("vigia: " + file + " is not a readable SARIF log: " + e.getMessage() + ". Nothing was imported.");
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "guardrail-log", description = "Import guardrail decisions from an audit log (JSON Lines, one decision "
+            + "per line, see docs/telemetry.md; LLM Guard and LiteLLM field names are understood). Prompts are stored "
+            + "redacted. Lines that cannot be read are listed with their numbers; the others are imported. Exit code 1 "
+            + "when some lines were rejected, 2 when nothing could be imported.")
+    static final class GuardrailLog extends WorkspaceCommand implements Callable<Integer> {
+        private static final int REJECTS_SHOWN = 50;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter err = spec.commandLine().getErr();
+            if (!Files.isRegularFile(file)) {
+                err.println("vigia: no such file: " + file);
+                return 2;
+            }
+            GuardrailLogParser parser = new GuardrailLogParser(new Redactor());
+            GuardrailLogParser.Result parsed;
+            GuardrailImporter.Result stored;
+            try (Workspace ws = openWorkspace(); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    parsed = parser.parse(in);
+                } catch (CharacterCodingException e) {
+                    err.println("vigia: " + file + " is not UTF-8 text. Nothing was imported.");
+                    return 2;
+                }
+                if (parsed.events().isEmpty()) {
+                    printRejected(err, parsed);
+                    err.println("vigia: " + file + ": " + (parsed.lines() == 0 ? "no events in it"
+                            : "none of its " + parsed.lines() + " lines is a guardrail decision") + ". Nothing was imported.");
+                    return 2;
+                }
+                stored = new GuardrailImporter(ws, store).importEvents(parsed.events(), GuardrailImporter.fileSha256(file));
+                spec.commandLine().getOut().printf("%s: %d decisions: %d imported, %d already present, %d lines rejected; "
+                                + "%s rebuilt for %d label sets, into %s%n", file.getFileName(), parsed.events().size(),
+                        stored.imported(), stored.alreadyPresent(), parsed.rejected().size(),
+                        GuardrailImporter.METRIC, stored.seriesWritten(), ws.file());
+            }
+            printRejected(err, parsed);
+            return parsed.rejected().isEmpty() ? 0 : 1;
+        }
+
+        private void printRejected(PrintWriter err, GuardrailLogParser.Result parsed) {
+            List<GuardrailLogParser.RejectedLine> rejected = parsed.rejected();
+            for (int i = 0; i < Math.min(REJECTS_SHOWN, rejected.size()); i++) {
+                err.println("  line " + rejected.get(i).lineNumber() + ": " + rejected.get(i).reason());
+            }
+            if (rejected.size() > REJECTS_SHOWN) {
+                err.println("  ... and " + (rejected.size() - REJECTS_SHOWN) + " more rejected lines");
             }
         }
     }

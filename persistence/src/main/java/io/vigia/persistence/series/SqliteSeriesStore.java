@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -230,6 +232,101 @@ public final class SqliteSeriesStore implements SeriesReader, AutoCloseable {
         });
         emptied.forEach(index::remove);
         return deleted;
+    }
+
+    /** Work in one workspace transaction that may also replace whole series, see {@link #writeReplacingSeries}. */
+    @FunctionalInterface
+    public interface ReplacingWork<T> {
+        T run(Connection c, SeriesReplacer series) throws SQLException;
+    }
+
+    /** Replaces every stored sample of one series (timestamps strictly increasing); no samples removes it. */
+    @FunctionalInterface
+    public interface SeriesReplacer {
+        void replace(Labels labels, long[] timestamps, double[] values) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one workspace transaction ({@link Workspace#write}) in which it can also
+     * replace whole series: rows of its own tables and the series derived from them commit or roll
+     * back together. For importers whose series are recomputed from their own tables (a counter
+     * rebuilt from stored events), so that re-importing is idempotent. New series become visible
+     * to readers after the commit.
+     */
+    public <T> T writeReplacingSeries(ReplacingWork<T> work) {
+        Map<Labels, Integer> created = new HashMap<>();
+        List<Integer> dropped = new ArrayList<>();
+        T result = workspace.write(c -> work.run(c, (labels, ts, vs) -> replaceSeries(c, labels, ts, vs, created, dropped)));
+        created.forEach((labels, id) -> index.add(id, labels));
+        dropped.forEach(index::remove);
+        return result;
+    }
+
+    private void replaceSeries(Connection c, Labels labels, long[] ts, double[] vs, Map<Labels, Integer> created,
+                               List<Integer> dropped) throws SQLException {
+        if (ts.length != vs.length) {
+            throw new IllegalArgumentException("timestamps and values differ in length for " + labels);
+        }
+        for (int i = 1; i < ts.length; i++) {
+            if (ts[i] <= ts[i - 1]) {
+                throw new IllegalArgumentException("timestamps of " + labels + " must increase");
+            }
+        }
+        Integer id = created.get(labels);
+        if (id == null) {
+            id = index.idOf(labels);
+        }
+        if (id != null) {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM chunks WHERE series_id = ?")) {
+                del.setInt(1, id);
+                del.executeUpdate();
+            }
+        }
+        if (ts.length == 0) {
+            if (id != null) {
+                try (PreparedStatement drop = c.prepareStatement("DELETE FROM series WHERE id = ?")) {
+                    drop.setInt(1, id);
+                    drop.executeUpdate();
+                }
+                if (created.remove(labels) == null) {
+                    dropped.add(id);
+                }
+            }
+            return;
+        }
+        if (id == null) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO series(metric, labels) VALUES (?, ?) RETURNING id")) {
+                ps.setString(1, labels.metricName());
+                ps.setString(2, LabelCodec.encode(labels));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getInt(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO series_labels(name, value, series_id) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < labels.size(); i++) {
+                    ps.setString(1, labels.name(i));
+                    ps.setString(2, labels.value(i));
+                    ps.setInt(3, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            created.put(labels, id);
+        }
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO chunks(series_id, min_t, max_t, samples, data) VALUES (?, ?, ?, ?, ?)")) {
+            for (int from = 0; from < ts.length; from += CHUNK_SAMPLES) {
+                int to = Math.min(ts.length, from + CHUNK_SAMPLES);
+                ins.setInt(1, id);
+                ins.setLong(2, ts[from]);
+                ins.setLong(3, ts[to - 1]);
+                ins.setInt(4, to - from);
+                ins.setBytes(5, XorChunk.encode(ts, vs, from, to));
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
     }
 
     /** Bytes of chunk data stored, for the compression benchmark. */

@@ -19,7 +19,8 @@ final class Migrations {
     private static final Migrations STANDARD = new Migrations(List.of(
             DIR + "001-workspace.sql",
             DIR + "002-copilot.sql",
-            DIR + "003-series.sql"));
+            DIR + "003-series.sql",
+            DIR + "004-evidence.sql"));
 
     private final List<String> scripts;
 

@@ -1,0 +1,170 @@
+package io.vigia.datasources.redact;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces secrets and personal data in prompt text with typed placeholders
+ * ({@code [REDACTED:email]}) before it is stored, shown or exported.
+ *
+ * <p>Secrets are found by the token formats their issuers publish (AWS access key ids, GitHub,
+ * Slack, OpenAI-style and Google API keys, JWTs, {@code Bearer} credentials, PEM private keys);
+ * personal data by shape plus a checksum where one exists: card numbers must pass Luhn (and start
+ * like a payment card), IBANs the
+ * ISO 13616 mod-97 check, so a 16-digit order number or a random code stays. Phone numbers are
+ * international ({@code +} and 8 to 15 digits) or national with separators, never a bare run of
+ * digits, a date or a dotted version/IP.
+ *
+ * <p>Hand-written rather than a library: the Java secret scanners available are whole
+ * applications (gitleaks rules, Presidio) rather than a small in-process function with
+ * checksums; the patterns follow those tools' published formats. Matches that overlap are
+ * resolved by rule order (a JWT inside a {@code Bearer} header counts as the JWT), then by length.
+ * Every pattern is linear in the text: no nested quantifiers over the same characters.
+ */
+public final class Redactor {
+
+    private record Rule(String type, Pattern pattern, int group, Predicate<String> check) {
+    }
+
+    private static final List<Rule> RULES = List.of(
+            rule("private_key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"
+                    + "(?:[^-]|-(?!----END))*+(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?"),
+            rule("jwt", "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}+\\.eyJ[A-Za-z0-9_-]{4,}+\\.[A-Za-z0-9_-]*+"),
+            rule("github_token", "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,255}+|github_pat_[A-Za-z0-9_]{22,255}+)"),
+            rule("slack_token", "(?<![A-Za-z0-9])(?:xox[abposr]|xapp)-[A-Za-z0-9-]{10,}+"),
+            rule("aws_access_key", "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}(?![A-Z0-9])"),
+            group("aws_secret_key", "(?i)aws_?secret_?(?:access_?)?key[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])", 1),
+            rule("openai_key", "(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-|ant-)?[A-Za-z0-9_-]{20,}+"),
+            rule("google_api_key", "(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"),
+            group("bearer_token", "(?i)\\bBearer\\s++([A-Za-z0-9._~+/-]{8,}+=*+)", 1),
+            checked("iban", "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}+(?![A-Za-z0-9])", Redactor::ibanValid),
+            checked("card", "(?<![\\d.,-])(?<![A-Z]{2}\\d{2} )\\d(?:[ -]?\\d){12,18}+(?![\\d.,]\\d|\\d)", Redactor::luhnValid),
+            rule("email", "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}+@(?:[A-Za-z0-9-]{1,63}+\\.)+[A-Za-z]{2,24}+(?![A-Za-z0-9-])"),
+            checked("phone", "(?<![\\w+.])(?<!\\d[ -])(?:\\+\\d{1,3}(?:[ -]?\\(?\\d{1,5}\\)?){2,6}+"
+                    + "|\\(\\d{2,5}\\)[ -]?\\d{3,4}[ -]?\\d{3,4}"
+                    + "|\\d{2,5}[ -]\\d{3,4}[ -]\\d{3,4})(?![\\w.]|[ -]\\d)", Redactor::phoneDigits));
+
+    private static Rule rule(String type, String regex) {
+        return new Rule(type, Pattern.compile(regex), 0, s -> true);
+    }
+
+    private static Rule group(String type, String regex, int group) {
+        return new Rule(type, Pattern.compile(regex), group, s -> true);
+    }
+
+    private static Rule checked(String type, String regex, Predicate<String> check) {
+        return new Rule(type, Pattern.compile(regex), 0, check);
+    }
+
+    private record Hit(int start, int end, int priority, String type) {
+    }
+
+    /** The text with every secret and piece of personal data replaced; null stays null. */
+    public Redaction redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return new Redaction(text, Map.of());
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < RULES.size(); i++) {
+            Rule r = RULES.get(i);
+            Matcher m = r.pattern().matcher(text);
+            while (m.find()) {
+                int start = m.start(r.group());
+                int end = m.end(r.group());
+                // a space-grouped IBAN may have swallowed the next word: drop trailing groups until it checks
+                while (end > start && !r.check().test(text.substring(start, end)) && r.type().equals("iban")) {
+                    int space = text.lastIndexOf(' ', end - 1);
+                    end = space > start ? space : start;
+                }
+                if (start < end && r.check().test(text.substring(start, end))) {
+                    hits.add(new Hit(start, end, i, r.type()));
+                }
+            }
+        }
+        if (hits.isEmpty()) {
+            return new Redaction(text, Map.of());
+        }
+        // earlier rules win overlaps, then longer matches; kept hits never overlap
+        hits.sort(Comparator.comparingInt(Hit::priority).thenComparingInt(h -> h.start() - h.end()));
+        List<Hit> kept = new ArrayList<>();
+        for (Hit h : hits) {
+            if (kept.stream().noneMatch(k -> k.start() < h.end() && h.start() < k.end())) {
+                kept.add(h);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Hit::start));
+        StringBuilder out = new StringBuilder(text.length());
+        Map<String, Integer> counts = new TreeMap<>();
+        int at = 0;
+        for (Hit h : kept) {
+            out.append(text, at, h.start()).append("[REDACTED:").append(h.type()).append(']');
+            counts.merge(h.type(), 1, Integer::sum);
+            at = h.end();
+        }
+        out.append(text, at, text.length());
+        return new Redaction(out.toString(), counts);
+    }
+
+    /** Luhn (ISO/IEC 7812-1) over the digits of a 13 to 19 digit candidate. */
+    static boolean luhnValid(String candidate) {
+        String digits = candidate.replaceAll("[^0-9]", "");
+        if (digits.length() < 13 || digits.length() > 19 || digits.chars().distinct().count() == 1) {
+            return false; // 0000 0000 0000 0000 passes Luhn but is no card
+        }
+        // issuer prefixes (ISO/IEC 7812 major industry identifiers 2 to 6 are the payment cards);
+        // American Express (34, 37) has 15 digits, Diners Club (30, 36, 38) 14 to 16
+        char first = digits.charAt(0);
+        if (first < '2' || first > '6') {
+            return false;
+        }
+        String two = digits.substring(0, 2);
+        if ((two.equals("34") || two.equals("37")) && digits.length() != 15) {
+            return false;
+        }
+        if ((two.equals("30") || two.equals("36") || two.equals("38")) && (digits.length() < 14 || digits.length() > 16)) {
+            return false;
+        }
+        int sum = 0;
+        boolean twice = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (twice) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            twice = !twice;
+        }
+        return sum % 10 == 0;
+    }
+
+    /** ISO 13616: move the first four characters to the end, letters to 10..35, the number mod 97 is 1. */
+    static boolean ibanValid(String candidate) {
+        String s = candidate.replace(" ", "");
+        if (s.length() < 15 || s.length() > 34) {
+            return false;
+        }
+        String moved = s.substring(4) + s.substring(0, 4);
+        int rem = 0;
+        for (int i = 0; i < moved.length(); i++) {
+            char c = moved.charAt(i);
+            int v = Character.isDigit(c) ? c - '0' : c - 'A' + 10;
+            rem = v > 9 ? (rem * 100 + v) % 97 : (rem * 10 + v) % 97;
+        }
+        return rem == 1;
+    }
+
+    /** A phone number has 8 to 15 digits (E.164 allows at most 15). */
+    static boolean phoneDigits(String candidate) {
+        long digits = candidate.chars().filter(Character::isDigit).count();
+        return digits >= 8 && digits <= 15;
+    }
+}

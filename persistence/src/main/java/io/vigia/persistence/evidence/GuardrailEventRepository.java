@@ -1,0 +1,123 @@
+package io.vigia.persistence.evidence;
+
+import io.vigia.persistence.workspace.Workspace;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Guardrail decisions imported from audit logs ({@code guardrail_events}). Only the redacted
+ * prompt is ever stored. {@code eventKey} identifies a decision (a hash of its fields), so
+ * importing the same log again adds nothing.
+ */
+public final class GuardrailEventRepository {
+    private final Workspace workspace;
+
+    public GuardrailEventRepository(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    public record StoredEvent(String eventKey, long ts, String app, String direction, String decision, String category,
+                              String detector, Double score, String model, String user, String requestId,
+                              String redactedPrompt, String sourceSha256, long importedAt) {
+        /** Never the prompt: records print every field, and logs are no place for prompt text. */
+        @Override
+        public String toString() {
+            return "StoredEvent[" + eventKey + " " + ts + " " + app + " " + direction + " " + decision + " " + category + " " + detector + "]";
+        }
+    }
+
+    /** The labels of {@code vigia_guardrail_decisions_total} one event counts towards. */
+    public record LabelSet(String app, String direction, String decision, String category, String detector) {
+    }
+
+    /** Adds the events not stored yet, inside the caller's transaction; returns how many were new. */
+    public static int insertNew(Connection c, List<StoredEvent> events) throws SQLException {
+        int added = 0;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO guardrail_events(event_key, ts, app, direction, decision, "
+                + "category, detector, score, model, user, request_id, redacted_prompt, source_sha256, imported_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(event_key) DO NOTHING")) {
+            for (StoredEvent e : events) {
+                ps.setString(1, e.eventKey());
+                ps.setLong(2, e.ts());
+                ps.setString(3, e.app());
+                ps.setString(4, e.direction());
+                ps.setString(5, e.decision());
+                ps.setString(6, e.category());
+                ps.setString(7, e.detector());
+                if (e.score() == null) {
+                    ps.setNull(8, Types.REAL);
+                } else {
+                    ps.setDouble(8, e.score());
+                }
+                ps.setString(9, e.model());
+                ps.setString(10, e.user());
+                ps.setString(11, e.requestId());
+                ps.setString(12, e.redactedPrompt());
+                ps.setString(13, e.sourceSha256());
+                ps.setLong(14, e.importedAt());
+                added += ps.executeUpdate();
+            }
+        }
+        return added;
+    }
+
+    /** The timestamps of every stored event of one label set, ascending, inside the caller's transaction. */
+    public static long[] timestamps(Connection c, LabelSet labels) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ts FROM guardrail_events WHERE app = ? AND direction = ? "
+                + "AND decision = ? AND category = ? AND detector = ? ORDER BY ts")) {
+            ps.setString(1, labels.app());
+            ps.setString(2, labels.direction());
+            ps.setString(3, labels.decision());
+            ps.setString(4, labels.category());
+            ps.setString(5, labels.detector());
+            long[] out = new long[64];
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (n == out.length) {
+                        out = java.util.Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = rs.getLong(1);
+                }
+            }
+            return java.util.Arrays.copyOf(out, n);
+        }
+    }
+
+    public int count() {
+        return workspace.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM guardrail_events"); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    /** Stored events in {@code [fromMs, toMs]}, by time. */
+    public List<StoredEvent> between(long fromMs, long toMs) {
+        return workspace.read(c -> {
+            List<StoredEvent> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT event_key, ts, app, direction, decision, category, detector, "
+                    + "score, model, user, request_id, redacted_prompt, source_sha256, imported_at FROM guardrail_events "
+                    + "WHERE ts BETWEEN ? AND ? ORDER BY ts, id")) {
+                ps.setLong(1, fromMs);
+                ps.setLong(2, toMs);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double score = rs.getDouble(8);
+                        Double scoreOrNull = rs.wasNull() ? null : score;
+                        out.add(new StoredEvent(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getString(7), scoreOrNull, rs.getString(9), rs.getString(10), rs.getString(11),
+                                rs.getString(12), rs.getString(13), rs.getLong(14)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}

@@ -74,7 +74,7 @@ public final class GuiComposition implements AutoCloseable {
     public static GuiComposition create(Workspace workspace, SqliteSeriesStore store, Map<String, String> settings,
                                         DemoLoad demoLoad, String openUid, Stage stage) {
         boolean loadDemo = demoLoad != null;
-        FxTaskExecutor executor = new FxTaskExecutor(4);
+        FxTaskExecutor executor = new FxTaskExecutor();
         DialogService dialogs = new FxDialogService(() -> stage);
         ThemeManager theme = new ThemeManager();
         ShortcutRegistry shortcuts = new ShortcutRegistry();

@@ -32,7 +32,8 @@ public final class PrometheusServer implements AutoCloseable {
     public static final Path PROMTOOL = Path.of(System.getProperty("vigia.promtool.binary", "/usr/bin/promtool"));
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Process process;
+    private Process process;
+    private List<String> command;
     private final Path dir;
     private final int port;
 
@@ -147,6 +148,7 @@ public final class PrometheusServer implements AutoCloseable {
                 .start();
         PrometheusServer server = new PrometheusServer(p, dir, port);
         server.authorization = authorization;
+        server.command = List.copyOf(cmd);
         try {
             server.awaitReady();
         } catch (IOException | RuntimeException | InterruptedException e) {
@@ -184,6 +186,18 @@ public final class PrometheusServer implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("prometheus not ready within " + START_TIMEOUT.toSeconds() + " s:\n" + log());
+    }
+
+    /** SIGKILL, as a crash would: the data directory stays, so {@link #restart()} comes back with it. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
+    }
+
+    /** Starts the same server again, same port and data, after {@link #kill()}. */
+    public void restart() throws IOException, InterruptedException {
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("prometheus.log").toFile())).start();
+        awaitReady();
     }
 
     public URI url() {

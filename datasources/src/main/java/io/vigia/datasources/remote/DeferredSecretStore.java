@@ -39,6 +39,6 @@ public final class DeferredSecretStore implements SecretStore {
 
     @Override
     public String describe() {
-        return store.isDone() ? store.join().describe() : "the OS keyring if one answers, else memory (still checking)";
+        return store.isDone() ? store.join().describe() : "the OS keyring if one answers, else memory until Vigia exits (still checking)";
     }
 }

@@ -94,6 +94,10 @@ public final class DashboardView extends BorderPane {
         status.getStyleClass().add("page-subtitle");
 
         HBox bar = new HBox(10, back, title, demoBox, spacer, status, range, zoomBack, refresh, auto);
+        // the buttons keep their labels; the status text gives way when the window is narrow
+        for (javafx.scene.control.Control c : List.of(back, title, removeDemo, badge, zoomBack, refresh)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         bar.getStyleClass().add("dashboard-toolbar");
         setTop(bar);
 

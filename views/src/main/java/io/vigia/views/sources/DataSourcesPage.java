@@ -29,6 +29,7 @@ import java.util.Locale;
 public final class DataSourcesPage implements Page {
     private final DataSourcesViewModel vm;
     private Node view;
+    private Label subtitle;
 
     public DataSourcesPage(DataSourcesViewModel vm) {
         this.vm = vm;
@@ -52,6 +53,15 @@ public final class DataSourcesPage implements Page {
     @Override
     public void shown() {
         vm.refresh();
+        updateSubtitle();
+    }
+
+    /** Where secrets go is known once the keyring probe has answered: shown when the page is. */
+    private void updateSubtitle() {
+        if (subtitle != null) {
+            subtitle.setText("Dashboards read the default source. Passwords and tokens: " + vm.secretStoreDescription()
+                    + "; never in the workspace file.");
+        }
     }
 
     public DataSourcesViewModel viewModel() {
@@ -69,8 +79,10 @@ public final class DataSourcesPage implements Page {
     private Node build() {
         Label title = new Label("Data sources");
         title.getStyleClass().add("page-title");
-        Label subtitle = new Label("Dashboards read the default source; secrets are kept in " + vm.secretStoreDescription()
-                + ", never in the workspace file.");
+        Label subtitle = new Label();
+        subtitle.setId("sources-subtitle");
+        this.subtitle = subtitle;
+        updateSubtitle();
         subtitle.getStyleClass().add("page-subtitle");
         subtitle.setWrapText(true);
 
@@ -85,7 +97,11 @@ public final class DataSourcesPage implements Page {
             list.getSelectionModel().clearSelection();
             vm.newSource();
         });
-        VBox left = new VBox(8, list, add);
+        Button importGrafana = new Button("Import from Grafana…");
+        importGrafana.setId("import-grafana-sources");
+        importGrafana.setTooltip(new javafx.scene.control.Tooltip("Data sources from a Grafana provisioning YAML file"));
+        importGrafana.setOnAction(e -> vm.chooseAndImportGrafana());
+        VBox left = new VBox(8, list, new HBox(8, add, importGrafana));
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setPrefWidth(360);
 
@@ -131,6 +147,7 @@ public final class DataSourcesPage implements Page {
         ComboBox<SourceType> type = new ComboBox<>();
         type.setId("source-type");
         type.getItems().setAll(SourceType.values());
+        type.setConverter(label(t -> t == SourceType.LOKI ? "Loki" : "Prometheus-compatible (Prometheus, Mimir, Thanos, VictoriaMetrics)"));
         type.valueProperty().bindBidirectional(vm.typeProperty());
         g.addRow(row++, new Label("Type"), type);
         g.addRow(row++, new Label("URL"), text("source-url", vm.urlProperty(), "http://prometheus:9090"));
@@ -138,6 +155,11 @@ public final class DataSourcesPage implements Page {
         ComboBox<DataSourcesViewModel.AuthKind> auth = new ComboBox<>();
         auth.setId("source-auth");
         auth.getItems().setAll(DataSourcesViewModel.AuthKind.values());
+        auth.setConverter(label(a -> switch (a) {
+            case NONE -> "None";
+            case BASIC -> "Basic (user and password)";
+            case BEARER -> "Bearer token";
+        }));
         auth.valueProperty().bindBidirectional(vm.authProperty());
         g.addRow(row++, new Label("Authentication"), auth);
         TextField user = text("source-user", vm.userProperty(), "user");
@@ -147,6 +169,8 @@ public final class DataSourcesPage implements Page {
         ComboBox<DataSourcesViewModel.SecretPlace> place = new ComboBox<>();
         place.setId("source-secret-place");
         place.getItems().setAll(DataSourcesViewModel.SecretPlace.values());
+        place.setConverter(label(p -> p == DataSourcesViewModel.SecretPlace.STORE
+                ? "Typed here, kept in the OS keyring (or memory)" : "An environment variable"));
         place.valueProperty().bindBidirectional(vm.secretPlaceProperty());
         Label placeLabel = new Label("Secret kept in");
         var hasAuth = Bindings.notEqual(vm.authProperty(), DataSourcesViewModel.AuthKind.NONE);
@@ -188,6 +212,12 @@ public final class DataSourcesPage implements Page {
         ComboBox<ProxySettings.Mode> proxy = new ComboBox<>();
         proxy.setId("source-proxy");
         proxy.getItems().setAll(ProxySettings.Mode.values());
+        proxy.setConverter(label(m -> switch (m) {
+            case SYSTEM -> "System settings";
+            case DIRECT -> "No proxy";
+            case HTTP -> "HTTP proxy";
+            case SOCKS -> "SOCKS proxy";
+        }));
         proxy.valueProperty().bindBidirectional(vm.proxyModeProperty());
         TextField proxyAddress = text("source-proxy-address", vm.proxyAddressProperty(), "host:port");
         proxyAddress.disableProperty().bind(Bindings.createBooleanBinding(
@@ -214,6 +244,21 @@ public final class DataSourcesPage implements Page {
         delete.setOnAction(e -> vm.delete());
         HBox buttons = new HBox(8, save, delete);
         return new VBox(12, g, buttons);
+    }
+
+    /** Shows enum values in words; the combo boxes are not editable, so nothing is parsed back. */
+    private static <T> javafx.util.StringConverter<T> label(java.util.function.Function<T, String> words) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : words.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
     }
 
     private static TextField text(String id, javafx.beans.property.StringProperty p, String prompt) {

@@ -4,6 +4,7 @@ import io.vigia.datasources.remote.Authentication;
 import io.vigia.datasources.remote.ClientCertificate;
 import io.vigia.datasources.remote.ConnectionSettings;
 import io.vigia.datasources.remote.ConnectionTestResult;
+import io.vigia.datasources.remote.GrafanaProvisioningImporter;
 import io.vigia.datasources.remote.HeaderSetting;
 import io.vigia.datasources.remote.PemSource;
 import io.vigia.datasources.remote.ProxySettings;
@@ -320,6 +321,38 @@ public final class DataSourcesViewModel {
         }).onFailure(e -> {
             busy.set(false);
             fail("Could not save " + s.name() + ": " + e.getMessage());
+        }));
+    }
+
+    /**
+     * Imports the data sources of a Grafana provisioning YAML file (its {@code secureJsonData}
+     * secrets go to the secret store), then lists what was imported, noted and skipped.
+     */
+    public void chooseAndImportGrafana() {
+        dialogs.chooseFileToOpen("Import Grafana data sources", "Grafana provisioning YAML", "*.yaml", "*.yml")
+                .ifPresent(this::importGrafana);
+    }
+
+    public void importGrafana(Path file) {
+        busy.set(true);
+        tasks.submit(BackgroundTask.of("Importing " + file.getFileName(), p -> {
+            var result = new GrafanaProvisioningImporter(catalog.secrets(), System::getenv)
+                    .importYaml(java.nio.file.Files.readString(file));
+            List<String> lines = new ArrayList<>();
+            for (var imported : result.sources()) {
+                catalog.save(imported.settings(), imported.isDefault(), Optional.empty());
+                lines.add("Imported " + imported.settings().name() + " (" + imported.settings().url() + ")");
+                imported.notes().forEach(n -> lines.add("  note: " + n));
+            }
+            result.skipped().forEach(sk -> lines.add("Skipped: " + sk));
+            return lines.isEmpty() ? List.of("No data sources in " + file.getFileName()) : lines;
+        }).onSuccess(lines -> {
+            busy.set(false);
+            setStatus(String.join("\n", lines), true);
+            refresh();
+        }).onFailure(e -> {
+            busy.set(false);
+            fail("Could not import " + file.getFileName() + ": " + e.getMessage());
         }));
     }
 

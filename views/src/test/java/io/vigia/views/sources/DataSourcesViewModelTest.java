@@ -137,6 +137,39 @@ class DataSourcesViewModelTest {
         assertThat(secrets.get("datasource/old/token")).isEmpty();
     }
 
+    @Test
+    void grafanaProvisioningImportsTheSourcesWithTheirSecretsInTheStore() throws Exception {
+        Path yaml = dir.resolve("datasources.yaml");
+        Files.writeString(yaml, """
+                apiVersion: 1
+                datasources:
+                  - name: Mimir
+                    type: prometheus
+                    url: https://mimir.example/prometheus
+                    isDefault: true
+                    basicAuth: true
+                    basicAuthUser: admin
+                    jsonData:
+                      httpHeaderName1: X-Scope-OrgID
+                    secureJsonData:
+                      httpHeaderValue1: tenant-1
+                      basicAuthPassword: grafana-s3cret
+                  - name: Logs
+                    type: loki
+                    url: http://loki:3100
+                  - name: Graphite
+                    type: graphite
+                    url: http://graphite
+                """);
+        vm.importGrafana(yaml);
+        assertThat(vm.statusProperty().get()).contains("Imported Mimir").contains("Imported Logs").contains("Skipped:").contains("Graphite");
+        assertThat(catalog.defaultName()).isEqualTo("Mimir");
+        vm.refresh();
+        assertThat(vm.rows()).extracting(DataSourcesViewModel.Row::name).containsExactly("local", "Logs", "Mimir");
+        assertThat(secrets.toString()).doesNotContain("grafana-s3cret");
+        assertThat(catalog.find("Mimir").orElseThrow().missingSecrets()).isEmpty();
+    }
+
     /** Confirms everything; the view model shows its messages on the page, not in dialogs. */
     static final class YesDialogs implements DialogService {
         @Override

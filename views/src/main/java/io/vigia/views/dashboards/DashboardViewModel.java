@@ -62,6 +62,7 @@ public final class DashboardViewModel {
     private final Function<String, MetricsSource> sources;
     private final PanelDataLoader loader;
     private final PanelDataLoader cacheLoader;
+    private final Duration minInterval;
     private final TaskScope tasks;
     private final Clock clock;
     private final ZoneId zone;
@@ -95,6 +96,7 @@ public final class DashboardViewModel {
                               Function<String, Optional<MetricsSource>> cachedSources, Duration minInterval,
                               TaskScope tasks, Clock clock, ZoneId zone) {
         this.dashboard = dashboard;
+        this.minInterval = minInterval;
         this.cacheLoader = new PanelDataLoader(name -> cachedSources.apply(name)
                 .orElseThrow(() -> new QueryException("not_cached", "no cache for this source")), minInterval);
         this.sources = sources;
@@ -123,6 +125,20 @@ public final class DashboardViewModel {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** True when the dashboard marks deploys, so the deploy comparison can be offered. */
+    public boolean hasDeployMarkers() {
+        return dashboard.annotations().stream().anyMatch(a -> a.enabled() && a.kind() == AnnotationSource.Kind.DEPLOYS);
+    }
+
+    /** The deploy comparison over this dashboard's deploy source, for deploys in the current range. */
+    public io.vigia.views.deploys.DeployImpactViewModel deployImpact() {
+        String ds = dashboard.annotations().stream().filter(a -> a.kind() == AnnotationSource.Kind.DEPLOYS)
+                .map(AnnotationSource::dataSource).findFirst().orElse("");
+        io.vigia.views.deploys.DeployImpactViewModel d = new io.vigia.views.deploys.DeployImpactViewModel(() -> sources.apply(ds), minInterval, tasks);
+        d.load(resolved.get() == null ? resolve(range.get()) : resolved.get(), null);
+        return d;
     }
 
     /** How often the dashboard refreshes by itself; {@link Duration#ZERO} for never. */

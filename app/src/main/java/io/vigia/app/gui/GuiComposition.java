@@ -104,7 +104,11 @@ public final class GuiComposition implements AutoCloseable {
         DemoViewModel demo = new DemoViewModel(new SettingsRepository(workspace), store, executor.scope(), dialogs, clock,
                 demoLoaded);
         MainViewModel[] main = new MainViewModel[1];
-        DashboardContext context = new DashboardContext(catalog::metricsSource, catalog::cacheOnly, DemoWorkspace.INTERVAL, clock, ZoneId.systemDefault(),
+        // while the demo is shown, "now" is where its history ends (see DemoClock)
+        java.util.Optional<java.time.Instant> demoEnd = DemoWorkspace.end(settings);
+        Clock dashboardClock = new io.vigia.views.dashboards.DemoClock(clock,
+                () -> demo.activeProperty().get() ? demoEnd : java.util.Optional.empty());
+        DashboardContext context = new DashboardContext(catalog::metricsSource, catalog::cacheOnly, DemoWorkspace.INTERVAL, dashboardClock, ZoneId.systemDefault(),
                 theme.darkProperty(), demo.activeProperty(), () -> demo.remove(() -> {
                     // "one click to remove the demo and add a real source": the editor opens empty
                     main[0].select("sources");

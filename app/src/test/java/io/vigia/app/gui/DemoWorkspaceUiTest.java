@@ -88,6 +88,14 @@ class DemoWorkspaceUiTest {
         FxThread.run(vm::back);
         assertThat(FxThread.call(() -> vm.rangeProperty().get())).isEqualTo(DashboardViewModel.QUICK_RANGES.get(1));
 
+        // compare with the previous period: every time series also shows the day before, dashed
+        afterRefresh(vm, () -> ((javafx.scene.control.ToggleButton) lookup("#compare-previous")).fire());
+        Panel byTeam = vm.dashboard().allPanels().stream().filter(p -> p.title().startsWith("Acceptance rate by team")).findFirst().orElseThrow();
+        assertThat(FxThread.call(() -> vm.dataProperty(byTeam).get().series()))
+                .anySatisfy(s -> assertThat(s.name()).isEqualTo("payments-core (previous period)"))
+                .anySatisfy(s -> assertThat(s.name()).isEqualTo("payments-core"));
+        afterRefresh(vm, () -> ((javafx.scene.control.ToggleButton) lookup("#compare-previous")).fire());
+
         for (String uid : new String[] {BuiltInDashboards.GUARDRAILS, BuiltInDashboards.MODEL_DRIFT,
                 BuiltInDashboards.SERVICE_LATENCY}) {
             awaitAllPanelsWithData(openDashboard(uid));

@@ -108,7 +108,12 @@ public final class DashboardView extends BorderPane {
         HBox titleRow = new HBox(10, back, title, demoBox, spacer);
         Region controlsSpacer = new Region();
         HBox.setHgrow(controlsSpacer, Priority.ALWAYS);
-        HBox controls = new HBox(10, status, controlsSpacer, impact, range, zoomBack, refresh, auto);
+        javafx.scene.control.ToggleButton compare = new javafx.scene.control.ToggleButton("Compare previous period");
+        compare.setId("compare-previous");
+        compare.setTooltip(new Tooltip("Draw the period just before this one, dashed, on every time series"));
+        compare.selectedProperty().bindBidirectional(vm.comparePreviousProperty());
+        compare.setMinWidth(Region.USE_PREF_SIZE);
+        HBox controls = new HBox(10, status, controlsSpacer, impact, compare, range, zoomBack, refresh, auto);
         // the buttons keep their labels; the status text gives way when the window is narrow
         for (javafx.scene.control.Control c : List.of(back, title, removeDemo, badge, zoomBack, refresh, range, auto)) {
             c.setMinWidth(Region.USE_PREF_SIZE);

@@ -75,6 +75,7 @@ public final class DashboardViewModel {
     private final List<TaskHandle> inFlight = new ArrayList<>();
     private final javafx.beans.property.IntegerProperty refreshesCompleted = new javafx.beans.property.SimpleIntegerProperty();
     private int pending;
+    private final javafx.beans.property.BooleanProperty comparePrevious = new javafx.beans.property.SimpleBooleanProperty(false);
     private final ObjectProperty<Duration> autoRefresh = new SimpleObjectProperty<>(Duration.ZERO);
     private javafx.animation.Timeline autoRefreshTimer;
 
@@ -111,6 +112,7 @@ public final class DashboardViewModel {
                 .findFirst().orElse(new RangeChoice(dashboard.timeFrom() + " to " + dashboard.timeTo(),
                         dashboard.timeFrom(), dashboard.timeTo())));
         autoRefresh.addListener((o, a, b) -> scheduleAutoRefresh(b));
+        comparePrevious.addListener((o, a, b) -> refresh());
         range.addListener((o, a, b) -> {
             if (a != null && !a.equals(b)) {
                 history.push(a);
@@ -125,6 +127,25 @@ public final class DashboardViewModel {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Time series panels also draw the previous period (same length, just before), dashed. */
+    public javafx.beans.property.BooleanProperty comparePreviousProperty() {
+        return comparePrevious;
+    }
+
+    /** A panel's data, with the previous period overlaid on time series when asked. */
+    private PanelData loadPanel(Panel p, TimeRange r, int width, boolean compare) {
+        PanelData d = loader.load(dashboard, p, r, width, Map.of(), Map.of());
+        if (!compare || p.type() != PanelType.TIME_SERIES) {
+            return d;
+        }
+        Duration shift = r.length();
+        if (!p.timeShift().isBlank()) {
+            return d; // a panel with its own time shift already shows another period
+        }
+        Panel previous = p.withTimeShift(shift.toSeconds() + "s");
+        return d.withPreviousPeriod(loader.load(dashboard, previous, r, width, Map.of(), Map.of()));
     }
 
     /** True when the dashboard marks deploys, so the deploy comparison can be offered. */
@@ -244,8 +265,9 @@ public final class DashboardViewModel {
                             }
                         })));
             }
+            boolean compare = comparePrevious.get();
             inFlight.add(tasks.submit(BackgroundTask.of("Loading " + p.title(),
-                            progress -> loader.load(dashboard, p, r, width, Map.of(), Map.of()))
+                            progress -> loadPanel(p, r, width, compare))
                     .quiet()
                     .onSuccess(d -> {
                         liveArrived[0] = true;

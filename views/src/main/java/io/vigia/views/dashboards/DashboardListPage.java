@@ -62,6 +62,7 @@ public final class DashboardListPage implements Page {
                 context.removeDemo());
         root.setCenter(openView);
         dvm.refresh();
+        dvm.loadVariableOptions();
     }
 
     @Override

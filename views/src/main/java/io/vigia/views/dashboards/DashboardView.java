@@ -121,7 +121,17 @@ public final class DashboardView extends BorderPane {
         status.setMinWidth(0);
         titleRow.getStyleClass().add("dashboard-toolbar");
         controls.getStyleClass().add("dashboard-toolbar");
-        setTop(new javafx.scene.layout.VBox(2, titleRow, controls));
+        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(2, titleRow, controls);
+        if (!vm.variables().isEmpty()) {
+            javafx.scene.layout.FlowPane vars = new javafx.scene.layout.FlowPane(12, 6);
+            vars.setId("dashboard-variables");
+            vars.getStyleClass().add("dashboard-variables");
+            for (VariableState st : vm.variables()) {
+                vars.getChildren().add(VariableControl.of(st));
+            }
+            top.getChildren().add(vars);
+        }
+        setTop(top);
 
         Pane grid = new Pane() {
             @Override

@@ -75,6 +75,8 @@ public final class DashboardViewModel {
     private final List<TaskHandle> inFlight = new ArrayList<>();
     private final javafx.beans.property.IntegerProperty refreshesCompleted = new javafx.beans.property.SimpleIntegerProperty();
     private int pending;
+    private final List<VariableState> variables = new ArrayList<>();
+    private final io.vigia.dashboards.query.VariableOptions variableOptions;
     private final javafx.beans.property.BooleanProperty comparePrevious = new javafx.beans.property.SimpleBooleanProperty(false);
     private final ObjectProperty<Duration> autoRefresh = new SimpleObjectProperty<>(Duration.ZERO);
     private javafx.animation.Timeline autoRefreshTimer;
@@ -98,6 +100,14 @@ public final class DashboardViewModel {
                               TaskScope tasks, Clock clock, ZoneId zone) {
         this.dashboard = dashboard;
         this.minInterval = minInterval;
+        this.variableOptions = new io.vigia.dashboards.query.VariableOptions(sources);
+        for (io.vigia.dashboards.model.Variable v : dashboard.variables()) {
+            if (!(v instanceof io.vigia.dashboards.model.Variable.TextVariable t && t.constant())) {
+                VariableState st = new VariableState(v);
+                st.selected().addListener((javafx.collections.ListChangeListener<String>) c -> refresh());
+                variables.add(st);
+            }
+        }
         this.cacheLoader = new PanelDataLoader(name -> cachedSources.apply(name)
                 .orElseThrow(() -> new QueryException("not_cached", "no cache for this source")), minInterval);
         this.sources = sources;
@@ -129,14 +139,47 @@ public final class DashboardViewModel {
         return clock;
     }
 
+    /** The dashboard's variables shown in the toolbar (constants are not). */
+    public List<VariableState> variables() {
+        return variables;
+    }
+
+    /** Loads each variable's values in the background; a changed selection refreshes the panels. */
+    public void loadVariableOptions() {
+        TimeRange r = resolved.get() == null ? resolve(range.get()) : resolved.get();
+        for (VariableState st : variables) {
+            tasks.submit(BackgroundTask.of("Values of $" + st.variable().name(), p -> variableOptions.options(st.variable(), r))
+                    .quiet()
+                    .onSuccess(st::offer)
+                    .onFailure(e -> status.set("$" + st.variable().name() + ": " + e.getMessage())));
+        }
+    }
+
+    private Map<String, List<String>> selectedValues() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (VariableState st : variables) {
+            out.put(st.variable().name(), List.copyOf(st.selected()));
+        }
+        return out;
+    }
+
+    private Map<String, List<String>> allValues() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (VariableState st : variables) {
+            out.put(st.variable().name(), List.copyOf(st.options()));
+        }
+        return out;
+    }
+
     /** Time series panels also draw the previous period (same length, just before), dashed. */
     public javafx.beans.property.BooleanProperty comparePreviousProperty() {
         return comparePrevious;
     }
 
     /** A panel's data, with the previous period overlaid on time series when asked. */
-    private PanelData loadPanel(Panel p, TimeRange r, int width, boolean compare) {
-        PanelData d = loader.load(dashboard, p, r, width, Map.of(), Map.of());
+    private PanelData loadPanel(Panel p, TimeRange r, int width, boolean compare, Map<String, List<String>> values,
+                                Map<String, List<String>> all) {
+        PanelData d = loader.load(dashboard, p, r, width, values, all);
         if (!compare || p.type() != PanelType.TIME_SERIES) {
             return d;
         }
@@ -145,7 +188,7 @@ public final class DashboardViewModel {
             return d; // a panel with its own time shift already shows another period
         }
         Panel previous = p.withTimeShift(shift.toSeconds() + "s");
-        return d.withPreviousPeriod(loader.load(dashboard, previous, r, width, Map.of(), Map.of()));
+        return d.withPreviousPeriod(loader.load(dashboard, previous, r, width, values, all));
     }
 
     /** True when the dashboard marks deploys, so the deploy comparison can be offered. */
@@ -249,6 +292,8 @@ public final class DashboardViewModel {
         resolved.set(r);
         status.set("");
         List<Panel> drawn = dashboard.allPanels().stream().filter(p -> p.type() != PanelType.ROW).toList();
+        Map<String, List<String>> values = selectedValues();
+        Map<String, List<String>> all = allValues();
         pending = drawn.size();
         for (Panel p : drawn) {
             int width = (int) Math.max(100, widthPx * p.grid().w() / 24.0);
@@ -257,7 +302,7 @@ public final class DashboardViewModel {
             if (target.get() == null) {
                 // nothing on screen yet: the cache's last answer, at once, until the source answers
                 inFlight.add(tasks.submit(BackgroundTask.of("Reading the cache for " + p.title(),
-                                progress -> cacheLoader.load(dashboard, p, r, width, Map.of(), Map.of()))
+                                progress -> cacheLoader.load(dashboard, p, r, width, values, all))
                         .quiet()
                         .onSuccess(d -> {
                             if (!liveArrived[0] && !d.series().isEmpty()) {
@@ -267,7 +312,7 @@ public final class DashboardViewModel {
             }
             boolean compare = comparePrevious.get();
             inFlight.add(tasks.submit(BackgroundTask.of("Loading " + p.title(),
-                            progress -> loadPanel(p, r, width, compare))
+                            progress -> loadPanel(p, r, width, compare, values, all))
                     .quiet()
                     .onSuccess(d -> {
                         liveArrived[0] = true;

@@ -113,7 +113,7 @@ public final class GuiComposition implements AutoCloseable {
                     // "one click to remove the demo and add a real source": the editor opens empty
                     main[0].select("sources");
                     sourcesPage.viewModel().newSource();
-                }));
+                }), new io.vigia.persistence.workspace.AnnotationRepository(workspace));
         DashboardListPage dashboardsPage = new DashboardListPage(
                 new DashboardListViewModel(new DashboardStore(workspace), dashboardTasks, dialogs), dashboardTasks, context);
         List<Page> pages = List.of(

@@ -64,7 +64,7 @@ public final class DashboardView extends BorderPane {
         range.setId("time-range");
         range.getItems().setAll(DashboardViewModel.QUICK_RANGES);
         range.valueProperty().bindBidirectional(vm.rangeProperty());
-        range.setTooltip(new Tooltip("Time range (drag across a chart to zoom, double-click to go back)"));
+        range.setTooltip(new Tooltip("Time range (drag across a chart to zoom, double-click to go back; Ctrl+click a chart to annotate)"));
         Button zoomBack = new Button("Back");
         zoomBack.setId("zoom-back");
         zoomBack.setTooltip(new Tooltip("The time range before the last change"));

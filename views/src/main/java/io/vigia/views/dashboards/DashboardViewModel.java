@@ -70,6 +70,11 @@ public final class DashboardViewModel {
     private final ReadOnlyObjectWrapper<TimeRange> resolved = new ReadOnlyObjectWrapper<>();
     private final Map<Integer, ObjectProperty<PanelData>> data = new LinkedHashMap<>();
     private final ObjectProperty<List<Annotation>> annotations = new SimpleObjectProperty<>(List.of());
+    private List<Annotation> deployAnnotations = List.of();
+    private List<Annotation> manualAnnotations = List.of();
+    private io.vigia.persistence.workspace.AnnotationRepository annotationStore;
+    /** Manual annotations: blue, as Grafana draws them. */
+    public static final io.vigia.dashboards.chart.ChartColor MANUAL_ANNOTATION = io.vigia.dashboards.chart.ChartColor.hex("#3274D9");
     private final StringProperty status = new SimpleStringProperty("");
     private final Deque<RangeChoice> history = new ArrayDeque<>();
     private final List<TaskHandle> inFlight = new ArrayList<>();
@@ -189,6 +194,50 @@ public final class DashboardViewModel {
         }
         Panel previous = p.withTimeShift(shift.toSeconds() + "s");
         return d.withPreviousPeriod(loader.load(dashboard, previous, r, width, values, all));
+    }
+
+    /** Where manual annotations are kept; without it, none are shown or added. */
+    public void setAnnotationStore(io.vigia.persistence.workspace.AnnotationRepository store) {
+        this.annotationStore = store;
+    }
+
+    private List<Annotation> combined() {
+        List<Annotation> all = new ArrayList<>(deployAnnotations);
+        all.addAll(manualAnnotations);
+        return List.copyOf(all);
+    }
+
+    private void loadManualAnnotations(TimeRange r) {
+        if (annotationStore == null) {
+            return;
+        }
+        var store = annotationStore;
+        inFlight.add(tasks.submit(BackgroundTask.of("Reading annotations",
+                        p -> store.between(dashboard.uid(), r.from().toEpochMilli(), r.to().toEpochMilli()))
+                .quiet()
+                .onSuccess(found -> {
+                    manualAnnotations = found.stream().map(a -> new Annotation(a.timeMs(), a.endMs() == null ? a.timeMs() : a.endMs(),
+                            a.text(), MANUAL_ANNOTATION)).toList();
+                    annotations.set(combined());
+                })
+                .onFailure(e -> status.set("Annotations: " + e.getMessage()))));
+    }
+
+    /** Saves an annotation at {@code timeMs} on this dashboard, shown on every time panel. */
+    public void addAnnotation(long timeMs, String text) {
+        if (annotationStore == null || text == null || text.isBlank()) {
+            return;
+        }
+        var store = annotationStore;
+        TimeRange r = resolved.get();
+        tasks.submit(BackgroundTask.of("Saving the annotation",
+                        p -> store.add(dashboard.uid(), timeMs, null, text.strip(), "[]", "manual"))
+                .onSuccess(id -> loadManualAnnotations(r))
+                .onFailure(e -> status.set("Could not save the annotation: " + e.getMessage())));
+    }
+
+    public boolean canAnnotate() {
+        return annotationStore != null;
     }
 
     /** True when the dashboard marks deploys, so the deploy comparison can be offered. */
@@ -326,13 +375,17 @@ public final class DashboardViewModel {
                         answered();
                     })));
         }
+        loadManualAnnotations(r);
         for (AnnotationSource a : dashboard.annotations()) {
             if (a.enabled() && a.kind() == AnnotationSource.Kind.DEPLOYS) {
                 Duration step = Duration.ofMillis(Math.max(60_000, r.length().toMillis() / 2000));
                 inFlight.add(tasks.submit(BackgroundTask.of("Finding deploys",
                                 progress -> DeployMarkers.annotations(DeployMarkers.find(sources.apply(a.dataSource()), a.expr(), r, step)))
                         .quiet()
-                        .onSuccess(annotations::set)
+                        .onSuccess(found -> {
+                            deployAnnotations = found;
+                            annotations.set(combined());
+                        })
                         .onFailure(e -> status.set("Deploy markers: " + e.getMessage()))));
             }
         }

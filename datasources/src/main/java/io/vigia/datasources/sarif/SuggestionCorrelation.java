@@ -108,7 +108,8 @@ public final class SuggestionCorrelation {
 
     /**
      * A repository as {@code host/owner/name}, lower case: {@code https://github.com/Org/Repo.git},
-     * {@code git@github.com:org/repo} and {@code github.com/org/repo/} are one repository. Null and
+     * {@code git@github.com:org/repo}, {@code github.com/org/repo/} and GitHub's short form
+     * {@code org/repo} are one repository. Null and
      * blank are the empty key, so logs that name no repository match suggestions that name none.
      */
     static String repositoryKey(String repository) {
@@ -131,7 +132,12 @@ public final class SuggestionCorrelation {
         if (s.endsWith(".git")) {
             s = s.substring(0, s.length() - 4);
         }
-        return s.replaceAll("^/+", "");
+        s = s.replaceAll("^/+", "");
+        // "owner/name" without a host is GitHub's short form (gh, Actions' github.repository)
+        if (s.matches("[^/.:]+/[^/]+")) {
+            s = "github.com/" + s;
+        }
+        return s;
     }
 
     /**

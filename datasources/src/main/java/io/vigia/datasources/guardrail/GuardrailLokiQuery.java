@@ -7,6 +7,11 @@ import io.vigia.datasources.loki.LokiResponse;
 import io.vigia.datasources.loki.LokiResult;
 import io.vigia.datasources.remote.CancellationToken;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +27,8 @@ import java.util.concurrent.CancellationException;
 
 /**
  * Guardrail audit events from a LogQL log query: each log line is one JSON audit event (the shape
- * of the JSONL audit log), read by the same {@link GuardrailLogParser}. Loki answers at most
+ * of the JSONL audit log), read by the same {@link GuardrailLogParser}; an event without a time
+ * field of its own takes the entry's timestamp. Loki answers at most
  * {@code limit} entries per request, so the range is walked forward page by page: the next page
  * starts at the last timestamp seen (inclusive, as logcli does), and entries of that timestamp
  * already read are skipped.
@@ -95,7 +101,7 @@ public final class GuardrailLokiQuery {
                         atMax.add(identity);
                     }
                     // a raw line break cannot be part of one JSON event; as a space it keeps the numbering
-                    String line = s.lines()[i].replace('\n', ' ').replace('\r', ' ');
+                    String line = withEntryTime(s.lines()[i].replace('\n', ' ').replace('\r', ' '), ts);
                     text.append(line).append('\n');
                     sha.update(line.getBytes(StandardCharsets.UTF_8));
                     sha.update((byte) '\n');
@@ -119,6 +125,33 @@ public final class GuardrailLokiQuery {
         }
         GuardrailLogParser.Result parsed = parser.parse(new StringReader(text.toString()));
         return new Fetched(parsed, entries, pages, warnings, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> TIME_FIELDS = List.of("ts", "timestamp", "@timestamp", "time", "start_time", "startTime",
+            "created_at", "standard_logging_guardrail_information");
+
+    /**
+     * An event logged to Loki often leaves its time to Loki's entry timestamp: a JSON object with
+     * no time field of its own gets {@code ts} from the entry. Anything else is passed on as is
+     * (the parser rejects what is not an event).
+     */
+    static String withEntryTime(String line, long entryNanos) {
+        if (!line.stripLeading().startsWith("{")) {
+            return line;
+        }
+        try {
+            JsonNode n = JSON.readTree(line);
+            if (!(n instanceof ObjectNode o) || TIME_FIELDS.stream().anyMatch(o::has)) {
+                return line;
+            }
+            ObjectNode out = JSON.createObjectNode();
+            out.put("ts", Instant.ofEpochSecond(0, entryNanos).toString());
+            out.setAll(o);
+            return JSON.writeValueAsString(out);
+        } catch (JacksonException e) {
+            return line;
+        }
     }
 
     private static MessageDigest sha256() {

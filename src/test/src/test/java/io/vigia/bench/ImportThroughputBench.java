@@ -6,7 +6,6 @@ import io.vigia.datasources.imports.ImportKind;
 import io.vigia.datasources.imports.ImportProgress;
 import io.vigia.datasources.imports.ImportReport;
 import io.vigia.datasources.redact.Redactor;
-import io.vigia.datasources.sarif.SarifLog;
 import io.vigia.datasources.sarif.SarifParser;
 import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.Workspace;
@@ -16,12 +15,12 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
@@ -50,6 +49,9 @@ public class ImportThroughputBench {
     static final int MIB = 8;
     private static final int SIZE = MIB << 20;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Param({"sarif", "jsonl"})
+    public String format;
 
     private byte[] sarif;
     private byte[] jsonl;
@@ -87,40 +89,32 @@ public class ImportThroughputBench {
         }
     }
 
+    /** Parsing only (the guardrail parser includes redacting every prompt). */
     @Benchmark
     @OperationsPerInvocation(MIB)
-    public SarifLog sarifParse() {
-        return SarifParser.parse(new ByteArrayInputStream(sarif));
+    public Object parse() throws IOException {
+        if (format.equals("sarif")) {
+            return SarifParser.parse(new ByteArrayInputStream(sarif));
+        }
+        return new GuardrailLogParser(new Redactor()).parse(new InputStreamReader(new ByteArrayInputStream(jsonl), StandardCharsets.UTF_8));
     }
 
+    /** The app's import of the file into a new workspace: parse, then one transaction. */
     @Benchmark
     @OperationsPerInvocation(MIB)
-    public ImportReport sarifParseAndStore() throws Exception {
-        return new FileImporter(workspace, store).importFile(sarifFile, ImportKind.SARIF, null, ImportProgress.NONE);
+    public ImportReport parseAndStore() throws Exception {
+        return new FileImporter(workspace, store).importFile(format.equals("sarif") ? sarifFile : jsonlFile,
+                format.equals("sarif") ? ImportKind.SARIF : ImportKind.GUARDRAIL_LOG, null, ImportProgress.NONE);
     }
 
+    /** Jackson's tree model over the same bytes: the whole log, or every line. */
     @Benchmark
     @OperationsPerInvocation(MIB)
-    public JsonNode baselineSarifJacksonTree() {
-        return JSON.readTree(sarif);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(MIB)
-    public GuardrailLogParser.Result jsonlParse() throws IOException {
-        return new GuardrailLogParser(new Redactor()).parse(
-                new InputStreamReader(new ByteArrayInputStream(jsonl), StandardCharsets.UTF_8));
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(MIB)
-    public ImportReport jsonlParseAndStore() throws Exception {
-        return new FileImporter(workspace, store).importFile(jsonlFile, ImportKind.GUARDRAIL_LOG, null, ImportProgress.NONE);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(MIB)
-    public void baselineJsonlJacksonTreePerLine(Blackhole bh) throws IOException {
+    public void baselineJacksonTree(Blackhole bh) throws IOException {
+        if (format.equals("sarif")) {
+            bh.consume(JSON.readTree(sarif));
+            return;
+        }
         try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(jsonl), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {

@@ -306,7 +306,7 @@ public final class FileImporter {
         }
         if (!(doc instanceof CopilotMetricsParser.Days days)) {
             throw new ImportFailedException(file.getFileName() + " holds " + (doc instanceof CopilotMetricsParser.DownloadLinks
-                    ? "GitHub's download links, not the report itself: use `vigia copilot sync`, or download the linked files"
+                    ? "GitHub's download links, not the report itself: download the linked files (the links expire within hours) and import those"
                     : "the seat assignments, not usage metrics") + ". Nothing was imported.");
         }
         return days;

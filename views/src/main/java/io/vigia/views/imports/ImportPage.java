@@ -2,6 +2,8 @@ package io.vigia.views.imports;
 
 import io.vigia.datasources.imports.ImportKind;
 import io.vigia.views.shell.Page;
+import io.vigia.dashboards.chart.InertText;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -102,8 +104,9 @@ public final class ImportPage implements Page {
         });
         Label fileName = new Label();
         fileName.setId("import-file");
-        fileName.textProperty().bind(vm.fileProperty().map(p -> p.toString()).orElse("or drop a file onto the window"));
+        fileName.textProperty().bind(vm.fileProperty().map(p -> InertText.of(p.toString())).orElse("or drop a file onto the window"));
         HBox fileRow = new HBox(8, choose, fileName);
+        fileRow.setAlignment(Pos.CENTER_LEFT);
         fileRow.getStyleClass().add("import-row");
 
         ComboBox<ImportKind> kind = new ComboBox<>();
@@ -124,6 +127,7 @@ public final class ImportPage implements Page {
         scope.visibleProperty().bind(vm.scopeNeededBinding());
         scope.managedProperty().bind(vm.scopeNeededBinding());
         HBox kindRow = new HBox(8, new Label("Kind"), kind, detected, scopeLabel, scope);
+        kindRow.setAlignment(Pos.CENTER_LEFT);
         kindRow.getStyleClass().add("import-row");
 
         Label summary = new Label();
@@ -154,6 +158,7 @@ public final class ImportPage implements Page {
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.runningProperty());
         HBox actions = new HBox(8, run, cancel, progress);
+        actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("import-row");
 
         VBox page = new VBox(8, title, fileRow, kindRow, summary, new Label("Preview"), records,

@@ -9,6 +9,7 @@ import io.vigia.dashboards.query.PanelDataLoader;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.QueryResult;
+import io.vigia.datasources.imports.ImportedSeries;
 import io.vigia.datasources.promql.LocalPromqlSource;
 import io.vigia.datasources.simulator.AuditFilesSink;
 import io.vigia.datasources.simulator.FleetSimulator;
@@ -162,6 +163,40 @@ class CopilotHealthFromImportsTest {
         }
         // ... but "per 1,000 accepted" divides by accepted suggestions, which only Copilot metrics or a live exporter give
         assertThat(panelsWithData(BuiltInDashboards.copilotHealth())).isEmpty();
+    }
+
+    @Test
+    void removingTheDemoDeletesImportedSeriesByNameAndRebuildingFromTheStoredRowsRestoresThem() throws IOException {
+        Dashboard d = BuiltInDashboards.copilotHealth();
+        Path audit = dir.resolve("audit");
+        FleetSimulator.run(42, END.minus(Duration.ofDays(9)).toEpochMilli(), END.toEpochMilli(), 300_000, new AuditFilesSink(audit));
+        assertThat(vigia("import", "copilot", "--scope", "octo-org",
+                CORPUS.resolve("copilot-metrics/cmv-organization_metrics_response_sample.json").toString()).exit()).isZero();
+        List<String> sarif = new ArrayList<>(List.of("import", "sarif", "--suggestions",
+                audit.resolve(AuditFilesSink.SUGGESTIONS_FILE).toString()));
+        try (Stream<Path> files = Files.list(audit.resolve(AuditFilesSink.SARIF_DIR))) {
+            files.sorted().forEach(f -> sarif.add(f.toString()));
+        }
+        assertThat(vigia(sarif.toArray(String[]::new)).exit()).isZero();
+        assertThat(vigia("import", "guardrail-log", audit.resolve(AuditFilesSink.GUARDRAIL_FILE).toString()).exit()).isZero();
+        Map<String, Double> imported = lastValues(d);
+        Set<String> filled = panelsWithData(d);
+        assertThat(filled).hasSize(FROM_COPILOT.size() + FROM_SAST.size() + FROM_GUARDRAIL_LOG.size());
+
+        try (Workspace ws = Workspace.open(dir.resolve("fresh.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            DemoWorkspace.remove(new SettingsRepository(ws), store);
+        }
+        assertThat(panelsWithData(d)).as("the demo's metric names are the contract's: its removal takes imported series too")
+                .isEmpty();
+
+        try (Workspace ws = Workspace.open(dir.resolve("fresh.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            ImportedSeries.Rebuilt r = ImportedSeries.rebuildAll(ws, store);
+            assertThat(r.copilotScopes()).isOne();
+            assertThat(r.guardrailSeries()).isPositive();
+            assertThat(r.sastAttributions()).isPositive();
+        }
+        assertThat(panelsWithData(d)).isEqualTo(filled);
+        assertThat(lastValues(d)).isEqualTo(imported);
     }
 
     private Set<String> panelsWithData(Dashboard d) {

@@ -52,6 +52,10 @@ public final class SastAttributionSeries {
      * more are removed. Returns the number of attributions (findings tied to a suggestion).
      */
     public static int rebuild(Connection c, SqliteSeriesStore.SeriesReplacer series, Set<Labels> before) throws SQLException {
+        List<StoredSuggestion> rows = AcceptedSuggestionRepository.all(c);
+        if (rows.isEmpty() && before.isEmpty()) {
+            return 0; // findings without suggestions: nothing to attribute, nothing written before
+        }
         List<SarifFindingRepository.Finding> stored = SarifFindingRepository.all(c);
         List<SuggestionCorrelation.Finding> findings = new ArrayList<>(stored.size());
         for (SarifFindingRepository.Finding f : stored) {
@@ -59,7 +63,6 @@ public final class SastAttributionSeries {
             findings.add(new SuggestionCorrelation.Finding(f.repository(), f.uri(), f.startLine(), f.endLine(),
                     Instant.ofEpochMilli(when), f.ruleId(), severity(f), f.cwe().isEmpty() ? List.of() : List.of(f.cwe())));
         }
-        List<StoredSuggestion> rows = AcceptedSuggestionRepository.all(c);
         List<SuggestionCorrelation.AcceptedSuggestion> suggestions = new ArrayList<>(rows.size());
         Map<SuggestionCorrelation.AcceptedSuggestion, String> keys = new HashMap<>();
         for (StoredSuggestion s : rows) {

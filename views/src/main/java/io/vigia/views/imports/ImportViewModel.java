@@ -123,6 +123,7 @@ public final class ImportViewModel {
         if (running.get()) {
             return;
         }
+        cancelCurrent(); // a detection or preview of the previous file must not land on this one
         file.set(f);
         report.set(null);
         clearPreview();
@@ -153,6 +154,7 @@ public final class ImportViewModel {
         if (f == null || k == null || running.get()) {
             return;
         }
+        cancelCurrent();
         clearPreview();
         String sc = scope.get();
         current = tasks.submit(BackgroundTask.of("Previewing " + f.getFileName(), sink -> importer.preview(f, k, sc, progressOf(sink)))
@@ -201,6 +203,13 @@ public final class ImportViewModel {
                     progress.set(0);
                     summary.set("Cancelled: nothing was imported.");
                 }));
+    }
+
+    private void cancelCurrent() {
+        TaskHandle h = current;
+        if (h != null && !h.isDone()) {
+            h.cancel();
+        }
     }
 
     public void cancel() {

@@ -70,11 +70,34 @@ public final class DashboardView extends BorderPane {
         refresh.setId("refresh-dashboard");
         refresh.setTooltip(new Tooltip("Run every panel's queries again (Ctrl+R)"));
         refresh.setOnAction(e -> vm.refresh());
+        ComboBox<java.time.Duration> auto = new ComboBox<>();
+        auto.setId("auto-refresh");
+        auto.getItems().setAll(DashboardViewModel.AUTO_REFRESH_CHOICES);
+        auto.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(java.time.Duration d) {
+                if (d == null || d.isZero()) {
+                    return "Auto-refresh off";
+                }
+                return "Every " + (d.toSeconds() < 60 ? d.toSeconds() + " s" : d.toMinutes() + " min");
+            }
+
+            @Override
+            public java.time.Duration fromString(String s) {
+                return java.time.Duration.ZERO;
+            }
+        });
+        auto.valueProperty().bindBidirectional(vm.autoRefreshProperty());
+        auto.setTooltip(new Tooltip("Refresh every panel on a schedule while the dashboard is open"));
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add("page-subtitle");
 
-        HBox bar = new HBox(10, back, title, demoBox, spacer, status, range, zoomBack, refresh);
+        HBox bar = new HBox(10, back, title, demoBox, spacer, status, range, zoomBack, refresh, auto);
+        // the buttons keep their labels; the status text gives way when the window is narrow
+        for (javafx.scene.control.Control c : List.of(back, title, removeDemo, badge, zoomBack, refresh)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         bar.getStyleClass().add("dashboard-toolbar");
         setTop(bar);
 

@@ -37,7 +37,7 @@ class ImportPageUiTest {
         Path log = dir.resolve("audit.jsonl");
         Files.writeString(log, ImportViewModelTest.LOG, StandardCharsets.UTF_8);
         try (Workspace ws = Workspace.open(dir.resolve("ui.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws);
-             FxTaskExecutor executor = new FxTaskExecutor(1)) {
+             FxTaskExecutor executor = new FxTaskExecutor()) {
             ImportViewModel vm = new ImportViewModel(ImportViewModel.of(new FileImporter(ws, store)), executor.scope(), Platform::runLater);
             ImportPage page = new ImportPage(vm);
             Stage stage = JavaFxToolkit.onFx(() -> {

@@ -46,7 +46,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ImportThroughputBench {
-    static final int MIB = 8;
+    static final int MIB = 2;
     private static final int SIZE = MIB << 20;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

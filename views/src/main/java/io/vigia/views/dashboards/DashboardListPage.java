@@ -56,12 +56,14 @@ public final class DashboardListPage implements Page {
             vm.refresh();
             return;
         }
+        // the view is built after the saver is set: its Edit button shows only for an editable dashboard
         DashboardViewModel dvm = new DashboardViewModel(d, context.sources(), context.cachedSources(), context.minInterval(), scope,
                 context.clock(), context.zone());
+        dvm.setAnnotationStore(context.annotations());
+        dvm.setSaver(vm::save);
         openView = new DashboardView(dvm, context.dark(), context.demoActive(), () -> vm.openProperty().set(null),
                 context.removeDemo());
         root.setCenter(openView);
-        dvm.setAnnotationStore(context.annotations());
         dvm.refresh();
         dvm.loadVariableOptions();
     }

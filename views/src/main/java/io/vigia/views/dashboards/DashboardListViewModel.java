@@ -70,6 +70,11 @@ public final class DashboardListViewModel {
         return d.updatedAt() == 0 && d.version() == 0;
     }
 
+    /** Saves an edited dashboard (blocking: called from a background task). */
+    public void save(io.vigia.dashboards.model.Dashboard d) {
+        store.save(d);
+    }
+
     public void refresh() {
         loading.set(true);
         tasks.submit(BackgroundTask.of("Loading dashboards", p -> {

@@ -29,6 +29,8 @@ public final class DashboardView extends BorderPane {
     private final DashboardViewModel vm;
     private final List<PanelView> panels = new ArrayList<>();
     private ScrollPane scroll;
+    private Pane grid;
+    private PanelDrag drag;
     private ObservableBooleanValue darkTheme;
     private io.vigia.views.deploys.DeployImpactView impactView;
 
@@ -105,15 +107,63 @@ public final class DashboardView extends BorderPane {
         impact.setOnAction(e -> openDeployImpact());
         // two rows, as the title and the demo box leave too little room for the controls at 1280 px:
         // the title row, then the time controls right-aligned with the status text on the left
-        HBox titleRow = new HBox(10, back, title, demoBox, spacer);
-        Region controlsSpacer = new Region();
-        HBox.setHgrow(controlsSpacer, Priority.ALWAYS);
+        HBox titleRow = new HBox(10, back, title, demoBox, spacer, status);
         javafx.scene.control.ToggleButton compare = new javafx.scene.control.ToggleButton("Compare previous period");
         compare.setId("compare-previous");
         compare.setTooltip(new Tooltip("Draw the period just before this one, dashed, on every time series"));
         compare.selectedProperty().bindBidirectional(vm.comparePreviousProperty());
         compare.setMinWidth(Region.USE_PREF_SIZE);
-        HBox controls = new HBox(10, status, controlsSpacer, impact, compare, range, zoomBack, refresh, auto);
+        javafx.scene.control.ToggleButton edit = new javafx.scene.control.ToggleButton("Edit");
+        edit.setId("edit-dashboard");
+        edit.setTooltip(new Tooltip("Move (drag), resize (drag the corner), duplicate, edit and remove panels; "
+                + "changes are saved at once (Ctrl+Z undoes)"));
+        edit.selectedProperty().bindBidirectional(vm.editingProperty());
+        edit.setVisible(vm.canEdit());
+        edit.setManaged(vm.canEdit());
+        Button addPanel = new Button("Add panel");
+        addPanel.setId("add-panel");
+        addPanel.setOnAction(e -> {
+            int id = vm.addPanel("New panel", "");
+            vm.dashboard().allPanels().stream().filter(p -> p.id() == id).findFirst()
+                    .ifPresent(p -> PanelEditorDialog.edit(this, vm, p));
+        });
+        Button undo = new Button("Undo");
+        undo.setId("undo-edit");
+        undo.setOnAction(e -> vm.undo());
+        Button redo = new Button("Redo");
+        redo.setId("redo-edit");
+        redo.setOnAction(e -> vm.redo());
+        for (var b : List.of(addPanel, undo, redo)) {
+            b.visibleProperty().bind(vm.editingProperty());
+            b.managedProperty().bind(vm.editingProperty());
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        vm.dashboardProperty().addListener((o, a, b) -> {
+            undo.setDisable(!vm.canUndo());
+            redo.setDisable(!vm.canRedo());
+        });
+        undo.setDisable(true);
+        redo.setDisable(true);
+        edit.setMinWidth(Region.USE_PREF_SIZE);
+        // Grafana's keys: Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes, while editing
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (!vm.editingProperty().get() || !e.isShortcutDown()) {
+                return;
+            }
+            if (e.getCode() == javafx.scene.input.KeyCode.Z && !e.isShiftDown()) {
+                vm.undo();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.Y || (e.getCode() == javafx.scene.input.KeyCode.Z && e.isShiftDown())) {
+                vm.redo();
+                e.consume();
+            }
+        });
+        // the controls wrap onto a second line rather than widen the window
+        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(8, 4, addPanel, undo, redo, edit, impact, compare,
+                range, zoomBack, refresh, auto);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        controls.setPrefWrapLength(900);
+        controls.setMaxWidth(Double.MAX_VALUE);
         // the buttons keep their labels; the status text gives way when the window is narrow
         for (javafx.scene.control.Control c : List.of(back, title, removeDemo, badge, zoomBack, refresh, range, auto)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
@@ -151,13 +201,13 @@ public final class DashboardView extends BorderPane {
             }
         };
         grid.getStyleClass().add("dashboard-grid");
-        for (Panel p : vm.dashboard().allPanels()) {
-            if (p.type() != PanelType.ROW) {
-                PanelView view = new PanelView(p, vm, dark);
-                panels.add(view);
-                grid.getChildren().add(view);
-            }
-        }
+        this.grid = grid;
+        this.darkTheme = dark;
+        this.drag = new PanelDrag(vm, grid);
+        buildPanels();
+        // an edit gives a new version of the dashboard: its panels are laid out again
+        vm.dashboardProperty().addListener((o, a, b) -> buildPanels());
+        vm.editingProperty().addListener((o, a, b) -> buildPanels());
         grid.widthProperty().addListener((o, a, b) -> vm.setWidth(b.doubleValue()));
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
@@ -165,6 +215,25 @@ public final class DashboardView extends BorderPane {
         this.scroll = scroll;
         this.darkTheme = dark;
         setCenter(scroll);
+    }
+
+    private void buildPanels() {
+        panels.clear();
+        grid.getChildren().clear();
+        boolean editing = vm.editingProperty().get();
+        for (Panel p : vm.dashboard().allPanels()) {
+            if (p.type() != PanelType.ROW) {
+                PanelView view = new PanelView(p, vm, darkTheme);
+                panels.add(view);
+                grid.getChildren().add(view);
+                if (editing) {
+                    view.showEditBar(() -> PanelEditorDialog.edit(view, vm, p), () -> vm.duplicatePanel(p.id()),
+                            () -> vm.removePanel(p.id()));
+                    drag.attach(view);
+                }
+            }
+        }
+        grid.requestLayout();
     }
 
     /** Shows the deploy comparison in place of the panels; Close (or Escape) comes back. */

@@ -58,7 +58,11 @@ public final class DashboardViewModel {
             new RangeChoice("This week so far", "now/w", "now"),
             new RangeChoice("Previous week", "now-1w/w", "now-1w/w"));
 
-    private final Dashboard dashboard;
+    private Dashboard dashboard;
+    private final ReadOnlyObjectWrapper<Dashboard> dashboardVersion = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.BooleanProperty editing = new javafx.beans.property.SimpleBooleanProperty(false);
+    private io.vigia.dashboards.edit.DashboardEditor editor;
+    private java.util.function.Consumer<Dashboard> saver;
     private final Function<String, MetricsSource> sources;
     private final PanelDataLoader loader;
     private final PanelDataLoader cacheLoader;
@@ -104,6 +108,7 @@ public final class DashboardViewModel {
                               Function<String, Optional<MetricsSource>> cachedSources, Duration minInterval,
                               TaskScope tasks, Clock clock, ZoneId zone) {
         this.dashboard = dashboard;
+        this.dashboardVersion.set(dashboard);
         this.minInterval = minInterval;
         this.variableOptions = new io.vigia.dashboards.query.VariableOptions(sources);
         for (io.vigia.dashboards.model.Variable v : dashboard.variables()) {
@@ -138,6 +143,130 @@ public final class DashboardViewModel {
 
     public Dashboard dashboard() {
         return dashboard;
+    }
+
+    /** The dashboard as edited: a new version after every change (the view lays the panels out again). */
+    public ReadOnlyObjectProperty<Dashboard> dashboardProperty() {
+        return dashboardVersion.getReadOnlyProperty();
+    }
+
+    /** Edit mode: panels can be moved, resized, duplicated, edited and removed. */
+    public javafx.beans.property.BooleanProperty editingProperty() {
+        return editing;
+    }
+
+    /**
+     * Where edits are saved, at once after each change (autosave); built-in dashboards are saved
+     * as an editable copy on their first change. Without a saver the dashboard cannot be edited.
+     */
+    public void setSaver(java.util.function.Consumer<Dashboard> saver) {
+        this.saver = saver;
+    }
+
+    public boolean canEdit() {
+        return saver != null;
+    }
+
+    public boolean canUndo() {
+        return editor != null && editor.canUndo();
+    }
+
+    public boolean canRedo() {
+        return editor != null && editor.canRedo();
+    }
+
+    public void movePanel(int id, int x, int y) {
+        edit(e -> e.move(id, x, y));
+    }
+
+    public void resizePanel(int id, int w, int h) {
+        edit(e -> e.resize(id, w, h));
+    }
+
+    public void duplicatePanel(int id) {
+        edit(e -> e.duplicate(id));
+    }
+
+    public void removePanel(int id) {
+        edit(e -> e.remove(id));
+    }
+
+    /** Changes a panel's title, first query, legend format and unit. */
+    public void updatePanel(int id, String title, String expr, String legend, String unit) {
+        edit(e -> e.update(id, p -> {
+            List<io.vigia.dashboards.model.Query> queries = new ArrayList<>(p.queries());
+            io.vigia.dashboards.model.Query first = queries.isEmpty() ? io.vigia.dashboards.model.Query.promql("A", expr, legend)
+                    : queries.getFirst();
+            io.vigia.dashboards.model.Query changed = new io.vigia.dashboards.model.Query(first.refId(), first.dataSource(),
+                    first.language(), expr, legend, first.instant(), first.hidden(), first.minInterval());
+            if (queries.isEmpty()) {
+                queries.add(changed);
+            } else {
+                queries.set(0, changed);
+            }
+            return p.withTitle(title).withQueries(queries).withFieldConfig(new io.vigia.dashboards.model.FieldConfig(unit,
+                    p.fieldConfig().min(), p.fieldConfig().max(), p.fieldConfig().decimals(), p.fieldConfig().thresholds()));
+        }));
+    }
+
+    /** Adds a time series panel at the bottom; returns its id. */
+    public int addPanel(String title, String expr) {
+        edit(e -> e.add(Panel.of(0, PanelType.TIME_SERIES, title, new io.vigia.dashboards.model.GridPos(0, 0, 12, 8),
+                List.of(io.vigia.dashboards.model.Query.promql("A", expr, "")), io.vigia.dashboards.model.FieldConfig.DEFAULT)));
+        return dashboard.panels().getLast().id();
+    }
+
+    public void undo() {
+        if (canUndo()) {
+            show(editor.undo());
+        }
+    }
+
+    public void redo() {
+        if (canRedo()) {
+            show(editor.redo());
+        }
+    }
+
+    private void edit(java.util.function.Function<io.vigia.dashboards.edit.DashboardEditor, Dashboard> change) {
+        if (saver == null) {
+            return;
+        }
+        if (editor == null) {
+            Dashboard start = dashboard;
+            if (io.vigia.dashboards.builtin.BuiltInDashboards.find(dashboard.uid()).isPresent()) {
+                // built-ins stay as shipped: the first change makes an editable copy
+                start = new Dashboard(dashboard.uid() + "-copy", dashboard.title() + " (copy)", dashboard.tags(),
+                        dashboard.timeFrom(), dashboard.timeTo(), dashboard.refresh(), dashboard.variables(),
+                        dashboard.panels(), dashboard.annotations());
+            }
+            editor = new io.vigia.dashboards.edit.DashboardEditor(start);
+            dashboard = start;
+        }
+        show(change.apply(editor));
+    }
+
+    /** Shows a new version: new panels get their data, and it is saved. */
+    private void show(Dashboard next) {
+        Map<Integer, List<io.vigia.dashboards.model.Query>> before = new LinkedHashMap<>();
+        dashboard.allPanels().forEach(p -> before.put(p.id(), p.queries()));
+        dashboard = next;
+        boolean reload = false;
+        for (Panel p : next.allPanels()) {
+            if (!data.containsKey(p.id())) {
+                data.put(p.id(), new SimpleObjectProperty<>());
+            }
+            reload |= !p.queries().equals(before.get(p.id()));
+        }
+        dashboardVersion.set(next);
+        if (reload) {
+            refresh();
+        }
+        Dashboard toSave = next;
+        tasks.submit(BackgroundTask.of("Saving " + next.title(), p -> {
+            saver.accept(toSave);
+            return toSave;
+        }).quiet().onFailure(e -> status.set("Could not save: " + e.getMessage())));
     }
 
     public Clock clock() {

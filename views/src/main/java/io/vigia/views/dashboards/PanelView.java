@@ -75,6 +75,30 @@ public final class PanelView extends StackPane {
         wireMouse();
     }
 
+    /** Edit mode: Edit…, Duplicate and Remove at the panel's top right, and a resize corner. */
+    void showEditBar(Runnable edit, Runnable duplicate, Runnable remove) {
+        javafx.scene.control.Button e = new javafx.scene.control.Button("Edit…");
+        e.setId("edit-panel-" + panel.id());
+        e.setOnAction(x -> edit.run());
+        javafx.scene.control.Button d = new javafx.scene.control.Button("Duplicate");
+        d.setId("duplicate-panel-" + panel.id());
+        d.setOnAction(x -> duplicate.run());
+        javafx.scene.control.Button r = new javafx.scene.control.Button("Remove");
+        r.setId("remove-panel-" + panel.id());
+        r.getStyleClass().add("danger");
+        r.setOnAction(x -> remove.run());
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(4, e, d, r);
+        bar.getStyleClass().add("panel-edit-bar");
+        bar.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        StackPane.setAlignment(bar, javafx.geometry.Pos.TOP_RIGHT);
+        StackPane.setMargin(bar, new javafx.geometry.Insets(4, 6, 0, 0));
+        javafx.scene.shape.Polygon corner = new javafx.scene.shape.Polygon(14, 0, 14, 14, 0, 14);
+        corner.getStyleClass().add("panel-resize-corner");
+        StackPane.setAlignment(corner, javafx.geometry.Pos.BOTTOM_RIGHT);
+        getStyleClass().add("editing");
+        getChildren().addAll(bar, corner);
+    }
+
     /** A badge with the data's age when it is the cache's answer, not the source's. */
     private void showStaleness(PanelData d) {
         if (d == null || !d.isStale()) {

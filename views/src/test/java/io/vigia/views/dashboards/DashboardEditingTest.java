@@ -1,0 +1,67 @@
+package io.vigia.views.dashboards;
+
+import io.vigia.dashboards.builtin.BuiltInDashboards;
+import io.vigia.dashboards.model.Dashboard;
+import io.vigia.dashboards.model.Panel;
+import io.vigia.dashboards.store.DashboardStore;
+import io.vigia.datasources.promql.LocalPromqlSource;
+import io.vigia.persistence.series.SqliteSeriesStore;
+import io.vigia.persistence.workspace.Workspace;
+import io.vigia.views.tasks.SameThreadTaskExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DashboardEditingTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void editingABuiltInSavesAnEditableCopyAfterEveryChangeWithUndoAndRedo() {
+        Instant now = Instant.parse("2026-11-23T12:00:00Z");
+        try (Workspace ws = Workspace.open(dir.resolve("e.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            DashboardStore dashboards = new DashboardStore(ws);
+            DashboardViewModel vm = new DashboardViewModel(BuiltInDashboards.serviceLatency(), n -> new LocalPromqlSource("local", store),
+                    Duration.ofMinutes(5), new SameThreadTaskExecutor().scope(), Clock.fixed(now, ZoneOffset.UTC), ZoneOffset.UTC);
+            assertThat(vm.canEdit()).isFalse();
+            vm.setSaver(dashboards::save);
+            vm.refresh();
+            Panel first = vm.dashboard().panels().getFirst();
+
+            vm.movePanel(first.id(), 6, 20);
+            assertThat(vm.dashboard().uid()).isEqualTo("service-latency-copy");
+            assertThat(dashboards.load("service-latency-copy")).get().satisfies(saved ->
+                    assertThat(panel(saved, first.id()).grid().x()).isEqualTo(6));
+
+            vm.resizePanel(first.id(), 24, 10);
+            vm.duplicatePanel(first.id());
+            int added = vm.addPanel("Error budget", "sum(rate(http_server_request_duration_seconds_count[5m]))");
+            vm.updatePanel(added, "Requests", "sum(rate(http_server_request_duration_seconds_count[5m]))", "all", "reqps");
+            assertThat(vm.dataProperty(panel(vm.dashboard(), added))).as("a new panel gets its data").isNotNull();
+            assertThat(panel(dashboards.load("service-latency-copy").orElseThrow(), added).title()).isEqualTo("Requests");
+            int panelsNow = vm.dashboard().panels().size();
+
+            vm.removePanel(added);
+            assertThat(vm.dashboard().panels()).hasSize(panelsNow - 1);
+            vm.undo();
+            assertThat(vm.dashboard().panels()).hasSize(panelsNow);
+            assertThat(panel(dashboards.load("service-latency-copy").orElseThrow(), added).title()).as("undo is saved too")
+                    .isEqualTo("Requests");
+            vm.redo();
+            assertThat(vm.dashboard().panels()).hasSize(panelsNow - 1);
+            assertThat(BuiltInDashboards.serviceLatency().panels().getFirst().grid()).as("the built-in is untouched")
+                    .isEqualTo(first.grid());
+        }
+    }
+
+    private static Panel panel(Dashboard d, int id) {
+        return d.allPanels().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
+    }
+}

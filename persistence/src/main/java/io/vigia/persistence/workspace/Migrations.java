@@ -20,7 +20,8 @@ final class Migrations {
             DIR + "001-workspace.sql",
             DIR + "002-copilot.sql",
             DIR + "003-series.sql",
-            DIR + "004-evidence.sql"));
+            DIR + "004-evidence.sql",
+            DIR + "005-reports.sql"));
 
     private final List<String> scripts;
 

@@ -138,11 +138,10 @@ final class WeeklyEvidence {
                 end(r)).result());
         Map<String, TreeMap<Double, Double>> byFeature = new TreeMap<>();
         for (int i = 0; i < v.size(); i++) {
-            String le = v.labels()[i].get("le");
-            if (le == null || Double.isNaN(v.values()[i])) {
+            double bound = bound(v.labels()[i].get("le"));
+            if (Double.isNaN(bound) || Double.isNaN(v.values()[i])) {
                 continue;
             }
-            double bound = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
             byFeature.computeIfAbsent(orDash(v.labels()[i].get("feature")), k -> new TreeMap<>()).put(bound, v.values()[i]);
         }
         Map<String, Histogram> out = new LinkedHashMap<>();
@@ -159,6 +158,18 @@ final class WeeklyEvidence {
             out.put(feature, Histogram.fromCumulative(bounds, cumulative));
         });
         return out;
+    }
+
+    /** A bucket's upper bound; NaN for a missing or malformed {@code le}, which is then left out. */
+    private static double bound(String le) {
+        if (le == null || le.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            return le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     Report.Table deploys() {

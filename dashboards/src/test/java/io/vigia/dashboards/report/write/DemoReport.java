@@ -10,7 +10,11 @@ import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.SettingsRepository;
 import io.vigia.persistence.workspace.Workspace;
 
+import io.vigia.persistence.series.Labels;
+import io.vigia.persistence.series.SeriesWriter;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -39,6 +43,24 @@ final class DemoReport {
             }, () -> false);
         }
         return ws;
+    }
+
+    /**
+     * Blocked prompts with hostile and secret-bearing categories during {@code week}: what an
+     * attacker or a leaky detector puts into labels. 1 block every 5 minutes, from Tuesday 10:00.
+     */
+    static void addHostileTelemetry(Workspace ws, IsoWeek week, String... categories) {
+        long start = week.range(MADRID).from().toEpochMilli() + Duration.ofHours(34).toMillis();
+        try (SqliteSeriesStore store = new SqliteSeriesStore(ws); SeriesWriter w = store.writer()) {
+            for (String category : categories) {
+                Labels labels = Labels.of("__name__", "vigia_guardrail_decisions_total", "app", "ide-gateway", "direction", "input",
+                        "decision", "blocked", "category", category, "detector", "test");
+                for (int i = 0; i < 12 * 48; i++) {
+                    w.append(labels, start + i * 300_000L, i + 1);
+                }
+            }
+            w.commit();
+        }
     }
 
     static Report copilotHealth(Workspace ws, IsoWeek week) {

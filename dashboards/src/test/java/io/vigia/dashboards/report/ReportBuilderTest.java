@@ -29,7 +29,7 @@ class ReportBuilderTest {
     private static final IsoWeek W47 = IsoWeek.parse("2026-W47");
 
     /** Answers "acceptance" with 0.30 in week 46 and 0.24 in week 47; "broken" fails; "empty" has no series. */
-    static final class WeeklySource implements MetricsSource {
+    static class WeeklySource implements MetricsSource {
         final List<String> queries = new ArrayList<>();
 
         @Override

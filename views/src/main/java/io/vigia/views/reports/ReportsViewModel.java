@@ -266,12 +266,12 @@ public final class ReportsViewModel {
     private void export(Request req, String trigger) {
         start("Exporting report", sink -> {
             Report r = build(req, sink);
-            int[] step = {0};
+            java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
             int steps = req.formats().size();
             List<Path> files = new ReportExporter(req.paper()).export(r, req.formats(), req.directory(), f -> {
-                step[0]++;
+                // the formats are written in parallel: this runs on their threads
                 sink.message("Writing " + f.name());
-                sink.progress(steps + step[0], 2L * steps + 1);
+                sink.progress(steps + started.incrementAndGet(), 2L * steps + 1);
             }, sink::isCancelled);
             return history.add(new GeneratedReport(0, r.dashboardUid(), r.title(), r.week().toString(), r.zone().getId(),
                     req.formats().stream().map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(",")),

@@ -235,6 +235,7 @@ public final class PdfReportWriter {
         private final PDRectangle size;
         private PdfBoxGraphics2DFontTextDrawer chartFonts;
         private PDPageContentStream cs;
+        private float tableFont = BODY;
         /** Distance from the top of the page to the next free line. */
         private float y;
 
@@ -365,8 +366,17 @@ public final class PdfReportWriter {
          */
         void table(List<String> header, List<Boolean> rightAligned, List<List<String>> rows, List<Color> rowColors,
                    float[] weights) throws IOException {
+            // a table wider than the page is set smaller rather than cut (down to 6.5 pt)
+            tableFont = BODY;
+            float natural = 0;
+            for (float w : naturalWidths(header, rows)) {
+                natural += w;
+            }
+            if (natural > contentWidth()) {
+                tableFont = Math.max(6.5f, BODY * contentWidth() / natural * 0.98f);
+            }
             float[] widths = columnWidths(header, rightAligned, rows, weights);
-            float rowH = BODY * 1.7f;
+            float rowH = Math.max(tableFont * 1.7f, 13);
             keepTogether(rowH * Math.min(rows.size() + 1, 4));
             headerRow(header, rightAligned, widths, rowH);
             for (int r = 0; r < rows.size(); r++) {
@@ -389,16 +399,22 @@ public final class PdfReportWriter {
          * Each column as wide as its widest cell; when that is too wide for the page, text columns
          * give up width in proportion to {@code weights} (numbers are never cut).
          */
-        private float[] columnWidths(List<String> header, List<Boolean> right, List<List<String>> rows, float[] weights)
-                throws IOException {
+        private float[] naturalWidths(List<String> header, List<List<String>> rows) throws IOException {
             int n = header.size();
             float[] natural = new float[n];
             for (int c = 0; c < n; c++) {
-                natural[c] = width(fonts.printable(header.get(c), fonts.bold), fonts.bold, BODY) + 10;
+                natural[c] = width(fonts.printable(header.get(c), fonts.bold), fonts.bold, tableFont) + 10;
                 for (List<String> row : rows) {
-                    natural[c] = Math.max(natural[c], width(fonts.printable(row.get(c), fonts.regular), fonts.regular, BODY) + 10);
+                    natural[c] = Math.max(natural[c], width(fonts.printable(row.get(c), fonts.regular), fonts.regular, tableFont) + 10);
                 }
             }
+            return natural;
+        }
+
+        private float[] columnWidths(List<String> header, List<Boolean> right, List<List<String>> rows, float[] weights)
+                throws IOException {
+            int n = header.size();
+            float[] natural = naturalWidths(header, rows);
             float total = 0;
             float fixed = 0;
             float flexibleWeight = 0;
@@ -455,11 +471,11 @@ public final class PdfReportWriter {
                            Color color, boolean colorLastOnly) throws IOException {
             float x = MARGIN;
             for (int c = 0; c < widths.length; c++) {
-                String text = fit(fonts.printable(c < cells.size() ? cells.get(c) : "", font), font, BODY, widths[c] - 8);
-                float tw = width(text, font, BODY);
+                String text = fit(fonts.printable(c < cells.size() ? cells.get(c) : "", font), font, tableFont, widths[c] - 8);
+                float tw = width(text, font, tableFont);
                 float tx = right.get(c) ? x + widths[c] - 4 - tw : x + 4;
                 Color col = colorLastOnly && c != widths.length - 1 ? TEXT : color;
-                draw(text, font, BODY, col, tx, top + rowH / 2 + BODY * 0.35f);
+                draw(text, font, tableFont, col, tx, top + rowH / 2 + tableFont * 0.35f);
                 x += widths[c];
             }
         }

@@ -198,13 +198,21 @@ public final class ReportsPage implements Page {
         Label status = new Label();
         status.setId("report-status");
         status.textProperty().bind(vm.statusProperty());
-        HBox actions = new HBox(8, preview, export, cancel, progress, status);
-        actions.setAlignment(Pos.CENTER_LEFT);
+        status.setWrapText(true);
+        HBox buttons = new HBox(8, preview, export, cancel, progress);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox actions = new VBox(6, buttons, status);
+        keepWidth(preview, export, cancel, chooseFolder);
+        for (Node n : form.getChildren()) {
+            if (n instanceof Label l) {
+                keepWidth(l);
+            }
+        }
 
         ImageView page = new ImageView();
         page.setId("report-preview-image");
         page.setPreserveRatio(true);
-        page.setFitWidth(560);
+        page.setFitWidth(460);
         page.imageProperty().bind(vm.previewProperty());
         Label previewInfo = new Label();
         previewInfo.textProperty().bind(vm.previewInfoProperty());
@@ -212,10 +220,11 @@ public final class ReportsPage implements Page {
         VBox previewBox = new VBox(6, previewInfo, page);
         previewBox.getStyleClass().add("report-preview");
 
-        VBox left = new VBox(14, form, actions, schedule(), history());
+        VBox left = new VBox(14, form, actions, schedule());
+        left.setMinWidth(440);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox columns = new HBox(24, left, previewBox);
-        VBox content = new VBox(title, subtitle, columns);
+        VBox content = new VBox(14, new VBox(title, subtitle), columns, history());
         content.getStyleClass().addAll("page", "reports-page");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -228,6 +237,17 @@ public final class ReportsPage implements Page {
         enabled.setId("report-schedule-enabled");
         ComboBox<DayOfWeek> day = new ComboBox<>();
         day.getItems().setAll(DayOfWeek.values());
+        day.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DayOfWeek d) {
+                return d == null ? "" : d.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+            }
+
+            @Override
+            public DayOfWeek fromString(String text) {
+                return DayOfWeek.valueOf(text.strip().toUpperCase(Locale.ROOT));
+            }
+        });
         TextField time = new TextField();
         time.setPrefColumnCount(5);
         Button save = new Button("Save schedule");
@@ -251,7 +271,9 @@ public final class ReportsPage implements Page {
         hint.setTooltip(new Tooltip("When the app is closed, schedule `vigia report` with cron or the Task Scheduler (see the README)."));
         Label heading = new Label("Schedule");
         heading.getStyleClass().add("report-heading");
-        HBox row = new HBox(8, enabled, day, new Label("at"), time, save);
+        Label at = new Label("at");
+        keepWidth(enabled, at, save);
+        HBox row = new HBox(8, enabled, day, at, time, save);
         row.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, heading, row, hint);
     }
@@ -260,7 +282,7 @@ public final class ReportsPage implements Page {
         TableView<GeneratedReport> table = new TableView<>(vm.generated());
         table.setId("report-history");
         table.setPlaceholder(new Label("No report generated yet."));
-        table.setPrefHeight(240);
+        table.setPrefHeight(200);
         table.getColumns().add(column("Generated", g -> WHEN.format(Instant.ofEpochMilli(g.generatedAt()).atZone(displayZone))));
         table.getColumns().add(column("Dashboard", GeneratedReport::dashboardTitle));
         table.getColumns().add(column("Week", GeneratedReport::week));
@@ -275,6 +297,13 @@ public final class ReportsPage implements Page {
         Label heading = new Label("History");
         heading.getStyleClass().add("report-heading");
         return new VBox(6, heading, table, forget);
+    }
+
+    /** Labels and buttons keep their text whole; the fields give up width first. */
+    private static void keepWidth(javafx.scene.layout.Region... regions) {
+        for (javafx.scene.layout.Region r : regions) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
     }
 
     private static TableColumn<GeneratedReport, String> column(String name, java.util.function.Function<GeneratedReport, String> f) {

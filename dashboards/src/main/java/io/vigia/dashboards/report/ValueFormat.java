@@ -40,7 +40,8 @@ public final class ValueFormat {
         if (a >= 1e4) {
             return String.format(Locale.ROOT, "%.1fk", v / 1e3);
         }
-        if (v == Math.rint(v)) {
+        if (v == Math.rint(v) || a >= 100) {
+            // counts over a week come from increase(), which extrapolates: 461.23 blocked prompts reads as 461
             return String.format(Locale.ROOT, "%.0f", v);
         }
         return String.format(Locale.ROOT, a < 1 ? "%.3f" : "%.2f", v);

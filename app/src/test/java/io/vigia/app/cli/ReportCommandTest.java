@@ -156,4 +156,43 @@ class ReportCommandTest {
         assertThat(output).contains("[class,load] org.apache.pdfbox.pdmodel.PDDocument");
         assertThat(pdftotext(out.resolve("copilot-health-2026-W47.pdf"))).contains("Key numbers");
     }
+
+    @Test
+    void aRemotePrometheusApiGivesTheSameNumbersAsTheLocalStore() throws Exception {
+        Path local = dir.resolve("via-local");
+        Path remote = dir.resolve("via-remote");
+        assertThat(vigia("report", "--week", "2026-W47", "--tz", "Europe/Madrid", "--format", "csv", "--out", local.toString())
+                .exit()).isZero();
+        try (Workspace ws = Workspace.open(workspace); SqliteSeriesStore store = new SqliteSeriesStore(ws);
+             PromqlHttpServer server = new PromqlHttpServer(new io.vigia.datasources.promql.LocalPromqlSource("served", store))) {
+            Run r = vigia("report", "--week", "2026-W47", "--tz", "Europe/Madrid", "--format", "csv,pdf", "--source", server.url(),
+                    "--out", remote.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(server.requests.get()).isGreaterThan(20);
+            List<org.apache.commons.csv.CSVRecord> a = csv(local.resolve("copilot-health-2026-W47-csv/kpis.csv"));
+            List<org.apache.commons.csv.CSVRecord> b = csv(remote.resolve("copilot-health-2026-W47-csv/kpis.csv"));
+            assertThat(b).hasSameSizeAs(a).hasSizeGreaterThan(5);
+            for (int i = 1; i < a.size(); i++) {
+                assertThat(b.get(i).get(0)).isEqualTo(a.get(i).get(0));
+                assertThat(Double.parseDouble(b.get(i).get(3))).isCloseTo(Double.parseDouble(a.get(i).get(3)),
+                        org.assertj.core.data.Percentage.withPercentage(1e-6));
+                assertThat(Double.parseDouble(b.get(i).get(4))).isCloseTo(Double.parseDouble(a.get(i).get(4)),
+                        org.assertj.core.data.Percentage.withPercentage(1e-6));
+            }
+            assertThat(pdftotext(remote.resolve("copilot-health-2026-W47.pdf"))).contains("Key numbers");
+
+            server.failWith = 503;
+            Run failed = vigia("report", "--week", "2026-W47", "--source", server.url(), "--out", dir.resolve("failed").toString());
+            assertThat(failed.exit()).isEqualTo(1);
+            assertThat(failed.err()).startsWith("vigia: cannot write the report: source \"" + server.url() + "\" failed:")
+                    .contains("503");
+            assertThat(dir.resolve("failed")).doesNotExist();
+        }
+    }
+
+    private static List<org.apache.commons.csv.CSVRecord> csv(Path file) throws IOException {
+        try (var p = org.apache.commons.csv.CSVParser.parse(file, StandardCharsets.UTF_8, org.apache.commons.csv.CSVFormat.RFC4180)) {
+            return p.getRecords();
+        }
+    }
 }

@@ -309,9 +309,10 @@ public final class ReportsViewModel {
     }
 
     /**
-     * Called every minute while the app runs: when the schedule is due and the week's report is
-     * not in the history yet, writes it with the page's current choices (dashboard, formats,
-     * folder, zone). Returns true when it started one.
+     * Called every minute while the app runs: when the schedule is due, looks in the history (in
+     * the background) whether the week's scheduled report was written, and writes it if not, with
+     * the page's current choices (dashboard, formats, folder, zone).
+     * @return true when the schedule was due and the check started
      */
     public boolean checkSchedule() {
         if (busy.get()) {
@@ -327,11 +328,15 @@ public final class ReportsViewModel {
         if (dueWeek.isEmpty()) {
             return false;
         }
-        if (history.latestScheduled(form.uid(), dueWeek.get().toString()).isPresent()) {
-            return false;
-        }
-        export(new Request(form.uid(), dueWeek.get(), form.zone(), form.formats(), form.paper(), form.directory()),
-                GeneratedReport.SCHEDULE);
+        Request scheduled = new Request(form.uid(), dueWeek.get(), form.zone(), form.formats(), form.paper(), form.directory());
+        tasks.submit(BackgroundTask.of("Checking the report schedule",
+                        p -> history.latestScheduled(scheduled.uid(), scheduled.week().toString()).isPresent()).quiet()
+                .onSuccess(done -> {
+                    if (!done && !busy.get()) {
+                        export(scheduled, GeneratedReport.SCHEDULE);
+                    }
+                })
+                .onFailure(e -> status.set("Could not check the report schedule: " + e.getMessage())));
         return true;
     }
 

@@ -99,7 +99,7 @@ class ReportsViewModelTest {
         assertThat(out.resolve("copilot-health-2026-W47-csv").resolve("kpis.csv")).isRegularFile();
         assertThat(out.resolve("copilot-health-2026-W47-png")).isDirectoryContaining("glob:**.png");
         assertThat(progress).contains(1.0).anyMatch(p -> p > 0 && p < 1);
-        assertThat(vm.generated()).singleElement().satisfies(g -> {
+        assertThat(vm.generated()).filteredOn(g -> g.directory().equals(out)).singleElement().satisfies(g -> {
             assertThat(g.week()).isEqualTo("2026-W47");
             assertThat(g.formats()).isEqualTo("pdf,html,csv,png");
             assertThat(g.trigger()).isEqualTo(GeneratedReport.MANUAL);
@@ -109,10 +109,11 @@ class ReportsViewModelTest {
         // the history is in the workspace: a new view model (the next start of the app) lists it
         ReportsViewModel again = viewModel(new SameThreadTaskExecutor(), out, new ArrayList<>());
         again.refresh();
-        assertThat(again.generated()).extracting(GeneratedReport::id).containsExactly(vm.generated().getFirst().id());
-        again.forget(again.generated().getFirst());
-        assertThat(again.generated()).isEmpty();
-        assertThat(new GeneratedReportRepository(ws).recent(10)).isEmpty();
+        GeneratedReport written = vm.generated().getFirst();
+        assertThat(again.generated()).extracting(GeneratedReport::id).contains(written.id());
+        again.forget(again.generated().stream().filter(g -> g.id() == written.id()).findFirst().orElseThrow());
+        assertThat(again.generated()).extracting(GeneratedReport::id).doesNotContain(written.id());
+        assertThat(new GeneratedReportRepository(ws).recent(50)).extracting(GeneratedReport::id).doesNotContain(written.id());
     }
 
     @Test
@@ -210,9 +211,14 @@ class ReportsViewModelTest {
         assertThat(vm.generated()).first().satisfies(g -> {
             assertThat(g.trigger()).isEqualTo(GeneratedReport.SCHEDULE);
             assertThat(g.week()).isEqualTo("2026-W47");
+            assertThat(g.directory()).isEqualTo(out);
         });
         assertThat(out.resolve("copilot-health-2026-W47.pdf")).isRegularFile();
-        assertThat(vm.checkSchedule()).as("once per week").isFalse();
+        int entries = vm.generated().size();
+        vm.checkSchedule();
+        assertThat(vm.generated()).as("once per week").hasSize(entries);
+        assertThat(new GeneratedReportRepository(ws).recent(50)).filteredOn(g -> g.trigger().equals(GeneratedReport.SCHEDULE))
+                .hasSize(1);
         // the schedule is a workspace setting
         assertThat(ReportSchedule.fromSettings(new SettingsRepository(ws).all()))
                 .isEqualTo(new ReportSchedule(true, DayOfWeek.MONDAY, LocalTime.of(9, 0)));

@@ -106,12 +106,14 @@ public final class ReportBuilder {
         checkCancelled();
         WeeklyEvidence evidence = new WeeklyEvidence(source, week, zone);
         boolean always = BuiltInDashboards.COPILOT_HEALTH.equals(d.uid());
+        List<Report.Table> evidenceTables = new ArrayList<>();
         for (Report.Table t : evidence.tables(problems)) {
             if (always || !t.rows().isEmpty()) {
-                sections.add(t);
+                evidenceTables.add(t);
             }
         }
-        List<String> summary = ReportSummary.write(week, kpis, problems, !anyData);
+        sections.addAll(evidenceTables);
+        List<String> summary = ReportSummary.write(week, kpis, evidenceTables, problems, !anyData);
         return new Report(d.title(), d.uid(), week, zone, range.from(), range.to(), clock.instant(), kpis, sections,
                 summary, !problems.isEmpty(), !anyData, problems);
     }

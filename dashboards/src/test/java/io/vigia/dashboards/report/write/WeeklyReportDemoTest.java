@@ -85,7 +85,13 @@ class WeeklyReportDemoTest {
             assertThat(k.current()).isNotNaN();
             assertThat(k.previous()).isNotNaN();
         });
-        assertThat(report.summary()).isNotEmpty().allSatisfy(s -> assertThat(s).contains("week over week"));
+        assertThat(report.summary()).anySatisfy(s -> assertThat(s).startsWith("Prompts blocked fell").contains("week over week"));
+        // the simulator's story for that week, told by the rules from the evidence tables
+        assertThat(report.summary()).contains("Model input prompt_tokens drifted from the week before (Jensen–Shannon distance 0.109, PSI 0.080).")
+                .anySatisfy(s -> assertThat(s).startsWith("After the deploy of payments 2.14.0 (Thu 19 Nov, 15:05), p95 latency was")
+                        .contains("% higher"))
+                .anySatisfy(s -> assertThat(s).startsWith("After the deploy of payments 2.14.1").contains("% lower"))
+                .anySatisfy(s -> assertThat(s).startsWith("The SAST rule most often found on accepted AI suggestions was "));
         assertThat(report.sections()).filteredOn(s -> s instanceof Report.Table).extracting(Report.Section::title)
                 .containsExactly("Prompts blocked by category", "Top SAST rules on accepted AI suggestions",
                         "Drift alerts: model inputs vs the week before", "Deploys and their latency change");

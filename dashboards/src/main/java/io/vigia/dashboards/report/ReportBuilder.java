@@ -104,14 +104,7 @@ public final class ReportBuilder {
             }
         }
         checkCancelled();
-        WeeklyEvidence evidence = new WeeklyEvidence(source, week, zone);
-        boolean always = BuiltInDashboards.COPILOT_HEALTH.equals(d.uid());
-        List<Report.Table> evidenceTables = new ArrayList<>();
-        for (Report.Table t : evidence.tables(problems)) {
-            if (always || !t.rows().isEmpty()) {
-                evidenceTables.add(t);
-            }
-        }
+        List<Report.Table> evidenceTables = new WeeklyEvidence(source, week, zone).tables(d, problems);
         sections.addAll(evidenceTables);
         List<String> summary = ReportSummary.write(week, kpis, evidenceTables, problems, !anyData);
         return new Report(d.title(), d.uid(), week, zone, range.from(), range.to(), clock.instant(), kpis, sections,

@@ -3,6 +3,8 @@ package io.vigia.dashboards.report;
 import io.vigia.dashboards.analytics.DriftAnalyzer;
 import io.vigia.dashboards.analytics.Histogram;
 import io.vigia.dashboards.analytics.HistogramDrift;
+import io.vigia.dashboards.model.AnnotationSource;
+import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.query.DeployMarkers;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
@@ -25,7 +27,8 @@ import java.util.TreeMap;
  * The tables a weekly report adds to the dashboard's panels, computed from the telemetry contract
  * (docs/telemetry.md): the SAST rules most often found on accepted AI suggestions, drift of the
  * model inputs against the week before, and each deploy of the week with its service's latency
- * and error share in the 24 hours before and after. Each is empty when its metrics are absent.
+ * and error share in the 24 hours before and after. A dashboard gets the tables whose metrics it
+ * reads; a table without rows says so in its note.
  */
 final class WeeklyEvidence {
     static final String SAST_TITLE = "Top SAST rules on accepted AI suggestions";
@@ -51,28 +54,37 @@ final class WeeklyEvidence {
         this.previous = week.previous().range(zone);
     }
 
-    /** The three tables; a failing one is left out and its error added to {@code problems}. */
-    List<Report.Table> tables(List<String> problems) {
+    /**
+     * The tables that belong to {@code d}: each one whose metrics the dashboard's panels (or its
+     * deploy markers) read. A failing one is left out and its error added to {@code problems}.
+     */
+    List<Report.Table> tables(Dashboard d, List<String> problems) {
         List<Report.Table> out = new ArrayList<>();
-        try {
-            out.add(sastRules());
-        } catch (QueryException | IllegalArgumentException e) {
-            SourceUnavailableException.rethrowIfUnreachable(source, e);
-            problems.add("\"" + SAST_TITLE + "\": " + e.getMessage());
+        if (reads(d, SAST)) {
+            add(out, SAST_TITLE, this::sastRules, problems);
         }
-        try {
-            out.add(drift());
-        } catch (QueryException | IllegalArgumentException e) {
-            SourceUnavailableException.rethrowIfUnreachable(source, e);
-            problems.add("\"" + DRIFT_TITLE + "\": " + e.getMessage());
+        if (reads(d, "vigia_model_input_feature")) {
+            add(out, DRIFT_TITLE, this::drift, problems);
         }
-        try {
-            out.add(deploys());
-        } catch (QueryException | IllegalArgumentException e) {
-            SourceUnavailableException.rethrowIfUnreachable(source, e);
-            problems.add("\"" + DEPLOYS_TITLE + "\": " + e.getMessage());
+        if (reads(d, "vigia_build_info") || d.annotations().stream()
+                .anyMatch(a -> a.enabled() && a.kind() == AnnotationSource.Kind.DEPLOYS)) {
+            add(out, DEPLOYS_TITLE, this::deploys, problems);
         }
         return out;
+    }
+
+    private void add(List<Report.Table> out, String title, java.util.function.Supplier<Report.Table> table, List<String> problems) {
+        try {
+            out.add(table.get());
+        } catch (QueryException | IllegalArgumentException e) {
+            SourceUnavailableException.rethrowIfUnreachable(source, e);
+            problems.add("\"" + title + "\": " + e.getMessage());
+        }
+    }
+
+    private static boolean reads(Dashboard d, String metric) {
+        return d.allPanels().stream().flatMap(p -> p.queries().stream()).anyMatch(q -> q.expr().contains(metric))
+                || d.annotations().stream().anyMatch(a -> a.expr().contains(metric));
     }
 
     Report.Table sastRules() {

@@ -138,7 +138,8 @@ public final class PdfReportWriter {
                 }
                 case Report.Chart c -> chart(c, r, l, doc, fonts);
                 case Report.Table t -> {
-                    l.keepTogether(60);
+                    // the title with its header and first rows, or a new page
+                    l.keepTogether(105);
                     l.subheading(t.title());
                     if (t.rows().isEmpty()) {
                         l.paragraph(t.note().isEmpty() ? "No rows this week." : t.note(), fonts.regular, BODY, MUTED, 0);

@@ -111,6 +111,25 @@ class WeeklyReportDemoTest {
                 .containsExactlyInAnyOrder("prompt_tokens", "context_files");
     }
 
+    @Test
+    void otherDashboardsGetTheEvidenceTablesWhoseMetricsTheyRead() {
+        Report drift;
+        Report guardrails;
+        try (SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            ReportBuilder b = new ReportBuilder(new LocalPromqlSource("local", store), Clock.fixed(DemoReport.NOW, ZoneOffset.UTC),
+                    DemoWorkspace.INTERVAL);
+            drift = b.build(BuiltInDashboards.modelDrift(), DemoReport.WEEK, DemoReport.MADRID);
+            guardrails = b.build(BuiltInDashboards.guardrails(), DemoReport.WEEK, DemoReport.MADRID);
+        }
+        assertThat(drift.sections()).filteredOn(s -> s instanceof Report.Table).extracting(Report.Section::title)
+                .containsExactly("Drift alerts: model inputs vs the week before");
+        assertThat(drift.sections()).anySatisfy(s -> assertThat(s).isInstanceOf(Report.Chart.class)
+                .satisfies(c -> assertThat(((Report.Chart) c).type()).isEqualTo(PanelType.HEATMAP)));
+        assertThat(guardrails.sections()).filteredOn(s -> s instanceof Report.Table).extracting(Report.Section::title)
+                .containsExactly("Hits by category");
+        assertThat(guardrails.kpis()).hasSize(4).allSatisfy(k -> assertThat(k.current()).isNotNaN());
+    }
+
     private static Report.Table table(String title) {
         return report.sections().stream().filter(s -> s instanceof Report.Table t && t.title().equals(title))
                 .map(s -> (Report.Table) s).findFirst().orElseThrow();

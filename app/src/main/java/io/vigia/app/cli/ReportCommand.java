@@ -39,7 +39,8 @@ import java.util.concurrent.Callable;
  * Exit 0 when written (a partial report or a week without data is written, marked and announced
  * on standard error), 1 when the source fails, 2 for bad arguments or an unknown dashboard.
  */
-@Command(name = "report", description = "Write a dashboard's weekly report (PDF, HTML, CSV, PNG) for an ISO week.")
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write a dashboard's weekly report (PDF, HTML, CSV, PNG) for an ISO week.")
 final class ReportCommand extends WorkspaceCommand implements Callable<Integer> {
     static final int EXIT_SOURCE = 1;
     static final int EXIT_USAGE = 2;

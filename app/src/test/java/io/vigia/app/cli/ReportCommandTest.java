@@ -132,6 +132,9 @@ class ReportCommandTest {
     void badArgumentsExitWithUsageErrors() {
         assertThat(vigia("report", "--week", "2026-W60").exit()).isEqualTo(2);
         assertThat(vigia("report", "--format", "docx").err()).contains("unknown format \"docx\"; use pdf, html, csv or png");
+        Run help = vigia("report", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("--week=YYYY-Www").contains("--format=LIST").contains("--paper=SIZE");
         Run r = vigia("report", "--dashboard", "nope");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("no dashboard \"nope\"");

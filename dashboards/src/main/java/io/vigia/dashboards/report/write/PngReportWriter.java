@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** One PNG per chart of the report, at twice the logical size (sharp on HiDPI screens and in slides). */
+/**
+ * One PNG per chart and per table of the report (tables with the app's table renderer), at twice
+ * the logical size: sharp on HiDPI screens and in slides.
+ */
 public final class PngReportWriter {
     public static final double SCALE = 2;
 
@@ -25,10 +28,16 @@ public final class PngReportWriter {
         List<Path> out = new ArrayList<>();
         int i = 1;
         for (Report.Section s : r.sections()) {
-            if (s instanceof Report.Chart c) {
-                Path file = dir.resolve(String.format(Locale.ROOT, "%02d-%s.png", i++, CsvReportWriter.slug(c.title())));
-                Files.write(file, ChartExport.png((int) ReportCharts.WIDTH, (int) ReportCharts.height(c), SCALE,
-                        surface -> ReportCharts.paint(surface, c, r)));
+            byte[] png = switch (s) {
+                case Report.Chart c -> ChartExport.png((int) ReportCharts.WIDTH, (int) ReportCharts.height(c), SCALE,
+                        surface -> ReportCharts.paint(surface, c, r));
+                case Report.Table t when !t.rows().isEmpty() -> ChartExport.png((int) ReportCharts.WIDTH,
+                        (int) Math.ceil(ReportCharts.height(t)), SCALE, surface -> ReportCharts.paint(surface, t));
+                default -> null;
+            };
+            if (png != null) {
+                Path file = dir.resolve(String.format(Locale.ROOT, "%02d-%s.png", i++, CsvReportWriter.slug(s.title())));
+                Files.write(file, png);
                 out.add(file);
             }
         }

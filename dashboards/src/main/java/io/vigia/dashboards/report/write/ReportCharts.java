@@ -2,7 +2,9 @@ package io.vigia.dashboards.report.write;
 
 import io.vigia.dashboards.chart.ChartTheme;
 import io.vigia.dashboards.chart.DrawingSurface;
+import io.vigia.dashboards.chart.data.TableData;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
+import io.vigia.dashboards.chart.render.TableRenderer;
 import io.vigia.dashboards.chart.render.LegendState;
 import io.vigia.dashboards.chart.render.PanelPainter;
 import io.vigia.dashboards.model.PanelType;
@@ -29,6 +31,28 @@ public final class ReportCharts {
 
     public static double height(Report.Chart c) {
         return c.type() == PanelType.BAR_CHART ? BAR_HEIGHT : HEIGHT;
+    }
+
+    /** Height for a table of {@code rows} rows: all of them, as the renderer lays them out. */
+    public static double height(Report.Table t) {
+        return 56 + 24.0 * Math.max(1, t.rows().size());
+    }
+
+    /** A table with the app's table renderer: cells as the PDF shows them (numbers with their unit). */
+    public static void paint(DrawingSurface s, Report.Table t) {
+        List<TableData.Column> columns = new ArrayList<>();
+        for (int j = 0; j < t.columns().size(); j++) {
+            columns.add(new TableData.Column(t.columns().get(j), t.units().get(j).isEmpty() ? TableData.Align.LEFT : TableData.Align.RIGHT));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < t.rows().size(); i++) {
+            List<String> row = new ArrayList<>();
+            for (int j = 0; j < t.columns().size(); j++) {
+                row.add(t.display(i, j));
+            }
+            rows.add(row);
+        }
+        TableRenderer.render(s, t.title(), new TableData(columns, rows), 0, ChartTheme.light());
     }
 
     public static void paint(DrawingSurface s, Report.Chart c, Report r) {

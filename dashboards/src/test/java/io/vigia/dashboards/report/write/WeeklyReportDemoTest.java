@@ -237,7 +237,10 @@ class WeeklyReportDemoTest {
     @Test
     void pngPerChart() throws IOException {
         List<Path> pngs = files.stream().filter(f -> f.toString().endsWith(".png")).toList();
-        assertThat(pngs).hasSize((int) report.sections().stream().filter(s -> s instanceof Report.Chart).count());
+        assertThat(pngs).hasSize((int) report.sections().stream()
+                .filter(s -> s instanceof Report.Chart || s instanceof Report.Table t && !t.rows().isEmpty()).count());
+        assertThat(pngs).extracting(p -> p.getFileName().toString()).contains("07-prompts-blocked-by-category.png",
+                "13-deploys-and-their-latency-change.png");
         BufferedImage first = ImageIO.read(pngs.getFirst().toFile());
         assertThat(first.getWidth()).isEqualTo((int) (ReportCharts.WIDTH * PngReportWriter.SCALE));
     }

@@ -9,6 +9,8 @@ import io.vigia.datasources.remote.ConnectionTestResult;
 import io.vigia.datasources.remote.GrafanaProvisioningImporter;
 import io.vigia.datasources.remote.HeaderSetting;
 import io.vigia.datasources.remote.InMemorySecretStore;
+import io.vigia.datasources.remote.KeyringSecretStore;
+import io.vigia.datasources.remote.SecretStore;
 import io.vigia.datasources.remote.PemSource;
 import io.vigia.datasources.remote.SecretRef;
 import io.vigia.datasources.remote.SecretResolver;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +47,8 @@ import java.util.concurrent.Callable;
                 SourcesCommand.ImportGrafana.class})
 final class SourcesCommand extends WorkspaceCommand {
 
-    static ConnectionTestResult test(ConnectionSettings settings) {
-        SecretResolver secrets = SecretResolver.withSystemEnvironment(new InMemorySecretStore());
+    static ConnectionTestResult test(ConnectionSettings settings, SecretStore store) {
+        SecretResolver secrets = SecretResolver.withSystemEnvironment(store);
         if (settings.type() == SourceType.LOKI) {
             try (LokiClient c = new LokiClient(settings, secrets)) {
                 return c.testConnection();
@@ -106,6 +110,12 @@ final class SourcesCommand extends WorkspaceCommand {
         @Option(names = "--basic-password-env", paramLabel = "VAR", description = "Environment variable holding the basic-auth password.")
         String basicPasswordEnv;
 
+        @Option(names = "--password-stdin", description = "Read the basic-auth password from standard input and keep it in the OS keyring.")
+        boolean passwordStdin;
+
+        @Option(names = "--bearer-token-stdin", description = "Read a bearer token from standard input and keep it in the OS keyring.")
+        boolean bearerStdin;
+
         @Option(names = "--header", paramLabel = "NAME=VALUE", description = "A header sent with every request, e.g. X-Scope-OrgID=tenant-1.")
         List<String> headers = new ArrayList<>();
 
@@ -138,14 +148,33 @@ final class SourcesCommand extends WorkspaceCommand {
             }
             ConnectionSettings s = ConnectionSettings.of(t, url.toString()).withName(name)
                     .withTimeout(Duration.ofSeconds(timeoutSeconds));
-            if (bearerEnv != null) {
-                s = s.withAuth(new Authentication.Bearer(new SecretRef.EnvVar(bearerEnv)));
-            } else if (basicUser != null) {
-                if (basicPasswordEnv == null) {
-                    err.println("vigia: --basic-user needs --basic-password-env VAR (passwords are not taken on the command line)");
+            SecretStore store = null;
+            if (bearerStdin || passwordStdin) {
+                store = KeyringSecretStore.open().orElse(null);
+                if (store == null) {
+                    err.println("vigia: no OS keyring answers (Secret Service, Keychain or Credential Manager), so the "
+                            + "secret cannot be kept; name an environment variable instead (--bearer-token-env or --basic-password-env)");
                     return 2;
                 }
-                s = s.withAuth(new Authentication.Basic(basicUser, new SecretRef.EnvVar(basicPasswordEnv)));
+            }
+            if (bearerStdin) {
+                String key = "datasource/" + name + "/token";
+                store.put(key, readSecret(System.in));
+                s = s.withAuth(new Authentication.Bearer(new SecretRef.StoreKey(key)));
+            } else if (bearerEnv != null) {
+                s = s.withAuth(new Authentication.Bearer(new SecretRef.EnvVar(bearerEnv)));
+            } else if (basicUser != null) {
+                if (passwordStdin) {
+                    String key = "datasource/" + name + "/password";
+                    store.put(key, readSecret(System.in));
+                    s = s.withAuth(new Authentication.Basic(basicUser, new SecretRef.StoreKey(key)));
+                } else if (basicPasswordEnv != null) {
+                    s = s.withAuth(new Authentication.Basic(basicUser, new SecretRef.EnvVar(basicPasswordEnv)));
+                } else {
+                    err.println("vigia: --basic-user needs --password-stdin or --basic-password-env VAR "
+                            + "(passwords are not taken on the command line)");
+                    return 2;
+                }
             }
             List<HeaderSetting> hs = new ArrayList<>();
             for (String h : headers) {
@@ -167,7 +196,7 @@ final class SourcesCommand extends WorkspaceCommand {
             try (Workspace ws = openWorkspace()) {
                 new DataSourceRepository(ws).save(name, t.name().toLowerCase(Locale.ROOT), url.toString(),
                         ConnectionSettingsJson.write(s), makeDefault);
-                ConnectionTestResult r = test(s);
+                ConnectionTestResult r = test(s, store != null ? store : KeyringSecretStore.openOrMemory());
                 out.println("Saved " + name + " (" + t.name().toLowerCase(Locale.ROOT) + ", " + url + "). Test: " + describe(r));
                 return r instanceof ConnectionTestResult.Success ? 0 : 1;
             }
@@ -190,7 +219,7 @@ final class SourcesCommand extends WorkspaceCommand {
                     spec.commandLine().getErr().println("vigia: no data source \"" + name + "\" (see: vigia sources list)");
                     return 2;
                 }
-                ConnectionTestResult r = test(ConnectionSettingsJson.read(stored.get().settings()));
+                ConnectionTestResult r = test(ConnectionSettingsJson.read(stored.get().settings()), KeyringSecretStore.openOrMemory());
                 spec.commandLine().getOut().println(name + ": " + describe(r));
                 return r instanceof ConnectionTestResult.Success ? 0 : 1;
             }
@@ -208,7 +237,12 @@ final class SourcesCommand extends WorkspaceCommand {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            var result = new GrafanaProvisioningImporter(new InMemorySecretStore(), System::getenv).importYaml(Files.readString(file));
+            SecretStore store = KeyringSecretStore.openOrMemory();
+            var result = new GrafanaProvisioningImporter(store, System::getenv).importYaml(Files.readString(file));
+            if (store instanceof InMemorySecretStore && result.sources().stream().anyMatch(i -> usesStoredSecret(i.settings()))) {
+                spec.commandLine().getErr().println("note: no OS keyring answers, so the file's secureJsonData secrets were "
+                        + "not kept; the app asks for them when it starts, or edit the source to name an environment variable");
+            }
             try (Workspace ws = openWorkspace()) {
                 DataSourceRepository repo = new DataSourceRepository(ws);
                 for (var imp : result.sources()) {
@@ -221,5 +255,23 @@ final class SourcesCommand extends WorkspaceCommand {
             }
             return 0;
         }
+    }
+
+    /** The secret piped on standard input, without the line break a shell's echo adds. */
+    static String readSecret(InputStream in) {
+        try {
+            String s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            s = s.endsWith("\r\n") ? s.substring(0, s.length() - 2) : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+            if (s.isEmpty()) {
+                throw new IllegalArgumentException("no secret on standard input");
+            }
+            return s;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("reading the secret from standard input", e);
+        }
+    }
+
+    private static boolean usesStoredSecret(ConnectionSettings s) {
+        return ConnectionSettingsJson.write(s).contains("\"store\"");
     }
 }

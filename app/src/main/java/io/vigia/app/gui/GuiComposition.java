@@ -7,6 +7,13 @@ import io.vigia.dashboards.demo.DemoWorkspace;
 import io.vigia.dashboards.store.DashboardStore;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.promql.LocalPromqlSource;
+import io.vigia.datasources.remote.InMemorySecretStore;
+import io.vigia.datasources.remote.SecretStore;
+import io.vigia.datasources.sources.DataSourceCatalog;
+import io.vigia.persistence.workspace.DataSourceRepository;
+import io.vigia.persistence.workspace.QueryCacheRepository;
+import io.vigia.views.sources.DataSourcesPage;
+import io.vigia.views.sources.DataSourcesViewModel;
 import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.views.dashboards.DashboardContext;
 import io.vigia.views.dashboards.DemoViewModel;
@@ -49,8 +56,11 @@ public final class GuiComposition implements AutoCloseable {
     private final ThemeManager theme;
     private final Stage stage;
 
+    private final DataSourceCatalog catalog;
+
     private GuiComposition(Workspace workspace, FxTaskExecutor executor, MainViewModel viewModel, MainWindow window,
-                           ThemeManager theme, Stage stage) {
+                           ThemeManager theme, Stage stage, DataSourceCatalog catalog) {
+        this.catalog = catalog;
         this.workspace = workspace;
         this.executor = executor;
         this.viewModel = viewModel;
@@ -60,6 +70,8 @@ public final class GuiComposition implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GuiComposition.class);
+    /** Remote results kept in the workspace for instant, offline opening. */
+    private static final long QUERY_CACHE_BYTES = 256L * 1024 * 1024;
 
     /**
      * Builds the window on {@code stage}; call on the JavaFX thread. {@code settings} were read
@@ -68,38 +80,49 @@ public final class GuiComposition implements AutoCloseable {
      */
     public static GuiComposition create(Workspace workspace, SqliteSeriesStore store, Map<String, String> settings,
                                         DemoLoad demoLoad, Stage stage) {
-        return create(workspace, store, settings, demoLoad, null, stage);
+        return create(workspace, store, settings, demoLoad, null, new InMemorySecretStore(), stage);
     }
 
-    /** As above, opening the dashboard {@code openUid} (when not null) instead of Copilot Health. */
+    /**
+     * As above, opening the dashboard {@code openUid} (when not null) instead of Copilot Health, with
+     * data source secrets in {@code secrets}.
+     */
     public static GuiComposition create(Workspace workspace, SqliteSeriesStore store, Map<String, String> settings,
-                                        DemoLoad demoLoad, String openUid, Stage stage) {
+                                        DemoLoad demoLoad, String openUid, SecretStore secrets, Stage stage) {
         boolean loadDemo = demoLoad != null;
-        FxTaskExecutor executor = new FxTaskExecutor(4);
+        FxTaskExecutor executor = new FxTaskExecutor();
         DialogService dialogs = new FxDialogService(() -> stage);
         ThemeManager theme = new ThemeManager();
         ShortcutRegistry shortcuts = new ShortcutRegistry();
         TaskScope dashboardTasks = executor.scope();
         Clock clock = Clock.systemUTC();
         MetricsSource local = new LocalPromqlSource("local", store);
+        DataSourceCatalog catalog = new DataSourceCatalog(new DataSourceRepository(workspace), secrets, local,
+                new QueryCacheRepository(workspace, QUERY_CACHE_BYTES), clock);
+        DataSourcesPage sourcesPage = new DataSourcesPage(new DataSourcesViewModel(catalog, executor.scope(), dialogs,
+                "the workspace's own store (" + workspace.file().getFileName() + ")"));
         boolean demoLoaded = DemoWorkspace.LOADED.equals(settings.get(DemoWorkspace.SETTING));
         DemoViewModel demo = new DemoViewModel(new SettingsRepository(workspace), store, executor.scope(), dialogs, clock,
                 demoLoaded);
         MainViewModel[] main = new MainViewModel[1];
-        DashboardContext context = new DashboardContext(name -> local, DemoWorkspace.INTERVAL, clock, ZoneId.systemDefault(),
-                theme.darkProperty(), demo.activeProperty(), () -> demo.remove(() -> main[0].select("sources")));
+        // while the demo is shown, "now" is where its history ends (see DemoClock)
+        java.util.Optional<java.time.Instant> demoEnd = DemoWorkspace.end(settings);
+        Clock dashboardClock = new io.vigia.views.dashboards.DemoClock(clock,
+                () -> demo.activeProperty().get() ? demoEnd : java.util.Optional.empty());
+        DashboardContext context = new DashboardContext(catalog::metricsSource, catalog::cacheOnly, DemoWorkspace.INTERVAL, dashboardClock, ZoneId.systemDefault(),
+                theme.darkProperty(), demo.activeProperty(), () -> demo.remove(() -> {
+                    // "one click to remove the demo and add a real source": the editor opens empty
+                    main[0].select("sources");
+                    sourcesPage.viewModel().newSource();
+                }));
         DashboardListPage dashboardsPage = new DashboardListPage(
                 new DashboardListViewModel(new DashboardStore(workspace), dashboardTasks, dialogs), dashboardTasks, context);
         List<Page> pages = List.of(
                 dashboardsPage,
                 new PlaceholderPage("explore", "Explore", "Ad-hoc PromQL and LogQL queries",
                         "The query editor is not built yet. Meanwhile, `vigia query` runs PromQL from the command line."),
-                ReportsPage.create(workspace, () -> local, DemoWorkspace.INTERVAL, executor.scope(), clock),
-                new PlaceholderPage("sources", "Data sources", "Prometheus, Loki and the local store",
-                        "The data source editor is not built yet: the app reads the local workspace store. Add a "
-                                + "Prometheus-compatible server from the command line with `vigia sources add NAME URL`, "
-                                + "feed the local store with `vigia scrape URL` or `vigia import openmetrics FILE`, or "
-                                + "import files with `vigia import copilot FILE`."),
+                ReportsPage.create(workspace, () -> catalog.metricsSource(""), DemoWorkspace.INTERVAL, executor.scope(), clock),
+                sourcesPage,
                 new SettingsPage(theme.choiceProperty(), workspace.file().toString(), VigiaVersion.get()));
         MainViewModel vm = new MainViewModel(pages, new SettingsRepository(workspace), executor, settings,
                 workspace.file().getFileName().toString());
@@ -136,7 +159,7 @@ public final class GuiComposition implements AutoCloseable {
                 dashboardsPage.openDashboard().ifPresent(d -> d.viewModel().refresh());
             });
         }
-        return new GuiComposition(workspace, executor, vm, window, theme, stage);
+        return new GuiComposition(workspace, executor, vm, window, theme, stage, catalog);
     }
 
     /** Shows the dashboards page with the dashboard {@code uid} open. */
@@ -166,6 +189,7 @@ public final class GuiComposition implements AutoCloseable {
     public void close() {
         viewModel.close();
         executor.close();
+        catalog.close();
         // written here, synchronously: the app is quitting and nothing else runs on this thread now
         new SettingsRepository(workspace).putAll(window.geometry(stage).toSettings());
     }

@@ -7,6 +7,7 @@ import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.SettingsRepository;
 import io.vigia.persistence.workspace.Workspace;
 import io.vigia.persistence.workspace.WorkspaceException;
+import io.vigia.datasources.remote.DeferredSecretStore;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -76,7 +77,7 @@ public final class VigiaApplication extends Application {
             Platform.exit();
             return;
         }
-        gui = GuiComposition.create(workspace, store, settings, demoLoad, dashboardToOpen, stage);
+        gui = GuiComposition.create(workspace, store, settings, demoLoad, dashboardToOpen, DeferredSecretStore.keyringOrMemory(), stage);
         stage.show();
     }
 

@@ -30,6 +30,8 @@ public final class DemoWorkspace {
     public static final String SETTING = "demo.state";
     public static final String LOADED = "loaded";
     public static final String REMOVED = "removed";
+    /** Where the demo history ends (epoch ms): the demo's "now", so that it still fills its panels days later. */
+    public static final String END_SETTING = "demo.end";
     public static final long SEED = 42;
     public static final int DAYS = 30;
     public static final Duration INTERVAL = Duration.ofMinutes(5);
@@ -41,6 +43,18 @@ public final class DemoWorkspace {
     /** Whether to load the demo: nothing stored yet and the demo never loaded or removed here. */
     public static boolean shouldLoad(SettingsRepository settings, SqliteSeriesStore store) {
         return settings.get(SETTING).isEmpty() && store.seriesCount() == 0;
+    }
+
+    /** The end of the loaded demo history, when the demo is loaded. */
+    public static java.util.Optional<Instant> end(java.util.Map<String, String> settings) {
+        if (!LOADED.equals(settings.get(SETTING)) || settings.get(END_SETTING) == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Instant.ofEpochMilli(Long.parseLong(settings.get(END_SETTING))));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     public static boolean isLoaded(SettingsRepository settings) {
@@ -110,6 +124,7 @@ public final class DemoWorkspace {
             }
             writer.commit();
         }
+        settings.put(END_SETTING, Long.toString(end));
         settings.put(SETTING, LOADED);
         return total;
     }

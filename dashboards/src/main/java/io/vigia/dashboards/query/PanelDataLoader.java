@@ -43,11 +43,12 @@ public final class PanelDataLoader {
                           Map<String, List<String>> values, Map<String, List<String>> allValues) {
         Duration shift = p.timeShift().isBlank() ? Duration.ZERO : PromDuration.parse(p.timeShift());
         TimeRange shifted = range.shiftedBack(shift);
-        GrafanaResolution res = GrafanaResolution.compute(shifted.from(), shifted.to(), Math.max(1, widthPx), minInterval);
+        GrafanaResolution res = GrafanaResolution.compute(shifted.from(), shifted.to(), Math.max(1, widthPx), sourceMinInterval(p));
         List<TimeSeriesData> series = new ArrayList<>();
         List<String> refIds = new ArrayList<>();
         List<String> notices = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        java.time.Instant stale = null;
         for (Query q : p.queries()) {
             if (q.hidden() || q.expr().isBlank()) {
                 continue;
@@ -67,6 +68,9 @@ public final class PanelDataLoader {
                 QueryResponse r = q.instant()
                         ? source.query(expr, shifted.to())
                         : source.queryRange(expr, res.start(), res.end(), step);
+                if (r.staleSince() != null && (stale == null || r.staleSince().isBefore(stale))) {
+                    stale = r.staleSince();
+                }
                 notices.addAll(r.warnings());
                 notices.addAll(r.infos());
                 addSeries(series, r.result(), q.legendFormat(), shift.toMillis());
@@ -77,7 +81,24 @@ public final class PanelDataLoader {
                 errors.add(q.refId() + ": " + e.getMessage());
             }
         }
-        return new PanelData(series, refIds, res.step(), notices, errors);
+        return new PanelData(series, refIds, res.step(), notices, errors, stale);
+    }
+
+    /**
+     * The scrape interval of the source of the panel's first query, when the source says (a remote
+     * server's setting), else the default given at construction.
+     */
+    private Duration sourceMinInterval(Panel p) {
+        for (Query q : p.queries()) {
+            if (!q.hidden() && !q.expr().isBlank() && q.language() == QueryLanguage.PROMQL) {
+                try {
+                    return sources.apply(q.dataSource()).minInterval().orElse(minInterval);
+                } catch (RuntimeException e) {
+                    return minInterval; // the query itself will report the problem
+                }
+            }
+        }
+        return minInterval;
     }
 
     /** A query's own min interval (Grafana's "Min step", e.g. {@code 1m} or {@code >1m}); null when unset or unreadable. */

@@ -25,4 +25,12 @@ public interface MetricsSource {
     List<String> labelNames(List<String> matchers, Instant start, Instant end) throws QueryException;
 
     List<String> labelValues(String label, List<String> matchers, Instant start, Instant end) throws QueryException;
+
+    /**
+     * The source's scrape interval as configured (Grafana's "scrape interval" setting), the lower
+     * bound of a panel's step; empty when the source does not say and the dashboard's default applies.
+     */
+    default java.util.Optional<Duration> minInterval() {
+        return java.util.Optional.empty();
+    }
 }

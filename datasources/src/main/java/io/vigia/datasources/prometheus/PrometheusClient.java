@@ -51,6 +51,11 @@ public final class PrometheusClient implements MetricsSource, AutoCloseable {
         return http.settings();
     }
 
+    @Override
+    public java.util.Optional<Duration> minInterval() {
+        return java.util.Optional.of(http.settings().minInterval());
+    }
+
     /** TLS verification is off: show a warning wherever this source's data appears. */
     public boolean isInsecure() {
         return http.isInsecure();

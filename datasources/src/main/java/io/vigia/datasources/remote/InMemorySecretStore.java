@@ -26,7 +26,7 @@ public final class InMemorySecretStore implements SecretStore {
 
     @Override
     public String describe() {
-        return "in memory (until Vigia exits)";
+        return "in memory until Vigia exits (no OS keyring answered)";
     }
 
     @Override

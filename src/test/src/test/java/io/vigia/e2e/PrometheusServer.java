@@ -32,9 +32,13 @@ public final class PrometheusServer implements AutoCloseable {
     public static final Path PROMTOOL = Path.of(System.getProperty("vigia.promtool.binary", "/usr/bin/promtool"));
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Process process;
+    private Process process;
+    private List<String> command;
     private final Path dir;
     private final int port;
+
+    /** The Authorization header readiness checks send, when the server requires basic auth. */
+    private String authorization;
 
     private PrometheusServer(Process process, Path dir, int port) {
         this.process = process;
@@ -82,6 +86,25 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     /**
+     * Scrapes itself every second and requires HTTP basic auth ({@code --web.config.file}) for
+     * every endpoint: {@code bcryptHash} is the hash of {@code password}, given both so the test
+     * need not hash.
+     */
+    public static PrometheusServer startWithBasicAuth(String user, String bcryptHash, String password)
+            throws IOException, InterruptedException {
+        if (!isInstalled()) {
+            throw new IllegalStateException(BINARY + " not found: apt-get install -y prometheus");
+        }
+        Path dir = Files.createTempDirectory("vigia-prometheus-");
+        Path web = dir.resolve("web.yml");
+        Files.writeString(web, "basic_auth_users:\n  " + user + ": '" + bcryptHash + "'\n", StandardCharsets.UTF_8);
+        Path data = Files.createDirectories(dir.resolve("data"));
+        String config = "global:\n  scrape_interval: 1s\nscrape_configs: []\n";
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return launch(dir, data, freePort(), config, List.of("--web.config.file=" + web), auth);
+    }
+
+    /**
      * Backfills {@code openMetrics} with {@code promtool tsdb create-blocks-from openmetrics} and
      * starts Prometheus on those blocks (scraping nothing, keeping data of any age).
      */
@@ -105,6 +128,11 @@ public final class PrometheusServer implements AutoCloseable {
 
     private static PrometheusServer launch(Path dir, Path data, int port, String config, List<String> extraArgs)
             throws IOException, InterruptedException {
+        return launch(dir, data, port, config, extraArgs, null);
+    }
+
+    private static PrometheusServer launch(Path dir, Path data, int port, String config, List<String> extraArgs,
+                                           String authorization) throws IOException, InterruptedException {
         Path configFile = dir.resolve("prometheus.yml");
         Files.writeString(configFile, config, StandardCharsets.UTF_8);
         List<String> cmd = new ArrayList<>(List.of(BINARY.toString(),
@@ -119,6 +147,8 @@ public final class PrometheusServer implements AutoCloseable {
                 .redirectOutput(dir.resolve("prometheus.log").toFile())
                 .start();
         PrometheusServer server = new PrometheusServer(p, dir, port);
+        server.authorization = authorization;
+        server.command = List.copyOf(cmd);
         try {
             server.awaitReady();
         } catch (IOException | RuntimeException | InterruptedException e) {
@@ -136,7 +166,11 @@ public final class PrometheusServer implements AutoCloseable {
 
     private void awaitReady() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(url().resolve("/-/ready")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(url().resolve("/-/ready")).timeout(Duration.ofSeconds(2));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpRequest ready = request.build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -152,6 +186,18 @@ public final class PrometheusServer implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("prometheus not ready within " + START_TIMEOUT.toSeconds() + " s:\n" + log());
+    }
+
+    /** SIGKILL, as a crash would: the data directory stays, so {@link #restart()} comes back with it. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
+    }
+
+    /** Starts the same server again, same port and data, after {@link #kill()}. */
+    public void restart() throws IOException, InterruptedException {
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("prometheus.log").toFile())).start();
+        awaitReady();
     }
 
     public URI url() {

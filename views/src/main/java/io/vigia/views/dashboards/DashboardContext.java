@@ -6,12 +6,20 @@ import javafx.beans.value.ObservableBooleanValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * What open dashboards need from the composition root: the sources by name ("" is the default),
- * their scrape interval, the clock and zone, the theme, and the demo state with its remove action.
+ * the same answering only from their result cache (empty where there is none), their scrape interval, the clock and zone, the theme, and the demo state with its remove action.
  */
-public record DashboardContext(Function<String, MetricsSource> sources, Duration minInterval, Clock clock, ZoneId zone,
+public record DashboardContext(Function<String, MetricsSource> sources, Function<String, Optional<MetricsSource>> cachedSources,
+                               Duration minInterval, Clock clock, ZoneId zone,
                                ObservableBooleanValue dark, ObservableBooleanValue demoActive, Runnable removeDemo) {
+
+    /** Without a result cache. */
+    public DashboardContext(Function<String, MetricsSource> sources, Duration minInterval, Clock clock, ZoneId zone,
+                            ObservableBooleanValue dark, ObservableBooleanValue demoActive, Runnable removeDemo) {
+        this(sources, name -> Optional.empty(), minInterval, clock, zone, dark, demoActive, removeDemo);
+    }
 }

@@ -56,7 +56,7 @@ public final class DashboardListPage implements Page {
             vm.refresh();
             return;
         }
-        DashboardViewModel dvm = new DashboardViewModel(d, context.sources(), context.minInterval(), scope,
+        DashboardViewModel dvm = new DashboardViewModel(d, context.sources(), context.cachedSources(), context.minInterval(), scope,
                 context.clock(), context.zone());
         openView = new DashboardView(dvm, context.dark(), context.demoActive(), () -> vm.openProperty().set(null),
                 context.removeDemo());

@@ -28,6 +28,9 @@ public final class DashboardView extends BorderPane {
 
     private final DashboardViewModel vm;
     private final List<PanelView> panels = new ArrayList<>();
+    private ScrollPane scroll;
+    private ObservableBooleanValue darkTheme;
+    private io.vigia.views.deploys.DeployImpactView impactView;
 
     DashboardView(DashboardViewModel vm, ObservableBooleanValue dark, ObservableBooleanValue demo, Runnable onBack,
                   Runnable onRemoveDemo) {
@@ -70,13 +73,55 @@ public final class DashboardView extends BorderPane {
         refresh.setId("refresh-dashboard");
         refresh.setTooltip(new Tooltip("Run every panel's queries again (Ctrl+R)"));
         refresh.setOnAction(e -> vm.refresh());
+        ComboBox<java.time.Duration> auto = new ComboBox<>();
+        auto.setId("auto-refresh");
+        auto.getItems().setAll(DashboardViewModel.AUTO_REFRESH_CHOICES);
+        auto.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(java.time.Duration d) {
+                if (d == null || d.isZero()) {
+                    return "Auto-refresh off";
+                }
+                return "Every " + (d.toSeconds() < 60 ? d.toSeconds() + " s" : d.toMinutes() + " min");
+            }
+
+            @Override
+            public java.time.Duration fromString(String s) {
+                return java.time.Duration.ZERO;
+            }
+        });
+        auto.valueProperty().bindBidirectional(vm.autoRefreshProperty());
+        auto.setTooltip(new Tooltip("Refresh every panel on a schedule while the dashboard is open"));
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add("page-subtitle");
 
-        HBox bar = new HBox(10, back, title, demoBox, spacer, status, range, zoomBack, refresh);
-        bar.getStyleClass().add("dashboard-toolbar");
-        setTop(bar);
+        Button impact = new Button("Deploy impact…");
+        impact.setId("deploy-impact-open");
+        impact.setTooltip(new Tooltip("Compare a service before and after a deploy: p50/p95/p99, 5xx share, throughput"));
+        impact.setVisible(vm.hasDeployMarkers());
+        impact.setManaged(vm.hasDeployMarkers());
+        impact.setMinWidth(Region.USE_PREF_SIZE);
+        impact.setOnAction(e -> openDeployImpact());
+        // two rows, as the title and the demo box leave too little room for the controls at 1280 px:
+        // the title row, then the time controls right-aligned with the status text on the left
+        HBox titleRow = new HBox(10, back, title, demoBox, spacer);
+        Region controlsSpacer = new Region();
+        HBox.setHgrow(controlsSpacer, Priority.ALWAYS);
+        javafx.scene.control.ToggleButton compare = new javafx.scene.control.ToggleButton("Compare previous period");
+        compare.setId("compare-previous");
+        compare.setTooltip(new Tooltip("Draw the period just before this one, dashed, on every time series"));
+        compare.selectedProperty().bindBidirectional(vm.comparePreviousProperty());
+        compare.setMinWidth(Region.USE_PREF_SIZE);
+        HBox controls = new HBox(10, status, controlsSpacer, impact, compare, range, zoomBack, refresh, auto);
+        // the buttons keep their labels; the status text gives way when the window is narrow
+        for (javafx.scene.control.Control c : List.of(back, title, removeDemo, badge, zoomBack, refresh, range, auto)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        status.setMinWidth(0);
+        titleRow.getStyleClass().add("dashboard-toolbar");
+        controls.getStyleClass().add("dashboard-toolbar");
+        setTop(new javafx.scene.layout.VBox(2, titleRow, controls));
 
         Pane grid = new Pane() {
             @Override
@@ -107,7 +152,23 @@ public final class DashboardView extends BorderPane {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("dashboard-scroll");
+        this.scroll = scroll;
+        this.darkTheme = dark;
         setCenter(scroll);
+    }
+
+    /** Shows the deploy comparison in place of the panels; Close (or Escape) comes back. */
+    public void openDeployImpact() {
+        impactView = new io.vigia.views.deploys.DeployImpactView(vm.deployImpact(), vm.zone(), darkTheme, () -> {
+            impactView = null;
+            setCenter(scroll);
+        });
+        setCenter(impactView);
+    }
+
+    /** The deploy comparison while it is shown. */
+    public java.util.Optional<io.vigia.views.deploys.DeployImpactView> deployImpactView() {
+        return java.util.Optional.ofNullable(impactView);
     }
 
     public DashboardViewModel viewModel() {

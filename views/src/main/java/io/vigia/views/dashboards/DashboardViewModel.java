@@ -10,6 +10,7 @@ import io.vigia.dashboards.query.PanelData;
 import io.vigia.dashboards.query.PanelDataLoader;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
+import io.vigia.datasources.api.QueryException;
 import io.vigia.views.tasks.BackgroundTask;
 import io.vigia.views.tasks.TaskHandle;
 import io.vigia.views.tasks.TaskScope;
@@ -31,6 +32,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -59,6 +61,8 @@ public final class DashboardViewModel {
     private final Dashboard dashboard;
     private final Function<String, MetricsSource> sources;
     private final PanelDataLoader loader;
+    private final PanelDataLoader cacheLoader;
+    private final Duration minInterval;
     private final TaskScope tasks;
     private final Clock clock;
     private final ZoneId zone;
@@ -71,11 +75,31 @@ public final class DashboardViewModel {
     private final List<TaskHandle> inFlight = new ArrayList<>();
     private final javafx.beans.property.IntegerProperty refreshesCompleted = new javafx.beans.property.SimpleIntegerProperty();
     private int pending;
+    private final javafx.beans.property.BooleanProperty comparePrevious = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final ObjectProperty<Duration> autoRefresh = new SimpleObjectProperty<>(Duration.ZERO);
+    private javafx.animation.Timeline autoRefreshTimer;
+
+    /** Grafana's auto-refresh choices; zero is off. */
+    public static final List<Duration> AUTO_REFRESH_CHOICES = List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15));
     private double widthPx = 1200;
 
     public DashboardViewModel(Dashboard dashboard, Function<String, MetricsSource> sources, Duration minInterval,
                               TaskScope tasks, Clock clock, ZoneId zone) {
+        this(dashboard, sources, name -> Optional.empty(), minInterval, tasks, clock, zone);
+    }
+
+    /**
+     * @param cachedSources the sources answering only from their result cache: a panel with nothing
+     *                      yet paints that at once (marked stale) while its real request runs
+     */
+    public DashboardViewModel(Dashboard dashboard, Function<String, MetricsSource> sources,
+                              Function<String, Optional<MetricsSource>> cachedSources, Duration minInterval,
+                              TaskScope tasks, Clock clock, ZoneId zone) {
         this.dashboard = dashboard;
+        this.minInterval = minInterval;
+        this.cacheLoader = new PanelDataLoader(name -> cachedSources.apply(name)
+                .orElseThrow(() -> new QueryException("not_cached", "no cache for this source")), minInterval);
         this.sources = sources;
         this.loader = new PanelDataLoader(sources, minInterval);
         this.tasks = tasks;
@@ -87,6 +111,8 @@ public final class DashboardViewModel {
         range.set(QUICK_RANGES.stream().filter(r -> r.from().equals(dashboard.timeFrom()) && r.to().equals(dashboard.timeTo()))
                 .findFirst().orElse(new RangeChoice(dashboard.timeFrom() + " to " + dashboard.timeTo(),
                         dashboard.timeFrom(), dashboard.timeTo())));
+        autoRefresh.addListener((o, a, b) -> scheduleAutoRefresh(b));
+        comparePrevious.addListener((o, a, b) -> refresh());
         range.addListener((o, a, b) -> {
             if (a != null && !a.equals(b)) {
                 history.push(a);
@@ -97,6 +123,66 @@ public final class DashboardViewModel {
 
     public Dashboard dashboard() {
         return dashboard;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Time series panels also draw the previous period (same length, just before), dashed. */
+    public javafx.beans.property.BooleanProperty comparePreviousProperty() {
+        return comparePrevious;
+    }
+
+    /** A panel's data, with the previous period overlaid on time series when asked. */
+    private PanelData loadPanel(Panel p, TimeRange r, int width, boolean compare) {
+        PanelData d = loader.load(dashboard, p, r, width, Map.of(), Map.of());
+        if (!compare || p.type() != PanelType.TIME_SERIES) {
+            return d;
+        }
+        Duration shift = r.length();
+        if (!p.timeShift().isBlank()) {
+            return d; // a panel with its own time shift already shows another period
+        }
+        Panel previous = p.withTimeShift(shift.toSeconds() + "s");
+        return d.withPreviousPeriod(loader.load(dashboard, previous, r, width, Map.of(), Map.of()));
+    }
+
+    /** True when the dashboard marks deploys, so the deploy comparison can be offered. */
+    public boolean hasDeployMarkers() {
+        return dashboard.annotations().stream().anyMatch(a -> a.enabled() && a.kind() == AnnotationSource.Kind.DEPLOYS);
+    }
+
+    /** The deploy comparison over this dashboard's deploy source, for deploys in the current range. */
+    public io.vigia.views.deploys.DeployImpactViewModel deployImpact() {
+        String ds = dashboard.annotations().stream().filter(a -> a.kind() == AnnotationSource.Kind.DEPLOYS)
+                .map(AnnotationSource::dataSource).findFirst().orElse("");
+        io.vigia.views.deploys.DeployImpactViewModel d = new io.vigia.views.deploys.DeployImpactViewModel(() -> sources.apply(ds), minInterval, tasks);
+        d.load(resolved.get() == null ? resolve(range.get()) : resolved.get(), null);
+        return d;
+    }
+
+    /** How often the dashboard refreshes by itself; {@link Duration#ZERO} for never. */
+    public ObjectProperty<Duration> autoRefreshProperty() {
+        return autoRefresh;
+    }
+
+    private void scheduleAutoRefresh(Duration every) {
+        if (autoRefreshTimer != null) {
+            autoRefreshTimer.stop();
+            autoRefreshTimer = null;
+        }
+        if (every == null || every.isZero() || every.isNegative()) {
+            return;
+        }
+        autoRefreshTimer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.millis(every.toMillis()), e -> {
+            // a refresh still waiting for slow panels is left to finish rather than cancelled every tick
+            if (pending == 0) {
+                refresh();
+            }
+        }));
+        autoRefreshTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        autoRefreshTimer.play();
     }
 
     public ObjectProperty<RangeChoice> rangeProperty() {
@@ -167,14 +253,29 @@ public final class DashboardViewModel {
         for (Panel p : drawn) {
             int width = (int) Math.max(100, widthPx * p.grid().w() / 24.0);
             ObjectProperty<PanelData> target = data.get(p.id());
+            boolean[] liveArrived = {false};
+            if (target.get() == null) {
+                // nothing on screen yet: the cache's last answer, at once, until the source answers
+                inFlight.add(tasks.submit(BackgroundTask.of("Reading the cache for " + p.title(),
+                                progress -> cacheLoader.load(dashboard, p, r, width, Map.of(), Map.of()))
+                        .quiet()
+                        .onSuccess(d -> {
+                            if (!liveArrived[0] && !d.series().isEmpty()) {
+                                target.set(d);
+                            }
+                        })));
+            }
+            boolean compare = comparePrevious.get();
             inFlight.add(tasks.submit(BackgroundTask.of("Loading " + p.title(),
-                            progress -> loader.load(dashboard, p, r, width, Map.of(), Map.of()))
+                            progress -> loadPanel(p, r, width, compare))
                     .quiet()
                     .onSuccess(d -> {
+                        liveArrived[0] = true;
                         target.set(d);
                         answered();
                     })
                     .onFailure(e -> {
+                        liveArrived[0] = true;
                         target.set(new PanelData(List.of(), List.of(), Duration.ZERO, List.of(),
                                 List.of(e.getMessage() == null ? e.toString() : e.getMessage())));
                         answered();
@@ -207,6 +308,7 @@ public final class DashboardViewModel {
     }
 
     public void close() {
+        scheduleAutoRefresh(Duration.ZERO);
         inFlight.forEach(TaskHandle::cancel);
         inFlight.clear();
     }

@@ -30,6 +30,7 @@ public final class PanelView extends StackPane {
     private final DashboardViewModel vm;
     private final ChartCanvas canvas = new ChartCanvas();
     private final Rectangle selection = new Rectangle();
+    private final javafx.scene.control.Label stale = new javafx.scene.control.Label();
     private LegendState legend = LegendState.ALL_VISIBLE;
     private TimeSeriesLayout layout;
     private double hoverX = Double.NaN;
@@ -43,7 +44,12 @@ public final class PanelView extends StackPane {
         selection.getStyleClass().add("zoom-selection");
         selection.setManaged(false);
         selection.setVisible(false);
-        getChildren().addAll(canvas, selection);
+        stale.getStyleClass().add("panel-stale");
+        stale.setId("panel-stale-" + panel.id());
+        stale.setVisible(false);
+        StackPane.setAlignment(stale, javafx.geometry.Pos.TOP_RIGHT);
+        StackPane.setMargin(stale, new javafx.geometry.Insets(4, 8, 0, 0));
+        getChildren().addAll(canvas, selection, stale);
         canvas.setPrefSize(10, 10);
         canvas.setPainter(s -> {
             TimeRange r = vm.resolvedRangeProperty().get();
@@ -59,11 +65,41 @@ public final class PanelView extends StackPane {
                 TimeSeriesRenderer.paintCrosshair(s, layout, tip, theme, vm.zone());
             }
         });
-        vm.dataProperty(panel).addListener((o, a, b) -> canvas.requestRepaint());
+        vm.dataProperty(panel).addListener((o, a, b) -> {
+            showStaleness(b);
+            canvas.requestRepaint();
+        });
         vm.annotationsProperty().addListener((o, a, b) -> canvas.requestRepaint());
         vm.resolvedRangeProperty().addListener((o, a, b) -> canvas.requestRepaint());
         dark.addListener((o, a, b) -> canvas.requestRepaint());
         wireMouse();
+    }
+
+    /** A badge with the data's age when it is the cache's answer, not the source's. */
+    private void showStaleness(PanelData d) {
+        if (d == null || !d.isStale()) {
+            stale.setVisible(false);
+            return;
+        }
+        java.time.Duration age = java.time.Duration.between(d.staleSince(), vm.clock().instant());
+        stale.setText("stale · fetched " + ageText(age) + " ago");
+        stale.setTooltip(new javafx.scene.control.Tooltip("Fetched " + d.staleSince().atZone(vm.zone()).toLocalDateTime().withNano(0)
+                + (d.notices().isEmpty() ? "; waiting for the source" : "\n" + String.join("\n", d.notices()))));
+        stale.setVisible(true);
+    }
+
+    static String ageText(java.time.Duration age) {
+        long s = Math.max(0, age.toSeconds());
+        if (s < 90) {
+            return s + " s";
+        }
+        if (s < 90 * 60) {
+            return (s / 60) + " min";
+        }
+        if (s < 36 * 3600) {
+            return (s / 3600) + " h";
+        }
+        return (s / 86400) + " d";
     }
 
     private void wireMouse() {

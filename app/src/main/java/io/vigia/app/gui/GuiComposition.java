@@ -29,6 +29,9 @@ import io.vigia.views.dashboards.DashboardListPage;
 import io.vigia.views.dashboards.DashboardListViewModel;
 import io.vigia.views.dialogs.DialogService;
 import io.vigia.views.dialogs.FxDialogService;
+import io.vigia.datasources.imports.FileImporter;
+import io.vigia.views.imports.ImportPage;
+import io.vigia.views.imports.ImportViewModel;
 import io.vigia.views.settings.SettingsPage;
 import io.vigia.views.shell.MainViewModel;
 import io.vigia.views.shell.MainWindow;
@@ -114,15 +117,18 @@ public final class GuiComposition implements AutoCloseable {
                     // "one click to remove the demo and add a real source": the editor opens empty
                     main[0].select("sources");
                     sourcesPage.viewModel().newSource();
-                }));
+                }), new io.vigia.persistence.workspace.AnnotationRepository(workspace));
         DashboardListPage dashboardsPage = new DashboardListPage(
                 new DashboardListViewModel(new DashboardStore(workspace), dashboardTasks, dialogs), dashboardTasks, context);
+        ImportPage importPage = new ImportPage(new ImportViewModel(ImportViewModel.of(new FileImporter(workspace, store)),
+                executor.scope(), javafx.application.Platform::runLater));
         List<Page> pages = List.of(
                 dashboardsPage,
                 new PlaceholderPage("explore", "Explore", "Ad-hoc PromQL and LogQL queries",
                         "The query editor is not built yet. Meanwhile, `vigia query` runs PromQL from the command line."),
                 ReportsPage.create(workspace, () -> catalog.metricsSource(""), DemoWorkspace.INTERVAL, executor.scope(), clock),
                 sourcesPage,
+                importPage,
                 new SettingsPage(theme.choiceProperty(), workspace.file().toString(), VigiaVersion.get()));
         MainViewModel vm = new MainViewModel(pages, new SettingsRepository(workspace), executor, settings,
                 workspace.file().getFileName().toString());
@@ -133,6 +139,7 @@ public final class GuiComposition implements AutoCloseable {
         MainWindow window = new MainWindow(vm, shortcuts, executor.running(), stage::close);
         stage.setTitle("Vigia — " + workspace.file().getFileName());
         stage.setScene(window.scene());
+        importPage.acceptDropsOn(window.scene(), () -> vm.select(ImportPage.ID));
         window.restoreGeometry(stage);
         if (openUid != null || loadDemo || demoLoaded) {
             vm.select("dashboards");

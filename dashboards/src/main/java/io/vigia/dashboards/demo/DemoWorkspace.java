@@ -129,7 +129,10 @@ public final class DemoWorkspace {
         return total;
     }
 
-    /** Deletes every series of the simulator's metrics and remembers that the demo is gone. */
+    /**
+     * Deletes every series of the simulator's metrics, rebuilds those of imported files, and
+     * remembers that the demo is gone.
+     */
     public static long remove(SettingsRepository settings, SqliteSeriesStore store) {
         String names = FleetMetrics.FAMILIES.stream().map(f -> f.name() + switch (f.type()) {
             case COUNTER -> "_total";
@@ -137,7 +140,11 @@ public final class DemoWorkspace {
             case HISTOGRAM -> "_(bucket|sum|count)";
         }).collect(Collectors.joining("|"));
         long deleted = store.delete(List.of(LabelMatcher.regex(Labels.METRIC_NAME, names)), Long.MIN_VALUE, Long.MAX_VALUE);
+        // imported data shares the contract's metric names: its series go with the demo's, and come
+        // back from the rows the importers stored
+        io.vigia.datasources.imports.ImportedSeries.rebuildAll(settings.workspace(), store);
         settings.put(SETTING, REMOVED);
+        settings.remove(END_SETTING);
         return deleted;
     }
 }

@@ -64,7 +64,7 @@ public final class DashboardView extends BorderPane {
         range.setId("time-range");
         range.getItems().setAll(DashboardViewModel.QUICK_RANGES);
         range.valueProperty().bindBidirectional(vm.rangeProperty());
-        range.setTooltip(new Tooltip("Time range (drag across a chart to zoom, double-click to go back)"));
+        range.setTooltip(new Tooltip("Time range (drag across a chart to zoom, double-click to go back; Ctrl+click a chart to annotate)"));
         Button zoomBack = new Button("Back");
         zoomBack.setId("zoom-back");
         zoomBack.setTooltip(new Tooltip("The time range before the last change"));
@@ -121,7 +121,17 @@ public final class DashboardView extends BorderPane {
         status.setMinWidth(0);
         titleRow.getStyleClass().add("dashboard-toolbar");
         controls.getStyleClass().add("dashboard-toolbar");
-        setTop(new javafx.scene.layout.VBox(2, titleRow, controls));
+        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(2, titleRow, controls);
+        if (!vm.variables().isEmpty()) {
+            javafx.scene.layout.FlowPane vars = new javafx.scene.layout.FlowPane(12, 6);
+            vars.setId("dashboard-variables");
+            vars.getStyleClass().add("dashboard-variables");
+            for (VariableState st : vm.variables()) {
+                vars.getChildren().add(VariableControl.of(st));
+            }
+            top.getChildren().add(vars);
+        }
+        setTop(top);
 
         Pane grid = new Pane() {
             @Override

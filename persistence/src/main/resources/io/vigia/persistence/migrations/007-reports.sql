@@ -1,4 +1,4 @@
--- Version 5: the history of generated weekly reports (the app's Reports page and its schedule).
+-- Version 7: the history of generated weekly reports (the app's Reports page and its schedule).
 
 -- One row per export: which dashboard and week, in which time zone, where the files went. files
 -- holds the written paths, one per line. trigger is 'manual' or 'schedule'.

@@ -37,6 +37,7 @@ import io.vigia.views.shell.MainViewModel;
 import io.vigia.views.shell.MainWindow;
 import io.vigia.views.shell.Page;
 import io.vigia.views.shell.PlaceholderPage;
+import io.vigia.views.reports.ReportsPage;
 import io.vigia.views.shortcuts.ShortcutRegistry;
 import io.vigia.views.tasks.FxTaskExecutor;
 import io.vigia.views.tasks.TaskScope;
@@ -125,8 +126,7 @@ public final class GuiComposition implements AutoCloseable {
                 dashboardsPage,
                 new PlaceholderPage("explore", "Explore", "Ad-hoc PromQL and LogQL queries",
                         "The query editor is not built yet. Meanwhile, `vigia query` runs PromQL from the command line."),
-                new PlaceholderPage("reports", "Reports", "Weekly PDF, HTML and CSV reports",
-                        "The reports page is not built yet."),
+                ReportsPage.create(workspace, () -> catalog.metricsSource(""), DemoWorkspace.INTERVAL, executor.scope(), clock),
                 sourcesPage,
                 importPage,
                 new SettingsPage(theme.choiceProperty(), workspace.file().toString(), VigiaVersion.get()));

@@ -1,6 +1,8 @@
 package io.vigia.dashboards.report;
 
+import io.vigia.dashboards.chart.render.Annotation;
 import io.vigia.dashboards.model.FieldConfig;
+import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
 
 import java.time.Instant;
@@ -42,22 +44,55 @@ public record Report(String title, String dashboardUid, IsoWeek week, ZoneId zon
     public record Text(String title, String text) implements Section {
     }
 
-    /** A chart: series over the week (timestamps in ms), with their legend names. */
-    public record Chart(String title, PanelType type, FieldConfig fieldConfig, List<ChartSeries> series, String stacking)
-            implements Section {
+    /**
+     * A chart: series over the week (timestamps in ms), with their legend names, the panel that
+     * draws them (type, unit, thresholds, options) and the markers to draw over them (deploys).
+     */
+    public record Chart(String title, PanelType type, FieldConfig fieldConfig, List<ChartSeries> series, String stacking,
+                        Panel panel, List<Annotation> annotations) implements Section {
         public Chart {
             series = List.copyOf(series);
+            annotations = List.copyOf(annotations);
+        }
+
+        public boolean hasData() {
+            return series.stream().anyMatch(s -> s.timestamps().length > 0);
         }
     }
 
-    public record ChartSeries(String name, long[] timestamps, double[] values) {
+    /** One series of a chart; {@code refId} names the panel query it came from. */
+    public record ChartSeries(String name, String refId, long[] timestamps, double[] values) {
     }
 
-    /** A table: column names and rows of cells (already formatted for display, raw numbers for CSV). */
-    public record Table(String title, List<String> columns, List<List<String>> rows) implements Section {
+    /**
+     * A table: column names, each column's Grafana unit (empty for a text column) and rows of cells.
+     * Numeric cells hold raw numbers ({@link Double#toString}) so that CSV keeps full precision;
+     * the PDF and HTML writers format them with the column's unit ({@link #display}).
+     */
+    public record Table(String title, List<String> columns, List<String> units, List<List<String>> rows, String note)
+            implements Section {
         public Table {
             columns = List.copyOf(columns);
+            units = List.copyOf(units);
+            if (units.size() != columns.size()) {
+                throw new IllegalArgumentException("one unit per column");
+            }
             rows = rows.stream().map(List::copyOf).toList();
+            note = note == null ? "" : note;
+        }
+
+        /** The cell as a reader sees it: numbers formatted with the column's unit, text as it is. */
+        public String display(int row, int column) {
+            String cell = rows.get(row).get(column);
+            String unit = units.get(column);
+            if (unit.isEmpty()) {
+                return cell;
+            }
+            try {
+                return ValueFormat.format(Double.parseDouble(cell), unit);
+            } catch (NumberFormatException e) {
+                return cell;
+            }
         }
     }
 

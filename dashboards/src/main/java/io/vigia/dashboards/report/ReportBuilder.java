@@ -1,11 +1,16 @@
 package io.vigia.dashboards.report;
 
+import io.vigia.dashboards.builtin.BuiltInDashboards;
+import io.vigia.dashboards.builtin.GuardrailTaxonomy;
+import io.vigia.dashboards.chart.render.Annotation;
 import io.vigia.dashboards.grafana.PanelOptions;
+import io.vigia.dashboards.model.AnnotationSource;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.QueryLanguage;
+import io.vigia.dashboards.query.DeployMarkers;
 import io.vigia.dashboards.query.LegendFormat;
 import io.vigia.dashboards.query.QueryExpander;
 import io.vigia.dashboards.time.TimeRange;
@@ -21,12 +26,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Computes a {@link Report} of one dashboard over one ISO week from a metrics source (the local
  * store or a remote Prometheus): stat and gauge panels become KPIs compared with the week before,
- * time series become week-long charts (hourly steps), tables are evaluated at the week's end.
- * A panel that fails is listed and makes the report partial; the rest is still computed.
+ * time series become week-long charts (hourly steps), bar charts and tables are evaluated at the
+ * week's end. The weekly evidence tables ({@link WeeklyEvidence}) follow the panels. A panel that
+ * fails is listed and makes the report partial; the rest is still computed. A source that cannot
+ * be reached at all is not a partial report: {@link SourceUnavailableException} stops the build.
  */
 public final class ReportBuilder {
     /** Hourly points: 168 per series, plenty for a chart a page wide. */
@@ -36,11 +44,22 @@ public final class ReportBuilder {
     private final MetricsSource source;
     private final Clock clock;
     private final Duration scrapeInterval;
+    private BooleanSupplier cancelled = () -> false;
 
     public ReportBuilder(MetricsSource source, Clock clock, Duration scrapeInterval) {
         this.source = source;
         this.clock = clock;
         this.scrapeInterval = scrapeInterval;
+    }
+
+    /** Checked between panels; when it turns true the build stops with a {@link java.util.concurrent.CancellationException}. */
+    public ReportBuilder cancelledWhen(BooleanSupplier c) {
+        this.cancelled = c;
+        return this;
+    }
+
+    public Report build(Dashboard d, IsoWeek week, ZoneId zone) {
+        return build(d, week, zone, Map.of(), Map.of());
     }
 
     public Report build(Dashboard d, IsoWeek week, ZoneId zone, Map<String, List<String>> variableValues,
@@ -51,7 +70,9 @@ public final class ReportBuilder {
         List<Report.Section> sections = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         boolean anyData = false;
+        List<Annotation> deploys = deployMarkers(d, range, problems);
         for (Panel p : d.allPanels()) {
+            checkCancelled();
             try {
                 switch (p.type()) {
                     case ROW -> sections.add(new Report.Heading(p.title()));
@@ -62,8 +83,9 @@ public final class ReportBuilder {
                         kpis.addAll(panelKpis);
                     }
                     case TIME_SERIES, BAR_CHART, HEATMAP -> {
-                        Report.Chart chart = chart(d, p, range, variableValues, allValues);
-                        anyData |= chart.series().stream().anyMatch(s -> s.timestamps().length > 0);
+                        Report.Chart chart = chart(d, p, range, variableValues, allValues,
+                                p.type() == PanelType.TIME_SERIES ? deploys : List.of());
+                        anyData |= chart.hasData();
                         sections.add(chart);
                     }
                     case TABLE, BAR_GAUGE -> {
@@ -76,60 +98,97 @@ public final class ReportBuilder {
                             "a \"" + p.originalType() + "\" panel, which Vigia does not draw"));
                 }
             } catch (QueryException | IllegalArgumentException e) {
+                SourceUnavailableException.rethrowIfUnreachable(source, e);
                 problems.add("\"" + p.title() + "\": " + e.getMessage());
                 sections.add(new Report.Missing(p.title(), "could not be computed: " + e.getMessage()));
             }
         }
-        List<String> summary = ReportSummary.write(week, kpis, problems, !anyData);
+        checkCancelled();
+        List<Report.Table> evidenceTables = new WeeklyEvidence(source, week, zone).tables(d, problems);
+        sections.addAll(evidenceTables);
+        List<String> summary = ReportSummary.write(week, kpis, evidenceTables, problems, !anyData);
         return new Report(d.title(), d.uid(), week, zone, range.from(), range.to(), clock.instant(), kpis, sections,
                 summary, !problems.isEmpty(), !anyData, problems);
     }
 
-    private List<Report.Kpi> kpis(Dashboard d, Panel p, TimeRange range, TimeRange previous,
-                                  Map<String, List<String>> values, Map<String, List<String>> all) {
-        List<Report.Kpi> out = new ArrayList<>();
-        String reducer = p.option(PanelOptions.REDUCE, "lastNotNull");
-        for (Query q : visible(p)) {
-            List<Report.ChartSeries> now = series(d, q, range, values, all);
-            List<Report.ChartSeries> before = series(d, q, previous, values, all);
-            for (Report.ChartSeries s : now.subList(0, Math.min(now.size(), MAX_KPIS_PER_PANEL))) {
-                double prev = before.stream().filter(b -> b.name().equals(s.name())).findFirst()
-                        .map(b -> Reducer.apply(reducer, b.values())).orElse(Double.NaN);
-                String title = now.size() == 1 ? p.title() : p.title() + " — " + s.name();
-                out.add(new Report.Kpi(title, p.fieldConfig().unit(), Reducer.apply(reducer, s.values()), prev, p.fieldConfig()));
-            }
-            if (now.isEmpty()) {
-                out.add(new Report.Kpi(p.title(), p.fieldConfig().unit(), Double.NaN, Double.NaN, p.fieldConfig()));
+    private void checkCancelled() {
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("report cancelled");
+        }
+    }
+
+    /** Deploy markers for the time series, when the dashboard shows deploys. */
+    private List<Annotation> deployMarkers(Dashboard d, TimeRange range, List<String> problems) {
+        List<Annotation> out = new ArrayList<>();
+        for (AnnotationSource a : d.annotations()) {
+            if (a.enabled() && a.kind() == AnnotationSource.Kind.DEPLOYS) {
+                try {
+                    out.addAll(DeployMarkers.annotations(DeployMarkers.find(source, a.expr(), range, resolution(range).step())));
+                } catch (QueryException e) {
+                    SourceUnavailableException.rethrowIfUnreachable(source, e);
+                    problems.add("deploy markers \"" + a.name() + "\": " + e.getMessage());
+                }
             }
         }
         return out;
     }
 
+    /**
+     * One KPI per series of the panel's first query (query B of a built-in stat, "the period
+     * before", is not needed: the previous week is evaluated here). Instant queries are evaluated
+     * once at the week's end; range queries are reduced with the panel's reducer.
+     */
+    private List<Report.Kpi> kpis(Dashboard d, Panel p, TimeRange range, TimeRange previous,
+                                  Map<String, List<String>> values, Map<String, List<String>> all) {
+        List<Report.Kpi> out = new ArrayList<>();
+        String reducer = p.option(PanelOptions.REDUCE, "lastNotNull");
+        List<Query> queries = visible(p);
+        if (queries.isEmpty()) {
+            return out;
+        }
+        Query q = queries.getFirst();
+        List<Report.ChartSeries> now = q.instant() ? instant(d, q, range, values, all) : series(d, q, range, values, all);
+        List<Report.ChartSeries> before = q.instant() ? instant(d, q, previous, values, all) : series(d, q, previous, values, all);
+        for (Report.ChartSeries s : now.subList(0, Math.min(now.size(), MAX_KPIS_PER_PANEL))) {
+            double prev = before.stream().filter(b -> b.name().equals(s.name())).findFirst()
+                    .map(b -> Reducer.apply(reducer, b.values())).orElse(Double.NaN);
+            String title = now.size() == 1 ? p.title() : p.title() + " — " + s.name();
+            out.add(new Report.Kpi(title, p.fieldConfig().unit(), Reducer.apply(reducer, s.values()), prev, p.fieldConfig()));
+        }
+        if (now.isEmpty()) {
+            out.add(new Report.Kpi(p.title(), p.fieldConfig().unit(), Double.NaN,
+                    before.isEmpty() ? Double.NaN : Reducer.apply(reducer, before.getFirst().values()), p.fieldConfig()));
+        }
+        return out;
+    }
+
     private Report.Chart chart(Dashboard d, Panel p, TimeRange range, Map<String, List<String>> values,
-                               Map<String, List<String>> all) {
+                               Map<String, List<String>> all, List<Annotation> annotations) {
         List<Report.ChartSeries> series = new ArrayList<>();
         for (Query q : visible(p)) {
-            series.addAll(series(d, q, range, values, all));
+            series.addAll(q.instant() ? instant(d, q, range, values, all) : series(d, q, range, values, all));
         }
-        return new Report.Chart(p.title(), p.type(), p.fieldConfig(), series, p.option(PanelOptions.STACKING, "none"));
+        return new Report.Chart(p.title(), p.type(), p.fieldConfig(), series, p.option(PanelOptions.STACKING, "none"), p,
+                annotations);
     }
 
     private Report.Table table(Dashboard d, Panel p, TimeRange range, Map<String, List<String>> values,
                                Map<String, List<String>> all) {
+        boolean owasp = "true".equals(p.options().get(BuiltInDashboards.OPTION_OWASP_COLUMN));
         List<List<String>> rows = new ArrayList<>();
         for (Query q : visible(p)) {
-            String expr = expand(d, q, range, values, all);
-            QueryResult r = source.query(expr, range.to().minusMillis(1)).result();
-            if (r instanceof QueryResult.Vector v) {
-                for (int i = 0; i < v.size(); i++) {
-                    rows.add(List.of(LegendFormat.apply(q.legendFormat(), v.labels()[i]), Double.toString(v.values()[i])));
-                }
-            } else if (r instanceof QueryResult.Scalar s) {
-                rows.add(List.of(q.refId(), Double.toString(s.value())));
+            for (Report.ChartSeries s : instant(d, q, range, values, all)) {
+                double v = s.values().length == 0 ? Double.NaN : s.values()[s.values().length - 1];
+                rows.add(owasp ? List.of(s.name(), GuardrailTaxonomy.owaspLabel(s.name()), Double.toString(v))
+                        : List.of(s.name(), Double.toString(v)));
             }
         }
-        rows.sort((a, b) -> Double.compare(Double.parseDouble(b.get(1)), Double.parseDouble(a.get(1))));
-        return new Report.Table(p.title(), List.of("Series", "Value"), rows);
+        int valueColumn = owasp ? 2 : 1;
+        rows.sort((a, b) -> Double.compare(Double.parseDouble(b.get(valueColumn)), Double.parseDouble(a.get(valueColumn))));
+        String unit = p.fieldConfig().unit() == null || p.fieldConfig().unit().isEmpty() ? "short" : p.fieldConfig().unit();
+        return owasp
+                ? new Report.Table(p.title(), List.of("Series", "OWASP LLM Top 10 (2025)", "Value"), List.of("", "", unit), rows, "")
+                : new Report.Table(p.title(), List.of("Series", "Value"), List.of("", unit), rows, "");
     }
 
     private List<Report.ChartSeries> series(Dashboard d, Query q, TimeRange range, Map<String, List<String>> values,
@@ -141,15 +200,30 @@ public final class ReportBuilder {
         List<Report.ChartSeries> out = new ArrayList<>();
         if (r instanceof QueryResult.Matrix m) {
             for (QueryResult.RangeSeries s : m.series()) {
-                out.add(new Report.ChartSeries(LegendFormat.apply(q.legendFormat(), s.labels()), s.timestamps(), s.values()));
+                out.add(new Report.ChartSeries(LegendFormat.apply(q.legendFormat(), s.labels()), q.refId(), s.timestamps(), s.values()));
             }
         }
         return out;
     }
 
-    private String expand(Dashboard d, Query q, TimeRange range, Map<String, List<String>> values,
-                          Map<String, List<String>> all) {
-        return QueryExpander.expand(q.expr(), d.variables(), values, all, resolution(range));
+    /** The query evaluated once at the end of the range (just before the next week starts), one point per series. */
+    private List<Report.ChartSeries> instant(Dashboard d, Query q, TimeRange range, Map<String, List<String>> values,
+                                             Map<String, List<String>> all) {
+        String expr = QueryExpander.expand(q.expr(), d.variables(), values, all, resolution(range));
+        Instant at = range.to().minusMillis(1);
+        QueryResult r = source.query(expr, at).result();
+        List<Report.ChartSeries> out = new ArrayList<>();
+        if (r instanceof QueryResult.Vector v) {
+            for (int i = 0; i < v.size(); i++) {
+                if (!Double.isNaN(v.values()[i])) {
+                    out.add(new Report.ChartSeries(LegendFormat.apply(q.legendFormat(), v.labels()[i]), q.refId(),
+                            new long[] {at.toEpochMilli()}, new double[] {v.values()[i]}));
+                }
+            }
+        } else if (r instanceof QueryResult.Scalar s && !Double.isNaN(s.value())) {
+            out.add(new Report.ChartSeries(q.refId(), q.refId(), new long[] {at.toEpochMilli()}, new double[] {s.value()}));
+        }
+        return out;
     }
 
     private GrafanaResolution resolution(TimeRange range) {

@@ -4,6 +4,9 @@ import java.util.Locale;
 
 /** Numbers with Grafana unit ids as a report shows them ("percentunit" 0.31 → "31.0%"). */
 public final class ValueFormat {
+    /** Vigia's unit for a relative change (0.2 → "+20%"), used by report tables. */
+    public static final String CHANGE = "vigia.change";
+
     private ValueFormat() {
     }
 
@@ -16,6 +19,7 @@ public final class ValueFormat {
         }
         return switch (unit == null ? "" : unit) {
             case "percentunit" -> String.format(Locale.ROOT, "%.1f%%", v * 100);
+            case CHANGE -> Math.abs(v) < 0.005 ? "0%" : String.format(Locale.ROOT, "%+.0f%%", v * 100);
             case "percent" -> String.format(Locale.ROOT, "%.1f%%", v);
             case "s" -> v < 1 ? String.format(Locale.ROOT, "%.0f ms", v * 1000) : String.format(Locale.ROOT, "%.2f s", v);
             case "ms" -> String.format(Locale.ROOT, "%.0f ms", v);
@@ -36,7 +40,8 @@ public final class ValueFormat {
         if (a >= 1e4) {
             return String.format(Locale.ROOT, "%.1fk", v / 1e3);
         }
-        if (v == Math.rint(v)) {
+        if (v == Math.rint(v) || a >= 100) {
+            // counts over a week come from increase(), which extrapolates: 461.23 blocked prompts reads as 461
             return String.format(Locale.ROOT, "%.0f", v);
         }
         return String.format(Locale.ROOT, a < 1 ? "%.3f" : "%.2f", v);

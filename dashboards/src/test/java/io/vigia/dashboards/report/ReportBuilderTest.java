@@ -29,7 +29,7 @@ class ReportBuilderTest {
     private static final IsoWeek W47 = IsoWeek.parse("2026-W47");
 
     /** Answers "acceptance" with 0.30 in week 46 and 0.24 in week 47; "broken" fails; "empty" has no series. */
-    static final class WeeklySource implements MetricsSource {
+    static class WeeklySource implements MetricsSource {
         final List<String> queries = new ArrayList<>();
 
         @Override
@@ -100,7 +100,8 @@ class ReportBuilderTest {
             assertThat(k.previous()).isEqualTo(0.30);
             assertThat(k.change()).isCloseTo(-0.2, org.assertj.core.data.Offset.offset(1e-12));
         });
-        assertThat(r.summary()).containsExactly("Acceptance rate fell 20% week over week (30.0% → 24.0%).");
+        assertThat(r.summary()).first().isEqualTo("Acceptance rate fell 20% week over week (30.0% → 24.0%).");
+        assertThat(r.summary()).noneMatch(line -> line.contains("partial"));
         assertThat(source.queries).contains("acceptance[604800s]");
         assertThat(r.from()).isEqualTo(Instant.parse("2026-11-15T23:00:00Z"));
         assertThat(r.partial()).isFalse();
@@ -113,7 +114,7 @@ class ReportBuilderTest {
                 panel(2, PanelType.TABLE, "Blocked by category", "sum by (category) (blocked)", "")), new WeeklySource());
         assertThat(r.partial()).isTrue();
         assertThat(r.problems()).singleElement().asString().contains("Broken").contains("parse error");
-        assertThat(r.sections()).hasSize(2);
+        assertThat(r.sections()).as("no evidence table: the dashboard reads none of their metrics").hasSize(2);
         Report.Table t = (Report.Table) r.sections().get(1);
         assertThat(t.rows()).extracting(row -> row.get(0)).containsExactly("{category=\"pii\"}", "{category=\"prompt_injection\"}");
         assertThat(r.summary()).anySatisfy(s -> assertThat(s).startsWith("This report is partial: 1 panel"));
@@ -124,5 +125,24 @@ class ReportBuilderTest {
         Report r = build(List.of(panel(1, PanelType.TIME_SERIES, "Nothing", "empty", "")), new WeeklySource());
         assertThat(r.noData()).isTrue();
         assertThat(r.summary()).containsExactly("No data for 2026-W47: no panel had a sample in this week.");
+    }
+
+    @Test
+    void aSourceThatCannotBeReachedStopsTheBuildInsteadOfAnEmptyPartialReport() {
+        WeeklySource down = new WeeklySource() {
+            @Override
+            public QueryResponse queryRange(String expr, Instant start, Instant end, Duration step) {
+                throw new io.vigia.datasources.remote.RemoteException(io.vigia.datasources.remote.RemoteException.Kind.CONNECTION_REFUSED,
+                        0, "connection refused by 127.0.0.1:9");
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> build(List.of(panel(1, PanelType.TIME_SERIES, "Any", "up", "")), down))
+                .isInstanceOf(SourceUnavailableException.class)
+                .hasMessage("source \"test\" failed: connection refused by 127.0.0.1:9");
+    }
+
+    @Test
+    void promqlStringsOfLabelValuesAreEscaped() {
+        assertThat(WeeklyEvidence.promString("a\"} or vector(1) or {x=\"")).isEqualTo("a\\\"} or vector(1) or {x=\\\"");
     }
 }

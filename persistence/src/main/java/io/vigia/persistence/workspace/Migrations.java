@@ -22,7 +22,8 @@ final class Migrations {
             DIR + "003-series.sql",
             DIR + "004-evidence.sql",
             DIR + "005-query-cache.sql",
-            DIR + "006-accepted-suggestions.sql"));
+            DIR + "006-accepted-suggestions.sql",
+            DIR + "007-reports.sql"));
 
     private final List<String> scripts;
 

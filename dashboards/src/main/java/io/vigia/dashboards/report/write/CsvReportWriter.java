@@ -24,7 +24,8 @@ public final class CsvReportWriter {
     }
 
     /** Writes the files into {@code dir}; returns them in order. */
-    public static List<Path> write(Report r, Path dir) throws IOException {
+    public static List<Path> write(Report report, Path dir) throws IOException {
+        Report r = io.vigia.dashboards.report.ReportRedaction.apply(report);
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
         Path kpis = dir.resolve("kpis.csv");
@@ -88,7 +89,7 @@ public final class CsvReportWriter {
         return Double.isNaN(v) ? "" : Double.toString(v);
     }
 
-    static String slug(String title) {
+    public static String slug(String title) {
         String s = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return s.isEmpty() ? "panel" : s.length() > 60 ? s.substring(0, 60) : s;
     }

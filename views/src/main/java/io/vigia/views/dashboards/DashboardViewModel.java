@@ -76,6 +76,7 @@ public final class DashboardViewModel {
     private final ObjectProperty<List<Annotation>> annotations = new SimpleObjectProperty<>(List.of());
     private List<Annotation> deployAnnotations = List.of();
     private List<Annotation> manualAnnotations = List.of();
+    private List<Annotation> queryAnnotations = List.of();
     private io.vigia.persistence.workspace.AnnotationRepository annotationStore;
     /** Manual annotations: blue, as Grafana draws them. */
     public static final io.vigia.dashboards.chart.ChartColor MANUAL_ANNOTATION = io.vigia.dashboards.chart.ChartColor.hex("#3274D9");
@@ -333,6 +334,7 @@ public final class DashboardViewModel {
     private List<Annotation> combined() {
         List<Annotation> all = new ArrayList<>(deployAnnotations);
         all.addAll(manualAnnotations);
+        all.addAll(queryAnnotations);
         return List.copyOf(all);
     }
 
@@ -505,6 +507,22 @@ public final class DashboardViewModel {
                     })));
         }
         loadManualAnnotations(r);
+        queryAnnotations = List.of();
+        for (AnnotationSource a : dashboard.annotations()) {
+            if (a.enabled() && a.kind() == AnnotationSource.Kind.QUERY && !a.expr().isBlank()) {
+                Duration step = Duration.ofMillis(Math.max(60_000, r.length().toMillis() / 2000));
+                inFlight.add(tasks.submit(BackgroundTask.of("Annotations: " + a.name(),
+                                progress -> io.vigia.dashboards.query.QueryAnnotations.find(sources.apply(a.dataSource()), a, r, step))
+                        .quiet()
+                        .onSuccess(found -> {
+                            List<Annotation> more = new ArrayList<>(queryAnnotations);
+                            more.addAll(found);
+                            queryAnnotations = List.copyOf(more);
+                            annotations.set(combined());
+                        })
+                        .onFailure(e -> status.set("Annotations \"" + a.name() + "\": " + e.getMessage()))));
+            }
+        }
         for (AnnotationSource a : dashboard.annotations()) {
             if (a.enabled() && a.kind() == AnnotationSource.Kind.DEPLOYS) {
                 Duration step = Duration.ofMillis(Math.max(60_000, r.length().toMillis() / 2000));

@@ -149,7 +149,7 @@ public final class PanelPainter {
     }
 
     /** Grafana's named colours and hex or rgba() strings. */
-    static ChartColor color(String name) {
+    public static ChartColor color(String name) {
         String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
         if (n.startsWith("#") && (n.length() == 7 || n.length() == 4)) {
             return ChartColor.hex(n);

@@ -114,8 +114,7 @@ public final class GuiComposition implements AutoCloseable {
                 new DashboardListViewModel(new DashboardStore(workspace), dashboardTasks, dialogs), dashboardTasks, context);
         List<Page> pages = List.of(
                 dashboardsPage,
-                new PlaceholderPage("explore", "Explore", "Ad-hoc PromQL and LogQL queries",
-                        "The query editor is not built yet. Meanwhile, `vigia query` runs PromQL from the command line."),
+                io.vigia.views.explore.ExplorePage.create(catalog, workspace, executor.scope(), theme.darkProperty(), clock),
                 new PlaceholderPage("reports", "Reports", "Weekly PDF, HTML and CSV reports",
                         "The reports page is not built yet."),
                 sourcesPage,

@@ -26,6 +26,7 @@ final class CompletionBox extends VBox {
         list.getStyleClass().add("completion-list");
         list.setFocusTraversable(false);
         list.setPrefHeight(220);
+        list.setFixedCellSize(26);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Completion c, boolean empty) {
@@ -41,7 +42,12 @@ final class CompletionBox extends VBox {
                 HBox.setHgrow(gap, Priority.ALWAYS);
                 Label kind = new Label(c.kind());
                 kind.getStyleClass().addAll("completion-kind", "completion-kind-" + c.kind());
+                name.setMinWidth(0);
+                kind.setMinWidth(USE_PREF_SIZE);
                 HBox row = new HBox(6, name, gap, kind);
+                row.setMinWidth(0);
+                row.prefWidthProperty().bind(list.widthProperty().subtract(28));
+                row.maxWidthProperty().bind(row.prefWidthProperty());
                 setText(null);
                 setGraphic(row);
             }
@@ -51,7 +57,7 @@ final class CompletionBox extends VBox {
         doc.setWrapText(true);
         signature.setWrapText(true);
         getChildren().addAll(list, signature, doc);
-        setPrefWidth(460);
+        setPrefWidth(480);
         setMaxHeight(USE_PREF_SIZE);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> showDoc(c));
         items.addListener((javafx.collections.ListChangeListener<Completion>) ch -> {

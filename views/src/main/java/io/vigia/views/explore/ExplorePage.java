@@ -155,6 +155,8 @@ public final class ExplorePage implements Page {
             }
         });
 
+        // two panes need the room: the history steps aside (the toggle brings it back)
+        vm.splitProperty().addListener((o, a, on) -> showHistory.setSelected(!on));
         VBox history = historyView();
         history.visibleProperty().bind(showHistory.selectedProperty());
         history.managedProperty().bind(showHistory.selectedProperty());
@@ -187,9 +189,13 @@ public final class ExplorePage implements Page {
                 }
                 Label expr = new Label(e.expr().replaceAll("\\s+", " "));
                 expr.getStyleClass().add("explore-history-expr");
+                expr.setMinWidth(0);
                 Label meta = new Label(e.source() + " · " + WHEN.format(Instant.ofEpochMilli(e.ranAt()).atZone(vm.zone())));
                 meta.getStyleClass().add("explore-history-meta");
                 VBox box = new VBox(2, expr, meta);
+                box.setMinWidth(0);
+                box.prefWidthProperty().bind(list.widthProperty().subtract(30));
+                box.maxWidthProperty().bind(box.prefWidthProperty());
                 setText(null);
                 setGraphic(box);
                 setTooltip(new javafx.scene.control.Tooltip(e.expr()));

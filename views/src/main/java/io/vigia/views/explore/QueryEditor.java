@@ -33,6 +33,10 @@ final class QueryEditor extends StackPane {
         area.setWrapText(true);
         area.setPrefHeight(84);
         area.setMinHeight(48);
+        javafx.scene.control.Label hint = new javafx.scene.control.Label(
+                "Type a query: Ctrl+Space completes, Shift+Enter runs");
+        hint.getStyleClass().add("query-editor-placeholder");
+        area.setPlaceholder(hint);
         getChildren().add(area);
         completions.setManaged(false);
         completions.setVisible(false);

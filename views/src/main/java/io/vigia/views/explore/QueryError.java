@@ -38,7 +38,10 @@ public record QueryError(int start, int end, String message, boolean fromServer)
         return new QueryError(r[0], r[1], m, true);
     }
 
-    /** The character offset of the "line:column" a message names; columns count UTF-8 bytes, as both servers do. */
+    /**
+     * The character offset of the "line:column" a message names. Prometheus counts the column in
+     * UTF-8 bytes; Loki's lexer (Go's text/scanner) in characters.
+     */
     static Optional<Integer> position(String query, String message) {
         Matcher p = PROMETHEUS.matcher(message);
         Matcher l = LOKI.matcher(message);
@@ -46,6 +49,7 @@ public record QueryError(int start, int end, String message, boolean fromServer)
         if (found == null) {
             return Optional.empty();
         }
+        boolean bytes = found == p;
         int line = Integer.parseInt(found.group(1));
         int column = Integer.parseInt(found.group(2));
         int lineStart = 0;
@@ -57,10 +61,10 @@ public record QueryError(int start, int end, String message, boolean fromServer)
             lineStart = nl + 1;
         }
         int offset = lineStart;
-        int bytes = 0;
-        while (offset < query.length() && query.charAt(offset) != '\n' && bytes < column - 1) {
+        int counted = 0;
+        while (offset < query.length() && query.charAt(offset) != '\n' && counted < column - 1) {
             int cp = query.codePointAt(offset);
-            bytes += new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            counted += bytes ? new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length : 1;
             offset += Character.charCount(cp);
         }
         return Optional.of(offset);

@@ -88,6 +88,10 @@ final class QueryPaneView extends StackPane {
         name.getStyleClass().add("explore-pane-title");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        name.setMinWidth(USE_PREF_SIZE);
+        run.setMinWidth(USE_PREF_SIZE);
+        add.setMinWidth(USE_PREF_SIZE);
+        source.setMinWidth(110);
         HBox bar = new HBox(8, name, source, run, spinner, gap, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("explore-pane-toolbar");
@@ -126,6 +130,7 @@ final class QueryPaneView extends StackPane {
         graphTab.setContent(graphBox);
         table.setId("explore-table-" + vm.id());
         table.setPlaceholder(new Label("Run a query: its value at the end of the range shows here, one row per series."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tableTab.setContent(table);
         logs.setId("explore-logs-" + vm.id());
         logs.setPlaceholder(new Label("Log lines of a LogQL query on a Loki source show here."));

@@ -138,9 +138,10 @@ public final class QueryPaneViewModel {
 
     /** Runs the query over the shared time range; does nothing but say why when it cannot run. */
     public void run() {
-        String expr = expression.get().strip();
+        // sent as typed, so that the positions in the server's errors are positions in the editor
+        String expr = expression.get();
         SourceChoice src = source.get();
-        if (expr.isEmpty()) {
+        if (expr.isBlank()) {
             status.set("Type a query, then Shift+Enter or Run.");
             return;
         }
@@ -164,7 +165,7 @@ public final class QueryPaneViewModel {
         token = t;
         running.set(true);
         status.set("Running…");
-        history.accept(new HistoryEntry(expr, src.name(), clock.millis()));
+        history.accept(new HistoryEntry(expr.strip(), src.name(), clock.millis()));
         current = scope.submit(BackgroundTask.of("Explore " + id + ": " + DashboardAppender.titleFor(expr),
                 p -> runner.run(src, expr, r, width, t))
                 .onSuccess(res -> {

@@ -41,6 +41,8 @@ final class AddToDashboardDialog {
         newTitle.disableProperty().bind(target.valueProperty().isNotEqualTo(NEW));
         TextField panelTitle = new TextField(DashboardAppender.titleFor(expr));
         panelTitle.setId("explore-add-panel-title");
+        panelTitle.setPrefColumnCount(36);
+        target.setMaxWidth(Double.MAX_VALUE);
         GridPane grid = new GridPane();
         grid.getStyleClass().add("settings-grid");
         grid.addRow(0, new Label("Dashboard"), target);

@@ -61,6 +61,7 @@ final class CompletionBox extends VBox {
         setMaxHeight(USE_PREF_SIZE);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> showDoc(c));
         items.addListener((javafx.collections.ListChangeListener<Completion>) ch -> {
+            list.setPrefHeight(Math.min(8, Math.max(1, items.size())) * list.getFixedCellSize() + 4);
             if (!items.isEmpty()) {
                 list.getSelectionModel().selectFirst();
                 list.scrollTo(0);

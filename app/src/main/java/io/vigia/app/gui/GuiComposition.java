@@ -114,7 +114,7 @@ public final class GuiComposition implements AutoCloseable {
                 new DashboardListViewModel(new DashboardStore(workspace), dashboardTasks, dialogs), dashboardTasks, context);
         List<Page> pages = List.of(
                 dashboardsPage,
-                io.vigia.views.explore.ExplorePage.create(catalog, workspace, executor.scope(), theme.darkProperty(), clock),
+                io.vigia.views.explore.ExplorePage.create(catalog, workspace, executor.scope(), theme.darkProperty(), clock, DemoWorkspace.INTERVAL),
                 new PlaceholderPage("reports", "Reports", "Weekly PDF, HTML and CSV reports",
                         "The reports page is not built yet."),
                 sourcesPage,

@@ -52,12 +52,12 @@ public final class ExplorePage implements Page {
         this.lastFocused = vm.left();
     }
 
-    /** Explore over the workspace's sources, history and dashboards. */
+    /** Explore over the workspace's sources, history and dashboards; {@code minInterval} as the dashboards' (the local store's sample interval). */
     public static ExplorePage create(DataSourceCatalog catalog, Workspace workspace, TaskScope scope,
-                                     ObservableBooleanValue dark, Clock clock) {
+                                     ObservableBooleanValue dark, Clock clock, java.time.Duration minInterval) {
         ExploreSources sources = new CatalogExploreSources(catalog);
         ExploreViewModel vm = new ExploreViewModel(sources, new QueryHistory(new SettingsRepository(workspace)),
-                new DashboardAppender(new DashboardStore(workspace)), scope, clock, ZoneId.systemDefault());
+                new DashboardAppender(new DashboardStore(workspace)), scope, clock, ZoneId.systemDefault(), minInterval);
         return new ExplorePage(vm, sources, scope, dark);
     }
 

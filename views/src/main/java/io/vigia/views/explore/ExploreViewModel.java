@@ -45,6 +45,12 @@ public final class ExploreViewModel {
 
     public ExploreViewModel(ExploreSources sources, QueryHistory history, DashboardAppender appender, TaskScope scope,
                             Clock clock, ZoneId zone) {
+        this(sources, history, appender, scope, clock, zone, java.time.Duration.ofSeconds(15));
+    }
+
+    /** @param minInterval the step's lower bound for sources that do not say their scrape interval */
+    public ExploreViewModel(ExploreSources sources, QueryHistory history, DashboardAppender appender, TaskScope scope,
+                            Clock clock, ZoneId zone, java.time.Duration minInterval) {
         this.sources = sources;
         this.history = history;
         this.appender = appender;
@@ -52,7 +58,7 @@ public final class ExploreViewModel {
         this.clock = clock;
         this.zone = zone;
         this.metadata = new SourceMetadata(sources);
-        QueryRunner runner = new QueryRunner(sources);
+        QueryRunner runner = new QueryRunner(sources, minInterval);
         this.left = new QueryPaneViewModel("A", scope, runner, metadata, this::resolvedRange, this::recordHistory, clock);
         this.right = new QueryPaneViewModel("B", scope, runner, metadata, this::resolvedRange, this::recordHistory, clock);
         range.addListener((o, a, b) -> {

@@ -124,7 +124,8 @@ public final class QueryPaneViewModel {
     /** Vigia's own parser's verdict on PromQL as typed; LogQL is left to the server. */
     private void validate() {
         String e = expression.get();
-        if (language() != QueryLanguage.PROMQL || e.isBlank()) {
+        if (language() != QueryLanguage.PROMQL || e.isBlank() || e.contains("$__")) {
+            // LogQL and Grafana's variables ($__rate_interval) are for the server (after expansion) to judge
             error.set(null);
             return;
         }
@@ -318,11 +319,25 @@ public final class QueryPaneViewModel {
         return value.replace("\\", "\\\\").replace(String.valueOf(quote), "\\" + quote).replace("\n", "\\n");
     }
 
-    /** Candidates starting with the prefix first, then those containing it; case-insensitive. */
+    /** True when the typed characters appear in the name in that order ("reqdur" finds "request_duration"). */
+    private static boolean inOrder(String typed, String name) {
+        int at = 0;
+        for (int i = 0; i < typed.length(); i++) {
+            at = name.indexOf(typed.charAt(i), at);
+            if (at < 0) {
+                return false;
+            }
+            at++;
+        }
+        return true;
+    }
+
+    /** Candidates starting with the prefix first, then those containing it, then those holding its characters in order; case-insensitive. */
     static List<Completion> filter(List<Completion> all, String prefix) {
         String p = prefix.toLowerCase(Locale.ROOT);
         List<Completion> starts = new ArrayList<>();
         List<Completion> contains = new ArrayList<>();
+        List<Completion> fuzzy = new ArrayList<>();
         for (Completion c : all) {
             String l = c.label().toLowerCase(Locale.ROOT);
             if (l.startsWith(p)) {
@@ -331,9 +346,12 @@ public final class QueryPaneViewModel {
                 }
             } else if (!p.isEmpty() && l.contains(p)) {
                 contains.add(c);
+            } else if (p.length() > 2 && inOrder(p, l)) {
+                fuzzy.add(c);
             }
         }
         starts.addAll(contains);
+        starts.addAll(fuzzy);
         return starts.size() > MAX_CANDIDATES ? List.copyOf(starts.subList(0, MAX_CANDIDATES)) : List.copyOf(starts);
     }
 }

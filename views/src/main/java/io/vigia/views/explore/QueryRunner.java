@@ -29,12 +29,13 @@ import java.util.TreeSet;
  */
 public final class QueryRunner {
     public static final int LOG_LIMIT = 1000;
-    private static final Duration DEFAULT_MIN_INTERVAL = Duration.ofSeconds(15);
-
     private final ExploreSources sources;
+    private final Duration minInterval;
 
-    public QueryRunner(ExploreSources sources) {
+    /** @param minInterval the step's lower bound for sources that do not say their scrape interval */
+    public QueryRunner(ExploreSources sources, Duration minInterval) {
         this.sources = sources;
+        this.minInterval = minInterval;
     }
 
     public ExploreResult run(SourceChoice source, String expr, TimeRange range, int widthPx, CancellationToken token) {
@@ -43,12 +44,14 @@ public final class QueryRunner {
         }
         MetricsSource m = sources.metrics(source.name());
         GrafanaResolution res = GrafanaResolution.compute(range.from(), range.to(), Math.max(1, widthPx),
-                m.minInterval().orElse(DEFAULT_MIN_INTERVAL));
+                m.minInterval().orElse(minInterval));
         List<String> notices = new ArrayList<>();
-        QueryResponse graph = m.queryRange(expr, res.start(), res.end(), res.step());
+        // Grafana's $__rate_interval, $__interval, $__range: queries copied from dashboards run as they are
+        String sent = res.expand(expr);
+        QueryResponse graph = m.queryRange(sent, res.start(), res.end(), res.step());
         notices.addAll(graph.warnings());
         notices.addAll(graph.infos());
-        QueryResponse table = m.query(expr, range.to());
+        QueryResponse table = m.query(sent, range.to());
         notices.addAll(table.warnings());
         notices.addAll(table.infos());
         List<ExploreResult.Row> rows = rows(table.result());
@@ -58,7 +61,7 @@ public final class QueryRunner {
 
     private static ExploreResult logs(LokiClient loki, String expr, TimeRange range, int widthPx, CancellationToken token) {
         GrafanaResolution res = GrafanaResolution.compute(range.from(), range.to(), Math.max(1, widthPx), Duration.ofSeconds(1));
-        LokiResponse r = loki.queryRange(expr, range.from(), range.to(), res.step(), LOG_LIMIT, Direction.BACKWARD, token);
+        LokiResponse r = loki.queryRange(res.expand(expr), range.from(), range.to(), res.step(), LOG_LIMIT, Direction.BACKWARD, token);
         return switch (r.result()) {
             case LokiResult.Streams s -> {
                 List<ExploreResult.LogRow> lines = new ArrayList<>();

@@ -121,6 +121,7 @@ class ExploreViewModelTest {
         assertThat(rate.insert()).isEqualTo("rate()");
         assertThat(complete("http_req")).containsExactly("http_requests_total");
         assertThat(complete("u")).contains("up", "unless");
+        assertThat(complete("reqtot")).as("typed characters in order").containsExactly("http_requests_total");
         // accepting a function puts the caret between its parentheses
         complete("sum(rat");
         int caret = vm.left().accept(vm.left().completions().getFirst());
@@ -217,6 +218,16 @@ class ExploreViewModelTest {
                 .satisfies(row -> assertThat(Double.parseDouble(row.value())).isCloseTo(10.0 / 15, org.assertj.core.data.Offset.offset(1e-9)));
         assertThat(vm.left().errorProperty().get()).isNull();
         assertThat(vm.left().statusProperty().get()).startsWith("2 series");
+    }
+
+    @Test
+    void grafanasRateIntervalIsExpandedAsOnADashboard() {
+        vm.left().expressionProperty().set("sum(rate(http_requests_total[$__rate_interval]))");
+        assertThat(vm.left().errorProperty().get()).isNull();
+        vm.left().run();
+        assertThat(vm.left().errorProperty().get()).isNull();
+        assertThat(vm.left().resultProperty().get().series()).singleElement().satisfies(s -> assertThat(s.size()).isGreaterThan(10));
+        assertThat(vm.history().getFirst().expr()).isEqualTo("sum(rate(http_requests_total[$__rate_interval]))");
     }
 
     @Test

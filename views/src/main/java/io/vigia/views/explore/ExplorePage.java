@@ -149,7 +149,8 @@ public final class ExplorePage implements Page {
         vm.splitProperty().addListener((o, a, on) -> {
             if (on) {
                 panes.getItems().setAll(left, right);
-                panes.setDividerPositions(0.5);
+                // after the layout pass that gives the new pane its size, or the half is of the old width
+                javafx.application.Platform.runLater(() -> panes.setDividerPositions(0.5));
             } else {
                 panes.getItems().setAll(left);
             }

@@ -23,7 +23,7 @@ public final class QueryLexer {
     public enum Kind {
         METRIC("query-metric"), FUNCTION("query-function"), AGGREGATION("query-aggregation"),
         KEYWORD("query-keyword"), LABEL("query-label"), STRING("query-string"), NUMBER("query-number"),
-        DURATION("query-duration"), OPERATOR("query-operator"), PAREN("query-paren"), COMMENT("query-comment"),
+        DURATION("query-duration"), VARIABLE("query-variable"), OPERATOR("query-operator"), PAREN("query-paren"), COMMENT("query-comment"),
         OTHER("query-other");
 
         private final String styleClass;
@@ -122,6 +122,20 @@ public final class QueryLexer {
                     i++;
                     out.add(new Token(Kind.OTHER, start, i, text.substring(start, i)));
                 }
+                continue;
+            }
+            if (c == '$' && i + 1 < n && (isIdentStart(text.charAt(i + 1)) || text.charAt(i + 1) == '{')) {
+                // a Grafana variable such as $__rate_interval or ${job}
+                i++;
+                if (text.charAt(i) == '{') {
+                    int close = text.indexOf('}', i);
+                    i = close < 0 ? n : close + 1;
+                } else {
+                    while (i < n && isIdentPart(text.charAt(i))) {
+                        i++;
+                    }
+                }
+                out.add(new Token(Kind.VARIABLE, start, i, text.substring(start, i)));
                 continue;
             }
             if (isIdentStart(c)) {

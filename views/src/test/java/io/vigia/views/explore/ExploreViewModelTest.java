@@ -326,6 +326,8 @@ class ExploreViewModelTest {
                 .tokens().stream().map(t -> t.kind().name() + ":" + t.text()).toList();
         assertThat(logql).contains("FUNCTION:rate", "LABEL:app", "OPERATOR:|=", "STRING:`err`", "KEYWORD:json", "LABEL:status",
                 "NUMBER:500", "DURATION:1m");
+        assertThat(QueryLexer.scan("rate(x[$__rate_interval])", QueryLanguage.PROMQL).tokens()).extracting(t -> t.kind().name() + ":" + t.text())
+                .contains("VARIABLE:$__rate_interval");
         // whatever is typed, the lexer does not fail
         assertThat(QueryLexer.scan("{\"\\", QueryLanguage.PROMQL).openStringStart()).isEqualTo(1);
     }

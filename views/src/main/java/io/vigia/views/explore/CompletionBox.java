@@ -36,7 +36,8 @@ final class CompletionBox extends VBox {
                     setText(null);
                     return;
                 }
-                Label name = new Label(c.label());
+                // label values come from the source: shown inert (control and bidi characters escaped)
+                Label name = new Label(io.vigia.dashboards.chart.InertText.of(c.label()));
                 name.getStyleClass().add("completion-name");
                 Region gap = new Region();
                 HBox.setHgrow(gap, Priority.ALWAYS);

@@ -1,18 +1,23 @@
 package io.vigia.app.cli;
 
-import io.vigia.datasources.copilot.CopilotFormatException;
-import io.vigia.datasources.copilot.CopilotImporter;
-import io.vigia.datasources.copilot.CopilotMetricsParser;
-import io.vigia.datasources.copilot.CopilotSeries;
-import io.vigia.datasources.guardrail.GuardrailImporter;
-import io.vigia.datasources.guardrail.GuardrailLogParser;
+import io.vigia.datasources.imports.FileImporter;
+import io.vigia.datasources.imports.ImportFailedException;
+import io.vigia.datasources.imports.ImportKind;
+import io.vigia.datasources.imports.ImportProblem;
+import io.vigia.datasources.imports.ImportProgress;
+import io.vigia.datasources.imports.ImportReport;
 import io.vigia.datasources.ingest.ExpositionParseException;
-import io.vigia.datasources.redact.Redactor;
-import io.vigia.datasources.sarif.SarifFormatException;
-import io.vigia.datasources.sarif.SarifImporter;
 import io.vigia.datasources.ingest.ImportSummary;
 import io.vigia.datasources.ingest.OpenMetricsImporter;
-import io.vigia.persistence.series.LabelMatcher;
+import io.vigia.datasources.loki.LokiClient;
+import io.vigia.datasources.remote.Authentication;
+import io.vigia.datasources.remote.CancellationToken;
+import io.vigia.datasources.remote.ConnectionSettings;
+import io.vigia.datasources.remote.HeaderSetting;
+import io.vigia.datasources.remote.InMemorySecretStore;
+import io.vigia.datasources.remote.SecretRef;
+import io.vigia.datasources.remote.SecretResolver;
+import io.vigia.datasources.remote.SourceType;
 import io.vigia.persistence.series.SeriesWriter;
 import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.Workspace;
@@ -25,7 +30,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,10 +38,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code vigia import openmetrics|copilot|sarif|guardrail-log FILE}: data files into the workspace store, each in one transaction. */
+/** {@code vigia import openmetrics|copilot|sarif|accepted-suggestions|guardrail-log FILE}: data files into the workspace store, each in one transaction. */
 @Command(name = "import", description = "Import data files into the workspace's store.",
         subcommands = {ImportCommand.OpenMetrics.class, ImportCommand.Copilot.class, ImportCommand.Sarif.class,
-                ImportCommand.GuardrailLog.class})
+                ImportCommand.AcceptedSuggestions.class, ImportCommand.GuardrailLog.class})
 final class ImportCommand extends WorkspaceCommand {
 
     @Command(name = "openmetrics", description = "Import an OpenMetrics backfill file (the input of "
@@ -80,7 +84,8 @@ final class ImportCommand extends WorkspaceCommand {
     }
 
     @Command(name = "copilot", description = "Import GitHub Copilot metrics: legacy /copilot/usage or /copilot/metrics "
-            + "JSON, or a usage-report file (JSON or NDJSON). Importing the same days again adds nothing.")
+            + "JSON, or a usage-report file (JSON or NDJSON). Writes GitHub's daily numbers and the Copilot Health "
+            + "counters derived from them, in one transaction. Importing the same days again adds nothing.")
     static final class Copilot extends WorkspaceCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -94,124 +99,174 @@ final class ImportCommand extends WorkspaceCommand {
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter err = spec.commandLine().getErr();
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (MalformedInputException e) {
-                err.println("vigia: " + file + " is not UTF-8 text");
-                return 2;
-            }
-            CopilotMetricsParser.Document doc;
-            try {
-                doc = CopilotMetricsParser.parse(scope, text);
-            } catch (CopilotFormatException e) {
-                err.println("vigia: " + file + ": " + e.getMessage() + ". Nothing was imported.");
-                return 2;
-            }
-            if (!(doc instanceof CopilotMetricsParser.Days days)) {
-                err.println("vigia: " + file + " holds " + (doc instanceof CopilotMetricsParser.DownloadLinks
-                        ? "GitHub's download links, not the report itself: use `vigia copilot sync`, or download the linked files"
-                        : "the seat assignments, not usage metrics") + ". Nothing was imported.");
-                return 2;
-            }
-            try (Workspace ws = openWorkspace(); SqliteSeriesStore store = new SqliteSeriesStore(ws);
-                 SeriesWriter writer = store.writer()) {
-                CopilotImporter importer = new CopilotImporter(ws, writer, (s, t) -> store.delete(
-                        List.of(LabelMatcher.regex("__name__", CopilotSeries.NAME_REGEX), LabelMatcher.equal("scope", s)), t, t));
-                CopilotImporter.Result r = importer.importDays(days.days());
-                spec.commandLine().getOut().printf("%s: %d days imported, %d revised, %d already present (%s, %d samples) into %s%n",
-                        file.getFileName(), r.daysImported(), r.daysRevised(), r.daysUnchanged(), days.source().label(),
-                        r.samples(), ws.file());
-                return 0;
-            }
+            return runImport(this, spec, List.of(file), ImportKind.COPILOT, scope);
         }
     }
 
-    @Command(name = "sarif", description = "Import SAST findings from a SARIF log (2.1.0; 2.0.0 and 2.2 are read too). "
-            + "Findings already stored (the same file again, or the same finding in a later scan) are not added again.")
+    @Command(name = "sarif", description = "Import SAST findings from SARIF logs (2.1.0; 2.0.0 and 2.2 are read too), each "
+            + "in one transaction. Findings already stored (the same file again, or the same finding in a later scan) are "
+            + "not added again. With accepted suggestions in the workspace (or --suggestions), findings are attributed to "
+            + "them (docs/sast-correlation.md) and vigia_copilot_accepted_with_sast_findings_total is rebuilt.")
     static final class Sarif extends WorkspaceCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE")
-        Path file;
+        @Parameters(paramLabel = "FILE", arity = "1..*")
+        List<Path> files;
+
+        @Option(names = "--suggestions", paramLabel = "JSONL",
+                description = "Accepted AI suggestions (JSON Lines) to import first, as `vigia import accepted-suggestions`.")
+        Path suggestions;
+
+        @Override
+        public Integer call() throws IOException {
+            int exit = 0;
+            if (suggestions != null) {
+                exit = runImport(this, spec, List.of(suggestions), ImportKind.ACCEPTED_SUGGESTIONS, null);
+            }
+            return Math.max(exit, runImport(this, spec, files, ImportKind.SARIF, null));
+        }
+    }
+
+    @Command(name = "accepted-suggestions", description = "Import accepted AI suggestions (JSON Lines: accepted_at, "
+            + "repository, path, start_line, end_line; optional id, team, language, editor, model), the other input of the "
+            + "SAST attribution (docs/sast-correlation.md). Lines that cannot be read are listed with their numbers.")
+    static final class AcceptedSuggestions extends WorkspaceCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*")
+        List<Path> files;
+
+        @Override
+        public Integer call() throws IOException {
+            return runImport(this, spec, files, ImportKind.ACCEPTED_SUGGESTIONS, null);
+        }
+    }
+
+    @Command(name = "guardrail-log", description = "Import guardrail decisions from an audit log (JSON Lines, one decision "
+            + "per line, see docs/telemetry.md; LLM Guard and LiteLLM field names are understood), or from a Loki log "
+            + "query whose lines are such decisions (--loki URL --query LOGQL). Prompts are stored redacted. Lines that "
+            + "cannot be read are listed with their numbers; the others are imported. Exit code 1 when some lines were "
+            + "rejected, 2 when nothing could be imported.")
+    static final class GuardrailLog extends WorkspaceCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", arity = "0..*")
+        List<Path> files = List.of();
+
+        @Option(names = "--loki", paramLabel = "URL", description = "Read the decisions from this Loki server instead of files.")
+        String loki;
+
+        @Option(names = "--query", paramLabel = "LOGQL", description = "With --loki: the log query, e.g. '{app=\"gateway\"}'.")
+        String query;
+
+        @Option(names = "--since", paramLabel = "DURATION", defaultValue = "7d",
+                description = "With --loki: how far back to read (default: ${DEFAULT-VALUE}).")
+        String since;
+
+        @Option(names = "--until", paramLabel = "TIME", description = "With --loki: end of the range (default: now).")
+        String until;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "5000",
+                description = "With --loki: entries per request (default: ${DEFAULT-VALUE}, Loki's usual maximum).")
+        int limit;
+
+        @Option(names = "--org-id", paramLabel = "TENANT", description = "With --loki: X-Scope-OrgID of a multi-tenant Loki.")
+        String orgId;
+
+        @Option(names = "--bearer-token-env", paramLabel = "VAR", description = "With --loki: environment variable holding a bearer token.")
+        String bearerEnv;
 
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
-            if (!Files.isRegularFile(file)) {
-                err.println("vigia: no such file: " + file);
+            if (loki == null) {
+                if (files.isEmpty()) {
+                    err.println("vigia: give a FILE, or --loki URL --query LOGQL");
+                    return 2;
+                }
+                return runImport(this, spec, files, ImportKind.GUARDRAIL_LOG, null);
+            }
+            if (query == null || query.isBlank() || !files.isEmpty()) {
+                err.println("vigia: --loki needs --query LOGQL and no FILE");
                 return 2;
             }
-            try (Workspace ws = openWorkspace()) {
-                SarifImporter.Result r = new SarifImporter(ws).importFile(file);
-                PrintWriter out = spec.commandLine().getOut();
-                out.printf("%s: %d findings in %d runs: %d imported, %d already present, 0 rejected, into %s%n",
-                        file.getFileName(), r.results(), r.runs(), r.imported(), r.alreadyPresent(), ws.file());
-                r.warnings().forEach(w -> out.println("  note: " + w));
-                return 0;
-            } catch (SarifFormatException e) {
-                err.println("vigia: " + file + " is not a readable SARIF log: " + e.getMessage() + ". Nothing was imported.");
+            Instant end = until == null ? Instant.now() : CliTime.parse(until, Instant.now());
+            Instant start = end.minus(CliTime.step(since));
+            ConnectionSettings s = ConnectionSettings.of(SourceType.LOKI, loki).withName(loki);
+            if (orgId != null) {
+                s = s.withHeaders(List.of(HeaderSetting.plain("X-Scope-OrgID", orgId)));
+            }
+            if (bearerEnv != null) {
+                s = s.withAuth(new Authentication.Bearer(new SecretRef.EnvVar(bearerEnv)));
+            }
+            try (Workspace ws = openWorkspace(); SqliteSeriesStore store = new SqliteSeriesStore(ws);
+                 LokiClient client = new LokiClient(s, SecretResolver.withSystemEnvironment(new InMemorySecretStore()))) {
+                ImportReport r = new FileImporter(ws, store).importGuardrailFromLoki(client, query, start, end, limit,
+                        CancellationToken.NONE);
+                return print(spec, r, ws.file());
+            } catch (ImportFailedException e) {
+                printRejected(err, e.rejected());
+                err.println("vigia: " + e.getMessage());
                 return 2;
             }
         }
     }
 
-    @Command(name = "guardrail-log", description = "Import guardrail decisions from an audit log (JSON Lines, one decision "
-            + "per line, see docs/telemetry.md; LLM Guard and LiteLLM field names are understood). Prompts are stored "
-            + "redacted. Lines that cannot be read are listed with their numbers; the others are imported. Exit code 1 "
-            + "when some lines were rejected, 2 when nothing could be imported.")
-    static final class GuardrailLog extends WorkspaceCommand implements Callable<Integer> {
-        private static final int REJECTS_SHOWN = 50;
+    private static final int REJECTS_SHOWN = 50;
 
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "FILE")
-        Path file;
-
-        @Override
-        public Integer call() throws IOException {
-            PrintWriter err = spec.commandLine().getErr();
-            if (!Files.isRegularFile(file)) {
-                err.println("vigia: no such file: " + file);
-                return 2;
-            }
-            GuardrailLogParser parser = new GuardrailLogParser(new Redactor());
-            GuardrailLogParser.Result parsed;
-            GuardrailImporter.Result stored;
-            try (Workspace ws = openWorkspace(); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
-                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    parsed = parser.parse(in);
-                } catch (CharacterCodingException e) {
-                    err.println("vigia: " + file + " is not UTF-8 text. Nothing was imported.");
-                    return 2;
+    /** Imports files of one kind, each in its own transaction; the exit code is the worst of them. */
+    static int runImport(WorkspaceCommand cmd, CommandSpec spec, List<Path> files, ImportKind kind, String scope)
+            throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        int exit = 0;
+        try (Workspace ws = cmd.openWorkspace(); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            FileImporter importer = new FileImporter(ws, store);
+            for (Path file : files) {
+                if (!Files.isRegularFile(file)) {
+                    err.println("vigia: no such file: " + file);
+                    exit = 2;
+                    continue;
                 }
-                if (parsed.events().isEmpty()) {
-                    printRejected(err, parsed);
-                    err.println("vigia: " + file + ": " + (parsed.lines() == 0 ? "no events in it"
-                            : "none of its " + parsed.lines() + " lines is a guardrail decision") + ". Nothing was imported.");
-                    return 2;
+                try {
+                    exit = Math.max(exit, print(spec, importer.importFile(file, kind, scope, ImportProgress.NONE), ws.file()));
+                } catch (ImportFailedException e) {
+                    printRejected(err, e.rejected());
+                    err.println("vigia: " + e.getMessage());
+                    exit = 2;
                 }
-                stored = new GuardrailImporter(ws, store).importEvents(parsed.events(), GuardrailImporter.fileSha256(file));
-                spec.commandLine().getOut().printf("%s: %d decisions: %d imported, %d already present, %d lines rejected; "
-                                + "%s rebuilt for %d label sets, into %s%n", file.getFileName(), parsed.events().size(),
-                        stored.imported(), stored.alreadyPresent(), parsed.rejected().size(),
-                        GuardrailImporter.METRIC, stored.seriesWritten(), ws.file());
             }
-            printRejected(err, parsed);
-            return parsed.rejected().isEmpty() ? 0 : 1;
         }
+        return exit;
+    }
 
-        private void printRejected(PrintWriter err, GuardrailLogParser.Result parsed) {
-            List<GuardrailLogParser.RejectedLine> rejected = parsed.rejected();
-            for (int i = 0; i < Math.min(REJECTS_SHOWN, rejected.size()); i++) {
-                err.println("  line " + rejected.get(i).lineNumber() + ": " + rejected.get(i).reason());
-            }
-            if (rejected.size() > REJECTS_SHOWN) {
-                err.println("  ... and " + (rejected.size() - REJECTS_SHOWN) + " more rejected lines");
-            }
+    private static int print(CommandSpec spec, ImportReport r, Path workspace) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s: %d %s: %d imported, %d already present, %d rejected, into %s%n", r.fileName(), r.records(),
+                noun(r.kind()), r.imported(), r.duplicates(), r.rejected().size(), workspace);
+        r.notes().forEach(n -> out.println("  note: " + n));
+        printRejected(spec.commandLine().getErr(), r.rejected());
+        return r.rejected().isEmpty() ? 0 : 1;
+    }
+
+    private static String noun(ImportKind kind) {
+        return switch (kind) {
+            case SARIF -> "findings";
+            case GUARDRAIL_LOG -> "decisions";
+            case ACCEPTED_SUGGESTIONS -> "accepted suggestions";
+            case COPILOT -> "days";
+            case OPENMETRICS -> "samples";
+        };
+    }
+
+    private static void printRejected(PrintWriter err, List<ImportProblem> rejected) {
+        for (int i = 0; i < Math.min(REJECTS_SHOWN, rejected.size()); i++) {
+            err.println("  " + rejected.get(i));
+        }
+        if (rejected.size() > REJECTS_SHOWN) {
+            err.println("  ... and " + (rejected.size() - REJECTS_SHOWN) + " more rejected lines");
         }
     }
 }

@@ -29,6 +29,9 @@ import io.vigia.views.dashboards.DashboardListPage;
 import io.vigia.views.dashboards.DashboardListViewModel;
 import io.vigia.views.dialogs.DialogService;
 import io.vigia.views.dialogs.FxDialogService;
+import io.vigia.datasources.imports.FileImporter;
+import io.vigia.views.imports.ImportPage;
+import io.vigia.views.imports.ImportViewModel;
 import io.vigia.views.settings.SettingsPage;
 import io.vigia.views.shell.MainViewModel;
 import io.vigia.views.shell.MainWindow;
@@ -104,20 +107,27 @@ public final class GuiComposition implements AutoCloseable {
         DemoViewModel demo = new DemoViewModel(new SettingsRepository(workspace), store, executor.scope(), dialogs, clock,
                 demoLoaded);
         MainViewModel[] main = new MainViewModel[1];
-        DashboardContext context = new DashboardContext(catalog::metricsSource, catalog::cacheOnly, DemoWorkspace.INTERVAL, clock, ZoneId.systemDefault(),
+        // while the demo is shown, "now" is where its history ends (see DemoClock)
+        java.util.Optional<java.time.Instant> demoEnd = DemoWorkspace.end(settings);
+        Clock dashboardClock = new io.vigia.views.dashboards.DemoClock(clock,
+                () -> demo.activeProperty().get() ? demoEnd : java.util.Optional.empty());
+        DashboardContext context = new DashboardContext(catalog::metricsSource, catalog::cacheOnly, DemoWorkspace.INTERVAL, dashboardClock, ZoneId.systemDefault(),
                 theme.darkProperty(), demo.activeProperty(), () -> demo.remove(() -> {
                     // "one click to remove the demo and add a real source": the editor opens empty
                     main[0].select("sources");
                     sourcesPage.viewModel().newSource();
-                }));
+                }), new io.vigia.persistence.workspace.AnnotationRepository(workspace));
         DashboardListPage dashboardsPage = new DashboardListPage(
                 new DashboardListViewModel(new DashboardStore(workspace), dashboardTasks, dialogs), dashboardTasks, context);
+        ImportPage importPage = new ImportPage(new ImportViewModel(ImportViewModel.of(new FileImporter(workspace, store)),
+                executor.scope(), javafx.application.Platform::runLater));
         List<Page> pages = List.of(
                 dashboardsPage,
                 io.vigia.views.explore.ExplorePage.create(catalog, workspace, executor.scope(), theme.darkProperty(), clock, DemoWorkspace.INTERVAL),
                 new PlaceholderPage("reports", "Reports", "Weekly PDF, HTML and CSV reports",
                         "The reports page is not built yet."),
                 sourcesPage,
+                importPage,
                 new SettingsPage(theme.choiceProperty(), workspace.file().toString(), VigiaVersion.get()));
         MainViewModel vm = new MainViewModel(pages, new SettingsRepository(workspace), executor, settings,
                 workspace.file().getFileName().toString());
@@ -128,6 +138,7 @@ public final class GuiComposition implements AutoCloseable {
         MainWindow window = new MainWindow(vm, shortcuts, executor.running(), stage::close);
         stage.setTitle("Vigia — " + workspace.file().getFileName());
         stage.setScene(window.scene());
+        importPage.acceptDropsOn(window.scene(), () -> vm.select(ImportPage.ID));
         window.restoreGeometry(stage);
         if (openUid != null || loadDemo || demoLoaded) {
             vm.select("dashboards");

@@ -44,11 +44,11 @@ class ImportEvidenceCommandTest {
     void importSarifTwiceThenAMalformedOne() {
         Run first = vigia("import", "sarif", SARIF.resolve("s2slack-codeql-ruby.sarif").toString());
         assertThat(first.exit()).isZero();
-        assertThat(first.out()).contains("s2slack-codeql-ruby.sarif: 4 findings in 1 runs: 4 imported, 0 already present, 0 rejected");
+        assertThat(first.out()).contains("s2slack-codeql-ruby.sarif: 4 findings: 4 imported, 0 already present, 0 rejected");
 
         Run again = vigia("import", "sarif", SARIF.resolve("s2slack-codeql-ruby.sarif").toString());
         assertThat(again.exit()).isZero();
-        assertThat(again.out()).contains("4 findings in 1 runs: 0 imported, 4 already present");
+        assertThat(again.out()).contains("4 findings: 0 imported, 4 already present");
 
         Run bad = vigia("import", "sarif", SARIF.resolve("malformed-codeql-action-results-is-number.sarif").toString());
         assertThat(bad.exit()).isEqualTo(2);
@@ -70,13 +70,13 @@ class ImportEvidenceCommandTest {
                 """, StandardCharsets.UTF_8);
         Run first = vigia("import", "guardrail-log", log.toString());
         assertThat(first.exit()).isEqualTo(1);
-        assertThat(first.out()).contains("audit.jsonl: 2 decisions: 2 imported, 0 already present, 2 lines rejected; "
-                + "vigia_guardrail_decisions_total rebuilt for 2 label sets");
+        assertThat(first.out()).contains("audit.jsonl: 2 decisions: 2 imported, 0 already present, 2 rejected",
+                "vigia_guardrail_decisions_total rebuilt for 2 label sets");
         assertThat(first.err()).contains("  line 3: not valid JSON (column 1)", "  line 4: unknown direction (expected input or output)")
                 .doesNotContain("Ignore previous");
 
         Run again = vigia("import", "guardrail-log", log.toString());
-        assertThat(again.out()).contains("2 decisions: 0 imported, 2 already present, 2 lines rejected");
+        assertThat(again.out()).contains("2 decisions: 0 imported, 2 already present, 2 rejected");
 
         try (Workspace ws = Workspace.open(dir.resolve("ws.vigia"))) {
             assertThat(new GuardrailEventRepository(ws).between(0, Long.MAX_VALUE))

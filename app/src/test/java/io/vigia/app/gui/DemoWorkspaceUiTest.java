@@ -88,10 +88,47 @@ class DemoWorkspaceUiTest {
         FxThread.run(vm::back);
         assertThat(FxThread.call(() -> vm.rangeProperty().get())).isEqualTo(DashboardViewModel.QUICK_RANGES.get(1));
 
+        // compare with the previous period: every time series also shows the day before, dashed
+        afterRefresh(vm, () -> ((javafx.scene.control.ToggleButton) lookup("#compare-previous")).fire());
+        Panel byTeam = vm.dashboard().allPanels().stream().filter(p -> p.title().startsWith("Acceptance rate by team")).findFirst().orElseThrow();
+        assertThat(FxThread.call(() -> vm.dataProperty(byTeam).get().series()))
+                .anySatisfy(s -> assertThat(s.name()).isEqualTo("payments-core (previous period)"))
+                .anySatisfy(s -> assertThat(s.name()).isEqualTo("payments-core"));
+        afterRefresh(vm, () -> ((javafx.scene.control.ToggleButton) lookup("#compare-previous")).fire());
+
         for (String uid : new String[] {BuiltInDashboards.GUARDRAILS, BuiltInDashboards.MODEL_DRIFT,
                 BuiltInDashboards.SERVICE_LATENCY}) {
             awaitAllPanelsWithData(openDashboard(uid));
         }
+
+        // the SRE flow: what changed in p95 of payments after the regressing deploy?
+        DashboardView latency = openDashboard(BuiltInDashboards.SERVICE_LATENCY);
+        FxThread.run(() -> ((javafx.scene.control.Button) lookup("#deploy-impact-open")).fire());
+        var impact = FxThread.call(() -> latency.deployImpactView().orElseThrow());
+        FxThread.await("deploys listed", () -> !deployChoice().getItems().isEmpty());
+        FxThread.run(() -> deployChoice().setValue(deployChoice().getItems().stream()
+                .filter(d -> "payments".equals(d.service()) && "2.14.0".equals(d.version())).findFirst().orElseThrow()));
+        FxThread.await("the comparison of 2.14.0 is shown", () -> impact.viewModel().resultProperty().get() != null
+                && "2.14.0".equals(impact.viewModel().resultProperty().get().deploy().version())
+                && impactTable().getItems().size() == 5
+                && impactTable().getItems().getFirst().expr().equals(impact.viewModel().resultProperty().get().rows().getFirst().expr()));
+        var p95 = FxThread.call(() -> impact.viewModel().resultProperty().get().rows().stream()
+                .filter(r -> r.measure() == io.vigia.dashboards.query.DeployImpact.Measure.P95).findFirst().orElseThrow());
+        assertThat(p95.after()).isGreaterThan(2 * p95.before());
+        assertThat(p95.significant()).isTrue();
+        assertThat(impact.isVisible()).isTrue();
+        FxThread.run(() -> ((javafx.scene.control.Button) lookup("#deploy-impact-close")).fire());
+        assertThat(FxThread.call(() -> latency.deployImpactView().isEmpty())).isTrue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private javafx.scene.control.ComboBox<io.vigia.dashboards.query.DeployMarkers.Deploy> deployChoice() {
+        return (javafx.scene.control.ComboBox<io.vigia.dashboards.query.DeployMarkers.Deploy>) lookup("#deploy-choice");
+    }
+
+    @SuppressWarnings("unchecked")
+    private javafx.scene.control.TableView<io.vigia.dashboards.query.DeployImpact.Row> impactTable() {
+        return (javafx.scene.control.TableView<io.vigia.dashboards.query.DeployImpact.Row>) lookup("#deploy-impact-table");
     }
 
     /** Runs {@code action} on the FX thread and waits until the refresh it causes has all its answers. */

@@ -30,6 +30,8 @@ public final class DemoWorkspace {
     public static final String SETTING = "demo.state";
     public static final String LOADED = "loaded";
     public static final String REMOVED = "removed";
+    /** Where the demo history ends (epoch ms): the demo's "now", so that it still fills its panels days later. */
+    public static final String END_SETTING = "demo.end";
     public static final long SEED = 42;
     public static final int DAYS = 30;
     public static final Duration INTERVAL = Duration.ofMinutes(5);
@@ -41,6 +43,18 @@ public final class DemoWorkspace {
     /** Whether to load the demo: nothing stored yet and the demo never loaded or removed here. */
     public static boolean shouldLoad(SettingsRepository settings, SqliteSeriesStore store) {
         return settings.get(SETTING).isEmpty() && store.seriesCount() == 0;
+    }
+
+    /** The end of the loaded demo history, when the demo is loaded. */
+    public static java.util.Optional<Instant> end(java.util.Map<String, String> settings) {
+        if (!LOADED.equals(settings.get(SETTING)) || settings.get(END_SETTING) == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Instant.ofEpochMilli(Long.parseLong(settings.get(END_SETTING))));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     public static boolean isLoaded(SettingsRepository settings) {
@@ -110,11 +124,15 @@ public final class DemoWorkspace {
             }
             writer.commit();
         }
+        settings.put(END_SETTING, Long.toString(end));
         settings.put(SETTING, LOADED);
         return total;
     }
 
-    /** Deletes every series of the simulator's metrics and remembers that the demo is gone. */
+    /**
+     * Deletes every series of the simulator's metrics, rebuilds those of imported files, and
+     * remembers that the demo is gone.
+     */
     public static long remove(SettingsRepository settings, SqliteSeriesStore store) {
         String names = FleetMetrics.FAMILIES.stream().map(f -> f.name() + switch (f.type()) {
             case COUNTER -> "_total";
@@ -122,7 +140,11 @@ public final class DemoWorkspace {
             case HISTOGRAM -> "_(bucket|sum|count)";
         }).collect(Collectors.joining("|"));
         long deleted = store.delete(List.of(LabelMatcher.regex(Labels.METRIC_NAME, names)), Long.MIN_VALUE, Long.MAX_VALUE);
+        // imported data shares the contract's metric names: its series go with the demo's, and come
+        // back from the rows the importers stored
+        io.vigia.datasources.imports.ImportedSeries.rebuildAll(settings.workspace(), store);
         settings.put(SETTING, REMOVED);
+        settings.remove(END_SETTING);
         return deleted;
     }
 }

@@ -23,8 +23,31 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
         errors = List.copyOf(errors);
     }
 
+    /** The refId suffix and name suffix of a series drawn for the previous period (an overlay). */
+    public static final String PREVIOUS_PERIOD_REF = "@previous";
+    public static final String PREVIOUS_PERIOD_NAME = " (previous period)";
+
     public PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices, List<String> errors) {
         this(series, refIds, step, notices, errors, null);
+    }
+
+    /**
+     * This data with {@code previous} (the same panel loaded one range length earlier, shifted back
+     * onto this range) added as overlay series named "… (previous period)".
+     */
+    public PanelData withPreviousPeriod(PanelData previous) {
+        List<TimeSeriesData> s = new java.util.ArrayList<>(series);
+        List<String> r = new java.util.ArrayList<>(refIds);
+        for (int i = 0; i < previous.series().size(); i++) {
+            TimeSeriesData d = previous.series().get(i);
+            s.add(new TimeSeriesData(d.name() + PREVIOUS_PERIOD_NAME, d.ts(), d.values()));
+            r.add(previous.refIds().get(i) + PREVIOUS_PERIOD_REF);
+        }
+        List<String> n = new java.util.ArrayList<>(notices);
+        previous.errors().forEach(e -> n.add("previous period: " + e));
+        java.time.Instant st = staleSince == null ? previous.staleSince()
+                : previous.staleSince() == null || staleSince.isBefore(previous.staleSince()) ? staleSince : previous.staleSince();
+        return new PanelData(s, r, step, n, errors, st);
     }
 
     /** True when some of the data is not a fresh answer but the cache's, fetched at {@link #staleSince()}. */

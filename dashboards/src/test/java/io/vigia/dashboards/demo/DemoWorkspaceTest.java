@@ -41,6 +41,7 @@ class DemoWorkspaceTest {
             }, () -> false);
             assertThat(recent[0]).isPositive().isLessThan(total / 3);
             assertThat(DemoWorkspace.isLoaded(settings)).isTrue();
+            assertThat(DemoWorkspace.end(settings.all())).as("the demo's now, for later starts").contains(now);
             assertThat(DemoWorkspace.shouldLoad(settings, store)).isFalse();
             long from = now.minus(Duration.ofDays(30)).toEpochMilli();
             assertThat(store.select(List.of(LabelMatcher.equal("__name__", "vigia_build_info")), from, from + 3_600_000L))
@@ -49,6 +50,7 @@ class DemoWorkspaceTest {
             DemoWorkspace.remove(settings, store);
             assertThat(store.seriesCount()).isZero();
             assertThat(settings.get(DemoWorkspace.SETTING)).contains(DemoWorkspace.REMOVED);
+            assertThat(DemoWorkspace.end(settings.all())).isEmpty();
             assertThat(DemoWorkspace.shouldLoad(settings, store)).as("the demo does not come back").isFalse();
         }
     }

@@ -1,5 +1,6 @@
 package io.vigia.datasources.copilot;
 
+import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.Workspace;
 
 import java.time.LocalDate;
@@ -13,13 +14,14 @@ import java.util.Map;
  */
 public final class CopilotSync {
     private final GitHubCopilotClient client;
-    private final CopilotImporter importer;
     private final Workspace workspace;
+    private final SqliteSeriesStore store;
 
-    public CopilotSync(GitHubCopilotClient client, CopilotImporter importer, Workspace workspace) {
+    /** Days go into the store with the Copilot Health counters, one transaction per sync ({@link CopilotStoreImport}). */
+    public CopilotSync(GitHubCopilotClient client, Workspace workspace, SqliteSeriesStore store) {
         this.client = client;
-        this.importer = importer;
         this.workspace = workspace;
+        this.store = store;
     }
 
     public record Summary(int daysFetched, int daysWithoutData, CopilotImporter.Result imported) {
@@ -41,6 +43,6 @@ public final class CopilotSync {
             }
             days.addAll(got);
         }
-        return new Summary(fetched, empty, importer.importDays(days));
+        return new Summary(fetched, empty, CopilotStoreImport.importDays(workspace, store, days));
     }
 }

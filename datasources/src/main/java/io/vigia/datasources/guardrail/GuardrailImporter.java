@@ -101,6 +101,18 @@ public final class GuardrailImporter {
         });
     }
 
+    /** Rebuilds the counter of every stored label set (e.g. after its series were deleted); returns how many. */
+    public int rebuildAll() {
+        return store.writeReplacingSeries((c, series) -> {
+            List<LabelSet> sets = GuardrailEventRepository.labelSets(c);
+            for (LabelSet ls : sets) {
+                Counter counter = counter(GuardrailEventRepository.timestamps(c, ls));
+                series.replace(labels(ls), counter.ts(), counter.values());
+            }
+            return sets.size();
+        });
+    }
+
     static Labels labels(LabelSet ls) {
         return Labels.builder().set(Labels.METRIC_NAME, METRIC).set("app", ls.app()).set("direction", ls.direction())
                 .set("decision", ls.decision()).set("category", ls.category()).set("detector", ls.detector()).build();

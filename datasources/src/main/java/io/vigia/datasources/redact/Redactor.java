@@ -29,37 +29,79 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
 
-    private record Rule(String type, Pattern pattern, int group, Predicate<String> check) {
+    /**
+     * A rule, with a cheap necessary condition ({@code mayMatch}, over the text and its count of
+     * digits) that skips the regex scan for texts it cannot match: most prompts hold no digits,
+     * {@code @} or token prefixes, and the scans are most of a log import's time.
+     */
+    private record Rule(String type, Pattern pattern, int group, Predicate<String> check, MayMatch mayMatch) {
     }
 
+    @FunctionalInterface
+    private interface MayMatch {
+        boolean test(String text, int digits);
+    }
+
+    private static final String[] AWS_PREFIXES = {"AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA"};
+
     private static final List<Rule> RULES = List.of(
-            rule("private_key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"
+            rule("private_key", (t, d) -> t.contains("-----BEGIN "), "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"
                     + "(?:[^-]|-(?!----END))*+(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?"),
-            rule("jwt", "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}+\\.eyJ[A-Za-z0-9_-]{4,}+\\.[A-Za-z0-9_-]*+"),
-            rule("github_token", "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,255}+|github_pat_[A-Za-z0-9_]{22,255}+)"),
-            rule("slack_token", "(?<![A-Za-z0-9])(?:xox[abposr]|xapp)-[A-Za-z0-9-]{10,}+"),
-            rule("aws_access_key", "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}(?![A-Z0-9])"),
-            group("aws_secret_key", "(?i)aws_?secret_?(?:access_?)?key[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])", 1),
-            rule("openai_key", "(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-|ant-)?[A-Za-z0-9_-]{20,}+"),
-            rule("google_api_key", "(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"),
-            group("bearer_token", "(?i)\\bBearer\\s++([A-Za-z0-9._~+/-]{8,}+=*+)", 1),
-            checked("iban", "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}+(?![A-Za-z0-9])", Redactor::ibanValid),
-            checked("card", "(?<![\\d.,-])(?<![A-Z]{2}\\d{2} )\\d(?:[ -]?\\d){12,18}+(?![\\d.,]\\d|\\d)", Redactor::luhnValid),
-            rule("email", "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}+@(?:[A-Za-z0-9-]{1,63}+\\.)+[A-Za-z]{2,24}+(?![A-Za-z0-9-])"),
-            checked("phone", "(?<![\\w+.])(?<!\\d[ -])(?:\\+\\d{1,3}(?:[ -]?\\(?\\d{1,5}\\)?){2,6}+"
+            rule("jwt", (t, d) -> t.contains("eyJ"), "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}+\\.eyJ[A-Za-z0-9_-]{4,}+\\.[A-Za-z0-9_-]*+"),
+            rule("github_token", (t, d) -> t.contains("_") && (t.contains("gh") || t.contains("github_pat_")), "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,255}+|github_pat_[A-Za-z0-9_]{22,255}+)"),
+            rule("slack_token", (t, d) -> t.contains("xox") || t.contains("xapp-"), "(?<![A-Za-z0-9])(?:xox[abposr]|xapp)-[A-Za-z0-9-]{10,}+"),
+            rule("aws_access_key", (t, d) -> containsAny(t, AWS_PREFIXES), "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}(?![A-Z0-9])"),
+            group("aws_secret_key", (t, d) -> containsIgnoreCase(t, "secret"), "(?i)aws_?secret_?(?:access_?)?key[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])", 1),
+            rule("openai_key", (t, d) -> t.contains("sk-"), "(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-|ant-)?[A-Za-z0-9_-]{20,}+"),
+            rule("google_api_key", (t, d) -> t.contains("AIza"), "(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"),
+            group("bearer_token", (t, d) -> containsIgnoreCase(t, "bearer"), "(?i)\\bBearer\\s++([A-Za-z0-9._~+/-]{8,}+=*+)", 1),
+            checked("iban", (t, d) -> d >= 2, "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}+(?![A-Za-z0-9])", Redactor::ibanValid),
+            checked("card", (t, d) -> d >= 13, "(?<![\\d.,-])(?<![A-Z]{2}\\d{2} )\\d(?:[ -]?\\d){12,18}+(?![\\d.,]\\d|\\d)", Redactor::luhnValid),
+            rule("email", (t, d) -> t.indexOf('@') >= 0, "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}+@(?:[A-Za-z0-9-]{1,63}+\\.)+[A-Za-z]{2,24}+(?![A-Za-z0-9-])"),
+            checked("phone", (t, d) -> d >= 8, "(?<![\\w+.])(?<!\\d[ -])(?:\\+\\d{1,3}(?:[ -]?\\(?\\d{1,5}\\)?){2,6}+"
                     + "|\\(\\d{2,5}\\)[ -]?\\d{3,4}[ -]?\\d{3,4}"
                     + "|\\d{2,5}[ -]\\d{3,4}[ -]\\d{3,4})(?![\\w.]|[ -]\\d)", Redactor::phoneDigits));
 
-    private static Rule rule(String type, String regex) {
-        return new Rule(type, Pattern.compile(regex), 0, s -> true);
+    private static Rule rule(String type, MayMatch mayMatch, String regex) {
+        return new Rule(type, Pattern.compile(regex), 0, s -> true, mayMatch);
     }
 
-    private static Rule group(String type, String regex, int group) {
-        return new Rule(type, Pattern.compile(regex), group, s -> true);
+    private static Rule group(String type, MayMatch mayMatch, String regex, int group) {
+        return new Rule(type, Pattern.compile(regex), group, s -> true, mayMatch);
     }
 
-    private static Rule checked(String type, String regex, Predicate<String> check) {
-        return new Rule(type, Pattern.compile(regex), 0, check);
+    private static Rule checked(String type, MayMatch mayMatch, String regex, Predicate<String> check) {
+        return new Rule(type, Pattern.compile(regex), 0, check, mayMatch);
+    }
+
+    private static boolean containsAny(String text, String[] needles) {
+        for (String n : needles) {
+            if (text.contains(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoreCase(String text, String needle) {
+        for (int i = 0; i + needle.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int digits(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // \d in these patterns is ASCII only (no UNICODE_CHARACTER_CLASS)
+            if (c >= '0' && c <= '9') {
+                n++;
+            }
+        }
+        return n;
     }
 
     private record Hit(int start, int end, int priority, String type) {
@@ -71,8 +113,12 @@ public final class Redactor {
             return new Redaction(text, Map.of());
         }
         List<Hit> hits = new ArrayList<>();
+        int digits = digits(text);
         for (int i = 0; i < RULES.size(); i++) {
             Rule r = RULES.get(i);
+            if (!r.mayMatch().test(text, digits)) {
+                continue;
+            }
             Matcher m = r.pattern().matcher(text);
             while (m.find()) {
                 int start = m.start(r.group());

@@ -3,6 +3,7 @@ package io.vigia.datasources.sarif;
 import io.vigia.datasources.redact.Redactor;
 import io.vigia.persistence.evidence.SarifFindingRepository;
 import io.vigia.persistence.evidence.SarifFindingRepository.Finding;
+import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.Workspace;
 
 import java.io.IOException;
@@ -31,14 +32,30 @@ public final class SarifImporter {
     /** Secret scanners (gitleaks, Semgrep secrets rules) may quote what they found in the message. */
     private static final Redactor REDACTOR = new Redactor();
     private final Workspace workspace;
+    private final SqliteSeriesStore store;
 
+    /** Stores findings only (no SAST attribution series). */
     public SarifImporter(Workspace workspace) {
-        this.workspace = workspace;
+        this(workspace, null);
     }
 
-    public record Result(int runs, int results, int imported, int alreadyPresent, List<String> warnings) {
+    /**
+     * Stores findings and, in the same transaction, rebuilds the SAST attribution counter
+     * ({@link SastAttributionSeries}) from every stored finding and accepted suggestion.
+     */
+    public SarifImporter(Workspace workspace, SqliteSeriesStore store) {
+        this.workspace = workspace;
+        this.store = store;
+    }
+
+    /** @param attributed findings tied to an accepted suggestion over the whole workspace, -1 without a store */
+    public record Result(int runs, int results, int imported, int alreadyPresent, List<String> warnings, int attributed) {
         public Result {
             warnings = List.copyOf(warnings);
+        }
+
+        public Result(int runs, int results, int imported, int alreadyPresent, List<String> warnings) {
+            this(runs, results, imported, alreadyPresent, warnings, -1);
         }
     }
 
@@ -56,8 +73,18 @@ public final class SarifImporter {
                 findings.add(finding(run, r, sourceSha256, now));
             }
         }
-        int added = workspace.write(c -> SarifFindingRepository.insertNew(c, findings));
-        return new Result(log.runs().size(), findings.size(), added, findings.size() - added, log.warnings());
+        if (store == null) {
+            int added = workspace.write(c -> SarifFindingRepository.insertNew(c, findings));
+            return new Result(log.runs().size(), findings.size(), added, findings.size() - added, log.warnings());
+        }
+        var before = SastAttributionSeries.existing(store);
+        int[] attributed = {0};
+        int added = store.writeReplacingSeries((c, series) -> {
+            int n = SarifFindingRepository.insertNew(c, findings);
+            attributed[0] = SastAttributionSeries.rebuild(c, series, before);
+            return n;
+        });
+        return new Result(log.runs().size(), findings.size(), added, findings.size() - added, log.warnings(), attributed[0]);
     }
 
     static Finding finding(SarifRun run, SarifResult r, String sha, long now) {

@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -57,17 +59,24 @@ public final class SuggestionCorrelation {
         if (window.isNegative()) {
             throw new IllegalArgumentException("the window must not be negative");
         }
+        // candidates by repository and file name: same-file paths always end in the same name, so
+        // each finding is compared with the suggestions of its file only, not all of them
+        Map<String, List<AcceptedSuggestion>> byFile = new HashMap<>();
+        for (AcceptedSuggestion s : suggestions) {
+            byFile.computeIfAbsent(repositoryKey(s.repository()) + '\u0000' + fileName(s.path()), k -> new ArrayList<>()).add(s);
+        }
         List<Attribution> out = new ArrayList<>();
         for (Finding f : findings) {
             if (f.startLine() < 1 || f.detectedAt() == null) {
                 continue; // a finding without lines or time cannot be tied to a suggestion's lines
             }
             int fEnd = Math.max(f.startLine(), f.endLine());
-            String fRepo = repositoryKey(f.repository());
+            List<AcceptedSuggestion> candidates = byFile.getOrDefault(repositoryKey(f.repository()) + '\u0000' + fileName(f.uri()),
+                    List.of());
             AcceptedSuggestion best = null;
             int bestOverlap = 0;
-            for (AcceptedSuggestion s : suggestions) {
-                if (!fRepo.equals(repositoryKey(s.repository())) || !samePath(f.uri(), s.path())) {
+            for (AcceptedSuggestion s : candidates) {
+                if (!samePath(f.uri(), s.path())) {
                     continue;
                 }
                 int overlap = Math.min(fEnd, s.endLine()) - Math.max(f.startLine(), s.startLine()) + 1;
@@ -108,7 +117,8 @@ public final class SuggestionCorrelation {
 
     /**
      * A repository as {@code host/owner/name}, lower case: {@code https://github.com/Org/Repo.git},
-     * {@code git@github.com:org/repo} and {@code github.com/org/repo/} are one repository. Null and
+     * {@code git@github.com:org/repo}, {@code github.com/org/repo/} and GitHub's short form
+     * {@code org/repo} are one repository. Null and
      * blank are the empty key, so logs that name no repository match suggestions that name none.
      */
     static String repositoryKey(String repository) {
@@ -131,7 +141,12 @@ public final class SuggestionCorrelation {
         if (s.endsWith(".git")) {
             s = s.substring(0, s.length() - 4);
         }
-        return s.replaceAll("^/+", "");
+        s = s.replaceAll("^/+", "");
+        // "owner/name" without a host is GitHub's short form (gh, Actions' github.repository)
+        if (s.matches("[^/.:]+/[^/]+")) {
+            s = "github.com/" + s;
+        }
+        return s;
     }
 
     /**
@@ -147,6 +162,12 @@ public final class SuggestionCorrelation {
             return false;
         }
         return a.equals(b) || (isAbsolute(uri) && a.endsWith("/" + b)) || (isAbsolute(path) && b.endsWith("/" + a));
+    }
+
+    /** The last segment of a normalized path: equal for any two paths {@link #samePath} accepts. */
+    private static String fileName(String p) {
+        String n = normalizePath(p);
+        return n.substring(n.lastIndexOf('/') + 1);
     }
 
     private static boolean isAbsolute(String p) {

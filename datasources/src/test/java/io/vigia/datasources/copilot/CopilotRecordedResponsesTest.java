@@ -150,6 +150,28 @@ class CopilotRecordedResponsesTest {
     }
 
     @Test
+    void dailySyncStoresTheDayAndItsCopilotHealthCountersOnceAndSkipsItNextTime(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        routes.put("/orgs/octo-org/copilot/metrics/reports/organization-1-day",
+                json("{\"download_links\":[\"/storage/report.json?sig=s3cr3t\"],\"report_day\":\"2026-04-25\"}"));
+        routes.put("/storage/report.json", json(Files.readString(DIR.resolve("cmv-newapi-organization-1-day-report.json"))));
+        try (io.vigia.persistence.workspace.Workspace ws = io.vigia.persistence.workspace.Workspace.open(dir.resolve("s.vigia"));
+             io.vigia.persistence.series.SqliteSeriesStore store = new io.vigia.persistence.series.SqliteSeriesStore(ws)) {
+            CopilotSync sync = new CopilotSync(client, ws, store);
+            CopilotSync.Summary first = sync.sync(LocalDate.of(2026, 4, 25), LocalDate.of(2026, 4, 25));
+            assertThat(first.daysFetched()).isEqualTo(1);
+            assertThat(first.imported().daysImported()).isEqualTo(1);
+            assertThat(store.series(List.of(io.vigia.persistence.series.LabelMatcher.equal("__name__",
+                    CopilotUsageCounters.ACCEPTED)))).isNotEmpty()
+                    .allSatisfy(l -> assertThat(l.get("source")).isEqualTo("usage-report"));
+            int calls = requests.size();
+            CopilotSync.Summary again = sync.sync(LocalDate.of(2026, 4, 25), LocalDate.of(2026, 4, 25));
+            assertThat(again.daysFetched()).as("a day the usage report already gave is not fetched again").isZero();
+            assertThat(requests).hasSize(calls);
+        }
+    }
+
+    @Test
     void legacyPaginationFollowsTheLinkHeader() throws IOException {
         String all = Files.readString(DIR.resolve("cmv-organization_metrics_response_sample.json"));
         var days = ((CopilotMetricsParser.Days) CopilotMetricsParser.parse("octo-org", all)).days();

@@ -69,6 +69,9 @@ class SuggestionCorrelationTest {
         assertThat(SuggestionCorrelation.attribute(List.of(f), List.of(s))).hasSize(1);
         assertThat(SuggestionCorrelation.repositoryKey("https://github.com/acme/payments/")).isEqualTo("github.com/acme/payments");
         assertThat(SuggestionCorrelation.repositoryKey("github.com/Acme/Payments.git")).isEqualTo("github.com/acme/payments");
+        assertThat(SuggestionCorrelation.repositoryKey("Acme/payments")).as("GitHub's owner/name short form")
+                .isEqualTo("github.com/acme/payments");
+        assertThat(SuggestionCorrelation.repositoryKey("gitlab.example.com/acme/payments")).isEqualTo("gitlab.example.com/acme/payments");
     }
 
     @Test

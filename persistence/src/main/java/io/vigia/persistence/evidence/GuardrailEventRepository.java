@@ -90,6 +90,19 @@ public final class GuardrailEventRepository {
         }
     }
 
+    /** Every label set of the stored events, inside the caller's transaction. */
+    public static List<LabelSet> labelSets(Connection c) throws SQLException {
+        List<LabelSet> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT app, direction, decision, category, detector "
+                + "FROM guardrail_events ORDER BY 1, 2, 3, 4, 5");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new LabelSet(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+            }
+        }
+        return out;
+    }
+
     public int count() {
         return workspace.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM guardrail_events"); ResultSet rs = ps.executeQuery()) {

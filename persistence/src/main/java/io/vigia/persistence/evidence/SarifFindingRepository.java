@@ -112,4 +112,29 @@ public final class SarifFindingRepository {
             return out;
         });
     }
+
+    /** Every stored finding, inside the caller's transaction. */
+    public static List<Finding> all(Connection c) throws SQLException {
+        List<Finding> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT repository, tool, tool_version, rule_id, rule_name, level, "
+                + "severity, security_score, cwe, uri, start_line, end_line, fingerprint, baseline_state, message, detected_at, "
+                + "source_sha256, imported_at FROM sarif_findings ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(read(rs));
+            }
+        }
+        return out;
+    }
+
+    private static Finding read(ResultSet rs) throws SQLException {
+        double score = rs.getDouble(8);
+        Double scoreOrNull = rs.wasNull() ? null : score;
+        long detected = rs.getLong(16);
+        Long detectedOrNull = rs.wasNull() ? null : detected;
+        return new Finding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), scoreOrNull, rs.getString(9), rs.getString(10), rs.getInt(11),
+                rs.getInt(12), rs.getString(13), rs.getString(14), rs.getString(15), detectedOrNull,
+                rs.getString(17), rs.getLong(18));
+    }
 }

@@ -58,7 +58,9 @@ public final class AnnotationRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long end = rs.getLong(4);
-                        out.add(new Annotation(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.wasNull() ? null : end,
+                        // wasNull speaks of the column read last, so it is asked right after end_ms
+                        Long endMs = rs.wasNull() ? null : end;
+                        out.add(new Annotation(rs.getLong(1), rs.getString(2), rs.getLong(3), endMs,
                                 rs.getString(5), rs.getString(6), rs.getString(7)));
                     }
                 }

@@ -21,7 +21,8 @@ final class Migrations {
             DIR + "002-copilot.sql",
             DIR + "003-series.sql",
             DIR + "004-evidence.sql",
-            DIR + "006-query-cache.sql"));
+            DIR + "005-query-cache.sql",
+            DIR + "006-accepted-suggestions.sql"));
 
     private final List<String> scripts;
 

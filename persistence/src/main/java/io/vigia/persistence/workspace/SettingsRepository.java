@@ -14,6 +14,11 @@ public final class SettingsRepository {
         this.workspace = workspace;
     }
 
+    /** The workspace these settings belong to. */
+    public Workspace workspace() {
+        return workspace;
+    }
+
     public Optional<String> get(String key) {
         return workspace.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {

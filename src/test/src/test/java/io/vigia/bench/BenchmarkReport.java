@@ -78,7 +78,8 @@ public final class BenchmarkReport {
     private static final List<String> ALL_JMH = List.of(
             "io.vigia.bench.StoreIngestBench", "io.vigia.bench.StoreReadBench", "io.vigia.bench.QueryRangeDecodeBenchmark",
             "io.vigia.bench.M4ReductionBench", "io.vigia.bench.ChartRenderBench", "io.vigia.bench.QueryVsPrometheusBench",
-            "io.vigia.bench.DriftBench", "io.vigia.bench.KolmogorovSmirnovBench", "io.vigia.bench.DashboardRefreshBench");
+            "io.vigia.bench.DriftBench", "io.vigia.bench.KolmogorovSmirnovBench", "io.vigia.bench.DashboardRefreshBench",
+            "io.vigia.bench.ImportThroughputBench");
 
     static void write(Path out, Collection<RunResult> results, boolean quick, Map<String, String> measured) throws IOException {
         Map<String, List<RunResult>> byArea = new TreeMap<>();

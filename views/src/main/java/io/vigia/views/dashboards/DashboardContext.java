@@ -11,11 +11,19 @@ import java.util.function.Function;
 
 /**
  * What open dashboards need from the composition root: the sources by name ("" is the default),
- * the same answering only from their result cache (empty where there is none), their scrape interval, the clock and zone, the theme, and the demo state with its remove action.
+ * the same answering only from their result cache (empty where there is none), their scrape interval, the clock and zone, the theme, the demo state with its remove action, and where manual annotations are kept (null: none).
  */
 public record DashboardContext(Function<String, MetricsSource> sources, Function<String, Optional<MetricsSource>> cachedSources,
                                Duration minInterval, Clock clock, ZoneId zone,
-                               ObservableBooleanValue dark, ObservableBooleanValue demoActive, Runnable removeDemo) {
+                               ObservableBooleanValue dark, ObservableBooleanValue demoActive, Runnable removeDemo,
+                               io.vigia.persistence.workspace.AnnotationRepository annotations) {
+
+    /** Without manual annotations. */
+    public DashboardContext(Function<String, MetricsSource> sources, Function<String, Optional<MetricsSource>> cachedSources,
+                            Duration minInterval, Clock clock, ZoneId zone,
+                            ObservableBooleanValue dark, ObservableBooleanValue demoActive, Runnable removeDemo) {
+        this(sources, cachedSources, minInterval, clock, zone, dark, demoActive, removeDemo, null);
+    }
 
     /** Without a result cache. */
     public DashboardContext(Function<String, MetricsSource> sources, Duration minInterval, Clock clock, ZoneId zone,

@@ -61,7 +61,9 @@ public final class DashboardListPage implements Page {
         openView = new DashboardView(dvm, context.dark(), context.demoActive(), () -> vm.openProperty().set(null),
                 context.removeDemo());
         root.setCenter(openView);
+        dvm.setAnnotationStore(context.annotations());
         dvm.refresh();
+        dvm.loadVariableOptions();
     }
 
     @Override

@@ -28,6 +28,9 @@ public final class DashboardView extends BorderPane {
 
     private final DashboardViewModel vm;
     private final List<PanelView> panels = new ArrayList<>();
+    private ScrollPane scroll;
+    private ObservableBooleanValue darkTheme;
+    private io.vigia.views.deploys.DeployImpactView impactView;
 
     DashboardView(DashboardViewModel vm, ObservableBooleanValue dark, ObservableBooleanValue demo, Runnable onBack,
                   Runnable onRemoveDemo) {
@@ -61,7 +64,7 @@ public final class DashboardView extends BorderPane {
         range.setId("time-range");
         range.getItems().setAll(DashboardViewModel.QUICK_RANGES);
         range.valueProperty().bindBidirectional(vm.rangeProperty());
-        range.setTooltip(new Tooltip("Time range (drag across a chart to zoom, double-click to go back)"));
+        range.setTooltip(new Tooltip("Time range (drag across a chart to zoom, double-click to go back; Ctrl+click a chart to annotate)"));
         Button zoomBack = new Button("Back");
         zoomBack.setId("zoom-back");
         zoomBack.setTooltip(new Tooltip("The time range before the last change"));
@@ -93,13 +96,42 @@ public final class DashboardView extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add("page-subtitle");
 
-        HBox bar = new HBox(10, back, title, demoBox, spacer, status, range, zoomBack, refresh, auto);
+        Button impact = new Button("Deploy impact…");
+        impact.setId("deploy-impact-open");
+        impact.setTooltip(new Tooltip("Compare a service before and after a deploy: p50/p95/p99, 5xx share, throughput"));
+        impact.setVisible(vm.hasDeployMarkers());
+        impact.setManaged(vm.hasDeployMarkers());
+        impact.setMinWidth(Region.USE_PREF_SIZE);
+        impact.setOnAction(e -> openDeployImpact());
+        // two rows, as the title and the demo box leave too little room for the controls at 1280 px:
+        // the title row, then the time controls right-aligned with the status text on the left
+        HBox titleRow = new HBox(10, back, title, demoBox, spacer);
+        Region controlsSpacer = new Region();
+        HBox.setHgrow(controlsSpacer, Priority.ALWAYS);
+        javafx.scene.control.ToggleButton compare = new javafx.scene.control.ToggleButton("Compare previous period");
+        compare.setId("compare-previous");
+        compare.setTooltip(new Tooltip("Draw the period just before this one, dashed, on every time series"));
+        compare.selectedProperty().bindBidirectional(vm.comparePreviousProperty());
+        compare.setMinWidth(Region.USE_PREF_SIZE);
+        HBox controls = new HBox(10, status, controlsSpacer, impact, compare, range, zoomBack, refresh, auto);
         // the buttons keep their labels; the status text gives way when the window is narrow
-        for (javafx.scene.control.Control c : List.of(back, title, removeDemo, badge, zoomBack, refresh)) {
+        for (javafx.scene.control.Control c : List.of(back, title, removeDemo, badge, zoomBack, refresh, range, auto)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
-        bar.getStyleClass().add("dashboard-toolbar");
-        setTop(bar);
+        status.setMinWidth(0);
+        titleRow.getStyleClass().add("dashboard-toolbar");
+        controls.getStyleClass().add("dashboard-toolbar");
+        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(2, titleRow, controls);
+        if (!vm.variables().isEmpty()) {
+            javafx.scene.layout.FlowPane vars = new javafx.scene.layout.FlowPane(12, 6);
+            vars.setId("dashboard-variables");
+            vars.getStyleClass().add("dashboard-variables");
+            for (VariableState st : vm.variables()) {
+                vars.getChildren().add(VariableControl.of(st));
+            }
+            top.getChildren().add(vars);
+        }
+        setTop(top);
 
         Pane grid = new Pane() {
             @Override
@@ -130,7 +162,23 @@ public final class DashboardView extends BorderPane {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("dashboard-scroll");
+        this.scroll = scroll;
+        this.darkTheme = dark;
         setCenter(scroll);
+    }
+
+    /** Shows the deploy comparison in place of the panels; Close (or Escape) comes back. */
+    public void openDeployImpact() {
+        impactView = new io.vigia.views.deploys.DeployImpactView(vm.deployImpact(), vm.zone(), darkTheme, () -> {
+            impactView = null;
+            setCenter(scroll);
+        });
+        setCenter(impactView);
+    }
+
+    /** The deploy comparison while it is shown. */
+    public java.util.Optional<io.vigia.views.deploys.DeployImpactView> deployImpactView() {
+        return java.util.Optional.ofNullable(impactView);
     }
 
     public DashboardViewModel viewModel() {

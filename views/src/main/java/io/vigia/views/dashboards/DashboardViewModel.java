@@ -62,6 +62,7 @@ public final class DashboardViewModel {
     private final Function<String, MetricsSource> sources;
     private final PanelDataLoader loader;
     private final PanelDataLoader cacheLoader;
+    private final Duration minInterval;
     private final TaskScope tasks;
     private final Clock clock;
     private final ZoneId zone;
@@ -69,11 +70,19 @@ public final class DashboardViewModel {
     private final ReadOnlyObjectWrapper<TimeRange> resolved = new ReadOnlyObjectWrapper<>();
     private final Map<Integer, ObjectProperty<PanelData>> data = new LinkedHashMap<>();
     private final ObjectProperty<List<Annotation>> annotations = new SimpleObjectProperty<>(List.of());
+    private List<Annotation> deployAnnotations = List.of();
+    private List<Annotation> manualAnnotations = List.of();
+    private io.vigia.persistence.workspace.AnnotationRepository annotationStore;
+    /** Manual annotations: blue, as Grafana draws them. */
+    public static final io.vigia.dashboards.chart.ChartColor MANUAL_ANNOTATION = io.vigia.dashboards.chart.ChartColor.hex("#3274D9");
     private final StringProperty status = new SimpleStringProperty("");
     private final Deque<RangeChoice> history = new ArrayDeque<>();
     private final List<TaskHandle> inFlight = new ArrayList<>();
     private final javafx.beans.property.IntegerProperty refreshesCompleted = new javafx.beans.property.SimpleIntegerProperty();
     private int pending;
+    private final List<VariableState> variables = new ArrayList<>();
+    private final io.vigia.dashboards.query.VariableOptions variableOptions;
+    private final javafx.beans.property.BooleanProperty comparePrevious = new javafx.beans.property.SimpleBooleanProperty(false);
     private final ObjectProperty<Duration> autoRefresh = new SimpleObjectProperty<>(Duration.ZERO);
     private javafx.animation.Timeline autoRefreshTimer;
 
@@ -95,6 +104,15 @@ public final class DashboardViewModel {
                               Function<String, Optional<MetricsSource>> cachedSources, Duration minInterval,
                               TaskScope tasks, Clock clock, ZoneId zone) {
         this.dashboard = dashboard;
+        this.minInterval = minInterval;
+        this.variableOptions = new io.vigia.dashboards.query.VariableOptions(sources);
+        for (io.vigia.dashboards.model.Variable v : dashboard.variables()) {
+            if (!(v instanceof io.vigia.dashboards.model.Variable.TextVariable t && t.constant())) {
+                VariableState st = new VariableState(v);
+                st.selected().addListener((javafx.collections.ListChangeListener<String>) c -> refresh());
+                variables.add(st);
+            }
+        }
         this.cacheLoader = new PanelDataLoader(name -> cachedSources.apply(name)
                 .orElseThrow(() -> new QueryException("not_cached", "no cache for this source")), minInterval);
         this.sources = sources;
@@ -109,6 +127,7 @@ public final class DashboardViewModel {
                 .findFirst().orElse(new RangeChoice(dashboard.timeFrom() + " to " + dashboard.timeTo(),
                         dashboard.timeFrom(), dashboard.timeTo())));
         autoRefresh.addListener((o, a, b) -> scheduleAutoRefresh(b));
+        comparePrevious.addListener((o, a, b) -> refresh());
         range.addListener((o, a, b) -> {
             if (a != null && !a.equals(b)) {
                 history.push(a);
@@ -123,6 +142,116 @@ public final class DashboardViewModel {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The dashboard's variables shown in the toolbar (constants are not). */
+    public List<VariableState> variables() {
+        return variables;
+    }
+
+    /** Loads each variable's values in the background; a changed selection refreshes the panels. */
+    public void loadVariableOptions() {
+        TimeRange r = resolved.get() == null ? resolve(range.get()) : resolved.get();
+        for (VariableState st : variables) {
+            tasks.submit(BackgroundTask.of("Values of $" + st.variable().name(), p -> variableOptions.options(st.variable(), r))
+                    .quiet()
+                    .onSuccess(st::offer)
+                    .onFailure(e -> status.set("$" + st.variable().name() + ": " + e.getMessage())));
+        }
+    }
+
+    private Map<String, List<String>> selectedValues() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (VariableState st : variables) {
+            out.put(st.variable().name(), List.copyOf(st.selected()));
+        }
+        return out;
+    }
+
+    private Map<String, List<String>> allValues() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (VariableState st : variables) {
+            out.put(st.variable().name(), List.copyOf(st.options()));
+        }
+        return out;
+    }
+
+    /** Time series panels also draw the previous period (same length, just before), dashed. */
+    public javafx.beans.property.BooleanProperty comparePreviousProperty() {
+        return comparePrevious;
+    }
+
+    /** A panel's data, with the previous period overlaid on time series when asked. */
+    private PanelData loadPanel(Panel p, TimeRange r, int width, boolean compare, Map<String, List<String>> values,
+                                Map<String, List<String>> all) {
+        PanelData d = loader.load(dashboard, p, r, width, values, all);
+        if (!compare || p.type() != PanelType.TIME_SERIES) {
+            return d;
+        }
+        Duration shift = r.length();
+        if (!p.timeShift().isBlank()) {
+            return d; // a panel with its own time shift already shows another period
+        }
+        Panel previous = p.withTimeShift(shift.toSeconds() + "s");
+        return d.withPreviousPeriod(loader.load(dashboard, previous, r, width, values, all));
+    }
+
+    /** Where manual annotations are kept; without it, none are shown or added. */
+    public void setAnnotationStore(io.vigia.persistence.workspace.AnnotationRepository store) {
+        this.annotationStore = store;
+    }
+
+    private List<Annotation> combined() {
+        List<Annotation> all = new ArrayList<>(deployAnnotations);
+        all.addAll(manualAnnotations);
+        return List.copyOf(all);
+    }
+
+    private void loadManualAnnotations(TimeRange r) {
+        if (annotationStore == null) {
+            return;
+        }
+        var store = annotationStore;
+        inFlight.add(tasks.submit(BackgroundTask.of("Reading annotations",
+                        p -> store.between(dashboard.uid(), r.from().toEpochMilli(), r.to().toEpochMilli()))
+                .quiet()
+                .onSuccess(found -> {
+                    manualAnnotations = found.stream().map(a -> new Annotation(a.timeMs(), a.endMs() == null ? a.timeMs() : a.endMs(),
+                            a.text(), MANUAL_ANNOTATION)).toList();
+                    annotations.set(combined());
+                })
+                .onFailure(e -> status.set("Annotations: " + e.getMessage()))));
+    }
+
+    /** Saves an annotation at {@code timeMs} on this dashboard, shown on every time panel. */
+    public void addAnnotation(long timeMs, String text) {
+        if (annotationStore == null || text == null || text.isBlank()) {
+            return;
+        }
+        var store = annotationStore;
+        TimeRange r = resolved.get();
+        tasks.submit(BackgroundTask.of("Saving the annotation",
+                        p -> store.add(dashboard.uid(), timeMs, null, text.strip(), "[]", "manual"))
+                .onSuccess(id -> loadManualAnnotations(r))
+                .onFailure(e -> status.set("Could not save the annotation: " + e.getMessage())));
+    }
+
+    public boolean canAnnotate() {
+        return annotationStore != null;
+    }
+
+    /** True when the dashboard marks deploys, so the deploy comparison can be offered. */
+    public boolean hasDeployMarkers() {
+        return dashboard.annotations().stream().anyMatch(a -> a.enabled() && a.kind() == AnnotationSource.Kind.DEPLOYS);
+    }
+
+    /** The deploy comparison over this dashboard's deploy source, for deploys in the current range. */
+    public io.vigia.views.deploys.DeployImpactViewModel deployImpact() {
+        String ds = dashboard.annotations().stream().filter(a -> a.kind() == AnnotationSource.Kind.DEPLOYS)
+                .map(AnnotationSource::dataSource).findFirst().orElse("");
+        io.vigia.views.deploys.DeployImpactViewModel d = new io.vigia.views.deploys.DeployImpactViewModel(() -> sources.apply(ds), minInterval, tasks);
+        d.load(resolved.get() == null ? resolve(range.get()) : resolved.get(), null);
+        return d;
     }
 
     /** How often the dashboard refreshes by itself; {@link Duration#ZERO} for never. */
@@ -212,6 +341,8 @@ public final class DashboardViewModel {
         resolved.set(r);
         status.set("");
         List<Panel> drawn = dashboard.allPanels().stream().filter(p -> p.type() != PanelType.ROW).toList();
+        Map<String, List<String>> values = selectedValues();
+        Map<String, List<String>> all = allValues();
         pending = drawn.size();
         for (Panel p : drawn) {
             int width = (int) Math.max(100, widthPx * p.grid().w() / 24.0);
@@ -220,7 +351,7 @@ public final class DashboardViewModel {
             if (target.get() == null) {
                 // nothing on screen yet: the cache's last answer, at once, until the source answers
                 inFlight.add(tasks.submit(BackgroundTask.of("Reading the cache for " + p.title(),
-                                progress -> cacheLoader.load(dashboard, p, r, width, Map.of(), Map.of()))
+                                progress -> cacheLoader.load(dashboard, p, r, width, values, all))
                         .quiet()
                         .onSuccess(d -> {
                             if (!liveArrived[0] && !d.series().isEmpty()) {
@@ -228,8 +359,9 @@ public final class DashboardViewModel {
                             }
                         })));
             }
+            boolean compare = comparePrevious.get();
             inFlight.add(tasks.submit(BackgroundTask.of("Loading " + p.title(),
-                            progress -> loader.load(dashboard, p, r, width, Map.of(), Map.of()))
+                            progress -> loadPanel(p, r, width, compare, values, all))
                     .quiet()
                     .onSuccess(d -> {
                         liveArrived[0] = true;
@@ -243,13 +375,17 @@ public final class DashboardViewModel {
                         answered();
                     })));
         }
+        loadManualAnnotations(r);
         for (AnnotationSource a : dashboard.annotations()) {
             if (a.enabled() && a.kind() == AnnotationSource.Kind.DEPLOYS) {
                 Duration step = Duration.ofMillis(Math.max(60_000, r.length().toMillis() / 2000));
                 inFlight.add(tasks.submit(BackgroundTask.of("Finding deploys",
                                 progress -> DeployMarkers.annotations(DeployMarkers.find(sources.apply(a.dataSource()), a.expr(), r, step)))
                         .quiet()
-                        .onSuccess(annotations::set)
+                        .onSuccess(found -> {
+                            deployAnnotations = found;
+                            annotations.set(combined());
+                        })
                         .onFailure(e -> status.set("Deploy markers: " + e.getMessage()))));
             }
         }

@@ -88,6 +88,18 @@ public final class PanelView extends StackPane {
         stale.setVisible(true);
     }
 
+    /** Ctrl+click on a chart, as in Grafana: an annotation at that time, on every time panel. */
+    private void askForAnnotation(long timeMs) {
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
+        ask.setTitle("Add annotation");
+        ask.setHeaderText("Annotation at " + java.time.Instant.ofEpochMilli(timeMs).atZone(vm.zone()).toLocalDateTime().withSecond(0).withNano(0));
+        ask.setContentText("Text:");
+        if (getScene() != null) {
+            ask.initOwner(getScene().getWindow());
+        }
+        ask.showAndWait().ifPresent(text -> vm.addAnnotation(timeMs, text));
+    }
+
     static String ageText(java.time.Duration age) {
         long s = Math.max(0, age.toSeconds());
         if (s < 90) {
@@ -147,10 +159,14 @@ public final class PanelView extends StackPane {
                 return;
             }
             List<String> names = vm.dataProperty(panel).get().series().stream().map(s -> s.name()).toList();
-            layout.legendItemAt(e.getX(), e.getY()).ifPresent(name -> {
+            Optional<String> legendItem = layout.legendItemAt(e.getX(), e.getY());
+            legendItem.ifPresent(name -> {
                 legend = e.isShortcutDown() ? legend.toggle(name) : legend.isolate(name, names);
                 canvas.requestRepaint();
             });
+            if (legendItem.isEmpty() && e.isShortcutDown() && vm.canAnnotate() && layout.plot().contains(e.getX(), e.getY())) {
+                layout.timeAt(e.getX()).ifPresent(this::askForAnnotation);
+            }
         });
     }
 

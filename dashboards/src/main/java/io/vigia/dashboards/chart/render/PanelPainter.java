@@ -63,7 +63,7 @@ public final class PanelPainter {
         Unit unit = Unit.fromGrafanaId(p.fieldConfig().unit());
         return switch (p.type()) {
             case TIME_SERIES -> Optional.of(TimeSeriesRenderer.render(s, data.series(), c.from(), c.to(),
-                    timeSeriesOptions(p, unit, c), c.legend(), c.theme()));
+                    timeSeriesOptions(p, unit, c).withOverrides(previousPeriodOverrides(data, c.theme())), c.legend(), c.theme()));
             case STAT -> {
                 StatRenderer.render(s, stat(p, data), new StatOptions(unit, thresholds(p.fieldConfig().thresholds()), true,
                         "previous period"), c.theme());
@@ -100,6 +100,23 @@ public final class PanelPainter {
                 yield Optional.empty();
             }
         };
+    }
+
+    /**
+     * Series of the previous period (refIds ending in {@link PanelData#PREVIOUS_PERIOD_REF}) are
+     * dashed, in the colour of the series they are the previous period of.
+     */
+    static java.util.Map<String, SeriesOverride> previousPeriodOverrides(PanelData data, ChartTheme theme) {
+        java.util.Map<String, SeriesOverride> out = new java.util.HashMap<>();
+        List<String> names = data.series().stream().map(d -> d.name()).toList();
+        for (int i = 0; i < names.size(); i++) {
+            if (data.refIds().get(i).endsWith(PanelData.PREVIOUS_PERIOD_REF)) {
+                String current = names.get(i).replace(PanelData.PREVIOUS_PERIOD_NAME, "");
+                int k = names.indexOf(current);
+                out.put(names.get(i), new SeriesOverride(theme.seriesColor(k >= 0 ? k : i), true));
+            }
+        }
+        return out;
     }
 
     private static TimeSeriesOptions timeSeriesOptions(Panel p, Unit unit, Context c) {

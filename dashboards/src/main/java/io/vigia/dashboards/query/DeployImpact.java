@@ -1,0 +1,152 @@
+package io.vigia.dashboards.query;
+
+import io.vigia.dashboards.analytics.BeforeAfter;
+import io.vigia.dashboards.analytics.BeforeAfterComparison;
+import io.vigia.dashboards.query.DeployMarkers.Deploy;
+import io.vigia.datasources.api.MetricsSource;
+import io.vigia.datasources.api.QueryException;
+import io.vigia.datasources.api.QueryResult;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * "What changed in p95 of payments after the last deploy?": p50, p95, p99 latency, 5xx share and
+ * throughput of one service over a window before and after a deploy, from the HTTP histogram of
+ * docs/telemetry.md. Each measure is a series of rates (over 5 minutes, or four scrape intervals
+ * when scrapes are sparser, as Grafana's {@code $__rate_interval}) at one step; the values before
+ * and after are compared as two samples ({@link BeforeAfter}: medians, bootstrap intervals,
+ * Mann–Whitney p-value). Steps within the rate window after the deploy mix both versions and are
+ * left out of "after" (they are still drawn).
+ */
+public final class DeployImpact {
+    public static final String HTTP = "http_server_request_duration_seconds";
+    static final Duration MIN_RATE_WINDOW = Duration.ofMinutes(5);
+    static final int STEPS_PER_WINDOW = 60;
+
+    /** What is compared, with its unit for display (Grafana unit ids). */
+    public enum Measure {
+        P50("p50 latency", "s"), P95("p95 latency", "s"), P99("p99 latency", "s"),
+        ERROR_RATE("5xx share", "percentunit"), THROUGHPUT("throughput", "reqps");
+
+        private final String label;
+        private final String unit;
+
+        Measure(String label, String unit) {
+            this.label = label;
+            this.unit = unit;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String unit() {
+            return unit;
+        }
+    }
+
+    /**
+     * One measure: medians before and after, the change and its percent, the Mann–Whitney p-value
+     * and whether it is below alpha; {@code offsetsMs} (time from the deploy) with the values for
+     * the overlay. NaN where a window had no data.
+     */
+    public record Row(Measure measure, String expr, double before, double after, double change, double changePercent,
+                      double pValue, boolean significant, long[] offsetsMs, double[] values) {
+    }
+
+    public record Result(Deploy deploy, Duration window, Duration step, List<Row> rows) {
+        public Row row(Measure m) {
+            return rows.stream().filter(r -> r.measure() == m).findFirst().orElseThrow();
+        }
+    }
+
+    private DeployImpact() {
+    }
+
+    /** Blocking: five range queries on {@code source}, scraped every 15 s unless the source says otherwise. */
+    public static Result compute(MetricsSource source, Deploy deploy, Duration window) throws QueryException {
+        return compute(source, deploy, window, Duration.ofSeconds(15));
+    }
+
+    /** As above; {@code scrapeInterval} applies when the source does not give its own. */
+    public static Result compute(MetricsSource source, Deploy deploy, Duration window, Duration scrapeInterval) throws QueryException {
+        Duration scrape = source.minInterval().orElse(scrapeInterval);
+        Duration rateWindow = max(MIN_RATE_WINDOW, scrape.multipliedBy(4));
+        Duration step = max(scrape, Duration.ofSeconds(Math.max(15, window.toSeconds() / STEPS_PER_WINDOW)));
+        String rw = rateWindow.toSeconds() + "s";
+        Instant at = Instant.ofEpochMilli(deploy.timeMillis());
+        Instant from = at.minus(window);
+        Instant to = at.plus(window);
+        String svc = "service=\"" + escape(deploy.service()) + "\"";
+        List<Row> rows = new ArrayList<>();
+        for (Measure m : Measure.values()) {
+            String expr = switch (m) {
+                case P50 -> quantile("0.5", svc, rw);
+                case P95 -> quantile("0.95", svc, rw);
+                case P99 -> quantile("0.99", svc, rw);
+                case ERROR_RATE -> "sum(rate(" + HTTP + "_count{" + svc + ",http_response_status_code=~\"5..\"}[" + rw + "])) / sum(rate("
+                        + HTTP + "_count{" + svc + "}[" + rw + "]))";
+                case THROUGHPUT -> "sum(rate(" + HTTP + "_count{" + svc + "}[" + rw + "]))";
+            };
+            QueryResult r = source.queryRange(expr, from, to, step).result();
+            long[] ts = new long[0];
+            double[] vs = new double[0];
+            if (r instanceof QueryResult.Matrix matrix && !matrix.series().isEmpty()) {
+                ts = matrix.series().getFirst().timestamps();
+                vs = matrix.series().getFirst().values();
+            }
+            rows.add(row(m, expr, deploy.timeMillis(), rateWindow, ts, vs));
+        }
+        return new Result(deploy, window, step, rows);
+    }
+
+    static Row row(Measure m, String expr, long deployMs, Duration rateWindow, long[] ts, double[] vs) {
+        double[] before = select(ts, vs, Long.MIN_VALUE, deployMs);
+        double[] after = select(ts, vs, deployMs + rateWindow.toMillis(), Long.MAX_VALUE);
+        long[] offsets = new long[ts.length];
+        for (int i = 0; i < ts.length; i++) {
+            offsets[i] = ts[i] - deployMs;
+        }
+        if (before.length < 2 || after.length < 2) {
+            return new Row(m, expr, median(before), median(after), Double.NaN, Double.NaN, Double.NaN, false, offsets, vs);
+        }
+        BeforeAfterComparison c = BeforeAfter.withDefaults().withProbabilities(0.5).compare(before, after);
+        var q = c.quantile(0.5);
+        return new Row(m, expr, q.before(), q.after(), q.difference(), q.percentChange(), c.mannWhitney().pValue(),
+                c.significant(), offsets, vs);
+    }
+
+    /** Finite values with {@code lo <= t < hi}. */
+    private static double[] select(long[] ts, double[] vs, long lo, long hi) {
+        double[] out = new double[ts.length];
+        int n = 0;
+        for (int i = 0; i < ts.length; i++) {
+            if (ts[i] >= lo && ts[i] < hi && Double.isFinite(vs[i])) {
+                out[n++] = vs[i];
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private static double median(double[] v) {
+        return v.length == 0 ? Double.NaN : BeforeAfter.quantiles(v, 0.5)[0];
+    }
+
+    private static String quantile(String q, String svc, String rateWindow) {
+        return String.format(Locale.ROOT, "histogram_quantile(%s, sum by (le) (rate(%s_bucket{%s}[%s])))", q, HTTP, svc, rateWindow);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** A label value inside a PromQL double-quoted string. */
+    static String escape(String s) {
+        return s == null ? "" : s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}

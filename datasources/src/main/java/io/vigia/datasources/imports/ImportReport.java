@@ -1,0 +1,15 @@
+package io.vigia.datasources.imports;
+
+import java.util.List;
+
+/**
+ * What an import did: records read, how many were new, how many were already stored (a re-import
+ * adds nothing), the lines rejected with their numbers, and notes (e.g. SAST attributions).
+ */
+public record ImportReport(ImportKind kind, String fileName, int records, int imported, int duplicates,
+                           List<ImportProblem> rejected, List<String> notes) {
+    public ImportReport {
+        rejected = List.copyOf(rejected);
+        notes = List.copyOf(notes);
+    }
+}

@@ -36,7 +36,6 @@ import io.vigia.views.settings.SettingsPage;
 import io.vigia.views.shell.MainViewModel;
 import io.vigia.views.shell.MainWindow;
 import io.vigia.views.shell.Page;
-import io.vigia.views.shell.PlaceholderPage;
 import io.vigia.views.reports.ReportsPage;
 import io.vigia.views.shortcuts.ShortcutRegistry;
 import io.vigia.views.tasks.FxTaskExecutor;
@@ -124,8 +123,8 @@ public final class GuiComposition implements AutoCloseable {
                 executor.scope(), javafx.application.Platform::runLater));
         List<Page> pages = List.of(
                 dashboardsPage,
-                new PlaceholderPage("explore", "Explore", "Ad-hoc PromQL and LogQL queries",
-                        "The query editor is not built yet. Meanwhile, `vigia query` runs PromQL from the command line."),
+                io.vigia.views.explore.ExplorePage.create(catalog, workspace, executor.scope(), theme.darkProperty(), dashboardClock,
+                        DemoWorkspace.INTERVAL),
                 ReportsPage.create(workspace, () -> catalog.metricsSource(""), DemoWorkspace.INTERVAL, executor.scope(), clock),
                 sourcesPage,
                 importPage,

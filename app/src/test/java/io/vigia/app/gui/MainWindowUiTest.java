@@ -82,7 +82,7 @@ class MainWindowUiTest {
         assertThat(FxThread.call(() -> lookup("#theme-choice") != null)).isTrue();
         FxThread.run(() -> key(KeyCode.DIGIT2, true));
         assertThat(FxThread.call(() -> gui.viewModel().selectedPageProperty().get().id())).isEqualTo("explore");
-        assertThat(FxThread.call(() -> lookup("#placeholder-explore").isVisible())).isTrue();
+        assertThat(FxThread.call(() -> lookup("#explore-page").isVisible())).isTrue();
         assertThat(FxThread.call(() -> ((ToggleButton) lookup("#nav-explore")).isSelected())).isTrue();
     }
 

@@ -87,7 +87,7 @@ for n in ("vigia-app", "javafx-controls", "sqlite-jdbc", "jackson-databind"):
     assert n in names, n
 print(f"CycloneDX {d['specVersion']}: {len(d['components'])} components")
 PY
-head -1 "$third"
+grep -m1 'third-party' "$third"
 unknown=$(grep 'Unknown license' "$third" | grep -v '(io\.vigia:' || true)
 [ -z "$unknown" ] || fail "third-party dependencies without a license: $unknown"
 
@@ -106,6 +106,11 @@ for _ in $(seq 120); do
 done
 [ -n "$title" ] || { cat "$work/gui.log"; fail "no Vigia window within 60 s"; }
 echo "window: $title"
+wid=$(xwininfo -display "$display" -root -tree | grep -F "$title" | awk '{print $1}' | head -1)
+wm_class=$(xprop -display "$display" -id "$wid" WM_CLASS 2>/dev/null | sed 's/.*= //')
+wm_want=$(sed -n 's/^StartupWMClass=//p' "$desktop")
+echo "WM_CLASS: $wm_class (the menu entry's StartupWMClass: $wm_want)"
+grep -qF "\"$wm_want\"" <<<"$wm_class" || fail "StartupWMClass does not match the window's WM_CLASS (the dock would not group it)"
 # the demo workspace loads in the background; its dashboard is on screen when the store has it
 for _ in $(seq 120); do
   n=$("$launcher" --workspace "$work/gui.vigia" query 'count(count by (team) (vigia_copilot_suggestions_shown_total))' 2>/dev/null \

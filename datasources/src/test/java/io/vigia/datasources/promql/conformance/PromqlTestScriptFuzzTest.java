@@ -1,6 +1,7 @@
 package io.vigia.datasources.promql.conformance;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.vigia.datasources.promql.parser.ParseException;
 
 import java.nio.charset.StandardCharsets;
 
@@ -10,13 +11,16 @@ import java.nio.charset.StandardCharsets;
  */
 class PromqlTestScriptFuzzTest {
 
-    /** A script either parses to commands or is refused with IllegalArgumentException (NumberFormatException included). */
+    /**
+     * A script either parses to commands or is refused with IllegalArgumentException (NumberFormatException
+     * included), or with the PromQL {@link ParseException} for a bad series selector in a load block.
+     */
     @FuzzTest(maxDuration = "10m")
     void parse(byte[] data) {
         try {
             TestScript.parse(new String(data, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException expected) {
-            // unknown command, bad eval line, bad number
+        } catch (IllegalArgumentException | ParseException expected) {
+            // unknown command, bad eval line, bad number, bad series selector
         }
     }
 }

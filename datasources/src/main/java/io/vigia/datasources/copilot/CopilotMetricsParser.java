@@ -281,7 +281,12 @@ public final class CopilotMetricsParser {
                 try {
                     lastActivity = Instant.parse(last);
                 } catch (DateTimeParseException e) {
-                    lastActivity = java.time.OffsetDateTime.parse(last).toInstant();
+                    try {
+                        lastActivity = java.time.OffsetDateTime.parse(last).toInstant();
+                    } catch (DateTimeParseException e2) {
+                        throw new CopilotFormatException("seat with an invalid last_activity_at \""
+                                + (last.length() > 40 ? last.substring(0, 40) + "…" : last) + "\" (expected an ISO 8601 time)");
+                    }
                 }
             }
             seats.add(new Seat(s.path("assignee").path("login").asString(""), s.path("assigning_team").path("slug").asString(""),

@@ -92,7 +92,22 @@ final class ExpositionNumbers {
 
     /** OpenMetrics timestamp (decimal seconds) to milliseconds, saturating beyond a long's range. */
     static long secondsToMillis(String decimalSeconds) {
-        BigDecimal ms = new BigDecimal(decimalSeconds).movePointRight(3).setScale(0, RoundingMode.HALF_EVEN);
+        BigDecimal ms;
+        try {
+            // scaleByPowerOfTen, not movePointRight: that one expands 1e90430023 to all its digits
+            ms = new BigDecimal(decimalSeconds).scaleByPowerOfTen(3);
+        } catch (NumberFormatException | ArithmeticException e) {
+            // the syntax is checked (isDecimal): only an exponent beyond an int's range gets here
+            return hugeExponent(decimalSeconds);
+        }
+        int integerDigits = ms.precision() - ms.scale();
+        if (integerDigits < 0) {
+            return 0; // |ms| < 0.1; also keeps setScale from expanding 1e-999999999
+        }
+        if (integerDigits > 19) {
+            return ms.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE; // and from expanding 1e999999999
+        }
+        ms = ms.setScale(0, RoundingMode.HALF_EVEN);
         if (ms.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             return Long.MAX_VALUE;
         }
@@ -100,6 +115,15 @@ final class ExpositionNumbers {
             return Long.MIN_VALUE;
         }
         return ms.longValue();
+    }
+
+    private static long hugeExponent(String decimal) {
+        int e = Math.max(decimal.indexOf('e'), decimal.indexOf('E'));
+        String mantissa = decimal.substring(0, e);
+        if (decimal.charAt(e + 1) == '-' || mantissa.chars().noneMatch(c -> c >= '1' && c <= '9')) {
+            return 0;
+        }
+        return mantissa.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
 
     /** A text-format timestamp: integer milliseconds. */

@@ -51,7 +51,11 @@ public final class ApiJson {
     public static long timestampMillis(JsonParser p) {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT) {
-            return Math.multiplyExact(p.getLongValue(), 1000L);
+            long seconds = p.getLongValue();
+            if (Math.abs(seconds) > Long.MAX_VALUE / 1000) {
+                throw new ShapeException("timestamp out of range: " + seconds + " s");
+            }
+            return seconds * 1000L;
         }
         if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_STRING) {
             return secondsToMillis(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());

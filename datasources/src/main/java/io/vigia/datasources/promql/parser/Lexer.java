@@ -230,7 +230,7 @@ final class Lexer {
         }
         if (!isFloat && pos < in.length() && isDurationUnitStart(in.charAt(pos))) {
             if (!acceptRemainingDuration()) {
-                pos++;
+                pos = Math.min(pos + 1, in.length()); // the duration may end the input ("x[2y2")
                 throw new ParseException(in, new PosRange(start, pos),
                         "bad number or duration syntax: \"" + in.substring(start, pos) + "\"");
             }
@@ -349,8 +349,8 @@ final class Lexer {
                         sb.append(e);
                     }
                     case 'x' -> sb.append((char) (RAW_BYTE + hex(2)));
-                    case 'u' -> sb.appendCodePoint(hex(4));
-                    case 'U' -> sb.appendCodePoint(hex(8));
+                    case 'u' -> sb.appendCodePoint(codePoint(4));
+                    case 'U' -> sb.appendCodePoint(codePoint(8));
                     default -> {
                         if (e >= '0' && e <= '7') {
                             pos--;
@@ -410,6 +410,15 @@ final class Lexer {
     }
 
     private int stringStart;
+
+    /** The value of a \\u or \\U escape; like Go, refuses surrogates and values past U+10FFFF. */
+    private int codePoint(int digits) {
+        int v = hex(digits); // eight hex digits may overflow to a negative int
+        if (v < 0 || v > Character.MAX_CODE_POINT || (v >= 0xD800 && v < 0xE000)) {
+            throw error(stringStart, "escape sequence is an invalid Unicode code point");
+        }
+        return v;
+    }
 
     private int hex(int n) {
         int v = 0;

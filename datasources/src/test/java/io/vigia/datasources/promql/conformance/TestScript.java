@@ -80,6 +80,9 @@ final class TestScript {
             }
             if (l.startsWith("load")) {
                 String[] parts = l.split("\\s+");
+                if (parts.length != 2 || !(parts[0].equals("load") || parts[0].equals("load_with_nhcb"))) {
+                    throw new IllegalArgumentException("line " + lineNo + ": bad load command: " + l);
+                }
                 boolean nhcb = parts[0].equals("load_with_nhcb");
                 long interval = parseTime(parts[1]);
                 List<SeriesLine> series = new ArrayList<>();
@@ -155,7 +158,10 @@ final class TestScript {
                 }
                 if (e.startsWith("expect string")) {
                     String q = e.substring("expect string".length()).strip();
-                    string = ((Expr.StringLiteral) Parser.parse(q)).value();
+                    if (!(Parser.parse(q) instanceof Expr.StringLiteral sl)) {
+                        throw new IllegalArgumentException("line " + i + ": expect string needs a string literal: " + e);
+                    }
+                    string = sl.value();
                     continue;
                 }
                 if (e.startsWith("expect ")) {
@@ -301,9 +307,11 @@ final class TestScript {
         if (sel.replace(" ", "").equals("{}")) {
             return Labels.EMPTY;
         }
-        Expr e = Parser.parse(sel);
+        if (!(Parser.parse(sel) instanceof Expr.VectorSelector vs)) {
+            throw new IllegalArgumentException("not a series selector: " + sel);
+        }
         Labels.Builder b = Labels.builder();
-        for (LabelMatcher m : ((Expr.VectorSelector) e).matchers()) {
+        for (LabelMatcher m : vs.matchers()) {
             b.set(m.name(), m.value());
         }
         return b.build();

@@ -87,6 +87,10 @@ class DemoWorkspaceUiTest {
         awaitAllPanelsWithData(view);
         FxThread.run(vm::back);
         assertThat(FxThread.call(() -> vm.rangeProperty().get())).isEqualTo(DashboardViewModel.QUICK_RANGES.get(1));
+        afterRefresh(vm, () -> ((javafx.scene.control.Button) lookup("#zoom-forward")).fire());
+        assertThat(FxThread.call(() -> vm.rangeProperty().get().label())).as("forward returns to the zoom").isEqualTo("Zoomed");
+        afterRefresh(vm, vm::back);
+        assertThat(FxThread.call(vm::canGoForward)).isTrue();
 
         // compare with the previous period: every time series also shows the day before, dashed
         afterRefresh(vm, () -> ((javafx.scene.control.ToggleButton) lookup("#compare-previous")).fire());

@@ -71,6 +71,11 @@ public final class DashboardView extends BorderPane {
         zoomBack.setId("zoom-back");
         zoomBack.setTooltip(new Tooltip("The time range before the last change"));
         zoomBack.setOnAction(e -> vm.back());
+        Button zoomForward = new Button("Forward");
+        zoomForward.setId("zoom-forward");
+        zoomForward.setTooltip(new Tooltip("The time range left with Back"));
+        zoomForward.setOnAction(e -> vm.forward());
+        zoomForward.setMinWidth(Region.USE_PREF_SIZE);
         Button refresh = new Button("Refresh");
         refresh.setId("refresh-dashboard");
         refresh.setTooltip(new Tooltip("Run every panel's queries again (Ctrl+R)"));
@@ -160,7 +165,7 @@ public final class DashboardView extends BorderPane {
         });
         // the controls wrap onto a second line rather than widen the window
         javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(8, 4, addPanel, undo, redo, edit, impact, compare,
-                range, zoomBack, refresh, auto);
+                range, zoomBack, zoomForward, refresh, auto);
         controls.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         controls.setPrefWrapLength(900);
         controls.setMaxWidth(Double.MAX_VALUE);

@@ -82,6 +82,8 @@ public final class DashboardViewModel {
     public static final io.vigia.dashboards.chart.ChartColor MANUAL_ANNOTATION = io.vigia.dashboards.chart.ChartColor.hex("#3274D9");
     private final StringProperty status = new SimpleStringProperty("");
     private final Deque<RangeChoice> history = new ArrayDeque<>();
+    private final Deque<RangeChoice> forward = new ArrayDeque<>();
+    private boolean navigating;
     private final List<TaskHandle> inFlight = new ArrayList<>();
     private final javafx.beans.property.IntegerProperty refreshesCompleted = new javafx.beans.property.SimpleIntegerProperty();
     private int pending;
@@ -137,6 +139,9 @@ public final class DashboardViewModel {
         range.addListener((o, a, b) -> {
             if (a != null && !a.equals(b)) {
                 history.push(a);
+                if (!navigating) {
+                    forward.clear(); // a new choice ends the way forward, as in a browser
+                }
             }
             refresh();
         });
@@ -456,9 +461,33 @@ public final class DashboardViewModel {
             return false;
         }
         RangeChoice previous = history.pop();
-        range.set(previous);
+        forward.push(range.get());
+        navigating = true;
+        try {
+            range.set(previous);
+        } finally {
+            navigating = false;
+        }
         history.pop(); // setting it pushed the current one; going back must not grow the history
         return true;
+    }
+
+    /** Returns to the range left by {@link #back()}. */
+    public boolean forward() {
+        if (forward.isEmpty()) {
+            return false;
+        }
+        navigating = true;
+        try {
+            range.set(forward.pop());
+        } finally {
+            navigating = false;
+        }
+        return true;
+    }
+
+    public boolean canGoForward() {
+        return !forward.isEmpty();
     }
 
     public boolean canGoBack() {

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
  * outlives the API's 28-day window. Meant to run once a day (cron or Task Scheduler, see README).
  */
 @Command(name = "sync", description = "Fetch data from remote APIs into the workspace.", subcommands = SyncCommand.Copilot.class)
-final class SyncCommand {
+final class SyncCommand extends WorkspaceCommand {
 
     @Command(name = "copilot", description = "Fetch GitHub's daily Copilot usage reports not yet in the workspace (idempotent).")
     static final class Copilot extends WorkspaceCommand implements Callable<Integer> {

@@ -1,7 +1,5 @@
 package io.vigia.app.cli;
 
-import io.vigia.datasources.loki.LokiClient;
-import io.vigia.datasources.prometheus.PrometheusClient;
 import io.vigia.datasources.remote.Authentication;
 import io.vigia.datasources.remote.ConnectionSettings;
 import io.vigia.datasources.remote.ConnectionSettingsJson;
@@ -16,6 +14,7 @@ import io.vigia.datasources.remote.SecretRef;
 import io.vigia.datasources.remote.SecretResolver;
 import io.vigia.datasources.remote.SourceType;
 import io.vigia.datasources.remote.TlsSettings;
+import io.vigia.datasources.sources.DataSourceCatalog;
 import io.vigia.persistence.workspace.DataSourceRepository;
 import io.vigia.persistence.workspace.Workspace;
 import picocli.CommandLine.Command;
@@ -48,15 +47,7 @@ import java.util.concurrent.Callable;
 final class SourcesCommand extends WorkspaceCommand {
 
     static ConnectionTestResult test(ConnectionSettings settings, SecretStore store) {
-        SecretResolver secrets = SecretResolver.withSystemEnvironment(store);
-        if (settings.type() == SourceType.LOKI) {
-            try (LokiClient c = new LokiClient(settings, secrets)) {
-                return c.testConnection();
-            }
-        }
-        try (PrometheusClient c = new PrometheusClient(settings, secrets)) {
-            return c.testConnection();
-        }
+        return DataSourceCatalog.test(settings, SecretResolver.withSystemEnvironment(store));
     }
 
     static String describe(ConnectionTestResult r) {

@@ -79,22 +79,27 @@ public final class CopilotImporter {
         }
         long now = workspace.clock().millis();
         workspace.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO copilot_days(scope, day, source, sha256, imported_at) "
-                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT(scope, day) DO UPDATE SET source = excluded.source, "
-                    + "sha256 = excluded.sha256, imported_at = excluded.imported_at")) {
-                for (Map.Entry<CopilotDay, String> e : toRecord.entrySet()) {
-                    ps.setString(1, e.getKey().scope());
-                    ps.setString(2, e.getKey().day().toString());
-                    ps.setString(3, e.getKey().source().label());
-                    ps.setString(4, e.getValue());
-                    ps.setLong(5, now);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            recordDays(c, toRecord, now);
             return null;
         });
         return new Result(imported, unchanged, revised, samples);
+    }
+
+    /** Remembers each imported day with its source and content hash, so a re-import finds it unchanged. */
+    static void recordDays(java.sql.Connection c, Map<CopilotDay, String> hashes, long now) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO copilot_days(scope, day, source, sha256, imported_at) "
+                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT(scope, day) DO UPDATE SET source = excluded.source, "
+                + "sha256 = excluded.sha256, imported_at = excluded.imported_at")) {
+            for (Map.Entry<CopilotDay, String> e : hashes.entrySet()) {
+                ps.setString(1, e.getKey().scope());
+                ps.setString(2, e.getKey().day().toString());
+                ps.setString(3, e.getKey().source().label());
+                ps.setString(4, e.getValue());
+                ps.setLong(5, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /** The source of every imported day of a scope, for {@link CopilotDataQuality}. */

@@ -95,19 +95,7 @@ public final class CopilotStoreImport {
                 }
                 CopilotUsageCounters.replace(series, CopilotUsageCounters.derive(daily, scope), derivedBefore.get(scope));
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO copilot_days(scope, day, source, sha256, imported_at) "
-                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT(scope, day) DO UPDATE SET source = excluded.source, "
-                    + "sha256 = excluded.sha256, imported_at = excluded.imported_at")) {
-                for (Map.Entry<CopilotDay, String> e : toRecord.entrySet()) {
-                    ps.setString(1, e.getKey().scope());
-                    ps.setString(2, e.getKey().day().toString());
-                    ps.setString(3, e.getKey().source().label());
-                    ps.setString(4, e.getValue());
-                    ps.setLong(5, now);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            CopilotImporter.recordDays(c, toRecord, now);
             return null;
         });
         return new CopilotImporter.Result(imported, unchanged, revised, samples[0]);

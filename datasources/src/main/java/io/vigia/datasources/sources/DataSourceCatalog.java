@@ -43,6 +43,8 @@ public final class DataSourceCatalog implements AutoCloseable {
     private final QueryCacheRepository cache;
     private final Clock clock;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    /** The saved sources as last read; every panel query asks for its source, so the rows are not read each time. */
+    private volatile List<Entry> entries;
 
     /**
      * @param cache where remote results are kept ({@link CachingMetricsSource}); null for no cache
@@ -66,6 +68,15 @@ public final class DataSourceCatalog implements AutoCloseable {
 
     /** The saved remote sources, by name; a row that cannot be read is logged and left out. */
     public List<Entry> list() {
+        List<Entry> known = entries;
+        if (known == null) {
+            known = read();
+            entries = known;
+        }
+        return known;
+    }
+
+    private List<Entry> read() {
         List<Entry> out = new ArrayList<>();
         for (StoredDataSource s : repository.list()) {
             try {
@@ -75,7 +86,7 @@ public final class DataSourceCatalog implements AutoCloseable {
                 LOG.warn("data source {} has unreadable settings: {}", s.name(), e.getMessage());
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     public Optional<Entry> find(String name) {
@@ -100,6 +111,7 @@ public final class DataSourceCatalog implements AutoCloseable {
                 .ifPresent(key -> secrets.put(key, secret)));
         repository.save(settings.name(), settings.type().name().toLowerCase(Locale.ROOT), settings.url().toString(),
                 ConnectionSettingsJson.write(settings), isDefault);
+        entries = null;
         closeClient(settings.name());
         if (cache != null) {
             cache.clear(settings.name()); // another URL or tenant: what was cached is not this source's
@@ -109,6 +121,7 @@ public final class DataSourceCatalog implements AutoCloseable {
     public void delete(String name) {
         find(name).ifPresent(e -> storeKey(e.settings().auth()).ifPresent(secrets::delete));
         repository.delete(name);
+        entries = null;
         closeClient(name);
         if (cache != null) {
             cache.clear(name);
@@ -117,13 +130,18 @@ public final class DataSourceCatalog implements AutoCloseable {
 
     /** "Save &amp; test": the server's version, or the precise failure. Blocking. */
     public ConnectionTestResult test(ConnectionSettings settings) {
+        return test(settings, resolver);
+    }
+
+    /** Tests a connection with the client of its type (the CLI's "sources test" too). Blocking. */
+    public static ConnectionTestResult test(ConnectionSettings settings, SecretResolver secrets) {
         try {
             if (settings.type() == SourceType.LOKI) {
-                try (LokiClient c = new LokiClient(settings, resolver)) {
+                try (LokiClient c = new LokiClient(settings, secrets)) {
                     return c.testConnection();
                 }
             }
-            try (PrometheusClient c = new PrometheusClient(settings, resolver)) {
+            try (PrometheusClient c = new PrometheusClient(settings, secrets)) {
                 return c.testConnection();
             }
         } catch (RuntimeException e) {

@@ -83,20 +83,8 @@ public final class DashboardView extends BorderPane {
         ComboBox<java.time.Duration> auto = new ComboBox<>();
         auto.setId("auto-refresh");
         auto.getItems().setAll(DashboardViewModel.AUTO_REFRESH_CHOICES);
-        auto.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(java.time.Duration d) {
-                if (d == null || d.isZero()) {
-                    return "Auto-refresh off";
-                }
-                return "Every " + (d.toSeconds() < 60 ? d.toSeconds() + " s" : d.toMinutes() + " min");
-            }
-
-            @Override
-            public java.time.Duration fromString(String s) {
-                return java.time.Duration.ZERO;
-            }
-        });
+        auto.setConverter(io.vigia.views.controls.ChoiceText.of(d -> d.isZero() ? "Auto-refresh off"
+                : "Every " + (d.toSeconds() < 60 ? d.toSeconds() + " s" : d.toMinutes() + " min")));
         auto.valueProperty().bindBidirectional(vm.autoRefreshProperty());
         auto.setTooltip(new Tooltip("Refresh every panel on a schedule while the dashboard is open"));
         Label status = new Label();
@@ -218,7 +206,6 @@ public final class DashboardView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("dashboard-scroll");
         this.scroll = scroll;
-        this.darkTheme = dark;
         setCenter(scroll);
     }
 

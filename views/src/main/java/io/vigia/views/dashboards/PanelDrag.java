@@ -40,7 +40,6 @@ final class PanelDrag {
             double dx = e.getSceneX() - startX;
             double dy = e.getSceneY() - startY;
             if (resizing) {
-                view.setScaleX(1);
                 view.resize(Math.max(60, view.getWidth() + dx), Math.max(40, view.getHeight() + dy));
                 startX = e.getSceneX();
                 startY = e.getSceneY();

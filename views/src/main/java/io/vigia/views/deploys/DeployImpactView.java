@@ -15,6 +15,7 @@ import io.vigia.dashboards.query.DeployMarkers;
 import io.vigia.dashboards.query.DeployMarkers.Deploy;
 import io.vigia.dashboards.query.PanelData;
 import io.vigia.views.chart.ChartCanvas;
+import io.vigia.views.controls.ChoiceText;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
@@ -28,7 +29,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -60,16 +60,16 @@ public final class DeployImpactView extends BorderPane {
         title.getStyleClass().add("page-title");
         ComboBox<Deploy> deploy = new ComboBox<>(vm.deploys());
         deploy.setId("deploy-choice");
-        deploy.setConverter(words(d -> d.service() + " " + d.version() + " — " + WHEN.format(Instant.ofEpochMilli(d.timeMillis()).atZone(zone))));
+        deploy.setConverter(ChoiceText.of(d -> d.service() + " " + d.version() + " — " + WHEN.format(Instant.ofEpochMilli(d.timeMillis()).atZone(zone))));
         deploy.valueProperty().bindBidirectional(vm.deployProperty());
         ComboBox<Duration> window = new ComboBox<>(FXCollections.observableArrayList(DeployImpactViewModel.WINDOWS));
         window.setId("deploy-window");
-        window.setConverter(words(w -> (w.toMinutes() < 60 ? w.toMinutes() + " min" : w.toHours() + " h") + " before and after"));
+        window.setConverter(ChoiceText.of(w -> (w.toMinutes() < 60 ? w.toMinutes() + " min" : w.toHours() + " h") + " before and after"));
         window.valueProperty().bindBidirectional(vm.windowProperty());
         shown.setId("deploy-measure");
         shown.getItems().setAll(DeployImpact.Measure.values());
         shown.setValue(DeployImpact.Measure.P95);
-        shown.setConverter(words(DeployImpact.Measure::label));
+        shown.setConverter(ChoiceText.of(DeployImpact.Measure::label));
         shown.valueProperty().addListener((o, a, b) -> chart.requestRepaint());
         Button close = new Button("Close");
         close.setId("deploy-impact-close");
@@ -184,19 +184,5 @@ public final class DeployImpactView extends BorderPane {
                 List.of("before", "after"), r.step(), List.of(), List.of());
         PanelPainter.paint(s, panel, data, new PanelPainter.Context(at, at + w, zone, theme, LegendState.ALL_VISIBLE,
                 List.of(new Annotation(at, at, "deploy " + r.deploy().service() + " " + version, DeployMarkers.COLOR))));
-    }
-
-    private static <T> StringConverter<T> words(Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
     }
 }

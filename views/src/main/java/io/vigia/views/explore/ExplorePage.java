@@ -116,17 +116,6 @@ public final class ExplorePage implements Page {
         range.getItems().setAll(DashboardViewModel.QUICK_RANGES);
         range.setId("explore-range");
         range.valueProperty().bindBidirectional(vm.rangeProperty());
-        range.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(RangeChoice r) {
-                return r == null ? "" : r.label();
-            }
-
-            @Override
-            public RangeChoice fromString(String s) {
-                return null;
-            }
-        });
         ToggleButton split = new ToggleButton("Split");
         split.setId("explore-split");
         split.setTooltip(new javafx.scene.control.Tooltip("Compare two queries side by side over the same time range"));

@@ -2,6 +2,7 @@ package io.vigia.views.sources;
 
 import io.vigia.datasources.remote.ProxySettings;
 import io.vigia.datasources.remote.SourceType;
+import io.vigia.views.controls.ChoiceText;
 import io.vigia.views.shell.Page;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -147,7 +148,7 @@ public final class DataSourcesPage implements Page {
         ComboBox<SourceType> type = new ComboBox<>();
         type.setId("source-type");
         type.getItems().setAll(SourceType.values());
-        type.setConverter(label(t -> t == SourceType.LOKI ? "Loki" : "Prometheus-compatible (Prometheus, Mimir, Thanos, VictoriaMetrics)"));
+        type.setConverter(ChoiceText.of(t -> t == SourceType.LOKI ? "Loki" : "Prometheus-compatible (Prometheus, Mimir, Thanos, VictoriaMetrics)"));
         type.valueProperty().bindBidirectional(vm.typeProperty());
         g.addRow(row++, new Label("Type"), type);
         g.addRow(row++, new Label("URL"), text("source-url", vm.urlProperty(), "http://prometheus:9090"));
@@ -155,7 +156,7 @@ public final class DataSourcesPage implements Page {
         ComboBox<DataSourcesViewModel.AuthKind> auth = new ComboBox<>();
         auth.setId("source-auth");
         auth.getItems().setAll(DataSourcesViewModel.AuthKind.values());
-        auth.setConverter(label(a -> switch (a) {
+        auth.setConverter(ChoiceText.of(a -> switch (a) {
             case NONE -> "None";
             case BASIC -> "Basic (user and password)";
             case BEARER -> "Bearer token";
@@ -169,7 +170,7 @@ public final class DataSourcesPage implements Page {
         ComboBox<DataSourcesViewModel.SecretPlace> place = new ComboBox<>();
         place.setId("source-secret-place");
         place.getItems().setAll(DataSourcesViewModel.SecretPlace.values());
-        place.setConverter(label(p -> p == DataSourcesViewModel.SecretPlace.STORE
+        place.setConverter(ChoiceText.of(p -> p == DataSourcesViewModel.SecretPlace.STORE
                 ? "Typed here, kept in the OS keyring (or memory)" : "An environment variable"));
         place.valueProperty().bindBidirectional(vm.secretPlaceProperty());
         Label placeLabel = new Label("Secret kept in");
@@ -212,7 +213,7 @@ public final class DataSourcesPage implements Page {
         ComboBox<ProxySettings.Mode> proxy = new ComboBox<>();
         proxy.setId("source-proxy");
         proxy.getItems().setAll(ProxySettings.Mode.values());
-        proxy.setConverter(label(m -> switch (m) {
+        proxy.setConverter(ChoiceText.of(m -> switch (m) {
             case SYSTEM -> "System settings";
             case DIRECT -> "No proxy";
             case HTTP -> "HTTP proxy";
@@ -244,21 +245,6 @@ public final class DataSourcesPage implements Page {
         delete.setOnAction(e -> vm.delete());
         HBox buttons = new HBox(8, save, delete);
         return new VBox(12, g, buttons);
-    }
-
-    /** Shows enum values in words; the combo boxes are not editable, so nothing is parsed back. */
-    private static <T> javafx.util.StringConverter<T> label(java.util.function.Function<T, String> words) {
-        return new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : words.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
     }
 
     private static TextField text(String id, javafx.beans.property.StringProperty p, String prompt) {

@@ -15,8 +15,6 @@ import io.vigia.datasources.sources.DataSourceCatalog;
 import io.vigia.views.dialogs.DialogService;
 import io.vigia.views.tasks.BackgroundTask;
 import io.vigia.views.tasks.TaskScope;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -421,8 +419,8 @@ public final class DataSourcesViewModel {
     }
 
     /** True while TLS verification is switched off: the page shows a warning. */
-    public BooleanBinding insecureProperty() {
-        return Bindings.createBooleanBinding(skipTlsVerify::get, skipTlsVerify);
+    public javafx.beans.binding.BooleanExpression insecureProperty() {
+        return skipTlsVerify;
     }
 
     public StringProperty nameProperty() {

@@ -1,5 +1,6 @@
 package io.vigia.dashboards.builtin;
 
+import io.vigia.dashboards.analytics.DriftThresholds;
 import io.vigia.dashboards.model.AnnotationSource;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.FieldConfig;
@@ -9,6 +10,7 @@ import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.QueryLanguage;
 import io.vigia.dashboards.model.Thresholds;
+import io.vigia.dashboards.query.DriftPanel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -88,13 +90,12 @@ public final class BuiltInDashboards {
         b.row(8);
         b.timeSeries("Reverted share of accepted, by model (trailing 24 h)", "percentunit", 8,
                 q("A", "sum by (model) (increase(vigia_copilot_suggestions_reverted_total[1d])) / sum by (model) (increase(" + ACCEPTED + "[1d]))", "{{model}}"));
-        b.timeSeries("Input drift: mean vs the week before (ratio, 1 = no change)", "short", 8,
-                Map.of(), thresholdLine(1.25),
-                q("A", meanRatio(), "{{feature}}"));
+        b.table("Input drift status: this period vs the one before", 8, Map.of(DriftPanel.OPTION, "status"),
+                instant("A", FEATURE_BUCKET, "{{feature}}"));
         b.timeSeries("Active users by team", "short", 8,
                 q("A", "sum by (team) (vigia_copilot_active_users)", "{{team}}"));
         return b.dashboard(COPILOT_HEALTH, "Copilot Health", "now-7d", List.of("copilot", "built-in"),
-                List.of(deploys()));
+                List.of(deploys(), missingCopilotDays()));
     }
 
     public static Dashboard guardrails() {
@@ -127,6 +128,12 @@ public final class BuiltInDashboards {
     public static Dashboard modelDrift() {
         Builder b = new Builder();
         b.firstRowHeight(8);
+        b.timeSeries("Drift score per feature: Jensen\u2013Shannon distance, trailing 24 h vs the week before", "none", 16,
+                Map.of(DriftPanel.OPTION, "score"), thresholdLine(DriftThresholds.DEFAULTS.jensenShannon().drift()),
+                q("A", FEATURE_BUCKET, "{{feature}}"));
+        b.table("Drift status: this period vs the one before", 8, Map.of(DriftPanel.OPTION, "status"),
+                instant("A", FEATURE_BUCKET, "{{feature}}"));
+        b.row(8);
         b.timeSeries("Input drift: mean vs the week before (ratio, 1 = no change)", "short", 24, Map.of(), thresholdLine(1.25),
                 q("A", meanRatio(), "{{feature}}"));
         b.row(8);
@@ -173,6 +180,12 @@ public final class BuiltInDashboards {
                 "{{service}} {{version}}", "", "rgba(255, 120, 10, 1)", true);
     }
 
+    /** Data-quality regions: UTC days without any Copilot suggestion count (an import or scrape gap). */
+    public static AnnotationSource missingCopilotDays() {
+        return new AnnotationSource("Missing days", AnnotationSource.Kind.DATA_GAPS, "", SHOWN, "", "",
+                "rgba(138, 143, 152, 1)", true);
+    }
+
     private static String quantile(String q, String service) {
         return "histogram_quantile(" + q + ", sum by (le) (rate(" + HTTP + "_bucket{service=\"" + service + "\"}[$__rate_interval])))";
     }
@@ -181,6 +194,8 @@ public final class BuiltInDashboards {
         return "sum by (model) (increase(vigia_model_input_feature_sum{feature=\"" + feature + "\"}[" + window + "]))"
                 + " / sum by (model) (increase(vigia_model_input_feature_count{feature=\"" + feature + "\"}[" + window + "]))";
     }
+
+    private static final String FEATURE_BUCKET = "vigia_model_input_feature_bucket";
 
     private static String meanRatio() {
         return "(sum by (feature) (increase(vigia_model_input_feature_sum[1d])) / sum by (feature) (increase(vigia_model_input_feature_count[1d])))"

@@ -288,9 +288,15 @@ public final class GrafanaExporter {
                 n.putObject("datasource").put("type", "grafana").put("uid", "-- Grafana --");
                 n.put("type", "dashboard");
             }
-            case DEPLOYS, QUERY -> {
+            case DEPLOYS, QUERY, DATA_GAPS -> {
                 if (a.kind() == AnnotationSource.Kind.DEPLOYS) {
                     n.put("vigiaKind", "deploys");
+                } else if (a.kind() == AnnotationSource.Kind.DATA_GAPS) {
+                    // Grafana has no such annotation: it would show each sample of the metric; enabled
+                    // only in Vigia, which knows the kind
+                    n.put("vigiaKind", "data-gaps");
+                    n.put("vigiaEnable", a.enabled());
+                    n.put("enable", false);
                 }
                 JsonNode ds = dataSource(a.dataSource(), QueryLanguage.PROMQL);
                 if (ds != null) {

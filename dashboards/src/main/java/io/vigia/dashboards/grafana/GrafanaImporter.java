@@ -493,6 +493,10 @@ public final class GrafanaImporter {
             return new AnnotationSource(name, AnnotationSource.Kind.DEPLOYS, dataSource(a.path("datasource")),
                     a.path("expr").asString(""), a.path("titleFormat").asString(""), a.path("textFormat").asString(""), color, enabled);
         }
+        if (vigiaKind.equals("data-gaps")) {
+            return new AnnotationSource(name, AnnotationSource.Kind.DATA_GAPS, dataSource(a.path("datasource")),
+                    a.path("expr").asString(""), "", "", color, a.path("vigiaEnable").asBoolean(true));
+        }
         if (a.path("builtIn").asInt(0) == 1 || vigiaKind.equals("manual")) {
             return new AnnotationSource(name, AnnotationSource.Kind.MANUAL, "", "", "", "", color, enabled);
         }

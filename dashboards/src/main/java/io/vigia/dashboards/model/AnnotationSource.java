@@ -4,12 +4,13 @@ import java.util.Objects;
 
 /**
  * Where a dashboard's annotations come from: a PromQL or LogQL query (each series change or log
- * line becomes a marker), the deploy markers of a build-info metric, or the manual annotations
- * saved in the workspace (Grafana's built-in "Annotations &amp; Alerts").
+ * line becomes a marker), the deploy markers of a build-info metric, the manual annotations
+ * saved in the workspace (Grafana's built-in "Annotations &amp; Alerts"), or the days a metric has
+ * no data at all (a data-quality warning, {@code DataGaps}).
  */
 public record AnnotationSource(String name, Kind kind, String dataSource, String expr, String titleFormat,
                                String textFormat, String color, boolean enabled) {
-    public enum Kind { QUERY, DEPLOYS, MANUAL }
+    public enum Kind { QUERY, DEPLOYS, MANUAL, DATA_GAPS }
 
     public AnnotationSource {
         Objects.requireNonNull(name);

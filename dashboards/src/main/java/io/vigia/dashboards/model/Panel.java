@@ -63,6 +63,11 @@ public record Panel(int id, PanelType type, String title, String description, Gr
                 originalType, originalJson);
     }
 
+    public Panel withOptions(Map<String, String> o) {
+        return new Panel(id, type, title, description, grid, queries, fieldConfig, o, timeShift, text, collapsed, children,
+                originalType, originalJson);
+    }
+
     public String option(String name, String fallback) {
         return options.getOrDefault(name, fallback);
     }

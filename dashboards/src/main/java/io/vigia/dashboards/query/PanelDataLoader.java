@@ -44,6 +44,9 @@ public final class PanelDataLoader {
         Duration shift = p.timeShift().isBlank() ? Duration.ZERO : PromDuration.parse(p.timeShift());
         TimeRange shifted = range.shiftedBack(shift);
         GrafanaResolution res = GrafanaResolution.compute(shifted.from(), shifted.to(), Math.max(1, widthPx), sourceMinInterval(p));
+        if (DriftPanel.isDrift(p)) {
+            return loadDrift(d, p, shifted, res, values, allValues);
+        }
         List<TimeSeriesData> series = new ArrayList<>();
         List<String> refIds = new ArrayList<>();
         List<String> notices = new ArrayList<>();
@@ -82,6 +85,23 @@ public final class PanelDataLoader {
             }
         }
         return new PanelData(series, refIds, res.step(), notices, errors, stale);
+    }
+
+    private PanelData loadDrift(Dashboard d, Panel p, TimeRange range, GrafanaResolution res,
+                                Map<String, List<String>> values, Map<String, List<String>> allValues) {
+        for (Query q : p.queries()) {
+            if (q.hidden() || q.expr().isBlank() || q.language() != QueryLanguage.PROMQL) {
+                continue;
+            }
+            String expr = QueryExpander.expand(q.expr(), d.variables(), values, allValues, res);
+            try {
+                return DriftPanel.load(p, sources.apply(q.dataSource()), q.refId(), expr, range, res.step());
+            } catch (QueryException e) {
+                return new PanelData(List.of(), List.of(), res.step(), List.of(), List.of(q.refId() + ": " + e.getMessage()));
+            }
+        }
+        return new PanelData(List.of(), List.of(), res.step(), List.of(),
+                List.of("A drift panel needs a PromQL query selecting a histogram's bucket series"));
     }
 
     /**

@@ -10,7 +10,12 @@ import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.QueryLanguage;
+import io.vigia.dashboards.query.DataGaps;
 import io.vigia.dashboards.query.DeployMarkers;
+import io.vigia.dashboards.query.DriftPanel;
+import io.vigia.dashboards.query.PanelData;
+import io.vigia.dashboards.query.PanelDataLoader;
+import io.vigia.dashboards.chart.data.TimeSeriesData;
 import io.vigia.dashboards.query.LegendFormat;
 import io.vigia.dashboards.query.QueryExpander;
 import io.vigia.dashboards.time.TimeRange;
@@ -89,6 +94,11 @@ public final class ReportBuilder {
                         sections.add(chart);
                     }
                     case TABLE, BAR_GAUGE -> {
+                        if (DriftPanel.isDrift(p)) {
+                            // the report's own drift table (WeeklyEvidence: this week vs the week before,
+                            // with PSI) says the same for the report's week
+                            continue;
+                        }
                         Report.Table table = table(d, p, range, variableValues, allValues);
                         anyData |= !table.rows().isEmpty();
                         sections.add(table);
@@ -128,6 +138,14 @@ public final class ReportBuilder {
                     SourceUnavailableException.rethrowIfUnreachable(source, e);
                     problems.add("deploy markers \"" + a.name() + "\": " + e.getMessage());
                 }
+            } else if (a.enabled() && a.kind() == AnnotationSource.Kind.DATA_GAPS && !a.expr().isBlank()) {
+                try {
+                    List<DataGaps.Gap> gaps = DataGaps.find(source, a.expr(), range);
+                    out.addAll(DataGaps.annotations(gaps));
+                } catch (QueryException e) {
+                    SourceUnavailableException.rethrowIfUnreachable(source, e);
+                    problems.add("missing-day check \"" + a.name() + "\": " + e.getMessage());
+                }
             }
         }
         return out;
@@ -165,7 +183,18 @@ public final class ReportBuilder {
     private Report.Chart chart(Dashboard d, Panel p, TimeRange range, Map<String, List<String>> values,
                                Map<String, List<String>> all, List<Annotation> annotations) {
         List<Report.ChartSeries> series = new ArrayList<>();
-        for (Query q : visible(p)) {
+        if (DriftPanel.isDrift(p)) {
+            // scored in Vigia from the bucket series, not a plain query: the dashboards' loader computes it
+            PanelData data = new PanelDataLoader(name -> source, scrapeInterval).load(d, p, range, (int) POINTS_PER_WEEK, values, all);
+            if (!data.errors().isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", data.errors()));
+            }
+            for (int i = 0; i < data.series().size(); i++) {
+                TimeSeriesData s = data.series().get(i);
+                series.add(new Report.ChartSeries(s.name(), data.refIds().get(i), s.ts(), s.values()));
+            }
+        }
+        for (Query q : DriftPanel.isDrift(p) ? List.<Query>of() : visible(p)) {
             series.addAll(q.instant() ? instant(d, q, range, values, all) : series(d, q, range, values, all));
         }
         return new Report.Chart(p.title(), p.type(), p.fieldConfig(), series, p.option(PanelOptions.STACKING, "none"), p,

@@ -5,6 +5,7 @@ import io.vigia.dashboards.analytics.Histogram;
 import io.vigia.dashboards.analytics.HistogramDrift;
 import io.vigia.dashboards.model.AnnotationSource;
 import io.vigia.dashboards.model.Dashboard;
+import io.vigia.dashboards.query.BucketHistograms;
 import io.vigia.dashboards.query.DeployMarkers;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
@@ -21,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The tables a weekly report adds to the dashboard's panels, computed from the telemetry contract
@@ -148,40 +148,11 @@ final class WeeklyEvidence {
     private Map<String, Histogram> histograms(TimeRange r) {
         QueryResult.Vector v = vector(source.query("sum by (feature, le) (increase(" + FEATURE + "[" + seconds(r) + "s]))",
                 end(r)).result());
-        Map<String, TreeMap<Double, Double>> byFeature = new TreeMap<>();
+        BucketHistograms buckets = new BucketHistograms("feature");
         for (int i = 0; i < v.size(); i++) {
-            double bound = bound(v.labels()[i].get("le"));
-            if (Double.isNaN(bound) || Double.isNaN(v.values()[i])) {
-                continue;
-            }
-            byFeature.computeIfAbsent(orDash(v.labels()[i].get("feature")), k -> new TreeMap<>()).put(bound, v.values()[i]);
+            buckets.add(v.labels()[i], v.values()[i]);
         }
-        Map<String, Histogram> out = new LinkedHashMap<>();
-        byFeature.forEach((feature, buckets) -> {
-            double[] bounds = buckets.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-            double[] cumulative = new double[bounds.length];
-            double running = 0;
-            int i = 0;
-            for (double c : buckets.values()) {
-                // increase() extrapolates each bucket on its own, so neighbours may differ by a hair
-                running = Math.max(running, c);
-                cumulative[i++] = running;
-            }
-            out.put(feature, Histogram.fromCumulative(bounds, cumulative));
-        });
-        return out;
-    }
-
-    /** A bucket's upper bound; NaN for a missing or malformed {@code le}, which is then left out. */
-    private static double bound(String le) {
-        if (le == null || le.isEmpty()) {
-            return Double.NaN;
-        }
-        try {
-            return le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+        return buckets.histograms();
     }
 
     Report.Table deploys() {

@@ -69,6 +69,9 @@ public final class FleetScenario {
         gaps.add(new Gap("search", new Window(at(-8, 2, 0), at(-8, 2, 25))));
         gaps.add(new Gap(FleetCatalog.GATEWAY, new Window(at(-18, 13, 0), at(-18, 13, 40))));
         gaps.add(new Gap("payments", new Window(at(-3, 1, 0), at(-3, 1, 15))));
+        // a whole UTC day without the gateway's metrics (its exporter down): the missing day
+        // Copilot Health marks as a data-quality warning
+        gaps.add(new Gap(FleetCatalog.GATEWAY, new Window(at(-6, 0, 0), at(-5, 0, 0))));
         campaign = new Window(at(-11, 20, 0), at(-11, 20, 0) + Duration.ofHours(30).toMillis());
         drift = new Window(at(-9, 0, 0), at(-6, 0, 0));
     }

@@ -5,6 +5,7 @@ import io.vigia.dashboards.model.AnnotationSource;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
+import io.vigia.dashboards.query.DataGaps;
 import io.vigia.dashboards.query.DeployMarkers;
 import io.vigia.dashboards.query.PanelData;
 import io.vigia.dashboards.query.PanelDataLoader;
@@ -75,6 +76,7 @@ public final class DashboardViewModel {
     private final Map<Integer, ObjectProperty<PanelData>> data = new LinkedHashMap<>();
     private final ObjectProperty<List<Annotation>> annotations = new SimpleObjectProperty<>(List.of());
     private List<Annotation> deployAnnotations = List.of();
+    private List<Annotation> dataGapAnnotations = List.of();
     private List<Annotation> manualAnnotations = List.of();
     private List<Annotation> queryAnnotations = List.of();
     private io.vigia.persistence.workspace.AnnotationRepository annotationStore;
@@ -337,7 +339,8 @@ public final class DashboardViewModel {
     }
 
     private List<Annotation> combined() {
-        List<Annotation> all = new ArrayList<>(deployAnnotations);
+        List<Annotation> all = new ArrayList<>(dataGapAnnotations);
+        all.addAll(deployAnnotations);
         all.addAll(manualAnnotations);
         all.addAll(queryAnnotations);
         return List.copyOf(all);
@@ -550,6 +553,18 @@ public final class DashboardViewModel {
                             annotations.set(combined());
                         })
                         .onFailure(e -> status.set("Annotations \"" + a.name() + "\": " + e.getMessage()))));
+            }
+        }
+        for (AnnotationSource a : dashboard.annotations()) {
+            if (a.enabled() && a.kind() == AnnotationSource.Kind.DATA_GAPS && !a.expr().isBlank()) {
+                inFlight.add(tasks.submit(BackgroundTask.of("Checking for missing days",
+                                progress -> DataGaps.annotations(DataGaps.find(sources.apply(a.dataSource()), a.expr(), r)))
+                        .quiet()
+                        .onSuccess(found -> {
+                            dataGapAnnotations = found;
+                            annotations.set(combined());
+                        })
+                        .onFailure(e -> status.set("Missing-day check: " + e.getMessage()))));
             }
         }
         for (AnnotationSource a : dashboard.annotations()) {

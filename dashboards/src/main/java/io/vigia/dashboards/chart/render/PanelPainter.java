@@ -2,6 +2,7 @@ package io.vigia.dashboards.chart.render;
 
 import io.vigia.dashboards.builtin.BuiltInDashboards;
 import io.vigia.dashboards.builtin.GuardrailTaxonomy;
+import io.vigia.dashboards.analytics.DriftThresholds;
 import io.vigia.dashboards.chart.ChartColor;
 import io.vigia.dashboards.chart.ChartTheme;
 import io.vigia.dashboards.chart.DrawingSurface;
@@ -16,6 +17,7 @@ import io.vigia.dashboards.chart.data.TableData;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.Thresholds;
+import io.vigia.dashboards.query.DriftPanel;
 import io.vigia.dashboards.query.PanelData;
 
 import java.time.ZoneId;
@@ -248,6 +250,9 @@ public final class PanelPainter {
     }
 
     private static TableData table(Panel p, PanelData data, Unit unit) {
+        if ("status".equals(p.options().get(DriftPanel.OPTION))) {
+            return driftTable(data);
+        }
         boolean owasp = "true".equals(p.options().get(BuiltInDashboards.OPTION_OWASP_COLUMN));
         List<TableData.Column> columns = new ArrayList<>();
         columns.add(new TableData.Column("Series", TableData.Align.LEFT));
@@ -266,6 +271,45 @@ public final class PanelPainter {
             rows.add(row);
         }
         return new TableData(columns, rows);
+    }
+
+    /** A drift status panel: one row per feature, the worst verdicts first. */
+    static TableData driftTable(PanelData data) {
+        Map<String, double[]> byFeature = new LinkedHashMap<>(); // js, psi, requests
+        for (int i = 0; i < data.series().size(); i++) {
+            TimeSeriesData s = data.series().get(i);
+            double[] v = byFeature.computeIfAbsent(s.name(), k -> new double[] {Double.NaN, Double.NaN, Double.NaN});
+            int slot = switch (data.refIds().get(i)) {
+                case DriftPanel.REF_JS -> 0;
+                case DriftPanel.REF_PSI -> 1;
+                default -> 2;
+            };
+            v[slot] = lastValue(s);
+        }
+        DriftThresholds.Level js = DriftThresholds.DEFAULTS.jensenShannon();
+        List<Map.Entry<String, double[]>> rows = new ArrayList<>(byFeature.entrySet());
+        rows.sort(java.util.Comparator.comparingInt(e -> -rank(e.getValue()[0], js)));
+        List<List<String>> out = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : rows) {
+            double[] v = e.getValue();
+            String verdict = Double.isNaN(v[0]) ? "no baseline"
+                    : switch (js.ofDistance(v[0])) {
+                        case DRIFT -> "DRIFT (JS \u2265 " + js.drift() + ")";
+                        case WARNING -> "WARNING (JS \u2265 " + js.warning() + ")";
+                        case OK -> "OK (JS < " + js.warning() + ")";
+                    };
+            out.add(List.of(e.getKey(), verdict, Double.isNaN(v[0]) ? "-" : String.format(Locale.ROOT, "%.3f", v[0]),
+                    Double.isNaN(v[1]) ? "-" : String.format(Locale.ROOT, "%.3f", v[1]), Unit.COUNT.format(v[2])));
+        }
+        return new TableData(List.of(new TableData.Column("Feature", TableData.Align.LEFT),
+                new TableData.Column("Verdict", TableData.Align.LEFT),
+                new TableData.Column("Jensen\u2013Shannon", TableData.Align.RIGHT),
+                new TableData.Column("PSI", TableData.Align.RIGHT),
+                new TableData.Column("Requests", TableData.Align.RIGHT)), out);
+    }
+
+    private static int rank(double js, DriftThresholds.Level level) {
+        return Double.isNaN(js) ? -1 : level.ofDistance(js).ordinal();
     }
 
     /** Cumulative {@code le} series into per-bucket counts over time. */

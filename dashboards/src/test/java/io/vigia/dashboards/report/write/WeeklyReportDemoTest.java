@@ -59,6 +59,12 @@ class WeeklyReportDemoTest {
         ws = DemoReport.demoWorkspace(dir.resolve("demo.vigia"));
         DemoReport.addHostileTelemetry(ws, DemoReport.WEEK, SCRIPT, SECRET);
         report = DemoReport.copilotHealth(ws, DemoReport.WEEK);
+        // samples are kept in target/ to be looked at; an earlier run's pages and PNGs must not count
+        if (Files.exists(OUT)) {
+            try (Stream<Path> old = Files.walk(OUT)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
         files = new ReportExporter(Paper.A4).export(report, EnumSet.allOf(ReportFormat.class), OUT);
     }
 
@@ -240,7 +246,7 @@ class WeeklyReportDemoTest {
         assertThat(pngs).hasSize((int) report.sections().stream()
                 .filter(s -> s instanceof Report.Chart || s instanceof Report.Table t && !t.rows().isEmpty()).count());
         assertThat(pngs).extracting(p -> p.getFileName().toString()).contains("07-prompts-blocked-by-category.png",
-                "13-deploys-and-their-latency-change.png");
+                "12-deploys-and-their-latency-change.png");
         BufferedImage first = ImageIO.read(pngs.getFirst().toFile());
         assertThat(first.getWidth()).isEqualTo((int) (ReportCharts.WIDTH * PngReportWriter.SCALE));
     }

@@ -1,0 +1,248 @@
+package io.vigia.dashboards.query;
+
+import io.vigia.dashboards.analytics.DriftAnalyzer;
+import io.vigia.dashboards.analytics.Histogram;
+import io.vigia.dashboards.analytics.HistogramDrift;
+import io.vigia.dashboards.chart.data.TimeSeriesData;
+import io.vigia.dashboards.model.Panel;
+import io.vigia.dashboards.time.PromDuration;
+import io.vigia.dashboards.time.TimeRange;
+import io.vigia.datasources.api.MetricsSource;
+import io.vigia.datasources.api.QueryException;
+import io.vigia.datasources.api.QueryResponse;
+import io.vigia.datasources.api.QueryResult;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Drift panels: PSI and Jensen–Shannon distance between a histogram's bucket counts now and in a
+ * baseline window, per value of one label (a model input feature). PromQL has no such function,
+ * so the panel's query names only the histogram's {@code _bucket} series (a selector); the bucket
+ * increases are fetched from the panel's source, remote or embedded, and scored here with
+ * {@link DriftAnalyzer}, the same code as the weekly report's drift table.
+ *
+ * <ul>
+ * <li>{@code status} (a table): the dashboard's range against the period of equal length before
+ *     it. One row per feature: verdict, Jensen–Shannon distance, PSI, requests now.</li>
+ * <li>{@code score} (a time series): at each step, the trailing window (default 1 d) against the
+ *     same window one baseline offset earlier (default 1 w): the Jensen–Shannon distance per
+ *     feature over time.</li>
+ * </ul>
+ */
+public final class DriftPanel {
+    /** Panel option: {@code status} or {@code score}. */
+    public static final String OPTION = "vigia.drift";
+    /** Panel option: the label whose values are scored separately (default {@code feature}). */
+    public static final String OPTION_BY = "vigia.driftBy";
+    /** Panel option for {@code score}: the trailing window (a Prometheus duration, default 1d). */
+    public static final String OPTION_WINDOW = "vigia.driftWindow";
+    /** Panel option for {@code score}: how far back the baseline window is (default 1w). */
+    public static final String OPTION_BASELINE = "vigia.driftBaseline";
+
+    /** The refIds of the status table's values, one series per feature and value. */
+    public static final String REF_JS = "js";
+    public static final String REF_PSI = "psi";
+    public static final String REF_REQUESTS = "requests";
+
+    // a score every hour at most: drift over a trailing day does not change faster, and a
+    // 2-week chart stays at 336 points per feature
+    private static final Duration MIN_SCORE_STEP = Duration.ofHours(1);
+
+    private DriftPanel() {
+    }
+
+    public static boolean isDrift(Panel p) {
+        String mode = p.options().getOrDefault(OPTION, "");
+        return mode.equals("status") || mode.equals("score");
+    }
+
+    /**
+     * @param selector the panel's query with variables expanded: the bucket series to score
+     */
+    static PanelData load(Panel p, MetricsSource source, String refId, String selector, TimeRange range, Duration step) {
+        String by = p.options().getOrDefault(OPTION_BY, "feature");
+        List<String> errors = new ArrayList<>();
+        List<String> notices = new ArrayList<>();
+        List<TimeSeriesData> series = new ArrayList<>();
+        List<String> refIds = new ArrayList<>();
+        Instant[] stale = new Instant[1];
+        try {
+            if (p.options().get(OPTION).equals("status")) {
+                status(source, selector, by, range, series, refIds, notices, stale);
+            } else {
+                score(p, source, selector, by, range, step, series, refIds, notices, stale);
+            }
+        } catch (QueryException e) {
+            errors.add(refId + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            errors.add(refId + ": " + e.getMessage());
+        }
+        return new PanelData(series, refIds, step, notices, errors, stale[0]);
+    }
+
+    private static void status(MetricsSource source, String selector, String by, TimeRange range,
+                               List<TimeSeriesData> series, List<String> refIds, List<String> notices, Instant[] stale) {
+        long seconds = Math.max(1, range.length().toSeconds());
+        String increase = "sum by (" + by + ", le) (increase(" + selector + "[" + seconds + "s]))";
+        Map<String, Histogram> now = histograms(vector(source.query(increase, range.to()), notices, stale), by);
+        Map<String, Histogram> before = histograms(vector(source.query(increase.replace("[" + seconds + "s]",
+                "[" + seconds + "s] offset " + seconds + "s"), range.to()), notices, stale), by);
+        DriftAnalyzer analyzer = DriftAnalyzer.withDefaults();
+        long t = range.to().toEpochMilli();
+        for (Map.Entry<String, Histogram> e : now.entrySet()) {
+            Histogram c = e.getValue();
+            Histogram b = before.get(e.getKey());
+            double js = Double.NaN;
+            double psi = Double.NaN;
+            if (b != null && b.sameBuckets(c) && b.total() > 0 && c.total() > 0) {
+                HistogramDrift d = analyzer.histograms(b, c);
+                js = d.jensenShannon().distance();
+                psi = d.psi().value();
+            }
+            add(series, refIds, e.getKey(), REF_JS, t, js);
+            add(series, refIds, e.getKey(), REF_PSI, t, psi);
+            add(series, refIds, e.getKey(), REF_REQUESTS, t, c.total());
+        }
+    }
+
+    private static void score(Panel p, MetricsSource source, String selector, String by, TimeRange range, Duration step,
+                              List<TimeSeriesData> series, List<String> refIds, List<String> notices, Instant[] stale) {
+        String window = p.options().getOrDefault(OPTION_WINDOW, "1d");
+        String baseline = p.options().getOrDefault(OPTION_BASELINE, "1w");
+        PromDuration.parse(window); // a clear error for a typo, before any query
+        PromDuration.parse(baseline);
+        Duration s = step.compareTo(MIN_SCORE_STEP) < 0 ? MIN_SCORE_STEP : step;
+        long stepMs = s.toMillis();
+        // aligned to the step, as Grafana aligns range queries, so that refreshes hit the same points
+        Instant start = Instant.ofEpochMilli(Math.floorDiv(range.from().toEpochMilli(), stepMs) * stepMs);
+        Instant end = Instant.ofEpochMilli(Math.floorDiv(range.to().toEpochMilli(), stepMs) * stepMs);
+        String increase = "sum by (" + by + ", le) (increase(" + selector + "[" + window + "]))";
+        QueryResult now = result(source.queryRange(increase, start, end, s), notices, stale);
+        QueryResult before = result(source.queryRange(increase.replace("[" + window + "]", "[" + window + "] offset " + baseline),
+                start, end, s), notices, stale);
+        int points = (int) ((end.toEpochMilli() - start.toEpochMilli()) / stepMs) + 1;
+        long[] ts = new long[points];
+        for (int i = 0; i < points; i++) {
+            ts[i] = start.toEpochMilli() + i * stepMs;
+        }
+        Map<String, BucketGrid> nowGrid = grid(now, by, ts, stepMs);
+        Map<String, BucketGrid> beforeGrid = grid(before, by, ts, stepMs);
+        DriftAnalyzer analyzer = DriftAnalyzer.withDefaults();
+        for (Map.Entry<String, BucketGrid> e : nowGrid.entrySet()) {
+            BucketGrid b = beforeGrid.get(e.getKey());
+            double[] js = new double[points];
+            Arrays.fill(js, Double.NaN);
+            if (b != null) {
+                for (int i = 0; i < points; i++) {
+                    Histogram hc = e.getValue().at(i);
+                    Histogram hb = b.at(i);
+                    if (hc != null && hb != null && hb.sameBuckets(hc) && hb.total() > 0 && hc.total() > 0) {
+                        js[i] = analyzer.histograms(hb, hc).jensenShannon().distance();
+                    }
+                }
+            }
+            series.add(new TimeSeriesData(e.getKey(), ts, js));
+            refIds.add(REF_JS);
+        }
+    }
+
+    private static void add(List<TimeSeriesData> series, List<String> refIds, String name, String ref, long t, double v) {
+        series.add(new TimeSeriesData(name, new long[] {t}, new double[] {v}));
+        refIds.add(ref);
+    }
+
+    private static QueryResult result(QueryResponse r, List<String> notices, Instant[] stale) {
+        notices.addAll(r.warnings());
+        notices.addAll(r.infos());
+        if (r.staleSince() != null && (stale[0] == null || r.staleSince().isBefore(stale[0]))) {
+            stale[0] = r.staleSince();
+        }
+        return r.result();
+    }
+
+    private static QueryResult.Vector vector(QueryResponse r, List<String> notices, Instant[] stale) {
+        if (result(r, notices, stale) instanceof QueryResult.Vector v) {
+            return v;
+        }
+        throw new IllegalArgumentException("the drift query must select a histogram's bucket series, e.g. "
+                + "vigia_model_input_feature_bucket; it returned a " + r.result().resultType());
+    }
+
+    private static Map<String, Histogram> histograms(QueryResult.Vector v, String by) {
+        BucketHistograms h = new BucketHistograms(by);
+        for (int i = 0; i < v.size(); i++) {
+            h.add(v.labels()[i], v.values()[i]);
+        }
+        return h.histograms();
+    }
+
+    private static Map<String, BucketGrid> grid(QueryResult r, String by, long[] ts, long stepMs) {
+        if (!(r instanceof QueryResult.Matrix m)) {
+            throw new IllegalArgumentException("the drift query must select a histogram's bucket series; it returned a "
+                    + r.resultType());
+        }
+        Map<String, BucketGrid> out = new LinkedHashMap<>();
+        for (QueryResult.RangeSeries s : m.series()) {
+            double bound = BucketHistograms.bound(s.labels().get("le"));
+            if (Double.isNaN(bound)) {
+                continue;
+            }
+            String group = s.labels().get(by);
+            BucketGrid g = out.computeIfAbsent(group == null || group.isEmpty() ? "-" : group, k -> new BucketGrid(ts.length));
+            for (int i = 0; i < s.size(); i++) {
+                long k = (s.timestamps()[i] - ts[0]) / stepMs;
+                if (k >= 0 && k < ts.length && !Double.isNaN(s.values()[i])) {
+                    g.put((int) k, bound, s.values()[i]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Cumulative bucket counts per point of the score's time axis. */
+    private static final class BucketGrid {
+        private final TreeSet<Double> bounds = new TreeSet<>();
+        private final List<Map<Double, Double>> byPoint = new ArrayList<>();
+
+        BucketGrid(int points) {
+            for (int i = 0; i < points; i++) {
+                byPoint.add(null);
+            }
+        }
+
+        void put(int point, double bound, double cumulative) {
+            bounds.add(bound);
+            Map<Double, Double> m = byPoint.get(point);
+            if (m == null) {
+                m = new LinkedHashMap<>();
+                byPoint.set(point, m);
+            }
+            m.put(bound, cumulative);
+        }
+
+        /** The histogram at one point; null when a bucket is missing there. */
+        Histogram at(int point) {
+            Map<Double, Double> m = byPoint.get(point);
+            if (m == null || m.size() != bounds.size()) {
+                return null;
+            }
+            double[] b = new double[bounds.size()];
+            double[] c = new double[b.length];
+            int i = 0;
+            double running = 0;
+            for (double bound : bounds) {
+                b[i] = bound;
+                running = Math.max(running, m.get(bound)); // increase() extrapolates each bucket on its own
+                c[i++] = running;
+            }
+            return Histogram.fromCumulative(b, c);
+        }
+    }
+}

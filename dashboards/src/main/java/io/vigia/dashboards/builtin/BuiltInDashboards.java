@@ -88,11 +88,11 @@ public final class BuiltInDashboards {
         b.table("Prompts blocked by category", 12, Map.of(OPTION_OWASP_COLUMN, "true"),
                 instant("A", "sort_desc(sum by (category) (increase(" + GUARD + "{decision=\"blocked\"}[$__range])))", "{{category}}"));
         b.row(8);
-        b.timeSeries("Reverted share of accepted, by model (trailing 24 h)", "percentunit", 8,
+        b.timeSeries("Reverted share of accepted, by model (trailing 24 h)", "percentunit", 7,
                 q("A", "sum by (model) (increase(vigia_copilot_suggestions_reverted_total[1d])) / sum by (model) (increase(" + ACCEPTED + "[1d]))", "{{model}}"));
-        b.table("Input drift status: this period vs the one before", 8, Map.of(DriftPanel.OPTION, "status"),
+        b.table("Input drift status", 10, Map.of(DriftPanel.OPTION, "status"),
                 instant("A", FEATURE_BUCKET, "{{feature}}"));
-        b.timeSeries("Active users by team", "short", 8,
+        b.timeSeries("Active users by team", "short", 7,
                 q("A", "sum by (team) (vigia_copilot_active_users)", "{{team}}"));
         return b.dashboard(COPILOT_HEALTH, "Copilot Health", "now-7d", List.of("copilot", "built-in"),
                 List.of(deploys(), missingCopilotDays()));
@@ -128,10 +128,10 @@ public final class BuiltInDashboards {
     public static Dashboard modelDrift() {
         Builder b = new Builder();
         b.firstRowHeight(8);
-        b.timeSeries("Drift score per feature: Jensen\u2013Shannon distance, trailing 24 h vs the week before", "none", 16,
+        b.timeSeries("Drift score per feature: Jensen\u2013Shannon distance, trailing 24 h vs the week before", "none", 14,
                 Map.of(DriftPanel.OPTION, "score"), thresholdLine(DriftThresholds.DEFAULTS.jensenShannon().drift()),
                 q("A", FEATURE_BUCKET, "{{feature}}"));
-        b.table("Drift status: this period vs the one before", 8, Map.of(DriftPanel.OPTION, "status"),
+        b.table("Drift status vs the period before", 10, Map.of(DriftPanel.OPTION, "status"),
                 instant("A", FEATURE_BUCKET, "{{feature}}"));
         b.row(8);
         b.timeSeries("Input drift: mean vs the week before (ratio, 1 = no change)", "short", 24, Map.of(), thresholdLine(1.25),

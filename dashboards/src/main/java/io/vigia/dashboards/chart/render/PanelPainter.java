@@ -292,18 +292,15 @@ public final class PanelPainter {
         List<List<String>> out = new ArrayList<>();
         for (Map.Entry<String, double[]> e : rows) {
             double[] v = e.getValue();
-            String verdict = Double.isNaN(v[0]) ? "no baseline"
-                    : switch (js.ofDistance(v[0])) {
-                        case DRIFT -> "DRIFT (JS \u2265 " + js.drift() + ")";
-                        case WARNING -> "WARNING (JS \u2265 " + js.warning() + ")";
-                        case OK -> "OK (JS < " + js.warning() + ")";
-                    };
+            // the levels are in the panel's documentation (docs/telemetry.md); a narrow panel has
+            // room for the word only
+            String verdict = Double.isNaN(v[0]) ? "no baseline" : js.ofDistance(v[0]).name();
             out.add(List.of(e.getKey(), verdict, Double.isNaN(v[0]) ? "-" : String.format(Locale.ROOT, "%.3f", v[0]),
                     Double.isNaN(v[1]) ? "-" : String.format(Locale.ROOT, "%.3f", v[1]), Unit.COUNT.format(v[2])));
         }
         return new TableData(List.of(new TableData.Column("Feature", TableData.Align.LEFT),
                 new TableData.Column("Verdict", TableData.Align.LEFT),
-                new TableData.Column("Jensen\u2013Shannon", TableData.Align.RIGHT),
+                new TableData.Column("JS dist.", TableData.Align.RIGHT),
                 new TableData.Column("PSI", TableData.Align.RIGHT),
                 new TableData.Column("Requests", TableData.Align.RIGHT)), out);
     }

@@ -43,6 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MisbehavingServersE2ETest {
     /** The data sources' timeout in these tests, in seconds. */
     private static final int TIMEOUT_S = 3;
+    /** The size-cap cases' timeout: reading 64 MiB must not race it on a loaded machine. */
+    private static final int CAP_TEST_TIMEOUT_S = 60;
     /** A process still running after this is a hang, whatever the machine's load. */
     private static final long HANG_BOUND_S = 90;
     private static final String BUILDINFO = "{\"status\":\"success\",\"data\":{\"version\":\"9.9.9-fault\",\"revision\":\"e2e\","
@@ -230,10 +232,11 @@ class MisbehavingServersE2ETest {
         chunked.start();
         SERVERS.add(() -> chunked.stop(0));
 
-        Timed d = addSource("declared", "http://127.0.0.1:" + declared.getAddress().getPort());
+        // a timeout long enough that only the cap can end these requests, however slow the machine
+        Timed d = addSource("declared", "http://127.0.0.1:" + declared.getAddress().getPort(), CAP_TEST_TIMEOUT_S);
         assertFailure(d, "too large", "response is too large");
         assertThat(d.r.out()).contains("bytes declared");
-        Timed c = addSource("streamed", "http://127.0.0.1:" + chunked.getAddress().getPort());
+        Timed c = addSource("streamed", "http://127.0.0.1:" + chunked.getAddress().getPort(), CAP_TEST_TIMEOUT_S);
         assertFailure(c, "too large", "response is too large");
         assertThat(c.r.out()).contains("more than " + cap + " bytes");
         Timed q = query("streamed");
@@ -314,8 +317,12 @@ class MisbehavingServersE2ETest {
     }
 
     private Timed addSource(String name, String url, String... more) throws Exception {
+        return addSource(name, url, TIMEOUT_S, more);
+    }
+
+    private Timed addSource(String name, String url, int timeoutSeconds, String... more) throws Exception {
         List<String> args = new ArrayList<>(List.of("--workspace", dir.resolve("ws.vigia").toString(), "sources", "add", name,
-                "--url", url, "--timeout", String.valueOf(TIMEOUT_S), "--default"));
+                "--url", url, "--timeout", String.valueOf(timeoutSeconds), "--default"));
         args.addAll(List.of(more));
         return run(args);
     }

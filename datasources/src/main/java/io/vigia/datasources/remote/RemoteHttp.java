@@ -338,7 +338,7 @@ public final class RemoteHttp implements AutoCloseable {
                         throw cancelled(target);
                     }
                     if (!isConnectionFailure(e) || attempt >= retry.maxAttempts()) {
-                        throw classify(e, target);
+                        throw classify(e, target, settings.timeout());
                     }
                     wait = retry.backoff(attempt);
                     LOG.info("{}: {}, retry {}/{} in {} ms", target, e.toString(), attempt, retry.maxAttempts() - 1, wait.toMillis());
@@ -418,21 +418,53 @@ public final class RemoteHttp implements AutoCloseable {
                 || e.getMessage().contains("unexpected end of stream")));
     }
 
-    static RemoteException classify(IOException e, String target) {
+    /** {@code timeout} is the data source's, named in timeout messages. */
+    static RemoteException classify(IOException e, String target, Duration timeout) {
+        String within = "the data source's timeout of " + seconds(timeout);
         return switch (e) {
             case UnknownHostException u -> new RemoteException(RemoteException.Kind.DNS, 0,
-                    target + ": cannot resolve host name (" + u.getMessage() + "); check the URL and your DNS/VPN", e);
+                    target + ": DNS lookup failed, host name not found (" + u.getMessage() + "); check the URL and your DNS/VPN", e);
             case ConnectException c -> new RemoteException(RemoteException.Kind.CONNECTION_REFUSED, 0,
                     target + ": connection refused (" + c.getMessage() + "); is the server running and the port right?", e);
-            case SSLException s -> new RemoteException(RemoteException.Kind.TLS, 0,
-                    target + ": TLS handshake failed: " + rootMessage(s)
-                            + "; check the CA certificate, the client certificate, or that the URL should be https", e);
+            case SSLException s -> new RemoteException(RemoteException.Kind.TLS, 0, target + ": TLS handshake failed: " + tlsCause(s), e);
             case SocketTimeoutException t -> new RemoteException(RemoteException.Kind.TIMEOUT, 0,
-                    target + ": timed out (" + t.getMessage() + ")", e);
+                    target + ": timed out, no answer within " + within + " (" + t.getMessage() + ")", e);
             case InterruptedIOException t -> new RemoteException(RemoteException.Kind.TIMEOUT, 0,
-                    target + ": no complete answer within the timeout (" + t.getMessage() + ")", e);
+                    target + ": timed out, no complete answer within " + within + " (" + t.getMessage() + ")", e);
             default -> new RemoteException(RemoteException.Kind.CONNECTION, 0, target + ": " + e, e);
         };
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /**
+     * The reason a user can act on, found in the cause chain: the JDK's own message for an
+     * untrusted certificate ("PKIX path building failed ... unable to find valid certification
+     * path") names neither the problem nor the fix.
+     */
+    private static String tlsCause(SSLException s) {
+        for (Throwable t = s; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            switch (t) {
+                case java.security.cert.CertificateExpiredException x -> {
+                    return "the server's certificate expired (" + x.getMessage() + "); the server must renew it";
+                }
+                case java.security.cert.CertificateNotYetValidException x -> {
+                    return "the server's certificate is not valid yet (" + x.getMessage() + "); check the clocks of both machines";
+                }
+                case java.security.cert.CertPathBuilderException x -> {
+                    return "the server's certificate is not trusted: it is self-signed or signed by a CA that is not trusted here;"
+                            + " give the CA certificate in the data source's TLS settings (--ca-file), never skip verification"
+                            + " for a server you do not control";
+                }
+                case javax.net.ssl.SSLPeerUnverifiedException x -> {
+                    return "the server's certificate is not for this host name (" + x.getMessage() + "); use a name its certificate lists";
+                }
+                default -> { }
+            }
+        }
+        return rootMessage(s) + "; check the CA certificate, the client certificate, or that the URL should be https";
     }
 
     private static String rootMessage(Throwable t) {

@@ -184,7 +184,7 @@ class PrometheusClientRobustnessTest {
         try (PrometheusClient c = client(ConnectionSettings.of(SourceType.PROMETHEUS, "http://no-such-host.invalid:9090"), RetryPolicy.NONE)) {
             assertThat(c.testConnection()).isInstanceOfSatisfying(ConnectionTestResult.Failure.class, f -> {
                 assertThat(f.kind()).isEqualTo(RemoteException.Kind.DNS);
-                assertThat(f.message()).contains("cannot resolve host");
+                assertThat(f.message()).contains("DNS lookup failed, host name not found");
             });
         }
     }

@@ -100,7 +100,10 @@ class TlsConnectionTest {
     @Test
     void untrustedServerIsATlsFailure() {
         assertThat(test(TlsSettings.DEFAULT, Map.of())).isInstanceOfSatisfying(ConnectionTestResult.Failure.class,
-                f -> assertThat(f.kind()).isEqualTo(RemoteException.Kind.TLS));
+                f -> {
+                    assertThat(f.kind()).isEqualTo(RemoteException.Kind.TLS);
+                    assertThat(f.message()).contains("certificate is not trusted").contains("--ca-file");
+                });
     }
 
     @Test

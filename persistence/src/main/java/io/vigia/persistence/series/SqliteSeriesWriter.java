@@ -342,10 +342,11 @@ final class SqliteSeriesWriter implements SeriesWriter {
             inTransaction = false;
             newSeries.forEach((labels, id) -> index.add(id, labels));
         } catch (SQLException e) {
-            rollback();
-            throw failure("could not commit to the series store", e);
+            WorkspaceException f = failure("could not commit to the series store", e);
+            rollbackAfter(f);
+            throw f;
         } catch (RuntimeException e) {
-            rollback();
+            rollbackAfter(e);
             throw e;
         } finally {
             // the next transaction reopens what it touches: another writer or a delete may have changed it
@@ -365,9 +366,26 @@ final class SqliteSeriesWriter implements SeriesWriter {
             connection.rollback();
             connection.setAutoCommit(true);
         } catch (SQLException e) {
-            throw failure("could not roll back the series store", e);
+            if (!Workspace.isNoTransaction(e)) {
+                throw failure("could not roll back the series store", e);
+            }
+            // SQLite had rolled the transaction back by itself (after SQLITE_FULL, for one): nothing is left to undo
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the same: no transaction to end
+            }
         } finally {
             inTransaction = false;
+        }
+    }
+
+    /** Rolls back after {@code first}; a failing rollback is attached to it instead of hiding it. */
+    private void rollbackAfter(RuntimeException first) {
+        try {
+            rollback();
+        } catch (RuntimeException e) {
+            first.addSuppressed(e);
         }
     }
 
@@ -391,6 +409,7 @@ final class SqliteSeriesWriter implements SeriesWriter {
         String message = what + ": " + e.getMessage();
         if (e.getMessage() != null && (e.getMessage().contains("SQLITE_FULL") || e.getMessage().contains("disk is full"))) {
             message = "the disk is full: " + what + ". Nothing of this transaction was kept; free some space and try again.";
+            return new WorkspaceException(WorkspaceException.Kind.DISK_FULL, workspace.file(), message, e);
         }
         return new WorkspaceException(WorkspaceException.Kind.IO, workspace.file(), message, e);
     }

@@ -98,16 +98,22 @@ public final class Workspace implements AutoCloseable {
         lock.lock();
         try {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly();
+                try {
+                    connection.setAutoCommit(true);
+                } catch (SQLException restore) {
+                    // after SQLite's own rollback there is no transaction to end; the first error is the one to report
+                    e.addSuppressed(restore);
+                }
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw failure("could not write", e);
         } finally {
@@ -322,8 +328,21 @@ public final class Workspace implements AutoCloseable {
         try {
             connection.rollback();
         } catch (SQLException e) {
-            LOG.warn("rollback failed on {}", file, e);
+            if (isNoTransaction(e)) {
+                LOG.debug("{}: SQLite had already rolled the transaction back", file);
+            } else {
+                LOG.warn("rollback failed on {}", file, e);
+            }
         }
+    }
+
+    /**
+     * SQLite rolls a transaction back by itself after some errors (SQLITE_FULL, SQLITE_IOERR,
+     * SQLITE_BUSY, SQLITE_NOMEM; see "Response To Errors Within A Transaction" in its docs); the
+     * ROLLBACK that follows then fails, harmlessly, with this message.
+     */
+    public static boolean isNoTransaction(SQLException e) {
+        return e.getMessage() != null && e.getMessage().contains("no transaction is active");
     }
 
     private static void closeQuietly(Connection c) {
@@ -331,6 +350,19 @@ public final class Workspace implements AutoCloseable {
             c.close();
         } catch (SQLException e) {
             LOG.warn("close failed", e);
+        }
+    }
+
+    /** Below this much free space, an SQLite I/O error is reported as a full disk. */
+    private static final long LOW_SPACE_BYTES = 1024 * 1024;
+
+    /** Usable bytes on the workspace's file system, or -1 when unknown. */
+    private static long usableSpace(Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            return dir == null ? -1 : Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 
@@ -345,9 +377,14 @@ public final class Workspace implements AutoCloseable {
             return new WorkspaceException(WorkspaceException.Kind.NOT_SQLITE, file,
                     file + " is not a Vigia workspace: " + e.getMessage(), e);
         }
-        if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
-            return new WorkspaceException(WorkspaceException.Kind.IO, file,
-                    "the disk is full: " + what + " " + file + ". Nothing was changed; free some space and try again.", e);
+        long free = usableSpace(file);
+        // SQLITE_FULL is ENOSPC on a write; ENOSPC while sizing the WAL index (-shm) or syncing comes back as an
+        // SQLITE_IOERR variant, so an I/O error with almost no space left is named as what it most likely is
+        if (primary == SQLiteErrorCode.SQLITE_FULL.code
+                || (primary == SQLiteErrorCode.SQLITE_IOERR.code && free >= 0 && free < LOW_SPACE_BYTES)) {
+            return new WorkspaceException(WorkspaceException.Kind.DISK_FULL, file,
+                    "the disk is full: " + what + " " + file + (free >= 0 ? " (" + free / 1024 + " KiB free)" : "")
+                            + ". Nothing was changed; free some space and try again.", e);
         }
         return new WorkspaceException(WorkspaceException.Kind.IO, file, what + " " + file + ": " + e.getMessage(), e);
     }

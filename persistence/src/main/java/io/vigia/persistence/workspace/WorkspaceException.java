@@ -15,7 +15,9 @@ public final class WorkspaceException extends RuntimeException {
         /** Truncated or damaged. */
         CORRUPT,
         /** The disk, permissions or the database engine failed. */
-        IO
+        IO,
+        /** No space left on the workspace's file system; nothing of the failed write was kept. */
+        DISK_FULL
     }
 
     private final Kind kind;

@@ -75,6 +75,11 @@ class CliE2ETest {
 
     /** Starts {@code io.vigia.app.Main} in a fresh JVM with the test class path. */
     static Result vigia(String... args) throws IOException, InterruptedException {
+        return vigia(120, args);
+    }
+
+    /** As {@link #vigia(String...)}; a process still running after {@code waitSeconds} fails the test. */
+    static Result vigia(long waitSeconds, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), "io.vigia.app.Main"));
@@ -82,9 +87,9 @@ class CliE2ETest {
         Path out = Files.createTempFile("vigia-out", ".txt");
         Path err = Files.createTempFile("vigia-err", ".txt");
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        if (!p.waitFor(waitSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("vigia " + String.join(" ", args) + " did not finish in 120 s");
+            throw new AssertionError("vigia " + String.join(" ", args) + " did not finish in " + waitSeconds + " s");
         }
         Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
         Files.deleteIfExists(out);

@@ -5,7 +5,9 @@ import java.util.Arrays;
 
 /**
  * M4 reduction (Jugel et al., PVLDB 7(10), 2014): per pixel column keep the first, minimum,
- * maximum and last point, in their original order. A line through those points covers exactly
+ * maximum and last point. Between first and last the minimum and maximum are drawn in either
+ * order: on one x the vertical runs cover [min, max] either way, and the joins to the neighbouring
+ * columns are at the first and last points, which stay in place. A line through those points covers exactly
  * the pixels a line through every point covers, because inside one column every segment is a
  * vertical run between the column's extremes, and the segments between columns are kept as
  * they are. For that to hold the x of every point is snapped to its column's centre — which is
@@ -38,15 +40,6 @@ public final class M4 {
         return (int) Math.floor((t - t0) * pxPerMs + left);
     }
 
-    private static int indexOf(double[] values, double x, int from, int to) {
-        for (int j = from; j < to; j++) {
-            if (values[j] == x) {
-                return j;
-            }
-        }
-        return from;
-    }
-
     /** The first index in [from, to) whose timestamp is at least {@code t} (to if none): gallop, then bisect. */
     static int firstAtOrAfter(long[] ts, int from, int to, long t) {
         if (from >= to || ts[from] >= t) {
@@ -68,6 +61,26 @@ public final class M4 {
             }
         }
         return hi;
+    }
+
+    /** As {@link #firstAtOrAfter(long[], int, int, long)}, searching outward from a guess. */
+    static int firstAtOrAfter(long[] ts, int from, int to, long t, int hint) {
+        int h = Math.max(from, Math.min(to, hint));
+        if (h < to && ts[h] < t) {
+            return firstAtOrAfter(ts, h, to, t);
+        }
+        if (h > from && ts[h - 1] >= t) {
+            int hi = h - 1; // ts[hi] >= t
+            int step = 1;
+            int lo = hi - step;
+            while (lo > from && ts[lo] >= t) {
+                hi = lo;
+                step <<= 1;
+                lo = hi - step;
+            }
+            return lo <= from ? firstAtOrAfter(ts, from, hi + 1, t) : firstAtOrAfter(ts, lo, hi + 1, t);
+        }
+        return h;
     }
 
     /** The first time whose column is after {@code c}, consistent with {@link #column} to the millisecond. */
@@ -122,58 +135,52 @@ public final class M4 {
         int columns = (int) Math.ceil(scale.right() - scale.left()) + 2;
         Out out = new Out(Math.min(Math.max(0, to - from), 4 * columns + 16));
 
-        boolean inRun = false;
-        int col = 0;
-        int firstI = 0;
-        int minI = 0;
-        int maxI = 0;
-        int lastI = 0;
+        // samples per millisecond over the whole range, for guessing where each column ends
+        double density = to - from > 1 && ts[to - 1] > ts[from] ? (to - 1 - from) / (double) (ts[to - 1] - ts[from]) : 0;
         boolean gapPending = false;
         int i = from;
         while (i < to) {
             double v = values[i];
             if (v != v) { // NaN: a gap
-                if (inRun) {
-                    emitColumn(out, col, values, firstI, minI, maxI, lastI);
-                    inRun = false;
-                }
                 gapPending = true;
                 i++;
                 continue;
             }
             int c = column(ts[i], t0, pxPerMs, left);
-            if (inRun) {
-                emitColumn(out, col, values, firstI, minI, maxI, lastI);
-            }
             if (gapPending) {
                 if (out.size > 0) {
                     out.add(c + 0.5, Double.NaN);
                 }
                 gapPending = false;
             }
-            inRun = true;
-            col = c;
-            firstI = minI = maxI = i;
-            double minV = v;
-            double maxV = v;
+            int firstI = i;
             // the rest of this column: find where it ends in the timestamps (galloping search,
-            // O(log) per column), then a plain scan of the values alone up to there
+            // O(log) per column), then scans of the values alone up to there
             long limit = columnEnd(c, t0, pxPerMs, left);
-            int end = firstAtOrAfter(ts, i + 1, to, limit);
-            // fast path: branch-free min/max over the column (the JIT unrolls it like a plain
-            // scan), then the first positions of those two values; a NaN sends us to the slow path
+            // where the column ends if the samples are evenly spaced (scrapes are): usually exact,
+            // else the search gallops from there instead of from the column's start
+            double guess = i + (limit - ts[i]) * density;
+            int end = firstAtOrAfter(ts, i + 1, to, limit, guess < to ? (int) Math.ceil(guess) : to);
+            // fast path: a branch-free min/max over the column, which the JIT vectorises like a
+            // plain scan (a branchy one would mispredict: inside one column a random walk sets a
+            // new extreme every few dozen points). A NaN propagates and sends us to the slow path.
             double mn = v;
             double mx = v;
             for (int j = i + 1; j < end; j++) {
                 double w = values[j];
-                mn = Math.min(mn, w); // NaN-propagating: a gap shows up as mn = NaN
+                mn = Math.min(mn, w);
                 mx = Math.max(mx, w);
             }
             if (mn == mn && mx == mx) {
-                minI = indexOf(values, mn, i, end);
-                maxI = indexOf(values, mx, i, end);
+                // every point of the column has its x, so the vertical runs between them cover
+                // [min, max] whatever their order: no need to find which extreme came first
+                emitValues(out, c + 0.5, v, mn, mx, values[end - 1]);
                 i = end;
             } else {
+                int minI = i;
+                int maxI = i;
+                double minV = v;
+                double maxV = v;
                 i++;
                 while (i < end) {
                     double w = values[i];
@@ -188,11 +195,8 @@ public final class M4 {
                     }
                     i++;
                 }
+                emitColumn(out, c, values, firstI, minI, maxI, i - 1);
             }
-            lastI = i - 1;
-        }
-        if (inRun) {
-            emitColumn(out, col, values, firstI, minI, maxI, lastI);
         }
         return new Polyline(out.x, out.y, out.size);
     }
@@ -229,6 +233,24 @@ public final class M4 {
             out.add(col + 0.5, max);
         }
         return new Polyline(out.x, out.y, out.size);
+    }
+
+    /** first, min, max, last on one x; consecutive equal values are one point. */
+    private static void emitValues(Out out, double x, double first, double e1, double e2, double last) {
+        // e1, e2: the column's minimum and maximum
+        out.add(x, first);
+        double prev = first;
+        if (e1 != prev) {
+            out.add(x, e1);
+            prev = e1;
+        }
+        if (e2 != prev) {
+            out.add(x, e2);
+            prev = e2;
+        }
+        if (last != prev) {
+            out.add(x, last);
+        }
     }
 
     private static void emitColumn(Out out, int col, double[] values, int firstI, int minI, int maxI, int lastI) {

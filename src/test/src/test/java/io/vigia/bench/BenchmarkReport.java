@@ -68,6 +68,10 @@ public final class BenchmarkReport {
         if (anyJmh) {
             results = new Runner(options.build()).run();
         }
+        if (results.isEmpty() && measured.isEmpty()) {
+            throw new IllegalArgumentException("vigia.bench.include=" + include
+                    + " selects no benchmark class and no measurement; it is matched against class names");
+        }
         write(out, results, quick, measured);
     }
 

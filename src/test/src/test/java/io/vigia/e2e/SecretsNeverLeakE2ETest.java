@@ -145,6 +145,9 @@ class SecretsNeverLeakE2ETest {
 
         // owner-only: the workspace, the log folder and its files, every exported report file
         assertThat(mode(ws)).isEqualTo("rw-------");
+        for (Path f : files(dir).stream().filter(p -> p.getFileName().toString().startsWith("ws.vigia")).toList()) {
+            assertThat(mode(f)).as(f.toString()).isEqualTo("rw-------"); // -wal, -shm, -journal when present
+        }
         assertThat(mode(logDir)).isEqualTo("rwx------");
         for (Path f : files(logDir)) {
             assertThat(mode(f)).as(f.toString()).isEqualTo("rw-------");

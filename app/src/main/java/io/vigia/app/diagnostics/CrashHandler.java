@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -22,8 +24,17 @@ public final class CrashHandler implements Thread.UncaughtExceptionHandler {
         this.notifier = notifier;
     }
 
+    /** Failures already reported in this process, by class and throwing frame (bounded). */
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
     @Override
     public void uncaughtException(Thread thread, Throwable error) {
+        // the same failure again (an event handler failing on every pulse, say) is logged, but makes
+        // no new report and no new dialog
+        if (!reported.add(signature(error)) || reported.size() > 100) {
+            LOG.error("uncaught exception in thread {} (reported before)", thread.getName(), error);
+            return;
+        }
         Path report = null;
         try {
             report = reports.write(thread, error);
@@ -37,6 +48,11 @@ public final class CrashHandler implements Thread.UncaughtExceptionHandler {
         } catch (Throwable ignored) {
             // telling the user must not throw from the handler
         }
+    }
+
+    private static String signature(Throwable error) {
+        StackTraceElement[] frames = error.getStackTrace();
+        return error.getClass().getName() + (frames.length > 0 ? " at " + frames[0] : "");
     }
 
     /**

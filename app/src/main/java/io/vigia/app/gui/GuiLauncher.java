@@ -23,7 +23,7 @@ public final class GuiLauncher {
      */
     public static int launch(Path workspace, String dashboard, CrashReports crashReports, Consumer<Path> terminal) {
         if (crashReports != null) {
-            Thread.setDefaultUncaughtExceptionHandler(new CrashHandler(crashReports, terminal.andThen(CrashDialog::show)));
+            Thread.setDefaultUncaughtExceptionHandler(new CrashHandler(crashReports, terminal.andThen(new CrashDialog()::show)));
         }
         VigiaApplication.workspaceToOpen(workspace, dashboard);
         Application.launch(VigiaApplication.class);

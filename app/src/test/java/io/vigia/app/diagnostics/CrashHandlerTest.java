@@ -41,6 +41,24 @@ class CrashHandlerTest {
     }
 
     @Test
+    void theSameFailureAgainMakesNoSecondReport() throws Exception {
+        java.util.List<Path> told = new java.util.ArrayList<>();
+        CrashHandler handler = new CrashHandler(reports(), told::add);
+        for (int i = 0; i < 3; i++) {
+            handler.uncaughtException(Thread.currentThread(), failure());
+        }
+        handler.uncaughtException(Thread.currentThread(), new IllegalArgumentException("another"));
+        assertThat(told).hasSize(2);
+        try (var s = Files.list(dir.resolve("state"))) {
+            assertThat(s.count()).isEqualTo(2);
+        }
+    }
+
+    private static RuntimeException failure() {
+        return new IllegalStateException("same place");
+    }
+
+    @Test
     void onlyTheNewestReportsAreKept() throws Exception {
         CrashReports r = reports();
         for (int i = 0; i < CrashReports.KEEP + 5; i++) {

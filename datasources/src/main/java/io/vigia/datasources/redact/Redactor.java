@@ -15,12 +15,15 @@ import java.util.regex.Pattern;
  * ({@code [REDACTED:email]}) before it is stored, shown or exported.
  *
  * <p>Secrets are found by the token formats their issuers publish (AWS access key ids, GitHub,
- * Slack, OpenAI-style and Google API keys, JWTs, {@code Bearer} credentials, PEM private keys);
+ * Slack, OpenAI-style and Google API keys, JWTs, {@code Bearer} and HTTP basic credentials, PEM
+ * private keys), by place ({@code user:password@} in a URL, the value of {@code password=},
+ * {@code "token":}, {@code api_key=} and the like);
  * personal data by shape plus a checksum where one exists: card numbers must pass Luhn (and start
  * like a payment card), IBANs the
  * ISO 13616 mod-97 check, so a 16-digit order number or a random code stays. Phone numbers are
  * international ({@code +} and 8 to 15 digits) or national with separators, never a bare run of
- * digits, a date or a dotted version/IP.
+ * digits, a date or a dotted version/IP. IPv4 addresses (octets up to 255, not inside a dotted
+ * version) are personal data in prompt text; {@link #keepingAddresses()} leaves them.
  *
  * <p>Hand-written rather than a library: the Java secret scanners available are whole
  * applications (gitleaks rules, Presidio) rather than a small in-process function with
@@ -80,7 +83,6 @@ public final class Redactor {
             checked("phone", (t, d) -> d >= 8, "(?<![\\w+.])(?<!\\d[ -])(?:\\+\\d{1,3}(?:[ -]?\\(?\\d{1,5}\\)?){2,6}+"
                     + "|\\(\\d{2,5}\\)[ -]?\\d{3,4}[ -]?\\d{3,4}"
                     + "|\\d{2,5}[ -]\\d{3,4}[ -]\\d{3,4})(?![\\w.]|[ -]\\d)", Redactor::phoneDigits));
-
 
     /** Types kept by {@link #keepingAddresses()}: a host's address in a series label or a log line is no personal data. */
     private static final Set<String> ADDRESS_TYPES = Set.of("ipv4");

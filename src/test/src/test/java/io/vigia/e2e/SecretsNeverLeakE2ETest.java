@@ -157,6 +157,39 @@ class SecretsNeverLeakE2ETest {
         }
     }
 
+    @Test
+    void aCrashOnTheJavaFxThreadOfTheRunningAppWritesAMaskedOwnerOnlyReport() throws Exception {
+        Path state = dir.resolve("state");
+        Path err = dir.resolve("gui-stderr.txt");
+        List<String> cmd = List.of(java(), "--enable-native-access=ALL-UNNAMED", "-Dglass.platform=Headless", "-Dprism.order=sw",
+                "-Dvigia.debug.crashFx=panel failed for http://" + USER + ":" + PASSWORD + "@prometheus.example with Bearer " + TOKEN,
+                "-cp", System.getProperty("java.class.path"), "io.vigia.app.Main", "--workspace", dir.resolve("gui.vigia").toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+        environment(pb, state);
+        Process gui = pb.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!Files.readString(err).contains("a crash report was written to")) {
+                assertThat(gui.isAlive()).as(Files.readString(err)).isTrue();
+                assertThat(System.nanoTime()).as("no crash report in 120 s:\n" + Files.readString(err)).isLessThan(deadline);
+                Thread.sleep(200);
+            }
+            // the app keeps running after an event handler's failure
+            assertThat(gui.isAlive()).isTrue();
+        } finally {
+            gui.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        Path logDir = state.resolve("vigia");
+        List<Path> reports = files(logDir).stream().filter(p -> p.getFileName().toString().startsWith("crash-")).toList();
+        assertThat(reports).hasSize(1);
+        assertThat(Files.readString(reports.getFirst())).contains("thread: JavaFX Application Thread", "panel failed for http://",
+                "prometheus.example").doesNotContain(PASSWORD, TOKEN);
+        assertThat(Files.readString(logDir.resolve("vigia.log"))).contains("uncaught exception in thread JavaFX Application Thread")
+                .doesNotContain(PASSWORD, TOKEN);
+        assertThat(Files.readString(err)).doesNotContain(PASSWORD, TOKEN);
+        assertThat(mode(reports.getFirst())).isEqualTo("rw-------");
+    }
+
     /** The secret and the encodings in which a leak could hide it. */
     private static Map<String, String> secretForms() {
         Map<String, String> m = new LinkedHashMap<>();

@@ -1,6 +1,12 @@
 package io.vigia.app;
 
 import io.vigia.app.cli.VigiaCommand;
+import io.vigia.app.diagnostics.CrashReports;
+import io.vigia.app.diagnostics.LogFile;
+import io.vigia.app.diagnostics.StateDirectory;
+
+import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * Entry point of {@code ./vigia} and of the installed launcher. Not a JavaFX
@@ -11,6 +17,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(VigiaCommand.run(args));
+        // the log file and crash reports live in the per-user state directory, both owner-only
+        Path state = StateDirectory.get();
+        LogFile.attach(state);
+        System.exit(VigiaCommand.run(new CrashReports(state, VigiaVersion.get(), Clock.systemUTC()), args));
     }
 }

@@ -1,5 +1,7 @@
 package io.vigia.app.cli;
 
+import io.vigia.app.diagnostics.SecretMasking;
+
 import io.vigia.datasources.scrape.ScrapeLoop;
 import io.vigia.datasources.scrape.ScrapeResult;
 import io.vigia.datasources.scrape.ScrapeTarget;
@@ -78,7 +80,8 @@ final class ScrapeCommand extends WorkspaceCommand implements Callable<Integer> 
 
     private static void report(PrintWriter out, URI url, ScrapeResult r) {
         synchronized (out) {
-            out.printf("%s up=%d samples=%d%s%n", url, r.up() ? 1 : 0, r.samples(), r.up() ? "" : " error: " + r.error());
+            out.printf("%s up=%d samples=%d%s%n", SecretMasking.mask(url.toString()), r.up() ? 1 : 0, r.samples(),
+                        r.up() ? "" : " error: " + SecretMasking.mask(String.valueOf(r.error())));
             out.flush();
         }
     }

@@ -53,7 +53,9 @@ final class SourcesCommand extends WorkspaceCommand {
     static String describe(ConnectionTestResult r) {
         return switch (r) {
             case ConnectionTestResult.Success s -> "OK: " + s.message();
-            case ConnectionTestResult.Failure f -> "FAILED (" + f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): " + f.message();
+            // no kind: the server answered with an API error (e.g. a Prometheus-format 401 body)
+            case ConnectionTestResult.Failure f -> "FAILED (" + (f.kind() == null ? "api error" : f.kind().name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ')) + "): " + f.message();
         };
     }
 

@@ -1,6 +1,8 @@
 package io.vigia.app.cli;
 
 import io.vigia.app.VigiaVersion;
+import io.vigia.app.diagnostics.CrashHandler;
+import io.vigia.app.diagnostics.CrashReports;
 import io.vigia.app.gui.GuiLauncher;
 import io.vigia.persistence.workspace.WorkspaceLocation;
 import picocli.CommandLine;
@@ -28,23 +30,46 @@ public final class VigiaCommand implements Callable<Integer> {
             + "(e.g. copilot-health, guardrails, model-drift, service-latency).")
     String dashboard;
 
+    /** Where crash reports go; null when the command runs inside another program (tests). */
+    private CrashReports crashReports;
+
     public Path workspace() {
         return workspace;
     }
 
     @Override
     public Integer call() {
-        return GuiLauncher.launch(workspace, dashboard);
+        return GuiLauncher.launch(workspace, dashboard, crashReports, VigiaCommand::tellCrash);
     }
 
     public static int run(String... args) {
         return newCommandLine().execute(args);
     }
 
+    /**
+     * The launcher's run: an uncaught exception in any thread, and an unexpected one from a
+     * command, writes a crash report into {@code reports}' folder and says where on stderr.
+     */
+    public static int run(CrashReports reports, String... args) {
+        Thread.setDefaultUncaughtExceptionHandler(new CrashHandler(reports, VigiaCommand::tellCrash));
+        CrashHandler.crashIfAsked("vigia.debug.crash");
+        VigiaCommand command = new VigiaCommand();
+        command.crashReports = reports;
+        CommandLine cl = new CommandLine(command);
+        cl.setExecutionExceptionHandler(new ErrorHandler(reports));
+        return cl.execute(args);
+    }
+
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new VigiaCommand());
-        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setExecutionExceptionHandler(new ErrorHandler(null));
         return cl;
+    }
+
+    static void tellCrash(Path report) {
+        System.err.println(report != null
+                ? "vigia: unexpected error; a crash report was written to " + report
+                : "vigia: unexpected error; no crash report could be written (see the log)");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

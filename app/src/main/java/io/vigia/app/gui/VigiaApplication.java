@@ -1,5 +1,6 @@
 package io.vigia.app.gui;
 
+import io.vigia.app.diagnostics.CrashHandler;
 import io.vigia.dashboards.demo.DemoLoad;
 import io.vigia.dashboards.demo.DemoWorkspace;
 import java.time.Clock;
@@ -79,6 +80,11 @@ public final class VigiaApplication extends Application {
         }
         gui = GuiComposition.create(workspace, store, settings, demoLoad, dashboardToOpen, DeferredSecretStore.keyringOrMemory(), stage);
         stage.show();
+        String crash = System.getProperty("vigia.debug.crashFx");
+        if (crash != null) {
+            // test hook: an uncaught exception on the JavaFX thread, as an event handler's would be
+            Platform.runLater(() -> CrashHandler.crashIfAsked("vigia.debug.crashFx"));
+        }
     }
 
     @Override

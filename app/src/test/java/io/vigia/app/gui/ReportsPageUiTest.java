@@ -99,6 +99,9 @@ class ReportsPageUiTest {
         FxThread.await("export", () -> !((TableView<?>) lookup("#report-history")).getItems().isEmpty());
         assertThat(FxThread.call(() -> ((Label) lookup("#report-status")).getText())).startsWith("Wrote ");
         assertThat(out.resolve("copilot-health-" + week + ".pdf")).isRegularFile();
+        // exported from the app, as from the CLI: readable by its owner only
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                out.resolve("copilot-health-" + week + ".pdf")))).isEqualTo("rw-------");
         assertThat(new GeneratedReportRepository(workspace).recent(5)).singleElement()
                 .satisfies(g -> assertThat(g.week()).isEqualTo(week));
 

@@ -12,7 +12,8 @@ import java.util.List;
  * leaked into a label), and a report leaves the machine. Numbers are untouched.
  */
 public final class ReportRedaction {
-    private static final Redactor REDACTOR = new Redactor();
+    // an instance label is a host, not a person: addresses stay readable in reports
+    private static final Redactor REDACTOR = Redactor.keepingAddresses();
 
     private ReportRedaction() {
     }

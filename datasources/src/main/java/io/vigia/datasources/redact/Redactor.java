@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -14,12 +15,15 @@ import java.util.regex.Pattern;
  * ({@code [REDACTED:email]}) before it is stored, shown or exported.
  *
  * <p>Secrets are found by the token formats their issuers publish (AWS access key ids, GitHub,
- * Slack, OpenAI-style and Google API keys, JWTs, {@code Bearer} credentials, PEM private keys);
+ * Slack, OpenAI-style and Google API keys, JWTs, {@code Bearer} and HTTP basic credentials, PEM
+ * private keys), by place ({@code user:password@} in a URL, the value of {@code password=},
+ * {@code "token":}, {@code api_key=} and the like);
  * personal data by shape plus a checksum where one exists: card numbers must pass Luhn (and start
  * like a payment card), IBANs the
  * ISO 13616 mod-97 check, so a 16-digit order number or a random code stays. Phone numbers are
  * international ({@code +} and 8 to 15 digits) or national with separators, never a bare run of
- * digits, a date or a dotted version/IP.
+ * digits, a date or a dotted version/IP. IPv4 addresses (octets up to 255, not inside a dotted
+ * version) are personal data in prompt text; {@link #keepingAddresses()} leaves them.
  *
  * <p>Hand-written rather than a library: the Java secret scanners available are whole
  * applications (gitleaks rules, Presidio) rather than a small in-process function with
@@ -44,6 +48,11 @@ public final class Redactor {
 
     private static final String[] AWS_PREFIXES = {"AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA"};
 
+    /** A rule's group value: the first of its groups that took part in the match. */
+    private static final int ANY_GROUP = -1;
+
+    private static final String[] CREDENTIAL_NAMES = {"passw", "pwd", "passphrase", "secret", "token", "key"};
+
     private static final List<Rule> RULES = List.of(
             rule("private_key", (t, d) -> t.contains("-----BEGIN "), "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"
                     + "(?:[^-]|-(?!----END))*+(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?"),
@@ -55,12 +64,73 @@ public final class Redactor {
             rule("openai_key", (t, d) -> t.contains("sk-"), "(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-|ant-)?[A-Za-z0-9_-]{20,}+"),
             rule("google_api_key", (t, d) -> t.contains("AIza"), "(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"),
             group("bearer_token", (t, d) -> containsIgnoreCase(t, "bearer"), "(?i)\\bBearer\\s++([A-Za-z0-9._~+/-]{8,}+=*+)", 1),
+            // HTTP basic credentials only when the base64 decodes to user:password, so "Basic understanding" stays
+            checkedGroup("basic_auth", (t, d) -> containsIgnoreCase(t, "basic"), "(?i)\\bBasic\\s++([A-Za-z0-9+/]{8,}+={0,2})(?![A-Za-z0-9+/=])", 1,
+                    Redactor::basicCredentials),
+            // the user:password of https://user:password@host (the scheme and host stay for diagnosis)
+            rule("url_credentials", (t, d) -> t.contains("://") && t.indexOf('@') >= 0, "(?<=://)[^/\\s:@?#]{0,256}+:[^/\\s@?#]{1,256}+(?=@)"),
+            // password=..., "token": "...", api_key: ... (the value only; Bearer/Basic values are the rules above)
+            group("credential", (t, d) -> containsAnyIgnoreCase(t, CREDENTIAL_NAMES),
+                    "(?i)(?<![A-Za-z0-9])(?:password|passwd|pwd|passphrase|secret|client_secret|token|access_token|refresh_token|api[_-]?key|apikey)"
+                    + "[\"']?\\s*[:=]\\s*(?!Bearer\\b|Basic\\b|[\"']?\\[REDACTED)(?:\"([^\"\\n]{1,256}+)\"|'([^'\\n]{1,256}+)'|([^\\s\"'&,;]{4,256}+))",
+                    ANY_GROUP),
             checked("iban", (t, d) -> d >= 2, "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}+(?![A-Za-z0-9])", Redactor::ibanValid),
             checked("card", (t, d) -> d >= 13, "(?<![\\d.,-])(?<![A-Z]{2}\\d{2} )\\d(?:[ -]?\\d){12,18}+(?![\\d.,]\\d|\\d)", Redactor::luhnValid),
             rule("email", (t, d) -> t.indexOf('@') >= 0, "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}+@(?:[A-Za-z0-9-]{1,63}+\\.)+[A-Za-z]{2,24}+(?![A-Za-z0-9-])"),
+            // an IPv4 address: every octet 0..255, not part of a dotted version (v1.2.3.4, 10.0.19041.1) or longer dotted run
+            checked("ipv4", (t, d) -> d >= 4, "(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
+                    + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\w]|\\.\\d)", s -> true),
             checked("phone", (t, d) -> d >= 8, "(?<![\\w+.])(?<!\\d[ -])(?:\\+\\d{1,3}(?:[ -]?\\(?\\d{1,5}\\)?){2,6}+"
                     + "|\\(\\d{2,5}\\)[ -]?\\d{3,4}[ -]?\\d{3,4}"
                     + "|\\d{2,5}[ -]\\d{3,4}[ -]\\d{3,4})(?![\\w.]|[ -]\\d)", Redactor::phoneDigits));
+
+    /** Types kept by {@link #keepingAddresses()}: a host's address in a series label or a log line is no personal data. */
+    private static final Set<String> ADDRESS_TYPES = Set.of("ipv4");
+
+    private final List<Rule> rules;
+
+    /** Every rule: secrets and personal data, IPv4 addresses included (prompt text). */
+    public Redactor() {
+        this(RULES);
+    }
+
+    private Redactor(List<Rule> rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * Every rule but IP addresses: for report series names (an {@code instance} label is a host,
+     * not a person) and log lines (the address of the server that failed is what a reader needs).
+     */
+    public static Redactor keepingAddresses() {
+        return new Redactor(RULES.stream().filter(r -> !ADDRESS_TYPES.contains(r.type())).toList());
+    }
+
+    private static Rule checkedGroup(String type, MayMatch mayMatch, String regex, int group, Predicate<String> check) {
+        return new Rule(type, Pattern.compile(regex), group, check, mayMatch);
+    }
+
+    private static boolean containsAnyIgnoreCase(String text, String[] needles) {
+        for (String n : needles) {
+            if (containsIgnoreCase(text, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Base64 that decodes to {@code user:password}, as HTTP basic authentication sends it. */
+    static boolean basicCredentials(String candidate) {
+        if (candidate.length() % 4 != 0) {
+            return false;
+        }
+        try {
+            byte[] raw = java.util.Base64.getDecoder().decode(candidate);
+            return new String(raw, java.nio.charset.StandardCharsets.UTF_8).indexOf(':') > 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 
     private static Rule rule(String type, MayMatch mayMatch, String regex) {
         return new Rule(type, Pattern.compile(regex), 0, s -> true, mayMatch);
@@ -114,15 +184,19 @@ public final class Redactor {
         }
         List<Hit> hits = new ArrayList<>();
         int digits = digits(text);
-        for (int i = 0; i < RULES.size(); i++) {
-            Rule r = RULES.get(i);
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
             if (!r.mayMatch().test(text, digits)) {
                 continue;
             }
             Matcher m = r.pattern().matcher(text);
             while (m.find()) {
-                int start = m.start(r.group());
-                int end = m.end(r.group());
+                int group = r.group();
+                for (int g = 1; group == ANY_GROUP; g++) {
+                    group = m.start(g) >= 0 ? g : ANY_GROUP;
+                }
+                int start = m.start(group);
+                int end = m.end(group);
                 // a space-grouped IBAN may have swallowed the next word: drop trailing groups until it checks
                 while (end > start && !r.check().test(text.substring(start, end)) && r.type().equals("iban")) {
                     int space = text.lastIndexOf(' ', end - 1);

@@ -13,14 +13,14 @@ public class ApiErrorException extends QueryException {
     public ApiErrorException(String errorType, int httpStatus, String serverMessage, String message) {
         super(errorType, message);
         this.httpStatus = httpStatus;
-        this.serverMessage = serverMessage;
+        this.serverMessage = mask(serverMessage);
     }
 
     public int httpStatus() {
         return httpStatus;
     }
 
-    /** The server's own text, unchanged. */
+    /** The server's own text, with any secret it quoted masked. */
     public String serverMessage() {
         return serverMessage;
     }

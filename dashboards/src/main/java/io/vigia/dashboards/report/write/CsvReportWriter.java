@@ -1,5 +1,6 @@
 package io.vigia.dashboards.report.write;
 
+import io.vigia.persistence.files.OwnerOnlyFiles;
 import io.vigia.dashboards.report.Report;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -26,7 +27,7 @@ public final class CsvReportWriter {
     /** Writes the files into {@code dir}; returns them in order. */
     public static List<Path> write(Report report, Path dir) throws IOException {
         Report r = io.vigia.dashboards.report.ReportRedaction.apply(report);
-        Files.createDirectories(dir);
+        OwnerOnlyFiles.createDirectories(dir);
         List<Path> out = new ArrayList<>();
         Path kpis = dir.resolve("kpis.csv");
         try (CSVPrinter p = printer(kpis)) {
@@ -69,7 +70,7 @@ public final class CsvReportWriter {
     }
 
     private static CSVPrinter printer(Path file) throws IOException {
-        Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        Writer w = OwnerOnlyFiles.newBufferedWriter(file, StandardCharsets.UTF_8);
         return new CSVPrinter(w, CSVFormat.RFC4180);
     }
 

@@ -1,5 +1,6 @@
 package io.vigia.dashboards.report.write;
 
+import io.vigia.persistence.files.OwnerOnlyFiles;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
@@ -46,8 +47,8 @@ public final class HtmlReportWriter {
     }
 
     public void write(Report report, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        OwnerOnlyFiles.createDirectories(file.toAbsolutePath().getParent());
+        try (Writer w = OwnerOnlyFiles.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             write(report, w);
         }
     }

@@ -1,5 +1,6 @@
 package io.vigia.dashboards.report.write;
 
+import io.vigia.persistence.files.OwnerOnlyFiles;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import io.vigia.dashboards.chart.surface.ChartExport;
@@ -70,8 +71,8 @@ public final class PdfReportWriter {
     }
 
     public void write(Report report, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (OutputStream out = Files.newOutputStream(file)) {
+        OwnerOnlyFiles.createDirectories(file.toAbsolutePath().getParent());
+        try (OutputStream out = OwnerOnlyFiles.newOutputStream(file)) {
             write(report, out);
         }
     }

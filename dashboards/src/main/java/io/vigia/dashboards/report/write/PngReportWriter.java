@@ -1,5 +1,6 @@
 package io.vigia.dashboards.report.write;
 
+import io.vigia.persistence.files.OwnerOnlyFiles;
 import io.vigia.dashboards.chart.surface.ChartExport;
 import io.vigia.dashboards.report.Report;
 import io.vigia.dashboards.report.ReportRedaction;
@@ -24,7 +25,7 @@ public final class PngReportWriter {
     /** Writes {@code NN-title.png} files into {@code dir}; returns them in order. */
     public static List<Path> write(Report report, Path dir) throws IOException {
         Report r = ReportRedaction.apply(report);
-        Files.createDirectories(dir);
+        OwnerOnlyFiles.createDirectories(dir);
         List<Path> out = new ArrayList<>();
         int i = 1;
         for (Report.Section s : r.sections()) {
@@ -37,7 +38,7 @@ public final class PngReportWriter {
             };
             if (png != null) {
                 Path file = dir.resolve(String.format(Locale.ROOT, "%02d-%s.png", i++, CsvReportWriter.slug(s.title())));
-                Files.write(file, png);
+                OwnerOnlyFiles.write(file, png);
                 out.add(file);
             }
         }

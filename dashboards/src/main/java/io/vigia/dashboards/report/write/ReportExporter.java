@@ -44,7 +44,7 @@ public final class ReportExporter {
                              BooleanSupplier cancelled) throws IOException {
         String base = baseName(r);
         List<ReportFormat> todo = java.util.Arrays.stream(ReportFormat.values()).filter(formats::contains).toList();
-        java.nio.file.Files.createDirectories(dir);
+        io.vigia.persistence.files.OwnerOnlyFiles.createDirectories(dir);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
                 Math.max(1, Math.min(todo.size(), Runtime.getRuntime().availableProcessors() + 1)), Thread.ofPlatform()
                         .name("report-writer-", 1).daemon().factory());

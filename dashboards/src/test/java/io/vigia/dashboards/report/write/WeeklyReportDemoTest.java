@@ -252,6 +252,15 @@ class WeeklyReportDemoTest {
     }
 
     @Test
+    void everyExportedFileIsOwnerOnly() throws IOException {
+        assertThat(files).hasSizeGreaterThan(4);
+        for (Path f : files) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(f)))
+                    .as(f.toString()).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
     void aFailingPanelMakesAPartialReportThatSaysSoInEveryFormat() throws Exception {
         var d = BuiltInDashboards.copilotHealth();
         List<Panel> panels = new ArrayList<>(d.panels());

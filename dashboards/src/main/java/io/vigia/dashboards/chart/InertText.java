@@ -12,9 +12,20 @@ public final class InertText {
     private InertText() {
     }
 
+    /**
+     * The most characters shown of one text. A megabyte-long log line or label value would
+     * otherwise be laid out in full by every table cell and label that shows it, freezing the window;
+     * nobody reads past this on screen, and exports keep the whole text.
+     */
+    public static final int MAX_SHOWN = 10_000;
+
     public static String of(String text) {
         if (text == null) {
             return "";
+        }
+        if (text.length() > MAX_SHOWN) {
+            int cut = Character.isHighSurrogate(text.charAt(MAX_SHOWN - 1)) ? MAX_SHOWN - 1 : MAX_SHOWN;
+            return of(text.substring(0, cut)) + "… (" + (text.length() - cut) + " more characters)";
         }
         StringBuilder out = null;
         for (int i = 0; i < text.length(); ) {
@@ -68,7 +79,14 @@ public final class InertText {
         if (maxWidth <= 0) {
             return "";
         }
-        if (surface.measureText(text).width() <= maxWidth) {
+        // no glyph of a chart font is narrower than half a pixel: what lies past this many
+        // characters cannot be shown, and measuring it (a megabyte-long line) would take seconds
+        int visible = (int) Math.min(Integer.MAX_VALUE - 1, 2 * maxWidth + 8);
+        boolean cut = text.length() > visible;
+        if (cut) {
+            text = text.substring(0, safeCut(text, visible));
+        }
+        if (!cut && surface.measureText(text).width() <= maxWidth) {
             return text;
         }
         String ellipsis = "…";

@@ -292,7 +292,7 @@ public final class GrafanaExporter {
                 if (a.kind() == AnnotationSource.Kind.DEPLOYS) {
                     n.put("vigiaKind", "deploys");
                 }
-                JsonNode ds = dataSource(a.dataSource(), QueryLanguage.PROMQL);
+                JsonNode ds = dataSource(a.dataSource(), a.language());
                 if (ds != null) {
                     n.set("datasource", ds);
                 }

@@ -34,14 +34,20 @@ public final class LokiLogsSource implements LogsSource {
             throw new QueryException("bad_data", "this is a LogQL metric query (it returns samples): a logs panel needs a log "
                     + "query, a stream selector with optional filters such as {app=\"api\"} |= \"error\"");
         }
-        List<LogEntry> out = new ArrayList<>(streams.entryCount());
+        // ordered by Loki's nanoseconds, which tell apart lines of the same millisecond
+        List<Timed> timed = new ArrayList<>(streams.entryCount());
         for (LogStream s : streams.streams()) {
             for (int i = 0; i < s.size(); i++) {
-                out.add(new LogEntry(s.timestampMillis(i), merged(s.labels(), s.structuredMetadata()[i]), s.lines()[i]));
+                timed.add(new Timed(s.timestampsNanos()[i],
+                        new LogEntry(s.timestampMillis(i), merged(s.labels(), s.structuredMetadata()[i]), s.lines()[i])));
             }
         }
-        out.sort(Comparator.comparingLong(LogEntry::timestampMillis).reversed());
+        timed.sort(Comparator.comparingLong(Timed::nanos).reversed());
+        List<LogEntry> out = timed.stream().map(Timed::entry).toList();
         return new LogQueryResult(limit > 0 && out.size() > limit ? out.subList(0, limit) : out, r.warnings());
+    }
+
+    private record Timed(long nanos, LogEntry entry) {
     }
 
     /** Structured metadata (e.g. a level Loki detected) counts as labels of the line. */

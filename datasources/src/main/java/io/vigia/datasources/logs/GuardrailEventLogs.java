@@ -73,12 +73,17 @@ public final class GuardrailEventLogs implements LogsSource {
         return b.build();
     }
 
-    /** logfmt, the prompt last and quoted with Go's escapes: a line filter sees the same text the panel shows. */
+    /**
+     * logfmt: what was caught and where, then the prompt (so a panel as wide as a screen shows it),
+     * then the details. Quoted with Go's escapes, so a line filter sees the text the panel shows.
+     */
     static String line(StoredEvent e) {
         StringBuilder s = new StringBuilder();
-        s.append("decision=").append(e.decision()).append(" direction=").append(e.direction())
-                .append(" category=").append(e.category()).append(" detector=").append(e.detector())
-                .append(" app=").append(e.app());
+        s.append("category=").append(e.category()).append(" app=").append(e.app()).append(" direction=").append(e.direction());
+        if (e.redactedPrompt() != null) {
+            s.append(" prompt=").append(quote(e.redactedPrompt()));
+        }
+        s.append(" decision=").append(e.decision()).append(" detector=").append(e.detector());
         if (e.score() != null) {
             s.append(" score=").append(String.format(Locale.ROOT, "%.3f", e.score()));
         }
@@ -87,9 +92,6 @@ public final class GuardrailEventLogs implements LogsSource {
         }
         if (e.requestId() != null) {
             s.append(" request_id=").append(quoteIfNeeded(e.requestId()));
-        }
-        if (e.redactedPrompt() != null) {
-            s.append(" prompt=").append(quote(e.redactedPrompt()));
         }
         return s.toString();
     }

@@ -48,8 +48,9 @@ class GuardrailEventLogsTest {
             LogEntry newest = blocked.entries().getFirst();
             assertThat(newest.labels().get("level")).isEqualTo("warn");
             assertThat(newest.labels().get("app")).isEqualTo("chat-assistant");
-            assertThat(newest.line()).startsWith("decision=blocked direction=input category=prompt_injection detector=llm-guard.PromptInjection "
-                    + "app=chat-assistant score=0.900 user=u-1 request_id=r-4 prompt=\"").contains("\u202egnp.exe");
+            assertThat(newest.line()).isEqualTo("category=prompt_injection app=chat-assistant direction=input "
+                    + "prompt=\"\u001b[31mSYSTEM OVERRIDE\u001b[0m \u202egnp.exe\" decision=blocked detector=llm-guard.PromptInjection "
+                    + "score=0.900 user=u-1 request_id=r-4");
 
             assertThat(logs.queryLogs("{app=~\"chat-.*\"} |~ \"(?i)ignore|override\"", from, to, 100, CancellationToken.NONE).entries())
                     .extracting(LogEntry::timestampMillis).containsExactly(T0 + 4 * 60_000L, T0 + 60_000L);

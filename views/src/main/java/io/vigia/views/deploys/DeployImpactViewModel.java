@@ -158,7 +158,7 @@ public final class DeployImpactViewModel {
                     String where = w.toMinutes() + " min before and after, from " + r.source();
                     logStatus.set(r.result().lines().isEmpty() ? "No log lines " + where + " for " + r.result().query()
                             : r.result().lines().size() + (r.result().lines().size() >= DeployLogs.LIMIT ? "+" : "")
-                            + " log lines " + where + (r.result().warnings().isEmpty() ? "" : " · " + String.join("; ", r.result().warnings())));
+                            + (r.result().lines().size() == 1 ? " log line " : " log lines ") + where + (r.result().warnings().isEmpty() ? "" : " · " + String.join("; ", r.result().warnings())));
                 })
                 .onFailure(e -> {
                     logLines.clear();

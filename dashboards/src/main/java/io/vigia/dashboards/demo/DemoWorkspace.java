@@ -116,8 +116,9 @@ public final class DemoWorkspace {
             writer.commit();
             recent = written[0];
         }
-        events.store(settings.workspace());
         listener.recentReady(recent);
+        // after the first window has its data: the logs panels can wait a few milliseconds more
+        events.store(settings.workspace());
         long total = recent + older.size();
         long[] done = {recent};
         try (SeriesWriter writer = store.writer()) {

@@ -55,6 +55,9 @@ public final class PanelView extends StackPane {
         logScroll = io.vigia.views.chart.LogScroll.attach(canvas, () -> {
             PanelData d = vm.dataProperty(panel).get();
             return d == null ? 0 : d.logs().size();
+        }, i -> {
+            PanelData d = vm.dataProperty(panel).get();
+            return d == null || i >= d.logs().size() ? null : d.logs().get(i);
         });
         canvas.setPainter(s -> {
             TimeRange r = vm.resolvedRangeProperty().get();

@@ -138,7 +138,8 @@ public final class DeployImpactView extends BorderPane {
         lines.setId("deploy-log-lines");
         lines.setPrefHeight(260);
         lines.setMinHeight(160);
-        io.vigia.views.chart.LogScroll scroll = io.vigia.views.chart.LogScroll.attach(lines, () -> vm.logLines().size());
+        io.vigia.views.chart.LogScroll scroll = io.vigia.views.chart.LogScroll.attach(lines, () -> vm.logLines().size(),
+                i -> i < vm.logLines().size() ? vm.logLines().get(i) : null);
         Panel logsPanel = Panel.of(2, PanelType.LOGS, "", new GridPos(0, 0, 24, 8), List.of(), FieldConfig.DEFAULT);
         lines.setPainter(s -> {
             ChartTheme theme = dark.get() ? ChartTheme.dark() : ChartTheme.light();

@@ -83,12 +83,12 @@ final class PanelEditorDialog {
         unit.setValue(p.fieldConfig().unit());
         GridPane g = new GridPane();
         g.getStyleClass().add("settings-grid");
-        g.addRow(0, new Label("Type"), type);
-        g.addRow(1, new Label("Data source"), source);
-        g.addRow(2, new Label("Title"), title);
-        g.addRow(3, new Label("Query"), expr);
-        g.addRow(4, new Label("Legend"), legend);
-        g.addRow(5, new Label("Unit"), unit);
+        g.addRow(0, label("Type"), type);
+        g.addRow(1, label("Data source"), source);
+        g.addRow(2, label("Title"), title);
+        g.addRow(3, label("Query"), expr);
+        g.addRow(4, label("Legend"), legend);
+        g.addRow(5, label("Unit"), unit);
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
@@ -120,6 +120,13 @@ final class PanelEditorDialog {
             out.add(current);
         }
         return List.copyOf(out);
+    }
+
+    /** A row's name, never cut to "T…" by the grid. */
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static QueryLanguage languageOf(String name, List<SourceChoice> choices) {

@@ -100,7 +100,7 @@ public final class GuiComposition implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         MetricsSource local = new LocalPromqlSource("local", store);
         DataSourceCatalog catalog = new DataSourceCatalog(new DataSourceRepository(workspace), secrets, local,
-                new QueryCacheRepository(workspace, QUERY_CACHE_BYTES), clock);
+                new io.vigia.datasources.logs.GuardrailEventLogs(workspace), new QueryCacheRepository(workspace, QUERY_CACHE_BYTES), clock);
         DataSourcesPage sourcesPage = new DataSourcesPage(new DataSourcesViewModel(catalog, executor.scope(), dialogs,
                 "the workspace's own store (" + workspace.file().getFileName() + ")"));
         boolean demoLoaded = DemoWorkspace.LOADED.equals(settings.get(DemoWorkspace.SETTING));
@@ -116,7 +116,8 @@ public final class GuiComposition implements AutoCloseable {
                     // "one click to remove the demo and add a real source": the editor opens empty
                     main[0].select("sources");
                     sourcesPage.viewModel().newSource();
-                }), new io.vigia.persistence.workspace.AnnotationRepository(workspace));
+                }), new io.vigia.persistence.workspace.AnnotationRepository(workspace),
+                new io.vigia.views.dashboards.CatalogLogSources(catalog));
         DashboardListPage dashboardsPage = new DashboardListPage(
                 new DashboardListViewModel(new DashboardStore(workspace), dashboardTasks, dialogs), dashboardTasks, context);
         ImportPage importPage = new ImportPage(new ImportViewModel(ImportViewModel.of(new FileImporter(workspace, store)),

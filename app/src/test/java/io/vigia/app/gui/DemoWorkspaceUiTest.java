@@ -149,12 +149,12 @@ class DemoWorkspaceUiTest {
         return FxThread.call(() -> page.openDashboard().orElseThrow());
     }
 
-    /** Every panel answered the latest refresh with series and no error. */
+    /** Every panel answered the latest refresh with series (or log lines) and no error. */
     private static void awaitAllPanelsWithData(DashboardView view) throws Exception {
         DashboardViewModel vm = view.viewModel();
         FxThread.await(vm.dashboard().title() + " filled", () -> vm.dashboard().allPanels().stream().allMatch(p -> {
             PanelData d = vm.dataProperty(p).get();
-            return d != null && !d.series().isEmpty();
+            return d != null && (!d.series().isEmpty() || !d.logs().isEmpty()); // a logs panel has lines, not series
         }));
         for (Panel p : vm.dashboard().allPanels()) {
             PanelData d = FxThread.call(() -> vm.dataProperty(p).get());

@@ -29,6 +29,8 @@ import java.util.Optional;
 public final class BuiltInDashboards {
     public static final String COPILOT_HEALTH = "copilot-health";
     public static final String GUARDRAILS = "guardrails";
+    /** The LogQL of the Guardrails dashboard's "Blocked prompts" panel. */
+    public static final String BLOCKED_PROMPTS = "{job=\"guardrail\", decision=\"blocked\"}";
     public static final String MODEL_DRIFT = "model-drift";
     public static final String SERVICE_LATENCY = "service-latency";
 
@@ -122,6 +124,10 @@ public final class BuiltInDashboards {
                 instant("B", "sum by (category) (increase(" + GUARD + "{decision!=\"allowed\"}[1w] offset 1w))", "{{category}}"));
         b.table("Hits by category", 12, Map.of(OPTION_OWASP_COLUMN, "true"),
                 instant("A", "sort_desc(sum by (category) (increase(" + GUARD + "{decision!=\"allowed\"}[$__range])))", "{{category}}"));
+        b.row(10);
+        // the stored events (prompts redacted when stored, drawn inertly); "" is the workspace's own
+        // logs unless a Loki source is the default for LogQL
+        b.logs("Blocked prompts", 24, new Query("A", "", QueryLanguage.LOGQL, BLOCKED_PROMPTS, "", false, false, ""));
         return b.dashboard(GUARDRAILS, "Guardrails", "now-7d", List.of("guardrails", "built-in"), List.of());
     }
 
@@ -272,6 +278,10 @@ public final class BuiltInDashboards {
 
         void table(String title, int w, Map<String, String> options, Query... queries) {
             add(PanelType.TABLE, title, w, List.of(queries), FieldConfig.DEFAULT.withUnit("short"), options);
+        }
+
+        void logs(String title, int w, Query... queries) {
+            add(PanelType.LOGS, title, w, List.of(queries), FieldConfig.DEFAULT, Map.of());
         }
 
         void heatmap(String title, int w, Query... queries) {

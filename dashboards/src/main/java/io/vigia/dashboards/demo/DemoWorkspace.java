@@ -36,6 +36,8 @@ public final class DemoWorkspace {
     public static final int DAYS = 30;
     public static final Duration INTERVAL = Duration.ofMinutes(5);
     static final int RECENT_DAYS = 8;
+    /** Days of guardrail events stored as log lines (the Guardrails dashboard's default range). */
+    static final int EVENT_DAYS = 7;
 
     private DemoWorkspace() {
     }
@@ -83,6 +85,7 @@ public final class DemoWorkspace {
         long cut = end - Duration.ofDays(RECENT_DAYS).toMillis();
         SeriesBuffer older = new SeriesBuffer();
         long recent;
+        DemoGuardrailEvents events = new DemoGuardrailEvents(end - Duration.ofDays(EVENT_DAYS).toMillis(), end);
         try (SeriesWriter writer = store.writer()) {
             long[] written = {0};
             FleetSimulator.run(SEED, start, end, INTERVAL.toMillis(), new FleetSink() {
@@ -95,6 +98,16 @@ public final class DemoWorkspace {
                         older.add(labels, t, v);
                     }
                 }
+
+                @Override
+                public boolean wantsEvents() {
+                    return true;
+                }
+
+                @Override
+                public void guardrailEvent(io.vigia.datasources.simulator.GuardrailEvent e) {
+                    events.add(e);
+                }
             });
             if (cancelled.getAsBoolean()) {
                 writer.rollback();
@@ -104,6 +117,8 @@ public final class DemoWorkspace {
             recent = written[0];
         }
         listener.recentReady(recent);
+        // after the first window has its data: the logs panels can wait a few milliseconds more
+        events.store(settings.workspace());
         long total = recent + older.size();
         long[] done = {recent};
         try (SeriesWriter writer = store.writer()) {
@@ -139,6 +154,7 @@ public final class DemoWorkspace {
             case GAUGE -> "";
             case HISTOGRAM -> "_(bucket|sum|count)";
         }).collect(Collectors.joining("|"));
+        DemoGuardrailEvents.remove(settings.workspace());
         long deleted = store.delete(List.of(LabelMatcher.regex(Labels.METRIC_NAME, names)), Long.MIN_VALUE, Long.MAX_VALUE);
         // imported data shares the contract's metric names: its series go with the demo's, and come
         // back from the rows the importers stored

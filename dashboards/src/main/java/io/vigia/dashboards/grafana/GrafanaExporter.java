@@ -298,7 +298,7 @@ public final class GrafanaExporter {
                     n.put("vigiaEnable", a.enabled());
                     n.put("enable", false);
                 }
-                JsonNode ds = dataSource(a.dataSource(), QueryLanguage.PROMQL);
+                JsonNode ds = dataSource(a.dataSource(), a.language());
                 if (ds != null) {
                     n.set("datasource", ds);
                 }

@@ -505,7 +505,9 @@ public final class GrafanaImporter {
             warnings.add("annotation \"" + name + "\" is not a PromQL or LogQL query: left out");
             return null;
         }
-        return new AnnotationSource(name, AnnotationSource.Kind.QUERY, dataSource(a.path("datasource")), expr,
-                a.path("titleFormat").asString(""), a.path("textFormat").asString(""), color, enabled);
+        String ds = dataSource(a.path("datasource"));
+        QueryLanguage language = dataSourceKind(a.path("datasource"), ds).equals("loki") ? QueryLanguage.LOGQL : QueryLanguage.PROMQL;
+        return new AnnotationSource(name, AnnotationSource.Kind.QUERY, ds, expr,
+                a.path("titleFormat").asString(""), a.path("textFormat").asString(""), color, enabled, language);
     }
 }

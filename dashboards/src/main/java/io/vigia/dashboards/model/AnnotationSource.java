@@ -9,7 +9,7 @@ import java.util.Objects;
  * no data at all (a data-quality warning, {@code DataGaps}).
  */
 public record AnnotationSource(String name, Kind kind, String dataSource, String expr, String titleFormat,
-                               String textFormat, String color, boolean enabled) {
+                               String textFormat, String color, boolean enabled, QueryLanguage language) {
     public enum Kind { QUERY, DEPLOYS, MANUAL, DATA_GAPS }
 
     public AnnotationSource {
@@ -20,6 +20,13 @@ public record AnnotationSource(String name, Kind kind, String dataSource, String
         titleFormat = Objects.requireNonNullElse(titleFormat, "");
         textFormat = Objects.requireNonNullElse(textFormat, "");
         color = Objects.requireNonNullElse(color, "");
+        language = Objects.requireNonNullElse(language, QueryLanguage.PROMQL);
+    }
+
+    /** A PromQL source. */
+    public AnnotationSource(String name, Kind kind, String dataSource, String expr, String titleFormat,
+                            String textFormat, String color, boolean enabled) {
+        this(name, kind, dataSource, expr, titleFormat, textFormat, color, enabled, QueryLanguage.PROMQL);
     }
 
     public static AnnotationSource manual() {

@@ -58,6 +58,15 @@ public record Panel(int id, PanelType type, String title, String description, Gr
                 originalType, originalJson);
     }
 
+    /** This panel as another type (the editor's choice); a placeholder's original JSON no longer applies. */
+    public Panel withType(PanelType t) {
+        if (t == type) {
+            return this;
+        }
+        return new Panel(id, t, title, description, grid, queries, fieldConfig, options, timeShift, text, collapsed, children,
+                null, null);
+    }
+
     public Panel withTimeShift(String shift) {
         return new Panel(id, type, title, description, grid, queries, fieldConfig, options, shift, text, collapsed, children,
                 originalType, originalJson);

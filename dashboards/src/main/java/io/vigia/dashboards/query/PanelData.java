@@ -12,8 +12,9 @@ import java.util.List;
  * source, the oldest fetch time.
  */
 public record PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices,
-                        List<String> errors, java.time.Instant staleSince) {
+                        List<String> errors, java.time.Instant staleSince, List<io.vigia.dashboards.chart.data.LogLine> logs) {
     public PanelData {
+        logs = logs == null ? List.of() : List.copyOf(logs);
         series = List.copyOf(series);
         refIds = List.copyOf(refIds);
         if (refIds.size() != series.size()) {
@@ -29,6 +30,17 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
 
     public PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices, List<String> errors) {
         this(series, refIds, step, notices, errors, null);
+    }
+
+    /** Without log lines. */
+    public PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices, List<String> errors,
+                     java.time.Instant staleSince) {
+        this(series, refIds, step, notices, errors, staleSince, List.of());
+    }
+
+    /** The log lines of a logs panel, newest first. */
+    public static PanelData ofLogs(List<io.vigia.dashboards.chart.data.LogLine> lines, List<String> notices, List<String> errors) {
+        return new PanelData(List.of(), List.of(), Duration.ZERO, notices, errors, null, lines);
     }
 
     /**
@@ -47,7 +59,7 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
         previous.errors().forEach(e -> n.add("previous period: " + e));
         java.time.Instant st = staleSince == null ? previous.staleSince()
                 : previous.staleSince() == null || staleSince.isBefore(previous.staleSince()) ? staleSince : previous.staleSince();
-        return new PanelData(s, r, step, n, errors, st);
+        return new PanelData(s, r, step, n, errors, st, logs);
     }
 
     /** True when some of the data is not a fresh answer but the cache's, fetched at {@link #staleSince()}. */

@@ -12,6 +12,11 @@ import io.vigia.datasources.api.QueryException;
 import io.vigia.datasources.api.QueryResponse;
 import io.vigia.datasources.api.QueryResult;
 import io.vigia.datasources.remote.GrafanaResolution;
+import io.vigia.datasources.remote.CancellationToken;
+import io.vigia.datasources.logs.LogEntry;
+import io.vigia.datasources.logs.LogQueryResult;
+import io.vigia.datasources.logs.LogsSource;
+import io.vigia.dashboards.model.PanelType;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +32,10 @@ import java.util.function.Function;
  * named by the legend format. Blocking: called from a background task.
  */
 public final class PanelDataLoader {
+    /** Lines a logs panel asks for, as Grafana's default "max lines". */
+    public static final int LOG_LIMIT = 1000;
     private final Function<String, MetricsSource> sources;
+    private final Function<String, LogsSource> logSources;
     private final Duration minInterval;
 
     /**
@@ -35,12 +43,23 @@ public final class PanelDataLoader {
      * @param minInterval the sources' scrape interval, the lower bound of the step
      */
     public PanelDataLoader(Function<String, MetricsSource> sources, Duration minInterval) {
+        this(sources, name -> {
+            throw new IllegalArgumentException("no LogQL source here");
+        }, minInterval);
+    }
+
+    /** @param logSources the LogQL source for a query's data-source name ("" is the default for logs) */
+    public PanelDataLoader(Function<String, MetricsSource> sources, Function<String, LogsSource> logSources, Duration minInterval) {
         this.sources = sources;
+        this.logSources = logSources;
         this.minInterval = minInterval;
     }
 
     public PanelData load(Dashboard d, Panel p, TimeRange range, int widthPx,
                           Map<String, List<String>> values, Map<String, List<String>> allValues) {
+        if (p.type() == PanelType.LOGS) {
+            return loadLogs(d, p, range, widthPx, values, allValues);
+        }
         Duration shift = p.timeShift().isBlank() ? Duration.ZERO : PromDuration.parse(p.timeShift());
         TimeRange shifted = range.shiftedBack(shift);
         GrafanaResolution res = GrafanaResolution.compute(shifted.from(), shifted.to(), Math.max(1, widthPx), sourceMinInterval(p));
@@ -57,7 +76,7 @@ public final class PanelDataLoader {
                 continue;
             }
             if (q.language() != QueryLanguage.PROMQL) {
-                errors.add(q.refId() + ": LogQL queries are shown by log panels, not charts");
+                errors.add(q.refId() + ": LogQL log queries are shown by logs panels (Edit… → type Logs), not charts");
                 continue;
             }
             Duration step = res.step();
@@ -102,6 +121,47 @@ public final class PanelDataLoader {
         }
         return new PanelData(List.of(), List.of(), res.step(), List.of(),
                 List.of("A drift panel needs a PromQL query selecting a histogram's bucket series"));
+    }
+
+    /**
+     * A logs panel: every visible LogQL query on its source (a Loki server or the workspace's own
+     * log subset), at most {@value #LOG_LIMIT} lines each, merged newest first.
+     */
+    private PanelData loadLogs(Dashboard d, Panel p, TimeRange range, int widthPx,
+                               Map<String, List<String>> values, Map<String, List<String>> allValues) {
+        Duration shift = p.timeShift().isBlank() ? Duration.ZERO : PromDuration.parse(p.timeShift());
+        TimeRange shifted = range.shiftedBack(shift);
+        GrafanaResolution res = GrafanaResolution.compute(shifted.from(), shifted.to(), Math.max(1, widthPx), minInterval);
+        List<LogEntry> entries = new ArrayList<>();
+        List<String> notices = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (Query q : p.queries()) {
+            if (q.hidden() || q.expr().isBlank()) {
+                continue;
+            }
+            if (q.language() != QueryLanguage.LOGQL) {
+                errors.add(q.refId() + ": a logs panel shows LogQL log queries; this one is PromQL");
+                continue;
+            }
+            String expr = QueryExpander.expand(q.expr(), d.variables(), values, allValues, res);
+            try {
+                LogQueryResult r = logSources.apply(q.dataSource()).queryLogs(expr, shifted.from(), shifted.to(), LOG_LIMIT,
+                        CancellationToken.NONE);
+                notices.addAll(r.warnings());
+                entries.addAll(r.entries());
+                if (r.entries().size() >= LOG_LIMIT) {
+                    notices.add(q.refId() + ": showing the newest " + LOG_LIMIT + " lines; narrow the time range or the query for older ones");
+                }
+            } catch (QueryException | IllegalArgumentException e) {
+                errors.add(q.refId() + ": " + e.getMessage());
+            }
+        }
+        entries.sort(java.util.Comparator.comparingLong(LogEntry::timestampMillis).reversed());
+        if (!shift.isZero()) {
+            long ms = shift.toMillis();
+            entries.replaceAll(e -> new LogEntry(e.timestampMillis() + ms, e.labels(), e.line()));
+        }
+        return PanelData.ofLogs(LogLines.of(entries), notices, errors);
     }
 
     /**

@@ -49,4 +49,38 @@ public final class QueryAnnotations {
         }
         return out;
     }
+
+    /** At most this many annotations come from one LogQL query (the newest lines). */
+    public static final int MAX_LOG_ANNOTATIONS = 200;
+    /** Characters of a line kept as the annotation's text. */
+    public static final int MAX_TEXT = 300;
+
+    /**
+     * Annotations from a LogQL log query, as Grafana's Loki data source makes them: each matching
+     * line is a point annotation whose text is the line (inert, cut to {@value #MAX_TEXT}
+     * characters), titled by the title format filled from the line's labels; the newest
+     * {@value #MAX_LOG_ANNOTATIONS} lines.
+     */
+    public static List<Annotation> findLogs(io.vigia.datasources.logs.LogsSource source, AnnotationSource a, TimeRange range)
+            throws QueryException {
+        var r = source.queryLogs(a.expr(), range.from(), range.to(), MAX_LOG_ANNOTATIONS,
+                io.vigia.datasources.remote.CancellationToken.NONE);
+        var color = PanelPainter.color(a.color().isBlank() ? "blue" : a.color());
+        List<Annotation> out = new ArrayList<>();
+        for (var e : r.entries()) {
+            String title = a.titleFormat().isBlank() ? a.name() : LegendFormat.apply(a.titleFormat(), e.labels());
+            out.add(new Annotation(e.timestampMillis(), e.timestampMillis(), io.vigia.dashboards.chart.InertText.of(title) + ": "
+                    + cut(e.line()), color));
+        }
+        return out;
+    }
+
+    /** The line made inert, cut to {@link #MAX_TEXT} characters before the escapes (a 1 MB line is not copied). */
+    static String cut(String line) {
+        if (line.length() <= MAX_TEXT) {
+            return io.vigia.dashboards.chart.InertText.of(line);
+        }
+        int end = Character.isHighSurrogate(line.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
+        return io.vigia.dashboards.chart.InertText.of(line.substring(0, end)) + "…";
+    }
 }

@@ -47,7 +47,22 @@ class DemoWorkspaceTest {
             assertThat(store.select(List.of(LabelMatcher.equal("__name__", "vigia_build_info")), from, from + 3_600_000L))
                     .as("the oldest day is there too").isNotEmpty();
 
+            var events = new io.vigia.persistence.evidence.GuardrailEventRepository(ws);
+            var stored = events.between(now.minus(Duration.ofDays(7)).toEpochMilli(), now.toEpochMilli());
+            assertThat(stored).as("the last week's guardrail decisions, for the logs panels").hasSizeGreaterThan(100)
+                    .hasSize(events.count());
+            assertThat(stored).extracting(e -> e.redactedPrompt())
+                    .as("hostile prompts among them").anyMatch(p -> p.contains("<script>"))
+                    .anyMatch(p -> p.contains("\u202e")).anyMatch(p -> p.contains("\u001b["))
+                    .as("secrets redacted before they are stored").noneMatch(p -> p.contains("AKIAIOSFODNN7EXAMPLE"))
+                    .noneMatch(p -> p.contains("4111 1111 1111 1111"));
+            var blocked = new io.vigia.datasources.logs.GuardrailEventLogs(ws).queryLogs(
+                    io.vigia.dashboards.builtin.BuiltInDashboards.BLOCKED_PROMPTS, now.minus(Duration.ofDays(7)), now, 50,
+                    io.vigia.datasources.remote.CancellationToken.NONE);
+            assertThat(blocked.entries()).hasSize(50).allSatisfy(e -> assertThat(e.line()).contains(" decision=blocked "));
+
             DemoWorkspace.remove(settings, store);
+            assertThat(events.count()).as("the demo's events go with it").isZero();
             assertThat(store.seriesCount()).isZero();
             assertThat(settings.get(DemoWorkspace.SETTING)).contains(DemoWorkspace.REMOVED);
             assertThat(DemoWorkspace.end(settings.all())).isEmpty();

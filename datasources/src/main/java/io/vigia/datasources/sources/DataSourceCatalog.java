@@ -4,6 +4,8 @@ import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.cache.CachingMetricsSource;
 import io.vigia.persistence.workspace.QueryCacheRepository;
 import io.vigia.datasources.loki.LokiClient;
+import io.vigia.datasources.logs.LogsSource;
+import io.vigia.datasources.logs.LokiLogsSource;
 import io.vigia.datasources.prometheus.PrometheusClient;
 import io.vigia.datasources.remote.Authentication;
 import io.vigia.datasources.remote.ConnectionSettings;
@@ -43,6 +45,8 @@ public final class DataSourceCatalog implements AutoCloseable {
     private final QueryCacheRepository cache;
     private final Clock clock;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    private final Map<String, LokiClient> lokiClients = new ConcurrentHashMap<>();
+    private final LogsSource localLogs;
     /** The saved sources as last read; every panel query asks for its source, so the rows are not read each time. */
     private volatile List<Entry> entries;
 
@@ -51,6 +55,16 @@ public final class DataSourceCatalog implements AutoCloseable {
      */
     public DataSourceCatalog(DataSourceRepository repository, SecretStore secrets, MetricsSource local,
                              QueryCacheRepository cache, Clock clock) {
+        this(repository, secrets, local, null, cache, clock);
+    }
+
+    /**
+     * @param localLogs the LogQL subset the workspace answers itself (its guardrail events); null for none
+     * @param cache     where remote results are kept ({@link CachingMetricsSource}); null for no cache
+     */
+    public DataSourceCatalog(DataSourceRepository repository, SecretStore secrets, MetricsSource local, LogsSource localLogs,
+                             QueryCacheRepository cache, Clock clock) {
+        this.localLogs = localLogs;
         this.repository = repository;
         this.secrets = secrets;
         this.resolver = SecretResolver.withSystemEnvironment(secrets);
@@ -180,6 +194,45 @@ public final class DataSourceCatalog implements AutoCloseable {
                 .map(Entry::name).findFirst().orElse(LOCAL);
     }
 
+    /**
+     * The LogQL source for a name: {@value #LOCAL} (the workspace's own guardrail events), a saved
+     * Loki source, or "" for the default ({@link #defaultLogsName()}).
+     *
+     * @throws IllegalArgumentException for an unknown name or a source that is not Loki
+     */
+    public LogsSource logsSource(String name) {
+        String wanted = name == null || name.isBlank() ? defaultLogsName() : name;
+        if (wanted.equals(LOCAL)) {
+            if (localLogs == null) {
+                throw new IllegalArgumentException("this workspace answers no log queries itself: add a Loki source");
+            }
+            return localLogs;
+        }
+        Entry e = find(wanted).orElseThrow(() -> new IllegalArgumentException("no data source named \"" + wanted + "\""));
+        if (e.settings().type() != SourceType.LOKI) {
+            throw new IllegalArgumentException("data source \"" + wanted + "\" is " + e.settings().type().name().toLowerCase(Locale.ROOT)
+                    + ": LogQL queries need a Loki source");
+        }
+        return new LokiLogsSource(lokiClients.computeIfAbsent(wanted, n -> new LokiClient(e.settings(), resolver)));
+    }
+
+    /** The name "" resolves to for LogQL: a Loki source marked default, else the local logs, else the first Loki source. */
+    public String defaultLogsName() {
+        List<Entry> loki = list().stream().filter(e -> e.settings().type() == SourceType.LOKI).toList();
+        return loki.stream().filter(Entry::isDefault).map(Entry::name).findFirst()
+                .orElse(localLogs != null || loki.isEmpty() ? LOCAL : loki.getFirst().name());
+    }
+
+    /** Where the deploy flow looks for log lines: a saved Loki source (the default first), else the local logs. */
+    public Optional<String> deployLogsName() {
+        List<Entry> loki = list().stream().filter(e -> e.settings().type() == SourceType.LOKI)
+                .sorted((a, b) -> Boolean.compare(b.isDefault(), a.isDefault())).toList();
+        if (!loki.isEmpty()) {
+            return Optional.of(loki.getFirst().name());
+        }
+        return localLogs == null ? Optional.empty() : Optional.of(LOCAL);
+    }
+
     private Client open(String name) {
         Entry e = find(name).orElseThrow(() -> new IllegalArgumentException("no data source named \"" + name + "\""));
         if (e.settings().type() != SourceType.PROMETHEUS) {
@@ -213,6 +266,10 @@ public final class DataSourceCatalog implements AutoCloseable {
     }
 
     private void closeClient(String name) {
+        LokiClient loki = lokiClients.remove(name);
+        if (loki != null) {
+            loki.close();
+        }
         Client c = clients.remove(name);
         if (c != null) {
             c.client.close();
@@ -223,6 +280,8 @@ public final class DataSourceCatalog implements AutoCloseable {
     public void close() {
         clients.values().forEach(c -> c.client.close());
         clients.clear();
+        lokiClients.values().forEach(LokiClient::close);
+        lokiClients.clear();
     }
 
     private record Client(PrometheusClient client, MetricsSource source) {

@@ -16,6 +16,14 @@ import java.util.List;
  * importing the same log again adds nothing.
  */
 public final class GuardrailEventRepository {
+    /**
+     * The {@code source_sha256} of the demo's events: they illustrate the logs panels but do not
+     * rebuild counters (the demo writes its own series), and go with the demo.
+     */
+    public static final String DEMO_SOURCE = "demo";
+    /** The columns that are labels of an event's log stream, in the order they are shown. */
+    public static final List<String> LABEL_COLUMNS = List.of("app", "direction", "decision", "category", "detector", "model");
+
     private final Workspace workspace;
 
     public GuardrailEventRepository(Workspace workspace) {
@@ -70,7 +78,7 @@ public final class GuardrailEventRepository {
     /** The timestamps of every stored event of one label set, ascending, inside the caller's transaction. */
     public static long[] timestamps(Connection c, LabelSet labels) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT ts FROM guardrail_events WHERE app = ? AND direction = ? "
-                + "AND decision = ? AND category = ? AND detector = ? ORDER BY ts")) {
+                + "AND decision = ? AND category = ? AND detector = ? AND source_sha256 <> '" + DEMO_SOURCE + "' ORDER BY ts")) {
             ps.setString(1, labels.app());
             ps.setString(2, labels.direction());
             ps.setString(3, labels.decision());
@@ -94,7 +102,7 @@ public final class GuardrailEventRepository {
     public static List<LabelSet> labelSets(Connection c) throws SQLException {
         List<LabelSet> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT app, direction, decision, category, detector "
-                + "FROM guardrail_events ORDER BY 1, 2, 3, 4, 5");
+                + "FROM guardrail_events WHERE source_sha256 <> '" + DEMO_SOURCE + "' ORDER BY 1, 2, 3, 4, 5");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new LabelSet(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
@@ -132,5 +140,54 @@ public final class GuardrailEventRepository {
             }
             return out;
         });
+    }
+
+    /**
+     * Visits the events in {@code [fromMs, toMs]}, newest first, whose label columns
+     * ({@link #LABEL_COLUMNS}) equal the given values, until {@code visit} returns false.
+     */
+    public void scanNewestFirst(long fromMs, long toMs, java.util.Map<String, String> equal,
+                                java.util.function.Predicate<StoredEvent> visit) {
+        StringBuilder sql = new StringBuilder("SELECT event_key, ts, app, direction, decision, category, detector, score, model, "
+                + "user, request_id, redacted_prompt, source_sha256, imported_at FROM guardrail_events WHERE ts BETWEEN ? AND ?");
+        List<String> values = new ArrayList<>();
+        equal.forEach((column, value) -> {
+            if (!LABEL_COLUMNS.contains(column)) {
+                throw new IllegalArgumentException("not a label column: " + column);
+            }
+            sql.append(" AND ").append(column).append(" = ?");
+            values.add(value);
+        });
+        sql.append(" ORDER BY ts DESC, id DESC");
+        workspace.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                ps.setLong(1, fromMs);
+                ps.setLong(2, toMs);
+                for (int i = 0; i < values.size(); i++) {
+                    ps.setString(3 + i, values.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double score = rs.getDouble(8);
+                        Double scoreOrNull = rs.wasNull() ? null : score;
+                        StoredEvent e = new StoredEvent(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), scoreOrNull, rs.getString(9), rs.getString(10),
+                                rs.getString(11), rs.getString(12), rs.getString(13), rs.getLong(14));
+                        if (!visit.test(e)) {
+                            break;
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Deletes the events imported from one source (e.g. {@link #DEMO_SOURCE}), inside the caller's transaction. */
+    public static int deleteSource(Connection c, String sourceSha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM guardrail_events WHERE source_sha256 = ?")) {
+            ps.setString(1, sourceSha256);
+            return ps.executeUpdate();
+        }
     }
 }

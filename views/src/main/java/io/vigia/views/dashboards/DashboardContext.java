@@ -11,12 +11,23 @@ import java.util.function.Function;
 
 /**
  * What open dashboards need from the composition root: the sources by name ("" is the default),
- * the same answering only from their result cache (empty where there is none), their scrape interval, the clock and zone, the theme, the demo state with its remove action, and where manual annotations are kept (null: none).
+ * the same answering only from their result cache (empty where there is none), their scrape interval, the clock and zone, the theme, the demo state with its remove action, where manual annotations are kept (null: none), and the LogQL sources.
  */
 public record DashboardContext(Function<String, MetricsSource> sources, Function<String, Optional<MetricsSource>> cachedSources,
                                Duration minInterval, Clock clock, ZoneId zone,
                                ObservableBooleanValue dark, ObservableBooleanValue demoActive, Runnable removeDemo,
-                               io.vigia.persistence.workspace.AnnotationRepository annotations) {
+                               io.vigia.persistence.workspace.AnnotationRepository annotations, LogSources logSources) {
+    public DashboardContext {
+        logSources = logSources == null ? LogSources.NONE : logSources;
+    }
+
+    /** Without LogQL sources. */
+    public DashboardContext(Function<String, MetricsSource> sources, Function<String, Optional<MetricsSource>> cachedSources,
+                            Duration minInterval, Clock clock, ZoneId zone,
+                            ObservableBooleanValue dark, ObservableBooleanValue demoActive, Runnable removeDemo,
+                            io.vigia.persistence.workspace.AnnotationRepository annotations) {
+        this(sources, cachedSources, minInterval, clock, zone, dark, demoActive, removeDemo, annotations, LogSources.NONE);
+    }
 
     /** Without manual annotations. */
     public DashboardContext(Function<String, MetricsSource> sources, Function<String, Optional<MetricsSource>> cachedSources,

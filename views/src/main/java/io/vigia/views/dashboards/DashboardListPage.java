@@ -60,6 +60,7 @@ public final class DashboardListPage implements Page {
         DashboardViewModel dvm = new DashboardViewModel(d, context.sources(), context.cachedSources(), context.minInterval(), scope,
                 context.clock(), context.zone());
         dvm.setAnnotationStore(context.annotations());
+        dvm.setLogSources(context.logSources());
         dvm.setSaver(vm::save);
         openView = new DashboardView(dvm, context.dark(), context.demoActive(), () -> vm.openProperty().set(null),
                 context.removeDemo());

@@ -80,6 +80,10 @@ public final class DashboardViewModel {
     private List<Annotation> manualAnnotations = List.of();
     private List<Annotation> queryAnnotations = List.of();
     private io.vigia.persistence.workspace.AnnotationRepository annotationStore;
+    /** Set once by the page before the first refresh; read by background loads. */
+    private volatile LogSources logSources = LogSources.NONE;
+    private final javafx.collections.ObservableList<io.vigia.views.explore.SourceChoice> sourceChoices =
+            javafx.collections.FXCollections.observableArrayList();
     /** Manual annotations: blue, as Grafana draws them. */
     public static final io.vigia.dashboards.chart.ChartColor MANUAL_ANNOTATION = io.vigia.dashboards.chart.ChartColor.hex("#3274D9");
     private final StringProperty status = new SimpleStringProperty("");
@@ -126,7 +130,7 @@ public final class DashboardViewModel {
         this.cacheLoader = new PanelDataLoader(name -> cachedSources.apply(name)
                 .orElseThrow(() -> new QueryException("not_cached", "no cache for this source")), minInterval);
         this.sources = sources;
-        this.loader = new PanelDataLoader(sources, minInterval);
+        this.loader = new PanelDataLoader(sources, name -> logSources.logs(name), minInterval);
         this.tasks = tasks;
         this.clock = clock;
         this.zone = zone;
@@ -201,18 +205,34 @@ public final class DashboardViewModel {
 
     /** Changes a panel's title, first query, legend format and unit. */
     public void updatePanel(int id, String title, String expr, String legend, String unit) {
+        Panel current = dashboard.allPanels().stream().filter(p -> p.id() == id).findFirst().orElse(null);
+        if (current == null) {
+            return;
+        }
+        io.vigia.dashboards.model.Query q = current.queries().isEmpty() ? null : current.queries().getFirst();
+        updatePanel(id, current.type(), q == null ? "" : q.dataSource(),
+                q == null ? io.vigia.dashboards.model.QueryLanguage.PROMQL : q.language(), title, expr, legend, unit);
+    }
+
+    /**
+     * Changes a panel's type, title, first query (its data source, language and expression), legend
+     * format and unit. A logs panel's query is LogQL; a query moved off a logs panel becomes PromQL.
+     */
+    public void updatePanel(int id, PanelType type, String dataSource, io.vigia.dashboards.model.QueryLanguage language,
+                            String title, String expr, String legend, String unit) {
+        io.vigia.dashboards.model.QueryLanguage lang = type == PanelType.LOGS ? io.vigia.dashboards.model.QueryLanguage.LOGQL : language;
         edit(e -> e.update(id, p -> {
             List<io.vigia.dashboards.model.Query> queries = new ArrayList<>(p.queries());
             io.vigia.dashboards.model.Query first = queries.isEmpty() ? io.vigia.dashboards.model.Query.promql("A", expr, legend)
                     : queries.getFirst();
-            io.vigia.dashboards.model.Query changed = new io.vigia.dashboards.model.Query(first.refId(), first.dataSource(),
-                    first.language(), expr, legend, first.instant(), first.hidden(), first.minInterval());
+            io.vigia.dashboards.model.Query changed = new io.vigia.dashboards.model.Query(first.refId(), dataSource,
+                    lang, expr, legend, type != PanelType.LOGS && first.instant(), first.hidden(), first.minInterval());
             if (queries.isEmpty()) {
                 queries.add(changed);
             } else {
                 queries.set(0, changed);
             }
-            return p.withTitle(title).withQueries(queries).withFieldConfig(new io.vigia.dashboards.model.FieldConfig(unit,
+            return p.withType(type).withTitle(title).withQueries(queries).withFieldConfig(new io.vigia.dashboards.model.FieldConfig(unit,
                     p.fieldConfig().min(), p.fieldConfig().max(), p.fieldConfig().decimals(), p.fieldConfig().thresholds()));
         }));
     }
@@ -333,6 +353,23 @@ public final class DashboardViewModel {
         return d.withPreviousPeriod(loader.load(dashboard, previous, r, width, values, all));
     }
 
+    /** The LogQL sources: logs panels, LogQL annotations and the deploy flow's log lines. */
+    public void setLogSources(LogSources sources) {
+        this.logSources = sources == null ? LogSources.NONE : sources;
+    }
+
+    /**
+     * The sources a panel can be bound to, read in the background (the editor offers them); empty
+     * until they arrive.
+     */
+    public javafx.collections.ObservableList<io.vigia.views.explore.SourceChoice> sourceChoices() {
+        LogSources ls = logSources;
+        tasks.submit(BackgroundTask.of("Listing data sources", p -> ls.choices()).quiet()
+                .onSuccess(sourceChoices::setAll)
+                .onFailure(e -> status.set("Data sources: " + e.getMessage())));
+        return sourceChoices;
+    }
+
     /** Where manual annotations are kept; without it, none are shown or added. */
     public void setAnnotationStore(io.vigia.persistence.workspace.AnnotationRepository store) {
         this.annotationStore = store;
@@ -388,7 +425,19 @@ public final class DashboardViewModel {
     public io.vigia.views.deploys.DeployImpactViewModel deployImpact() {
         String ds = dashboard.annotations().stream().filter(a -> a.kind() == AnnotationSource.Kind.DEPLOYS)
                 .map(AnnotationSource::dataSource).findFirst().orElse("");
-        io.vigia.views.deploys.DeployImpactViewModel d = new io.vigia.views.deploys.DeployImpactViewModel(() -> sources.apply(ds), minInterval, tasks);
+        LogSources ls = logSources;
+        io.vigia.views.deploys.DeployImpactViewModel d = new io.vigia.views.deploys.DeployImpactViewModel(() -> sources.apply(ds), minInterval, tasks,
+                new io.vigia.views.deploys.DeployLogSource() {
+                    @Override
+                    public java.util.Optional<String> name() {
+                        return ls.deployLogsSource();
+                    }
+
+                    @Override
+                    public io.vigia.datasources.logs.LogsSource source(String name) {
+                        return ls.logs(name);
+                    }
+                });
         d.load(resolved.get() == null ? resolve(range.get()) : resolved.get(), null);
         return d;
     }
@@ -543,8 +592,11 @@ public final class DashboardViewModel {
         for (AnnotationSource a : dashboard.annotations()) {
             if (a.enabled() && a.kind() == AnnotationSource.Kind.QUERY && !a.expr().isBlank()) {
                 Duration step = Duration.ofMillis(Math.max(60_000, r.length().toMillis() / 2000));
+                LogSources ls = logSources;
                 inFlight.add(tasks.submit(BackgroundTask.of("Annotations: " + a.name(),
-                                progress -> io.vigia.dashboards.query.QueryAnnotations.find(sources.apply(a.dataSource()), a, r, step))
+                                progress -> a.language() == io.vigia.dashboards.model.QueryLanguage.LOGQL
+                                        ? io.vigia.dashboards.query.QueryAnnotations.findLogs(ls.logs(a.dataSource()), a, r)
+                                        : io.vigia.dashboards.query.QueryAnnotations.find(sources.apply(a.dataSource()), a, r, step))
                         .quiet()
                         .onSuccess(found -> {
                             List<Annotation> more = new ArrayList<>(queryAnnotations);

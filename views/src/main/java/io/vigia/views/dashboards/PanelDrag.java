@@ -27,7 +27,7 @@ final class PanelDrag {
     void attach(PanelView view) {
         view.addEventFilter(MouseEvent.MOUSE_MOVED, e -> view.setCursor(inCorner(view, e) ? Cursor.SE_RESIZE : Cursor.MOVE));
         view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
-            if (e.getTarget() instanceof javafx.scene.control.ButtonBase) {
+            if (onButton(e)) {
                 return; // the edit bar's buttons
             }
             startX = e.getSceneX();
@@ -37,6 +37,9 @@ final class PanelDrag {
             e.consume();
         });
         view.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (onButton(e)) {
+                return;
+            }
             double dx = e.getSceneX() - startX;
             double dy = e.getSceneY() - startY;
             if (resizing) {
@@ -50,6 +53,9 @@ final class PanelDrag {
             e.consume();
         });
         view.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (onButton(e)) {
+                return; // a button needs its release to fire
+            }
             Panel p = view.panel();
             double col = (grid.getWidth() - DashboardView.GAP) / GridPos.COLUMNS;
             if (resizing) {
@@ -70,10 +76,24 @@ final class PanelDrag {
         });
         // in edit mode a click does not zoom or annotate
         view.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
-            if (!(e.getTarget() instanceof javafx.scene.control.ButtonBase)) {
+            if (!onButton(e)) {
                 e.consume();
             }
         });
+    }
+
+    /** Whether the event is on a button of the edit bar, or on its text (the target is then the label inside it). */
+    private static boolean onButton(MouseEvent e) {
+        Object t = e.getTarget();
+        for (javafx.scene.Node n = t instanceof javafx.scene.Node node ? node : null; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ButtonBase) {
+                return true;
+            }
+            if (n instanceof PanelView) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean inCorner(PanelView view, MouseEvent e) {

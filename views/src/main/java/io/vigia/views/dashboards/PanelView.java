@@ -35,6 +35,7 @@ public final class PanelView extends StackPane {
     private TimeSeriesLayout layout;
     private double hoverX = Double.NaN;
     private double dragStart = Double.NaN;
+    private final io.vigia.views.chart.LogScroll logScroll;
 
     PanelView(Panel panel, DashboardViewModel vm, ObservableBooleanValue dark) {
         this.panel = panel;
@@ -51,6 +52,13 @@ public final class PanelView extends StackPane {
         StackPane.setMargin(stale, new javafx.geometry.Insets(4, 8, 0, 0));
         getChildren().addAll(canvas, selection, stale);
         canvas.setPrefSize(10, 10);
+        logScroll = io.vigia.views.chart.LogScroll.attach(canvas, () -> {
+            PanelData d = vm.dataProperty(panel).get();
+            return d == null ? 0 : d.logs().size();
+        }, i -> {
+            PanelData d = vm.dataProperty(panel).get();
+            return d == null || i >= d.logs().size() ? null : d.logs().get(i);
+        });
         canvas.setPainter(s -> {
             TimeRange r = vm.resolvedRangeProperty().get();
             if (r == null) {
@@ -58,6 +66,12 @@ public final class PanelView extends StackPane {
             }
             ChartTheme theme = dark.get() ? ChartTheme.dark() : ChartTheme.light();
             PanelData data = vm.dataProperty(panel).get();
+            if (panel.type() == io.vigia.dashboards.model.PanelType.LOGS) {
+                layout = null;
+                logScroll.painted(PanelPainter.paintLogs(s, panel, data, new PanelPainter.Context(r.from().toEpochMilli(),
+                        r.to().toEpochMilli(), vm.zone(), theme, legend, List.of()), logScroll.first()));
+                return;
+            }
             layout = PanelPainter.paint(s, panel, data, new PanelPainter.Context(r.from().toEpochMilli(),
                     r.to().toEpochMilli(), vm.zone(), theme, legend, vm.annotationsProperty().get())).orElse(null);
             if (layout != null && data != null && !Double.isNaN(hoverX)) {
@@ -66,6 +80,7 @@ public final class PanelView extends StackPane {
             }
         });
         vm.dataProperty(panel).addListener((o, a, b) -> {
+            logScroll.reset();
             showStaleness(b);
             canvas.requestRepaint();
         });
@@ -192,6 +207,16 @@ public final class PanelView extends StackPane {
                 layout.timeAt(e.getX()).ifPresent(this::askForAnnotation);
             }
         });
+    }
+
+    /** The first log line drawn (0 is the newest), for tests. */
+    public int firstLogLine() {
+        return logScroll.first();
+    }
+
+    /** Scrolls a logs panel by {@code lines}, as the wheel does. */
+    public boolean scrollLogs(int lines) {
+        return logScroll.scrollBy(lines);
     }
 
     public Panel panel() {

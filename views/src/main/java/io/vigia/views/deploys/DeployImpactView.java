@@ -102,9 +102,60 @@ public final class DeployImpactView extends BorderPane {
         });
         HBox chartBar = new HBox(8, new Label("Overlay"), shown);
         chartBar.getStyleClass().add("dashboard-toolbar");
-        VBox body = new VBox(10, status, table, note, chartBar, chart);
+        VBox body = new VBox(10, status, table, note, chartBar, chart, logsSection(dark));
         VBox.setVgrow(chart, Priority.ALWAYS);
-        setCenter(body);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("deploy-impact-scroll");
+        setCenter(scroll);
+    }
+
+    /** The log lines around the deploy, newest first, under the comparison: window, query, lines. */
+    private VBox logsSection(ObservableBooleanValue dark) {
+        Label heading = new Label("Log lines around the deploy");
+        heading.getStyleClass().add("section-title");
+        ComboBox<Duration> logWindow = new ComboBox<>(FXCollections.observableArrayList(DeployImpactViewModel.LOG_WINDOWS));
+        logWindow.setId("deploy-log-window");
+        logWindow.setConverter(ChoiceText.of(w -> "± " + (w.toMinutes() < 60 ? w.toMinutes() + " min" : w.toHours() + " h")));
+        logWindow.valueProperty().bindBidirectional(vm.logWindowProperty());
+        javafx.scene.control.TextField query = new javafx.scene.control.TextField();
+        query.setId("deploy-log-query");
+        query.setPromptText("LogQL, e.g. {service=\"$service\"} |= \"error\"");
+        query.textProperty().bindBidirectional(vm.logQueryProperty());
+        query.setOnAction(e -> vm.loadLogs());
+        HBox.setHgrow(query, Priority.ALWAYS);
+        Button run = new Button("Show lines");
+        run.setId("deploy-log-run");
+        run.setOnAction(e -> vm.loadLogs());
+        HBox bar = new HBox(8, heading, logWindow, query, run);
+        bar.getStyleClass().add("dashboard-toolbar");
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        Label logStatus = new Label();
+        logStatus.setId("deploy-log-status");
+        logStatus.getStyleClass().add("page-subtitle");
+        logStatus.textProperty().bind(vm.logStatusProperty());
+        ChartCanvas lines = new ChartCanvas();
+        lines.setId("deploy-log-lines");
+        lines.setPrefHeight(260);
+        lines.setMinHeight(160);
+        io.vigia.views.chart.LogScroll scroll = io.vigia.views.chart.LogScroll.attach(lines, () -> vm.logLines().size(),
+                i -> i < vm.logLines().size() ? vm.logLines().get(i) : null);
+        Panel logsPanel = Panel.of(2, PanelType.LOGS, "", new GridPos(0, 0, 24, 8), List.of(), FieldConfig.DEFAULT);
+        lines.setPainter(s -> {
+            ChartTheme theme = dark.get() ? ChartTheme.dark() : ChartTheme.light();
+            PanelData data = PanelData.ofLogs(vm.logLines(), List.of(), List.of());
+            scroll.painted(PanelPainter.paintLogs(s, logsPanel.withTitle(vm.logSourceNameProperty().get().isEmpty() ? "Logs"
+                    : "Logs from " + vm.logSourceNameProperty().get()), data,
+                    new PanelPainter.Context(0, 1, zone, theme, LegendState.ALL_VISIBLE, List.of()), scroll.first()));
+        });
+        vm.logLines().addListener((javafx.collections.ListChangeListener<io.vigia.dashboards.chart.data.LogLine>) c -> {
+            scroll.reset();
+            lines.requestRepaint();
+        });
+        dark.addListener((o, a, b) -> lines.requestRepaint());
+        VBox box = new VBox(6, bar, logStatus, lines);
+        box.setId("deploy-logs");
+        return box;
     }
 
     public DeployImpactViewModel viewModel() {

@@ -1,6 +1,9 @@
 package io.vigia.views.deploys;
 
+import io.vigia.dashboards.chart.data.LogLine;
 import io.vigia.dashboards.query.DeployImpact;
+import io.vigia.dashboards.query.DeployLogs;
+import io.vigia.datasources.remote.CancellationToken;
 import io.vigia.dashboards.query.DeployMarkers;
 import io.vigia.dashboards.query.DeployMarkers.Deploy;
 import io.vigia.dashboards.time.TimeRange;
@@ -40,14 +43,31 @@ public final class DeployImpactViewModel {
     private final ReadOnlyObjectWrapper<DeployImpact.Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private TaskHandle running;
+    /** Log windows offered around the deploy (each side). */
+    public static final List<Duration> LOG_WINDOWS = List.of(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30),
+            Duration.ofHours(1));
+    private final DeployLogSource logSource;
+    private final ObjectProperty<Duration> logWindow = new SimpleObjectProperty<>(DeployLogs.DEFAULT_WINDOW);
+    private final javafx.beans.property.StringProperty logQuery = new javafx.beans.property.SimpleStringProperty("");
+    private final ObservableList<LogLine> logLines = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper logStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper logSourceName = new ReadOnlyStringWrapper("");
+    private TaskHandle runningLogs;
 
     /** @param scrapeInterval the source's scrape interval when it does not say (the local store) */
     public DeployImpactViewModel(Supplier<MetricsSource> source, Duration scrapeInterval, TaskScope tasks) {
+        this(source, scrapeInterval, tasks, DeployLogSource.NONE);
+    }
+
+    /** @param logSource where the log lines around the deploy come from */
+    public DeployImpactViewModel(Supplier<MetricsSource> source, Duration scrapeInterval, TaskScope tasks, DeployLogSource logSource) {
+        this.logSource = logSource;
         this.source = source;
         this.scrapeInterval = scrapeInterval;
         this.tasks = tasks;
         deploy.addListener((o, a, b) -> compare());
         window.addListener((o, a, b) -> compare());
+        logWindow.addListener((o, a, b) -> loadLogs());
     }
 
     /** Finds the deploys in {@code range} and selects {@code preferred} (or the latest). */
@@ -96,6 +116,84 @@ public final class DeployImpactViewModel {
                     status.set("");
                 })
                 .onFailure(e -> status.set("Could not compare: " + e.getMessage())));
+        loadLogs();
+    }
+
+    /**
+     * Loads the log lines around the chosen deploy: the query as typed, or the default of the log
+     * source ({@value DeployLogs#LOKI_DEFAULT} on Loki, the guardrail events on the workspace's own).
+     */
+    public void loadLogs() {
+        Deploy d = deploy.get();
+        Duration w = logWindow.get();
+        if (d == null || w == null) {
+            return;
+        }
+        if (runningLogs != null) {
+            runningLogs.cancel();
+        }
+        String typed = logQuery.get() == null ? "" : logQuery.get().strip();
+        logStatus.set("Reading log lines around the deploy…");
+        runningLogs = tasks.submit(BackgroundTask.of("Log lines around " + d.service() + " " + d.version(), p -> {
+                    java.util.Optional<String> name = logSource.name();
+                    if (name.isEmpty()) {
+                        return null;
+                    }
+                    String query = typed.isEmpty() ? defaultQuery(name.get()) : typed;
+                    return new NamedLogs(name.get(), query, DeployLogs.around(logSource.source(name.get()), query, d, w, CancellationToken.NONE));
+                })
+                .quiet()
+                .onSuccess(r -> {
+                    if (r == null) {
+                        logLines.clear();
+                        logSourceName.set("");
+                        logStatus.set("No log source: add a Loki source to see log lines around deploys.");
+                        return;
+                    }
+                    logSourceName.set(r.source());
+                    if (typed.isEmpty()) {
+                        logQuery.set(r.query());
+                    }
+                    logLines.setAll(r.result().lines());
+                    String where = w.toMinutes() + " min before and after, from " + r.source();
+                    logStatus.set(r.result().lines().isEmpty() ? "No log lines " + where + " for " + r.result().query()
+                            : r.result().lines().size() + (r.result().lines().size() >= DeployLogs.LIMIT ? "+" : "")
+                            + (r.result().lines().size() == 1 ? " log line " : " log lines ") + where + (r.result().warnings().isEmpty() ? "" : " · " + String.join("; ", r.result().warnings())));
+                })
+                .onFailure(e -> {
+                    logLines.clear();
+                    logStatus.set("Could not read log lines: " + e.getMessage());
+                }));
+    }
+
+    /** The default log query of a source: the workspace's own logs have no service label, so its guardrail events. */
+    static String defaultQuery(String sourceName) {
+        return io.vigia.datasources.sources.DataSourceCatalog.LOCAL.equals(sourceName) ? DeployLogs.EMBEDDED_DEFAULT : DeployLogs.LOKI_DEFAULT;
+    }
+
+    private record NamedLogs(String source, String query, DeployLogs.Result result) {
+    }
+
+    public ObjectProperty<Duration> logWindowProperty() {
+        return logWindow;
+    }
+
+    /** The LogQL of the log lines ({@code $service}, {@code $version} filled from the deploy); filled with the default when empty. */
+    public javafx.beans.property.StringProperty logQueryProperty() {
+        return logQuery;
+    }
+
+    /** Newest first. */
+    public ObservableList<LogLine> logLines() {
+        return logLines;
+    }
+
+    public ReadOnlyStringProperty logStatusProperty() {
+        return logStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty logSourceNameProperty() {
+        return logSourceName.getReadOnlyProperty();
     }
 
     public ObservableList<Deploy> deploys() {

@@ -58,7 +58,7 @@ public final class LogsRenderer {
                 }
                 x += levelW + 10;
                 s.setFill(theme.text());
-                s.fillText(InertText.fit(s, InertText.of(l.line()), area.right() - x), x, base);
+                s.fillText(InertText.fit(s, inert(l.line()), area.right() - x), x, base);
             }
             if (lines.isEmpty()) {
                 Frame.noData(s, area, theme);
@@ -67,6 +67,18 @@ public final class LogsRenderer {
         } finally {
             s.restore();
         }
+    }
+
+    /** More than a line can show on any screen: longer text is cut before the escapes, so a 1 MB line costs nothing. */
+    static final int MAX_CHARS = 2000;
+
+    /** The line made inert, cut to {@value #MAX_CHARS} characters with an ellipsis. */
+    static String inert(String line) {
+        if (line.length() <= MAX_CHARS) {
+            return InertText.of(line);
+        }
+        int end = Character.isHighSurrogate(line.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+        return InertText.of(line.substring(0, end)) + "…";
     }
 
     static ChartColor levelColor(String level, ChartTheme theme) {

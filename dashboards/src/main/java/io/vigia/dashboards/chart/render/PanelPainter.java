@@ -97,11 +97,33 @@ public final class PanelPainter {
                 message(s, p.title(), p.text(), c.theme(), false);
                 yield Optional.empty();
             }
-            case ROW, LOGS, UNSUPPORTED -> {
+            case LOGS -> {
+                paintLogs(s, p, data, c, 0);
+                yield Optional.empty();
+            }
+            case ROW, UNSUPPORTED -> {
                 message(s, p.title(), "Panel type \"" + p.originalType() + "\" is not drawn by Vigia yet", c.theme(), false);
                 yield Optional.empty();
             }
         };
+    }
+
+    /**
+     * A logs panel from line {@code firstLine} (0 is the newest): its lines, or its errors when it
+     * has none, or "Loading…".
+     *
+     * @return the lines shown, for scrolling; empty when no line was drawn
+     */
+    public static Optional<LogsRenderer.LogsLayout> paintLogs(DrawingSurface s, Panel p, PanelData data, Context c, int firstLine) {
+        if (data == null) {
+            message(s, p.title(), "Loading…", c.theme(), false);
+            return Optional.empty();
+        }
+        if (data.logs().isEmpty() && !data.errors().isEmpty()) {
+            message(s, p.title(), String.join("\n", data.errors()), c.theme(), true);
+            return Optional.empty();
+        }
+        return Optional.of(LogsRenderer.render(s, p.title(), data.logs(), firstLine, c.zone(), c.theme()));
     }
 
     /**

@@ -178,7 +178,7 @@ public final class QueryPaneViewModel {
                         error.set(null);
                     }
                     result.set(res);
-                    status.set(summary(res));
+                    status.set(summary(res) + emptyResultHint(res, expr, language()));
                 })
                 .onFailure(e -> {
                     if (gen != generation) {
@@ -221,6 +221,28 @@ public final class QueryPaneViewModel {
         }
         return r.series().size() + " series · step " + io.vigia.datasources.remote.GrafanaResolution.promDuration(r.step().toMillis())
                 + " · " + r.rows().size() + " rows at the end of the range";
+    }
+
+    private static final java.util.regex.Pattern NEEDS_TWO_SAMPLES = java.util.regex.Pattern.compile(
+            "\\b(rate|irate|increase|delta|idelta|deriv)\\s*\\(");
+    private static final java.util.regex.Pattern LITERAL_RANGE = java.util.regex.Pattern.compile("\\[\\s*(\\d+[smhdwy])\\s*[\\]:]");
+
+    /**
+     * Why an empty answer may not mean "no data": rate() and its kin need two samples inside their
+     * range, and a short literal range over sparse samples (the demo records every 5 minutes, many
+     * exporters every minute) holds one or none. Grafana users meet this as an empty panel, so say it.
+     */
+    static String emptyResultHint(ExploreResult r, String expr, QueryLanguage language) {
+        boolean empty = r.logs().isEmpty() && r.series().isEmpty() && r.rows().isEmpty();
+        if (!empty || language != QueryLanguage.PROMQL || !NEEDS_TWO_SAMPLES.matcher(expr).find()) {
+            return "";
+        }
+        java.util.regex.Matcher m = LITERAL_RANGE.matcher(expr);
+        if (!m.find()) {
+            return "";
+        }
+        return " rate(), increase() and the like need two samples inside [" + m.group(1) + "]: if the source records"
+                + " less often (the demo workspace every 5 minutes), widen the range or use [$__rate_interval].";
     }
 
     // ---- completion ----------------------------------------------------------------------------

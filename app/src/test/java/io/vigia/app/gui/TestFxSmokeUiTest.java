@@ -148,12 +148,12 @@ class TestFxSmokeUiTest {
         return (DashboardListPage) gui.viewModel().pages().getFirst();
     }
 
-    /** Every panel answered with series (time series and tables alike). */
+    /** Every panel answered with series or, for a logs panel, lines. */
     private static void awaitData(DashboardView view) throws Exception {
         DashboardViewModel vm = view.viewModel();
         FxThread.await(vm.dashboard().title() + " filled", () -> vm.dashboard().allPanels().stream().allMatch(p -> {
             PanelData d = vm.dataProperty(p).get();
-            return d != null && !d.series().isEmpty();
+            return d != null && (!d.series().isEmpty() || !d.logs().isEmpty()); // a logs panel has lines, not series
         }));
     }
 

@@ -130,7 +130,7 @@ class SimulatedFleetVsPrometheusE2ETest {
         assertThat(after).as("the deploy regresses p95").isGreaterThan(2 * before);
     }
 
-    /** Every query of every built-in dashboard, expanded as a 1,200 px wide panel would, on both. */
+    /** Every PromQL query of every built-in dashboard, expanded as a 1,200 px wide panel would, on both. */
     @TestFactory
     Stream<DynamicTest> everyBuiltInPanelQueryAgrees() {
         List<DynamicTest> tests = new ArrayList<>();
@@ -139,6 +139,9 @@ class SimulatedFleetVsPrometheusE2ETest {
         for (Dashboard d : BuiltInDashboards.all()) {
             for (Panel p : d.allPanels()) {
                 for (Query q : p.queries()) {
+                    if (q.language() != io.vigia.dashboards.model.QueryLanguage.PROMQL) {
+                        continue; // a logs panel's LogQL: Prometheus has no answer to compare (see EmbeddedLogQueryTest)
+                    }
                     String expr = QueryExpander.expand(q.expr(), d.variables(), Map.of(), Map.of(), res);
                     tests.add(DynamicTest.dynamicTest(d.uid() + " / " + p.title() + " / " + q.refId(), () -> {
                         if (q.instant()) {

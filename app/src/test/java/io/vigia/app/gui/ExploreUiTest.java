@@ -90,7 +90,9 @@ class ExploreUiTest {
     @Test
     void typeAQueryWithCompletionRunItAndSeeTheGraphAndTheTable() throws Exception {
         FxThread.run(() -> ((ToggleButton) lookup("#nav-explore")).fire());
+        // the page builds its panes on first show: wait for the pane, then for its source
         FxThread.await("Explore shows with the local source chosen", () -> lookup("#explore-page") != null
+                && lookup("#explore-source-A") != null
                 && ((javafx.scene.control.ComboBox<?>) lookup("#explore-source-A")).getValue() != null);
 
         type("sum by (job) (rate(http_req");

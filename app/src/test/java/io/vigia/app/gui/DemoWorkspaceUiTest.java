@@ -12,7 +12,6 @@ import io.vigia.views.dashboards.DashboardListPage;
 import io.vigia.views.dashboards.DashboardView;
 import io.vigia.views.dashboards.DashboardViewModel;
 import javafx.scene.Node;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +34,7 @@ class DemoWorkspaceUiTest {
 
     private Workspace workspace;
     private SqliteSeriesStore store;
-    private Stage stage;
-    private GuiComposition gui;
+    private AppWindow window;
 
     @BeforeAll
     static void toolkit() {
@@ -50,23 +48,13 @@ class DemoWorkspaceUiTest {
         store = new SqliteSeriesStore(workspace);
         assertThat(DemoWorkspace.shouldLoad(settings, store)).isTrue();
         DemoLoad load = DemoLoad.start(settings, store, Clock.systemUTC());
-        gui = FxThread.call(() -> {
-            stage = new Stage();
-            stage.setWidth(1400);
-            stage.setHeight(900);
-            GuiComposition g = GuiComposition.create(workspace, store, settings.all(), load, stage);
-            stage.show();
-            return g;
-        });
+        window = AppWindow.show(workspace, store, settings.all(), load, 1400, 900);
         load.done().join();
     }
 
     @AfterEach
     void close() throws Exception {
-        FxThread.run(() -> {
-            gui.close();
-            stage.close();
-        });
+        window.close();
         store.close();
         workspace.close();
     }
@@ -143,7 +131,7 @@ class DemoWorkspaceUiTest {
     }
 
     private DashboardView openDashboard(String uid) throws Exception {
-        DashboardListPage page = (DashboardListPage) gui.viewModel().pages().getFirst();
+        DashboardListPage page = (DashboardListPage) window.gui.viewModel().pages().getFirst();
         FxThread.run(() -> page.open(uid));
         FxThread.await(uid + " open", () -> page.openDashboard().map(d -> d.viewModel().dashboard().uid().equals(uid)).orElse(false));
         return FxThread.call(() -> page.openDashboard().orElseThrow());
@@ -163,6 +151,6 @@ class DemoWorkspaceUiTest {
     }
 
     private Node lookup(String selector) {
-        return stage.getScene().getRoot().lookup(selector);
+        return window.lookup(selector);
     }
 }

@@ -18,7 +18,6 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +43,7 @@ class ExploreUiTest {
 
     private Workspace workspace;
     private SqliteSeriesStore store;
-    private Stage stage;
-    private GuiComposition gui;
+    private AppWindow window;
 
     @BeforeAll
     static void toolkit() {
@@ -65,24 +63,12 @@ class ExploreUiTest {
             }
             w.commit();
         }
-        Stage[] s = new Stage[1];
-        gui = FxThread.call(() -> {
-            s[0] = new Stage();
-            s[0].setWidth(1400);
-            s[0].setHeight(900);
-            GuiComposition g = GuiComposition.create(workspace, store, new SettingsRepository(workspace).all(), null, s[0]);
-            s[0].show();
-            return g;
-        });
-        stage = s[0];
+        window = AppWindow.show(workspace, store, new SettingsRepository(workspace).all(), null, 1400, 900);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxThread.run(() -> {
-            gui.close();
-            stage.close();
-        });
+        window.close();
         store.close();
         workspace.close();
     }
@@ -179,6 +165,6 @@ class ExploreUiTest {
     }
 
     private Node lookup(String selector) {
-        return stage.getScene().getRoot().lookup(selector);
+        return window.lookup(selector);
     }
 }

@@ -12,7 +12,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +42,7 @@ class HostileLabelsUiTest {
 
     private Workspace workspace;
     private SqliteSeriesStore store;
-    private Stage stage;
-    private GuiComposition gui;
+    private AppWindow window;
 
     @BeforeAll
     static void toolkit() {
@@ -63,22 +61,12 @@ class HostileLabelsUiTest {
             }
             w.commit();
         }
-        gui = FxThread.call(() -> {
-            stage = new Stage();
-            stage.setWidth(1400);
-            stage.setHeight(900);
-            GuiComposition g = GuiComposition.create(workspace, store, new SettingsRepository(workspace).all(), null, stage);
-            stage.show();
-            return g;
-        });
+        window = AppWindow.show(workspace, store, new SettingsRepository(workspace).all(), null, 1400, 900);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxThread.run(() -> {
-            gui.close();
-            stage.close();
-        });
+        window.close();
         store.close();
         workspace.close();
     }
@@ -122,6 +110,6 @@ class HostileLabelsUiTest {
     }
 
     private Node lookup(String selector) {
-        return stage.getScene().getRoot().lookup(selector);
+        return window.lookup(selector);
     }
 }

@@ -16,7 +16,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,8 +43,7 @@ class ImportPageInAppUiTest {
 
     private Workspace workspace;
     private SqliteSeriesStore store;
-    private Stage stage;
-    private GuiComposition gui;
+    private AppWindow window;
 
     @BeforeAll
     static void toolkit() {
@@ -57,22 +55,12 @@ class ImportPageInAppUiTest {
         workspace = Workspace.open(dir.resolve("fresh.vigia"));
         store = new SqliteSeriesStore(workspace);
         var settings = new SettingsRepository(workspace).all();
-        gui = FxThread.call(() -> {
-            stage = new Stage();
-            stage.setWidth(1400);
-            stage.setHeight(900);
-            GuiComposition g = GuiComposition.create(workspace, store, settings, null, stage);
-            stage.show();
-            return g;
-        });
+        window = AppWindow.show(workspace, store, settings, null, 1400, 900);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxThread.run(() -> {
-            gui.close();
-            stage.close();
-        });
+        window.close();
         store.close();
         workspace.close();
     }
@@ -80,9 +68,9 @@ class ImportPageInAppUiTest {
     @Test
     void aCopilotFileImportedFromTheImportPageShowsOnCopilotHealth() throws Exception {
         FxThread.run(() -> ((ToggleButton) lookup("#nav-import")).fire());
-        assertThat(FxThread.call(() -> gui.viewModel().selectedPageProperty().get().id())).isEqualTo(ImportPage.ID);
+        assertThat(FxThread.call(() -> window.gui.viewModel().selectedPageProperty().get().id())).isEqualTo(ImportPage.ID);
         assertThat(FxThread.call(() -> lookup("#import-choose").isVisible())).isTrue();
-        ImportPage page = (ImportPage) FxThread.call(() -> gui.viewModel().pages().stream()
+        ImportPage page = (ImportPage) FxThread.call(() -> window.gui.viewModel().pages().stream()
                 .filter(p -> p.id().equals(ImportPage.ID)).findFirst().map(Page.class::cast).orElseThrow());
 
         FxThread.run(() -> page.viewModel().open(COPILOT)); // what the file chooser or a drop does
@@ -94,7 +82,7 @@ class ImportPageInAppUiTest {
                 .startsWith("Imported 21, duplicates skipped 0, rejected 0");
 
         FxThread.run(() -> ((ToggleButton) lookup("#nav-dashboards")).fire());
-        DashboardListPage dashboards = (DashboardListPage) gui.viewModel().pages().getFirst();
+        DashboardListPage dashboards = (DashboardListPage) window.gui.viewModel().pages().getFirst();
         FxThread.run(() -> dashboards.open(BuiltInDashboards.COPILOT_HEALTH));
         FxThread.await("Copilot Health open", () -> dashboards.openDashboard().isPresent());
         DashboardView view = FxThread.call(() -> dashboards.openDashboard().orElseThrow());
@@ -121,6 +109,6 @@ class ImportPageInAppUiTest {
     }
 
     private Node lookup(String selector) {
-        return stage.getScene().getRoot().lookup(selector);
+        return window.lookup(selector);
     }
 }

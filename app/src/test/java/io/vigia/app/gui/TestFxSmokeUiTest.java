@@ -20,7 +20,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,8 +46,7 @@ class TestFxSmokeUiTest {
 
     private Workspace workspace;
     private SqliteSeriesStore store;
-    private Stage stage;
-    private GuiComposition gui;
+    private AppWindow window;
     private FxRobot robot;
 
     @BeforeAll
@@ -64,27 +62,15 @@ class TestFxSmokeUiTest {
         SettingsRepository settings = new SettingsRepository(workspace);
         store = new SqliteSeriesStore(workspace);
         DemoLoad load = DemoLoad.start(settings, store, Clock.systemUTC());
-        gui = FxThread.call(() -> {
-            stage = new Stage();
-            stage.setX(0);
-            stage.setY(0);
-            // the headless platform's screen is 1000 x 1000
-            stage.setWidth(1000);
-            stage.setHeight(960);
-            GuiComposition g = GuiComposition.create(workspace, store, settings.all(), load, stage);
-            stage.show();
-            return g;
-        });
+        // the headless platform's screen is 1000 x 1000; the robot aims in screen coordinates
+        window = AppWindow.show(workspace, store, settings.all(), load, 1000, 960);
         load.done().join();
         robot = new FxRobot();
     }
 
     @AfterEach
     void close() throws Exception {
-        FxThread.run(() -> {
-            gui.close();
-            stage.close();
-        });
+        window.close();
         store.close();
         workspace.close();
     }
@@ -145,7 +131,7 @@ class TestFxSmokeUiTest {
     }
 
     private DashboardListPage page() {
-        return (DashboardListPage) gui.viewModel().pages().getFirst();
+        return (DashboardListPage) window.gui.viewModel().pages().getFirst();
     }
 
     /** Every panel answered with series or, for a logs panel, lines. */
@@ -158,6 +144,6 @@ class TestFxSmokeUiTest {
     }
 
     private Node lookup(String selector) {
-        return stage.getScene().getRoot().lookup(selector);
+        return window.lookup(selector);
     }
 }

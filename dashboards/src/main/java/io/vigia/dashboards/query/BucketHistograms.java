@@ -5,6 +5,7 @@ import io.vigia.persistence.series.Labels;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -34,19 +35,23 @@ public final class BucketHistograms {
     /** One histogram per group, in the groups' order. */
     public Map<String, Histogram> histograms() {
         Map<String, Histogram> out = new LinkedHashMap<>();
-        byGroup.forEach((group, buckets) -> {
-            double[] bounds = buckets.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-            double[] cumulative = new double[bounds.length];
-            double running = 0;
-            int i = 0;
-            for (double c : buckets.values()) {
-                // increase() extrapolates each bucket on its own, so neighbours may differ by a hair
-                running = Math.max(running, c);
-                cumulative[i++] = running;
-            }
-            out.put(group, Histogram.fromCumulative(bounds, cumulative));
-        });
+        byGroup.forEach((group, buckets) -> out.put(group, histogram(buckets)));
         return out;
+    }
+
+    /** The histogram of cumulative counts by upper bound. */
+    static Histogram histogram(SortedMap<Double, Double> cumulativeByBound) {
+        double[] bounds = new double[cumulativeByBound.size()];
+        double[] cumulative = new double[bounds.length];
+        double running = 0;
+        int i = 0;
+        for (Map.Entry<Double, Double> e : cumulativeByBound.entrySet()) {
+            // increase() extrapolates each bucket on its own, so neighbours may differ by a hair
+            running = Math.max(running, e.getValue());
+            bounds[i] = e.getKey();
+            cumulative[i++] = running;
+        }
+        return Histogram.fromCumulative(bounds, cumulative);
     }
 
     /** A bucket's upper bound; NaN for a missing or malformed {@code le}. */

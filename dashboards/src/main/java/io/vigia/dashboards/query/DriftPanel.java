@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -94,20 +95,12 @@ public final class DriftPanel {
         Map<String, Histogram> now = histograms(vector(source.query(increase, range.to()), notices, stale), by);
         Map<String, Histogram> before = histograms(vector(source.query(increase.replace("[" + seconds + "s]",
                 "[" + seconds + "s] offset " + seconds + "s"), range.to()), notices, stale), by);
-        DriftAnalyzer analyzer = DriftAnalyzer.withDefaults();
         long t = range.to().toEpochMilli();
         for (Map.Entry<String, Histogram> e : now.entrySet()) {
             Histogram c = e.getValue();
-            Histogram b = before.get(e.getKey());
-            double js = Double.NaN;
-            double psi = Double.NaN;
-            if (b != null && b.sameBuckets(c) && b.total() > 0 && c.total() > 0) {
-                HistogramDrift d = analyzer.histograms(b, c);
-                js = d.jensenShannon().distance();
-                psi = d.psi().value();
-            }
-            add(series, refIds, e.getKey(), REF_JS, t, js);
-            add(series, refIds, e.getKey(), REF_PSI, t, psi);
+            HistogramDrift d = drift(before.get(e.getKey()), c);
+            add(series, refIds, e.getKey(), REF_JS, t, d == null ? Double.NaN : d.jensenShannon().distance());
+            add(series, refIds, e.getKey(), REF_PSI, t, d == null ? Double.NaN : d.psi().value());
             add(series, refIds, e.getKey(), REF_REQUESTS, t, c.total());
         }
     }
@@ -134,23 +127,33 @@ public final class DriftPanel {
         }
         Map<String, BucketGrid> nowGrid = grid(now, by, ts, stepMs);
         Map<String, BucketGrid> beforeGrid = grid(before, by, ts, stepMs);
-        DriftAnalyzer analyzer = DriftAnalyzer.withDefaults();
         for (Map.Entry<String, BucketGrid> e : nowGrid.entrySet()) {
             BucketGrid b = beforeGrid.get(e.getKey());
             double[] js = new double[points];
             Arrays.fill(js, Double.NaN);
             if (b != null) {
                 for (int i = 0; i < points; i++) {
-                    Histogram hc = e.getValue().at(i);
-                    Histogram hb = b.at(i);
-                    if (hc != null && hb != null && hb.sameBuckets(hc) && hb.total() > 0 && hc.total() > 0) {
-                        js[i] = analyzer.histograms(hb, hc).jensenShannon().distance();
+                    HistogramDrift d = drift(b.at(i), e.getValue().at(i));
+                    if (d != null) {
+                        js[i] = d.jensenShannon().distance();
                     }
                 }
             }
             series.add(new TimeSeriesData(e.getKey(), ts, js));
             refIds.add(REF_JS);
         }
+    }
+
+    /**
+     * {@code current} scored against {@code baseline} with the default thresholds; null when there
+     * is nothing to compare with (no baseline, other buckets, or an empty side).
+     */
+    public static HistogramDrift drift(Histogram baseline, Histogram current) {
+        if (baseline == null || current == null || !baseline.sameBuckets(current) || baseline.total() <= 0
+                || current.total() <= 0) {
+            return null;
+        }
+        return DriftAnalyzer.withDefaults().histograms(baseline, current);
     }
 
     private static void add(List<TimeSeriesData> series, List<String> refIds, String name, String ref, long t, double v) {
@@ -209,40 +212,24 @@ public final class DriftPanel {
     /** Cumulative bucket counts per point of the score's time axis. */
     private static final class BucketGrid {
         private final TreeSet<Double> bounds = new TreeSet<>();
-        private final List<Map<Double, Double>> byPoint = new ArrayList<>();
+        private final List<TreeMap<Double, Double>> byPoint;
 
         BucketGrid(int points) {
-            for (int i = 0; i < points; i++) {
-                byPoint.add(null);
-            }
+            byPoint = new ArrayList<>(java.util.Collections.nCopies(points, (TreeMap<Double, Double>) null));
         }
 
         void put(int point, double bound, double cumulative) {
             bounds.add(bound);
-            Map<Double, Double> m = byPoint.get(point);
-            if (m == null) {
-                m = new LinkedHashMap<>();
-                byPoint.set(point, m);
+            if (byPoint.get(point) == null) {
+                byPoint.set(point, new TreeMap<>());
             }
-            m.put(bound, cumulative);
+            byPoint.get(point).put(bound, cumulative);
         }
 
         /** The histogram at one point; null when a bucket is missing there. */
         Histogram at(int point) {
-            Map<Double, Double> m = byPoint.get(point);
-            if (m == null || m.size() != bounds.size()) {
-                return null;
-            }
-            double[] b = new double[bounds.size()];
-            double[] c = new double[b.length];
-            int i = 0;
-            double running = 0;
-            for (double bound : bounds) {
-                b[i] = bound;
-                running = Math.max(running, m.get(bound)); // increase() extrapolates each bucket on its own
-                c[i++] = running;
-            }
-            return Histogram.fromCumulative(b, c);
+            TreeMap<Double, Double> m = byPoint.get(point);
+            return m == null || m.size() != bounds.size() ? null : BucketHistograms.histogram(m);
         }
     }
 }

@@ -10,8 +10,7 @@ import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.QueryLanguage;
-import io.vigia.dashboards.query.DataGaps;
-import io.vigia.dashboards.query.DeployMarkers;
+import io.vigia.dashboards.query.AnnotationLoader;
 import io.vigia.dashboards.query.DriftPanel;
 import io.vigia.dashboards.query.PanelData;
 import io.vigia.dashboards.query.PanelDataLoader;
@@ -127,25 +126,22 @@ public final class ReportBuilder {
         }
     }
 
-    /** Deploy markers for the time series, when the dashboard shows deploys. */
+    /** Deploy markers and missing-day regions for the time series, when the dashboard shows them. */
     private List<Annotation> deployMarkers(Dashboard d, TimeRange range, List<String> problems) {
         List<Annotation> out = new ArrayList<>();
         for (AnnotationSource a : d.annotations()) {
-            if (a.enabled() && a.kind() == AnnotationSource.Kind.DEPLOYS) {
-                try {
-                    out.addAll(DeployMarkers.annotations(DeployMarkers.find(source, a.expr(), range, resolution(range).step())));
-                } catch (QueryException e) {
-                    SourceUnavailableException.rethrowIfUnreachable(source, e);
-                    problems.add("deploy markers \"" + a.name() + "\": " + e.getMessage());
-                }
-            } else if (a.enabled() && a.kind() == AnnotationSource.Kind.DATA_GAPS && !a.expr().isBlank()) {
-                try {
-                    List<DataGaps.Gap> gaps = DataGaps.find(source, a.expr(), range);
-                    out.addAll(DataGaps.annotations(gaps));
-                } catch (QueryException e) {
-                    SourceUnavailableException.rethrowIfUnreachable(source, e);
-                    problems.add("missing-day check \"" + a.name() + "\": " + e.getMessage());
-                }
+            // a report has one source, and no query annotations (they belong to the screen)
+            if (!AnnotationLoader.isLoadable(a) || a.kind() == AnnotationSource.Kind.QUERY) {
+                continue;
+            }
+            try {
+                out.addAll(AnnotationLoader.load(a, name -> source, name -> {
+                    throw new IllegalStateException("reports have no log source");
+                }, range, resolution(range).step()));
+            } catch (QueryException e) {
+                SourceUnavailableException.rethrowIfUnreachable(source, e);
+                problems.add((a.kind() == AnnotationSource.Kind.DEPLOYS ? "deploy markers \"" : "missing-day check \"")
+                        + a.name() + "\": " + e.getMessage());
             }
         }
         return out;

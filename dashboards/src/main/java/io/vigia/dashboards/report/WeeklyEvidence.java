@@ -1,12 +1,12 @@
 package io.vigia.dashboards.report;
 
-import io.vigia.dashboards.analytics.DriftAnalyzer;
 import io.vigia.dashboards.analytics.Histogram;
 import io.vigia.dashboards.analytics.HistogramDrift;
 import io.vigia.dashboards.model.AnnotationSource;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.query.BucketHistograms;
 import io.vigia.dashboards.query.DeployMarkers;
+import io.vigia.dashboards.query.DriftPanel;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
@@ -115,15 +115,13 @@ final class WeeklyEvidence {
     Report.Table drift() {
         Map<String, Histogram> now = histograms(range);
         Map<String, Histogram> before = histograms(previous);
-        DriftAnalyzer analyzer = DriftAnalyzer.withDefaults();
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, Histogram> e : now.entrySet()) {
-            Histogram b = before.get(e.getKey());
-            if (b == null || !b.sameBuckets(e.getValue()) || b.total() <= 0 || e.getValue().total() <= 0) {
+            HistogramDrift d = DriftPanel.drift(before.get(e.getKey()), e.getValue());
+            if (d == null) {
                 rows.add(List.of(e.getKey(), "no baseline", "NaN", "NaN", num(Math.round(e.getValue().total()))));
                 continue;
             }
-            HistogramDrift d = analyzer.histograms(b, e.getValue());
             rows.add(List.of(e.getKey(), d.status().name(), num(d.jensenShannon().distance()), num(d.psi().value()),
                     num(Math.round(e.getValue().total()))));
         }

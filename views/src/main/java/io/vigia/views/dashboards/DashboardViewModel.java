@@ -5,8 +5,7 @@ import io.vigia.dashboards.model.AnnotationSource;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
-import io.vigia.dashboards.query.DataGaps;
-import io.vigia.dashboards.query.DeployMarkers;
+import io.vigia.dashboards.query.AnnotationLoader;
 import io.vigia.dashboards.query.PanelData;
 import io.vigia.dashboards.query.PanelDataLoader;
 import io.vigia.dashboards.time.TimeRange;
@@ -75,10 +74,9 @@ public final class DashboardViewModel {
     private final ReadOnlyObjectWrapper<TimeRange> resolved = new ReadOnlyObjectWrapper<>();
     private final Map<Integer, ObjectProperty<PanelData>> data = new LinkedHashMap<>();
     private final ObjectProperty<List<Annotation>> annotations = new SimpleObjectProperty<>(List.of());
-    private List<Annotation> deployAnnotations = List.of();
-    private List<Annotation> dataGapAnnotations = List.of();
     private List<Annotation> manualAnnotations = List.of();
-    private List<Annotation> queryAnnotations = List.of();
+    // each other annotation source's markers from its latest answer (FX thread only)
+    private final java.util.Map<AnnotationSource, List<Annotation>> loadedAnnotations = new java.util.LinkedHashMap<>();
     private io.vigia.persistence.workspace.AnnotationRepository annotationStore;
     /** Set once by the page before the first refresh; read by background loads. */
     private volatile LogSources logSources = LogSources.NONE;
@@ -375,12 +373,22 @@ public final class DashboardViewModel {
         this.annotationStore = store;
     }
 
+    /** Missing-day regions under everything, then deploys, the manual ones and the queries' markers. */
     private List<Annotation> combined() {
-        List<Annotation> all = new ArrayList<>(dataGapAnnotations);
-        all.addAll(deployAnnotations);
+        List<Annotation> all = new ArrayList<>();
+        addLoaded(all, AnnotationSource.Kind.DATA_GAPS);
+        addLoaded(all, AnnotationSource.Kind.DEPLOYS);
         all.addAll(manualAnnotations);
-        all.addAll(queryAnnotations);
+        addLoaded(all, AnnotationSource.Kind.QUERY);
         return List.copyOf(all);
+    }
+
+    private void addLoaded(List<Annotation> out, AnnotationSource.Kind kind) {
+        loadedAnnotations.forEach((source, found) -> {
+            if (source.kind() == kind) {
+                out.addAll(found);
+            }
+        });
     }
 
     private void loadManualAnnotations(TimeRange r) {
@@ -588,49 +596,32 @@ public final class DashboardViewModel {
                     })));
         }
         loadManualAnnotations(r);
-        queryAnnotations = List.of();
+        // query annotations are found again for every range; the others stay until their new answer
+        loadedAnnotations.keySet().removeIf(a -> a.kind() == AnnotationSource.Kind.QUERY || !dashboard.annotations().contains(a));
+        Duration step = Duration.ofMillis(Math.max(60_000, r.length().toMillis() / 2000));
+        LogSources ls = logSources;
         for (AnnotationSource a : dashboard.annotations()) {
-            if (a.enabled() && a.kind() == AnnotationSource.Kind.QUERY && !a.expr().isBlank()) {
-                Duration step = Duration.ofMillis(Math.max(60_000, r.length().toMillis() / 2000));
-                LogSources ls = logSources;
-                inFlight.add(tasks.submit(BackgroundTask.of("Annotations: " + a.name(),
-                                progress -> a.language() == io.vigia.dashboards.model.QueryLanguage.LOGQL
-                                        ? io.vigia.dashboards.query.QueryAnnotations.findLogs(ls.logs(a.dataSource()), a, r)
-                                        : io.vigia.dashboards.query.QueryAnnotations.find(sources.apply(a.dataSource()), a, r, step))
-                        .quiet()
-                        .onSuccess(found -> {
-                            List<Annotation> more = new ArrayList<>(queryAnnotations);
-                            more.addAll(found);
-                            queryAnnotations = List.copyOf(more);
-                            annotations.set(combined());
-                        })
-                        .onFailure(e -> status.set("Annotations \"" + a.name() + "\": " + e.getMessage()))));
+            if (!AnnotationLoader.isLoadable(a)) {
+                continue;
             }
-        }
-        for (AnnotationSource a : dashboard.annotations()) {
-            if (a.enabled() && a.kind() == AnnotationSource.Kind.DATA_GAPS && !a.expr().isBlank()) {
-                inFlight.add(tasks.submit(BackgroundTask.of("Checking for missing days",
-                                progress -> DataGaps.annotations(DataGaps.find(sources.apply(a.dataSource()), a.expr(), r)))
-                        .quiet()
-                        .onSuccess(found -> {
-                            dataGapAnnotations = found;
-                            annotations.set(combined());
-                        })
-                        .onFailure(e -> status.set("Missing-day check: " + e.getMessage()))));
-            }
-        }
-        for (AnnotationSource a : dashboard.annotations()) {
-            if (a.enabled() && a.kind() == AnnotationSource.Kind.DEPLOYS) {
-                Duration step = Duration.ofMillis(Math.max(60_000, r.length().toMillis() / 2000));
-                inFlight.add(tasks.submit(BackgroundTask.of("Finding deploys",
-                                progress -> DeployMarkers.annotations(DeployMarkers.find(sources.apply(a.dataSource()), a.expr(), r, step)))
-                        .quiet()
-                        .onSuccess(found -> {
-                            deployAnnotations = found;
-                            annotations.set(combined());
-                        })
-                        .onFailure(e -> status.set("Deploy markers: " + e.getMessage()))));
-            }
+            String title = switch (a.kind()) {
+                case DEPLOYS -> "Finding deploys";
+                case DATA_GAPS -> "Checking for missing days";
+                default -> "Annotations: " + a.name();
+            };
+            String failure = switch (a.kind()) {
+                case DEPLOYS -> "Deploy markers: ";
+                case DATA_GAPS -> "Missing-day check: ";
+                default -> "Annotations \"" + a.name() + "\": ";
+            };
+            inFlight.add(tasks.submit(BackgroundTask.of(title,
+                            progress -> AnnotationLoader.load(a, sources, ls::logs, r, step))
+                    .quiet()
+                    .onSuccess(found -> {
+                        loadedAnnotations.put(a, found);
+                        annotations.set(combined());
+                    })
+                    .onFailure(e -> status.set(failure + e.getMessage()))));
         }
     }
 

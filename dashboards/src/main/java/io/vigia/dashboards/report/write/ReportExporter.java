@@ -43,14 +43,14 @@ public final class ReportExporter {
     public List<Path> export(Report r, Set<ReportFormat> formats, Path dir, Consumer<ReportFormat> progress,
                              BooleanSupplier cancelled) throws IOException {
         String base = baseName(r);
-        List<ReportFormat> todo = java.util.Arrays.stream(ReportFormat.values()).filter(formats::contains).toList();
+        List<ReportFormat> wanted = java.util.Arrays.stream(ReportFormat.values()).filter(formats::contains).toList();
         io.vigia.persistence.files.OwnerOnlyFiles.createDirectories(dir);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.max(1, Math.min(todo.size(), Runtime.getRuntime().availableProcessors() + 1)), Thread.ofPlatform()
+                Math.max(1, Math.min(wanted.size(), Runtime.getRuntime().availableProcessors() + 1)), Thread.ofPlatform()
                         .name("report-writer-", 1).daemon().factory());
         try {
             List<java.util.concurrent.Future<List<Path>>> futures = new ArrayList<>();
-            for (ReportFormat f : todo) {
+            for (ReportFormat f : wanted) {
                 futures.add(pool.submit(() -> {
                     if (cancelled.getAsBoolean()) {
                         throw new java.util.concurrent.CancellationException("export cancelled");

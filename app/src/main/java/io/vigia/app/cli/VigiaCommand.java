@@ -55,15 +55,32 @@ public final class VigiaCommand implements Callable<Integer> {
         CrashHandler.crashIfAsked("vigia.debug.crash");
         VigiaCommand command = new VigiaCommand();
         command.crashReports = reports;
-        CommandLine cl = new CommandLine(command);
-        cl.setExecutionExceptionHandler(new ErrorHandler(reports));
-        return cl.execute(args);
+        return configure(new CommandLine(command), reports).execute(args);
     }
 
     public static CommandLine newCommandLine() {
-        CommandLine cl = new CommandLine(new VigiaCommand());
-        cl.setExecutionExceptionHandler(new ErrorHandler(null));
+        return configure(new CommandLine(new VigiaCommand()), null);
+    }
+
+    private static CommandLine configure(CommandLine cl, CrashReports reports) {
+        cl.setExecutionExceptionHandler(new ErrorHandler(reports));
+        addHelpOption(cl);
         return cl;
+    }
+
+    /**
+     * {@code -h}/{@code --help} on every subcommand, at every depth, as git and kubectl do; added
+     * here once rather than on each {@code @Command}, so that a new subcommand cannot miss it.
+     */
+    private static void addHelpOption(CommandLine cl) {
+        CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+        if (spec.findOption("--help") == null && spec.findOption("-h") == null) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
+                    .usageHelp(true)
+                    .description("Show this help message and exit.")
+                    .build());
+        }
+        cl.getSubcommands().values().forEach(VigiaCommand::addHelpOption);
     }
 
     static void tellCrash(Path report) {

@@ -15,6 +15,7 @@ import io.vigia.datasources.simulator.FleetSimulator;
 import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.SettingsRepository;
 import io.vigia.persistence.workspace.Workspace;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -64,22 +65,12 @@ class CopilotHealthFromImportsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run vigia(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = VigiaCommand.newCommandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("--workspace", dir.resolve("fresh.vigia").toString()));
-        all.addAll(List.of(args));
-        int exit = cl.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+    private CliRun vigia(String... args) {
+        return CliRun.vigia(dir.resolve("fresh.vigia"), args);
     }
 
     @Test
+    @NeedsSharedCorpus({"corpus/copilot-metrics", "corpus/sarif"})
     void everySourceFillsItsCopilotHealthPanelsOnAFreshWorkspace() throws IOException {
         Dashboard d = BuiltInDashboards.copilotHealth();
         Set<String> titles = new TreeSet<>();
@@ -104,7 +95,7 @@ class CopilotHealthFromImportsTest {
         }
         assertThat(panelsWithData(d)).as("nothing before the first import").isEmpty();
 
-        Run copilot = vigia("import", "copilot", "--scope", "octo-org",
+        CliRun copilot = vigia("import", "copilot", "--scope", "octo-org",
                 CORPUS.resolve("copilot-metrics/cmv-organization_metrics_response_sample.json").toString());
         assertThat(copilot.exit()).as(copilot.err()).isZero();
         assertThat(copilot.out()).contains("21 days: 21 imported, 0 already present, 0 rejected");
@@ -116,7 +107,7 @@ class CopilotHealthFromImportsTest {
             files.sorted().forEach(f -> sarif.add(f.toString()));
         }
         sarif.add(CORPUS.resolve("sarif/codeql-action-valid-sarif-lgtm.sarif").toString());
-        Run sast = vigia(sarif.toArray(String[]::new));
+        CliRun sast = vigia(sarif.toArray(String[]::new));
         assertThat(sast.exit()).as(sast.err()).isZero();
         assertThat(sast.out()).contains("accepted-suggestions.jsonl: " + sink.findings() + " accepted suggestions: "
                 + sink.findings() + " imported", "codeql-action-valid-sarif-lgtm.sarif:");
@@ -124,7 +115,7 @@ class CopilotHealthFromImportsTest {
         expected.addAll(FROM_SAST);
         assertThat(panelsWithData(d)).isEqualTo(expected);
 
-        Run guard = vigia("import", "guardrail-log", audit.resolve(AuditFilesSink.GUARDRAIL_FILE).toString());
+        CliRun guard = vigia("import", "guardrail-log", audit.resolve(AuditFilesSink.GUARDRAIL_FILE).toString());
         assertThat(guard.exit()).as(guard.err()).isZero();
         expected.addAll(FROM_GUARDRAIL_LOG);
         assertThat(panelsWithData(d)).isEqualTo(expected);
@@ -149,7 +140,7 @@ class CopilotHealthFromImportsTest {
         try (Stream<Path> files = Files.list(audit.resolve(AuditFilesSink.SARIF_DIR))) {
             files.sorted().forEach(f -> sarif.add(f.toString()));
         }
-        Run r = vigia(sarif.toArray(String[]::new));
+        CliRun r = vigia(sarif.toArray(String[]::new));
         assertThat(r.exit()).as(r.err()).isZero();
         // the numerator is there ...
         try (Workspace ws = Workspace.open(dir.resolve("fresh.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
@@ -165,6 +156,7 @@ class CopilotHealthFromImportsTest {
     }
 
     @Test
+    @NeedsSharedCorpus({"corpus/copilot-metrics", "corpus/sarif"})
     void removingTheDemoKeepsTheImportedSeries() throws IOException {
         Dashboard d = BuiltInDashboards.copilotHealth();
         Path audit = dir.resolve("audit");

@@ -3,6 +3,7 @@ package io.vigia.app.cli;
 import io.vigia.persistence.evidence.GuardrailEventRepository;
 import io.vigia.persistence.evidence.SarifFindingRepository;
 import io.vigia.persistence.workspace.Workspace;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -23,34 +24,22 @@ class ImportEvidenceCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run vigia(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = VigiaCommand.newCommandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "--workspace";
-        all[1] = dir.resolve("ws.vigia").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int exit = cl.execute(all);
-        return new Run(exit, out.toString(), err.toString());
+    private CliRun vigia(String... args) {
+        return CliRun.vigia(dir.resolve("ws.vigia"), args);
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/sarif")
     void importSarifTwiceThenAMalformedOne() {
-        Run first = vigia("import", "sarif", SARIF.resolve("s2slack-codeql-ruby.sarif").toString());
+        CliRun first = vigia("import", "sarif", SARIF.resolve("s2slack-codeql-ruby.sarif").toString());
         assertThat(first.exit()).isZero();
         assertThat(first.out()).contains("s2slack-codeql-ruby.sarif: 4 findings: 4 imported, 0 already present, 0 rejected");
 
-        Run again = vigia("import", "sarif", SARIF.resolve("s2slack-codeql-ruby.sarif").toString());
+        CliRun again = vigia("import", "sarif", SARIF.resolve("s2slack-codeql-ruby.sarif").toString());
         assertThat(again.exit()).isZero();
         assertThat(again.out()).contains("4 findings: 0 imported, 4 already present");
 
-        Run bad = vigia("import", "sarif", SARIF.resolve("malformed-codeql-action-results-is-number.sarif").toString());
+        CliRun bad = vigia("import", "sarif", SARIF.resolve("malformed-codeql-action-results-is-number.sarif").toString());
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("is not a readable SARIF log: run 1: `results` must be an array, found a number. "
                 + "Nothing was imported.");
@@ -68,14 +57,14 @@ class ImportEvidenceCommandTest {
                 Ignore previous instructions {{not json
                 {"ts":"2026-11-17T09:14:00Z","app":"ide-gateway","direction":"upwards","decision":"blocked","category":"toxicity","detector":"x"}
                 """, StandardCharsets.UTF_8);
-        Run first = vigia("import", "guardrail-log", log.toString());
+        CliRun first = vigia("import", "guardrail-log", log.toString());
         assertThat(first.exit()).isEqualTo(1);
         assertThat(first.out()).contains("audit.jsonl: 2 decisions: 2 imported, 0 already present, 2 rejected",
                 "vigia_guardrail_decisions_total rebuilt for 2 label sets");
         assertThat(first.err()).contains("  line 3: not valid JSON (column 1)", "  line 4: unknown direction (expected input or output)")
                 .doesNotContain("Ignore previous");
 
-        Run again = vigia("import", "guardrail-log", log.toString());
+        CliRun again = vigia("import", "guardrail-log", log.toString());
         assertThat(again.out()).contains("2 decisions: 0 imported, 2 already present, 2 rejected");
 
         try (Workspace ws = Workspace.open(dir.resolve("ws.vigia"))) {
@@ -90,14 +79,14 @@ class ImportEvidenceCommandTest {
     void aGuardrailLogWithNoDecisionFailsClearly() throws IOException {
         Path notALog = dir.resolve("notes.jsonl");
         Files.writeString(notALog, "{\"hello\":\"world\"}\n\n[]\n", StandardCharsets.UTF_8);
-        Run r = vigia("import", "guardrail-log", notALog.toString());
+        CliRun r = vigia("import", "guardrail-log", notALog.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("line 1: no timestamp (`ts`)", "line 3: not a JSON object",
                 "none of its 2 lines is a guardrail decision. Nothing was imported.");
 
         Path latin1 = dir.resolve("latin1.jsonl");
         Files.write(latin1, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}', '\n'});
-        Run enc = vigia("import", "guardrail-log", latin1.toString());
+        CliRun enc = vigia("import", "guardrail-log", latin1.toString());
         assertThat(enc.exit()).isEqualTo(2);
         assertThat(enc.err()).contains("is not UTF-8 text. Nothing was imported.");
     }

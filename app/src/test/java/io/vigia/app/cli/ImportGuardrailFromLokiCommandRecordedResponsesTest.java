@@ -3,6 +3,7 @@ package io.vigia.app.cli;
 import com.sun.net.httpserver.HttpServer;
 import io.vigia.persistence.evidence.GuardrailEventRepository;
 import io.vigia.persistence.workspace.Workspace;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answering with the corpus's recorded Loki {@code query_range} streams response, its lines
  * replaced by audit events (Loki cannot run on this machine).
  */
+@NeedsSharedCorpus("corpus/loki")
 class ImportGuardrailFromLokiCommandRecordedResponsesTest {
     private static final Path RECORDED = Path.of(System.getProperty("vigia.shared.dir"), "corpus", "loki",
             "loki-marshal-test-query_range-streams-with-stats-warnings.json");

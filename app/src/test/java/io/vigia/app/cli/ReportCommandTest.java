@@ -4,6 +4,8 @@ import io.vigia.dashboards.demo.DemoWorkspace;
 import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.SettingsRepository;
 import io.vigia.persistence.workspace.Workspace;
+import io.vigia.testsupport.NeedsProgram;
+import io.vigia.testsupport.Programs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,22 +55,12 @@ class ReportCommandTest {
         }
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run vigia(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = VigiaCommand.newCommandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("--workspace", workspace.toString()));
-        all.addAll(List.of(args));
-        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    private static CliRun vigia(String... args) {
+        return CliRun.vigia(workspace, args);
     }
 
     static String pdftotext(Path pdf) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("/usr/bin/pdftotext", "-enc", "UTF-8", pdf.toString(), "-").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(Programs.require("pdftotext").toString(), "-enc", "UTF-8", pdf.toString(), "-").redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(text).isZero();
@@ -76,9 +68,10 @@ class ReportCommandTest {
     }
 
     @Test
+    @NeedsProgram("pdftotext")
     void writesEveryFormatForAWeekOfTheDemo() throws Exception {
         Path out = dir.resolve("w47");
-        Run r = vigia("report", "--dashboard", "copilot-health", "--week", "2026-W47", "--tz", "Europe/Madrid",
+        CliRun r = vigia("report", "--dashboard", "copilot-health", "--week", "2026-W47", "--tz", "Europe/Madrid",
                 "--format", "pdf,html,csv,png", "--out", out.toString(), "--paper", "letter");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Copilot Health 2026-W47 (Europe/Madrid)").contains("copilot-health-2026-W47.pdf")
@@ -104,9 +97,10 @@ class ReportCommandTest {
     }
 
     @Test
+    @NeedsProgram("pdftotext")
     void aWeekWithoutDataIsWrittenAndSaysSo() throws Exception {
         Path out = dir.resolve("empty");
-        Run r = vigia("report", "--week", "2020-W10", "--tz", "UTC", "--format", "pdf,html", "--out", out.toString());
+        CliRun r = vigia("report", "--week", "2020-W10", "--tz", "UTC", "--format", "pdf,html", "--out", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).contains("warning: no data in 2020-W10");
         assertThat(pdftotext(out.resolve("copilot-health-2020-W10.pdf"))).contains("NO DATA")
@@ -121,7 +115,7 @@ class ReportCommandTest {
             port = s.getLocalPort(); // closed again: nothing listens there
         }
         Path out = dir.resolve("remote");
-        Run r = vigia("report", "--week", "2026-W47", "--source", "http://127.0.0.1:" + port, "--out", out.toString());
+        CliRun r = vigia("report", "--week", "2026-W47", "--source", "http://127.0.0.1:" + port, "--out", out.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).startsWith("vigia: cannot write the report: source \"http://127.0.0.1:" + port + "\" failed:")
                 .doesNotContain("Exception");
@@ -132,16 +126,17 @@ class ReportCommandTest {
     void badArgumentsExitWithUsageErrors() {
         assertThat(vigia("report", "--week", "2026-W60").exit()).isEqualTo(2);
         assertThat(vigia("report", "--format", "docx").err()).contains("unknown format \"docx\"; use pdf, html, csv or png");
-        Run help = vigia("report", "--help");
+        CliRun help = vigia("report", "--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("--week=YYYY-Www").contains("--format=LIST").contains("--paper=SIZE");
-        Run r = vigia("report", "--dashboard", "nope");
+        CliRun r = vigia("report", "--dashboard", "nope");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("no dashboard \"nope\"");
     }
 
     /** The real entry point in a fresh JVM: headless, and no JavaFX class is loaded for this command. */
     @Test
+    @NeedsProgram("pdftotext")
     void runsHeadlessAsItsOwnProcessWithoutJavaFx() throws Exception {
         Path out = dir.resolve("process");
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -161,6 +156,7 @@ class ReportCommandTest {
     }
 
     @Test
+    @NeedsProgram("pdftotext")
     void aRemotePrometheusApiGivesTheSameNumbersAsTheLocalStore() throws Exception {
         Path local = dir.resolve("via-local");
         Path remote = dir.resolve("via-remote");
@@ -168,7 +164,7 @@ class ReportCommandTest {
                 .exit()).isZero();
         try (Workspace ws = Workspace.open(workspace); SqliteSeriesStore store = new SqliteSeriesStore(ws);
              PromqlHttpServer server = new PromqlHttpServer(new io.vigia.datasources.promql.LocalPromqlSource("served", store))) {
-            Run r = vigia("report", "--week", "2026-W47", "--tz", "Europe/Madrid", "--format", "csv,pdf", "--source", server.url(),
+            CliRun r = vigia("report", "--week", "2026-W47", "--tz", "Europe/Madrid", "--format", "csv,pdf", "--source", server.url(),
                     "--out", remote.toString());
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(server.requests.get()).isGreaterThan(20);
@@ -185,7 +181,7 @@ class ReportCommandTest {
             assertThat(pdftotext(remote.resolve("copilot-health-2026-W47.pdf"))).contains("Key numbers");
 
             server.failWith = 503;
-            Run failed = vigia("report", "--week", "2026-W47", "--source", server.url(), "--out", dir.resolve("failed").toString());
+            CliRun failed = vigia("report", "--week", "2026-W47", "--source", server.url(), "--out", dir.resolve("failed").toString());
             assertThat(failed.exit()).isEqualTo(1);
             assertThat(failed.err()).startsWith("vigia: cannot write the report: source \"" + server.url() + "\" failed:")
                     .contains("503");

@@ -7,6 +7,7 @@ import io.vigia.datasources.imports.ImportKind;
 import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.SettingsRepository;
 import io.vigia.persistence.workspace.Workspace;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import io.vigia.views.dashboards.DashboardListPage;
 import io.vigia.views.dashboards.DashboardView;
 import io.vigia.views.dashboards.DashboardViewModel;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reached from the navigation, a real GitHub Copilot metrics file imported through its buttons,
  * then Copilot Health, zoomed to the imported days, shows it.
  */
+@NeedsSharedCorpus("corpus/copilot-metrics")
 class ImportPageInAppUiTest {
     private static final Path COPILOT = Path.of(System.getProperty("vigia.shared.dir"), "corpus", "copilot-metrics",
             "cmv-organization_metrics_response_sample.json");

@@ -6,6 +6,7 @@ import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.QueryLanguage;
 import io.vigia.dashboards.model.Variable;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -25,6 +26,7 @@ class GrafanaCorpusRoundTripTest {
     private static final Path DIR = Path.of(System.getProperty("vigia.shared.dir", "../shared"), "corpus", "grafana-dashboards");
 
     @TestFactory
+    @NeedsSharedCorpus("corpus/grafana-dashboards")
     Stream<DynamicTest> everyCorpusDashboardImportsAndRoundTrips() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(DIR)) {
@@ -45,6 +47,7 @@ class GrafanaCorpusRoundTripTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/grafana-dashboards")
     void legacyRowsBecomeRowPanelsOnTheGrid() throws IOException {
         Dashboard d = read("node-exporter-full-rfmoz-2019-schema14-rows.json");
         List<Panel> all = d.allPanels();
@@ -63,6 +66,7 @@ class GrafanaCorpusRoundTripTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/grafana-dashboards")
     void datasourceInputsAreBoundToTheChosenSource() throws IOException {
         GrafanaImport imp = GrafanaImporter.read(Files.readString(DIR.resolve("node-exporter-full-rfmoz-2021-schema26-inputs.json")),
                 Map.of("DS_PROMETHEUS", "prometheus-prod"));
@@ -74,6 +78,7 @@ class GrafanaCorpusRoundTripTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/grafana-dashboards")
     void lokiTargetsAndLogsPanelsAreLogQl() throws IOException {
         Dashboard d = read("loki-mixin-loki-logs-schema14-prom-and-loki-targets.json");
         Panel logs = d.allPanels().stream().filter(p -> p.type() == PanelType.LOGS).findFirst().orElseThrow();
@@ -85,6 +90,7 @@ class GrafanaCorpusRoundTripTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/grafana-dashboards")
     void unknownPanelTypesArePlaceholdersThatSurviveExport() throws IOException {
         GrafanaImport imp = GrafanaImporter.read(Files.readString(DIR.resolve("asmild-copilot-exporter-dashboard.json")));
         List<Panel> pies = imp.dashboard().allPanels().stream().filter(p -> p.type() == PanelType.UNSUPPORTED).toList();

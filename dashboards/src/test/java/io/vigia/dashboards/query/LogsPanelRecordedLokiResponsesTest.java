@@ -23,6 +23,7 @@ import io.vigia.datasources.remote.InMemorySecretStore;
 import io.vigia.datasources.remote.RetryPolicy;
 import io.vigia.datasources.remote.SecretResolver;
 import io.vigia.datasources.remote.SourceType;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cannot run on this machine), served by a local {@link HttpServer} and read through the real
  * {@link LokiClient}.
  */
+@NeedsSharedCorpus("corpus/loki")
 class LogsPanelRecordedLokiResponsesTest {
     private static final Path CORPUS = Path.of(System.getProperty("vigia.shared.dir"), "corpus", "loki");
     private static final Instant FROM = Instant.parse("2022-02-16T16:00:00Z");

@@ -2,6 +2,7 @@ package io.vigia.datasources.copilot;
 
 import io.vigia.datasources.testing.MemorySeriesWriter;
 import io.vigia.persistence.workspace.Workspace;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ class CopilotImporterTest {
     Path dir;
 
     @Test
+    @NeedsSharedCorpus("corpus/copilot-metrics")
     void importingTheSameDaysAgainAddsNothingAndARevisedDayIsRewritten() throws Exception {
         List<CopilotDay> days = ((CopilotMetricsParser.Days) CopilotMetricsParser.parse("octo-org",
                 Files.readString(DIR.resolve("cmv-organization_metrics_response_sample.json")))).days();
@@ -49,6 +51,7 @@ class CopilotImporterTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/copilot-metrics")
     void seriesCarryScopeSourceAndTheBreakdown() throws Exception {
         CopilotDay d = ((CopilotMetricsParser.Days) CopilotMetricsParser.parse("octo-org",
                 Files.readString(DIR.resolve("msdash-TestData-metrics.json")))).days().getFirst();

@@ -1,5 +1,6 @@
 package io.vigia.datasources.copilot;
 
+import io.vigia.testsupport.NeedsSharedCorpus;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -63,6 +64,7 @@ class CopilotRecordedResponsesTest {
     }
 
     @TestFactory
+    @NeedsSharedCorpus("corpus/copilot-metrics")
     Stream<DynamicTest> everyCorpusFileIsReadOrRejectedClearly() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(DIR)) {
@@ -95,6 +97,7 @@ class CopilotRecordedResponsesTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/copilot-metrics")
     void legacyMetricsDaysCarryEditorModelAndLanguage() throws IOException {
         var days = ((CopilotMetricsParser.Days) CopilotMetricsParser.parse("o",
                 Files.readString(DIR.resolve("cmv-organization_metrics_response_sample.json")))).days();
@@ -109,6 +112,7 @@ class CopilotRecordedResponsesTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/copilot-metrics")
     void legacyUsageBreakdownsThatDoNotAddUpKeepTheTotalsExact() throws IOException {
         var days = ((CopilotMetricsParser.Days) CopilotMetricsParser.parse("o",
                 Files.readString(DIR.resolve("cmv-organization_usage_response_sample.json")))).days();
@@ -122,6 +126,7 @@ class CopilotRecordedResponsesTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/copilot-metrics")
     void usageReportCountsOnlyCodeCompletionForAcceptance() throws IOException {
         var days = ((CopilotMetricsParser.Days) CopilotMetricsParser.parse("o",
                 Files.readString(DIR.resolve("cmv-newapi-organization-1-day-report.json")))).days();
@@ -136,6 +141,7 @@ class CopilotRecordedResponsesTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/copilot-metrics")
     void signedDownloadLinksGetNoTokenButTheApiDoes() throws IOException {
         routes.put("/orgs/octo-org/copilot/metrics/reports/organization-1-day",
                 json("{\"download_links\":[\"/storage/report.json?sig=s3cr3t\"],\"report_day\":\"2026-04-25\"}"));
@@ -150,6 +156,7 @@ class CopilotRecordedResponsesTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/copilot-metrics")
     void dailySyncStoresTheDayAndItsCopilotHealthCountersOnceAndSkipsItNextTime(@org.junit.jupiter.api.io.TempDir Path dir)
             throws IOException {
         routes.put("/orgs/octo-org/copilot/metrics/reports/organization-1-day",
@@ -172,6 +179,7 @@ class CopilotRecordedResponsesTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/copilot-metrics")
     void legacyPaginationFollowsTheLinkHeader() throws IOException {
         String all = Files.readString(DIR.resolve("cmv-organization_metrics_response_sample.json"));
         var days = ((CopilotMetricsParser.Days) CopilotMetricsParser.parse("octo-org", all)).days();

@@ -4,6 +4,7 @@ import io.vigia.persistence.series.LabelMatcher;
 import io.vigia.persistence.series.SeriesData;
 import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.Workspace;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ class CopilotStoreImportTest {
     Path dir;
 
     @Test
+    @NeedsSharedCorpus("corpus/copilot-metrics")
     void countersHoldTheDailyTotalsAndFollowARevisedDay() throws Exception {
         List<CopilotDay> days = ((CopilotMetricsParser.Days) CopilotMetricsParser.parse("octo-org",
                 Files.readString(DIR.resolve("cmv-organization_metrics_response_sample.json")))).days();

@@ -1,6 +1,7 @@
 package io.vigia.datasources.guardrail;
 
 import io.vigia.datasources.redact.Redactor;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -122,6 +123,7 @@ class GuardrailLogParserTest {
      * reason, none is imported.
      */
     @Test
+    @NeedsSharedCorpus("corpus/ai-guardrail-telemetry")
     void otelExampleLinesFromTheCorpusAreRejectedLineByLine() throws IOException {
         Path file = Path.of(System.getProperty("vigia.shared.dir"), "corpus", "ai-guardrail-telemetry", "otel-genai-semconv",
                 "examples-llm-calls.extracted.jsonl");

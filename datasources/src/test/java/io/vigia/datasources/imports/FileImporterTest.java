@@ -9,6 +9,7 @@ import io.vigia.persistence.series.LabelMatcher;
 import io.vigia.persistence.series.SeriesData;
 import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.Workspace;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,7 @@ class FileImporterTest {
     }
 
     @Test
+    @NeedsSharedCorpus({"corpus/copilot-metrics", "corpus/sarif", "corpus/prometheus-exposition"})
     void detectsEachKindFromTheFileItself() throws IOException {
         assertThat(ImportDetector.detect(audit.resolve(AuditFilesSink.GUARDRAIL_FILE))).contains(ImportKind.GUARDRAIL_LOG);
         assertThat(ImportDetector.detect(audit.resolve(AuditFilesSink.SUGGESTIONS_FILE))).contains(ImportKind.ACCEPTED_SUGGESTIONS);
@@ -85,6 +87,7 @@ class FileImporterTest {
     }
 
     @Test
+    @NeedsSharedCorpus({"corpus/copilot-metrics", "corpus/sarif", "corpus/prometheus-exposition"})
     void eachKindImportsOnceAndAgainAddsNothing() throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("w.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
             FileImporter importer = new FileImporter(ws, store);
@@ -143,6 +146,7 @@ class FileImporterTest {
     }
 
     @Test
+    @NeedsSharedCorpus({"corpus/copilot-metrics", "corpus/sarif", "corpus/prometheus-exposition"})
     void aMalformedOrWrongFileImportsNothingAndSaysWhy() throws Exception {
         Path latin1 = dir.resolve("latin1.jsonl");
         Files.write(latin1, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}', '\n'});

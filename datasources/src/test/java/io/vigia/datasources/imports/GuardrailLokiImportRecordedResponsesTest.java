@@ -11,6 +11,7 @@ import io.vigia.datasources.remote.InMemorySecretStore;
 import io.vigia.datasources.remote.RetryPolicy;
 import io.vigia.datasources.remote.SecretResolver;
 import io.vigia.datasources.remote.SourceType;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * stats and stream layout), once as recorded (its lines are not audit events) and once with its
  * lines replaced by audit events of the JSONL shape.
  */
+@NeedsSharedCorpus("corpus/loki")
 class GuardrailLokiImportRecordedResponsesTest {
     private static final Path RECORDED = Path.of(System.getProperty("vigia.shared.dir"), "corpus", "loki",
             "loki-marshal-test-query_range-streams-with-stats-warnings.json");

@@ -1,5 +1,6 @@
 package io.vigia.datasources.ingest;
 
+import io.vigia.testsupport.NeedsSharedCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Real /metrics scrapes and promtool files from the shared corpus, each read in its own format. */
+@NeedsSharedCorpus("corpus/prometheus-exposition")
 class ExpositionCorpusTest {
     private static final Path DIR = Path.of(System.getProperty("vigia.shared.dir", "../shared"),
             "corpus", "prometheus-exposition");

@@ -1,6 +1,7 @@
 package io.vigia.datasources.ingest;
 
 import io.vigia.persistence.series.Labels;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -26,6 +27,7 @@ class OpenMetricsConformanceTest {
             "corpus", "prometheus-exposition", "openmetrics-testsuite");
 
     @TestFactory
+    @NeedsSharedCorpus("corpus/prometheus-exposition/openmetrics-testsuite")
     Stream<DynamicTest> everyCaseOfTheSuiteIsClassifiedRight() throws IOException {
         assertThat(SUITE).as("the OpenMetrics suite in the shared corpus").isDirectory();
         List<Path> cases;
@@ -51,6 +53,7 @@ class OpenMetricsConformanceTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/prometheus-exposition/openmetrics-testsuite")
     void simpleHistogramParsesToItsSamples() throws Exception {
         CollectingSink sink = parse("simple_histogram");
         assertThat(sink.families).containsExactly(new CollectingSink.Family("a", MetricType.HISTOGRAM, "help", ""));
@@ -59,6 +62,7 @@ class OpenMetricsConformanceTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/prometheus-exposition/openmetrics-testsuite")
     void escapesInLabelValuesAndHelpAreDecoded() throws Exception {
         CollectingSink sink = parse("escaping");
         assertThat(sink.families.getFirst().help()).isEqualTo("he\n\\l\\tp");
@@ -67,6 +71,7 @@ class OpenMetricsConformanceTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/prometheus-exposition/openmetrics-testsuite")
     void timestampsAreSecondsConvertedToMilliseconds() throws Exception {
         CollectingSink sink = parse("timestamps");
         assertThat(sink.samples).extracting(CollectingSink.Sample::timestampMillis)
@@ -74,6 +79,7 @@ class OpenMetricsConformanceTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/prometheus-exposition/openmetrics-testsuite")
     void exemplarsAreKeptWithTheirBucket() throws Exception {
         CollectingSink sink = parse("histogram_exemplars");
         CollectingSink.Sample inf = sink.samples.get(2);
@@ -84,6 +90,7 @@ class OpenMetricsConformanceTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/prometheus-exposition/openmetrics-testsuite")
     void specialValuesAndLargeCountersParse() throws Exception {
         assertThat(parse("labels_and_infinite").samples).extracting(CollectingSink.Sample::value)
                 .containsExactly(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
@@ -93,6 +100,7 @@ class OpenMetricsConformanceTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/prometheus-exposition/openmetrics-testsuite")
     void aSampleNameCarriesTheFamilysSuffix() throws Exception {
         CollectingSink sink = parse("counter_unit");
         assertThat(sink.families).containsExactly(
@@ -102,6 +110,7 @@ class OpenMetricsConformanceTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/prometheus-exposition/openmetrics-testsuite")
     void rejectionsSayWhatIsWrongAndWhere() {
         assertThatThrownBy(() -> parse("bad_histograms_11"))
                 .hasMessage("line 4: histogram a count 1.0 differs from its +Inf bucket 0.0");

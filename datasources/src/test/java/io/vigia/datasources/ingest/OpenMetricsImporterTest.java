@@ -1,6 +1,7 @@
 package io.vigia.datasources.ingest;
 
 import io.vigia.datasources.testing.MemorySeriesWriter;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OpenMetricsImporterTest {
 
     @Test
+    @NeedsSharedCorpus("corpus/prometheus-exposition")
     void importsThePromtoolDumpFileFromTheCorpus() throws Exception {
         Path file = Path.of(System.getProperty("vigia.shared.dir", "../shared"),
                 "corpus", "prometheus-exposition", "promtool-dump-openmetrics-test.prom");

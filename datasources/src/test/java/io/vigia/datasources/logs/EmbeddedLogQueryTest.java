@@ -3,6 +3,7 @@ package io.vigia.datasources.logs;
 import io.vigia.datasources.api.QueryException;
 import io.vigia.persistence.series.LabelMatcher;
 import io.vigia.persistence.series.Labels;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,6 +81,7 @@ class EmbeddedLogQueryTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/loki")
     void everyLogQlExampleOfLokisDocsIsParsedOrRefusedClearly() throws Exception {
         var file = java.nio.file.Path.of(System.getProperty("vigia.shared.dir"), "corpus", "loki", "logql-examples-from-loki-docs.logql.txt");
         String text = java.nio.file.Files.readString(file);

@@ -13,6 +13,7 @@ import io.vigia.datasources.remote.RetryPolicy;
 import io.vigia.datasources.remote.SecretResolver;
 import io.vigia.datasources.remote.SourceType;
 import io.vigia.persistence.series.Labels;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.fail;
  * real responses from Loki's docs and tests and Grafana's Loki test data), served by a local HTTP
  * server and read through {@link LokiClient}. A file without an expectation fails the test.
  */
+@NeedsSharedCorpus("corpus/loki")
 class LokiClientRecordedResponsesTest {
     private static final Path CORPUS = Path.of(System.getProperty("vigia.shared.dir"), "corpus", "loki");
     private static final Instant START = Instant.ofEpochSecond(1_568_404_000);

@@ -12,6 +12,7 @@ import io.vigia.datasources.remote.RetryPolicy;
 import io.vigia.datasources.remote.SecretResolver;
 import io.vigia.datasources.remote.SourceType;
 import io.vigia.persistence.series.Labels;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.fail;
  * and read through {@link PrometheusClient}. A file without an expectation here fails the test,
  * so a new corpus file cannot be silently ignored.
  */
+@NeedsSharedCorpus("corpus/prometheus-api")
 class PrometheusClientRecordedResponsesTest {
     private static final Path CORPUS = Path.of(System.getProperty("vigia.shared.dir"), "corpus", "prometheus-api");
     private static final Instant T0 = Instant.ofEpochSecond(1_700_000_000);

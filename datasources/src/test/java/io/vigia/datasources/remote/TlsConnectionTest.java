@@ -1,6 +1,7 @@
 package io.vigia.datasources.remote;
 
 import io.vigia.datasources.prometheus.PrometheusClient;
+import io.vigia.testsupport.NeedsProgram;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -24,12 +25,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Custom CA, verification switched off, and mutual TLS (PEM PKCS#8, PEM PKCS#1, PKCS#12) against a
  * local HTTPS server whose certificates are made with the openssl command line for this run.
  */
+@NeedsProgram("openssl")
 class TlsConnectionTest {
     private static final String BUILDINFO = "{\"status\":\"success\",\"data\":{\"version\":\"3.0.0\",\"revision\":\"abc\"}}";
 
@@ -40,7 +41,6 @@ class TlsConnectionTest {
 
     @BeforeAll
     static void makeCertificates() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "needs the openssl command line");
         Files.writeString(dir.resolve("san.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
         run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=vigia-test-ca");
         run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost");

@@ -2,6 +2,7 @@ package io.vigia.datasources.sarif;
 
 import io.vigia.persistence.evidence.SarifFindingRepository;
 import io.vigia.persistence.workspace.Workspace;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ class SarifImporterTest {
     Path dir;
 
     @Test
+    @NeedsSharedCorpus("corpus/sarif")
     void importsFindingsOnceAndKeepsWhatMatters() throws IOException {
         try (Workspace ws = Workspace.open(dir.resolve("ws.vigia"))) {
             SarifImporter importer = new SarifImporter(ws);
@@ -44,6 +46,7 @@ class SarifImporterTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/sarif")
     void severalRunsAndFindingsWithoutFingerprints() throws IOException {
         try (Workspace ws = Workspace.open(dir.resolve("ws.vigia"))) {
             SarifImporter importer = new SarifImporter(ws);
@@ -72,6 +75,7 @@ class SarifImporterTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/sarif")
     void aMalformedFileWritesNothing() {
         try (Workspace ws = Workspace.open(dir.resolve("ws.vigia"))) {
             SarifImporter importer = new SarifImporter(ws);

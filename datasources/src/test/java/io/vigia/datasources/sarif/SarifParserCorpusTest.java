@@ -1,5 +1,6 @@
 package io.vigia.datasources.sarif;
 
+import io.vigia.testsupport.NeedsSharedCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * counted by hand with jq) or rejected with a message naming the problem. A file added to the
  * corpus without an expectation here fails {@link #everyCorpusFileHasAnExpectation()}.
  */
+@NeedsSharedCorpus("corpus/sarif")
 class SarifParserCorpusTest {
     private static final Path CORPUS = Path.of(System.getProperty("vigia.shared.dir"), "corpus", "sarif");
 

@@ -2,6 +2,7 @@ package io.vigia.views.dashboards;
 
 import io.vigia.dashboards.store.DashboardStore;
 import io.vigia.persistence.workspace.Workspace;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import io.vigia.views.dialogs.DialogService;
 import io.vigia.views.tasks.SameThreadTaskExecutor;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,7 @@ class DashboardListViewModelTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/grafana-dashboards")
     void importingAGrafanaDashboardListsItAndNotesWhatWasLeftOut() {
         Path grafana = Path.of(System.getProperty("vigia.shared.dir"), "corpus", "grafana-dashboards", "asmild-copilot-exporter-dashboard.json");
         RecordingDialogs dialogs = new RecordingDialogs();

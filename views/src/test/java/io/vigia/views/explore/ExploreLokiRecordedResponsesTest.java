@@ -11,6 +11,7 @@ import io.vigia.datasources.remote.SourceType;
 import io.vigia.dashboards.store.DashboardStore;
 import io.vigia.persistence.workspace.SettingsRepository;
 import io.vigia.persistence.workspace.Workspace;
+import io.vigia.testsupport.NeedsSharedCorpus;
 import io.vigia.views.tasks.SameThreadTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +116,7 @@ class ExploreLokiRecordedResponsesTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/loki")
     void logLinesFillTheLogsViewNewestFirstAsTheyCame() {
         QueryPaneViewModel pane = vm.left();
         assertThat(pane.language()).isEqualTo(QueryLanguage.LOGQL);
@@ -131,6 +133,7 @@ class ExploreLokiRecordedResponsesTest {
     }
 
     @Test
+    @NeedsSharedCorpus("corpus/loki")
     void completesLokiLabelNamesAndValues() {
         QueryPaneViewModel pane = vm.left();
         pane.expressionProperty().set("{");

@@ -13,6 +13,8 @@ import io.vigia.datasources.promql.LocalPromqlSource;
 import io.vigia.dashboards.demo.DemoWorkspace;
 import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.Workspace;
+import io.vigia.testsupport.NeedsProgram;
+import io.vigia.testsupport.Programs;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -73,7 +75,11 @@ class WeeklyReportDemoTest {
         ws.close();
     }
 
-    static String run(String... cmd) throws IOException, InterruptedException {
+    /** Runs an installed program (looked up on the PATH) and returns what it printed. */
+    static String run(String program, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Programs.require(program).toString());
+        cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -142,10 +148,11 @@ class WeeklyReportDemoTest {
     }
 
     @Test
+    @NeedsProgram({"pdftotext", "pdfinfo", "pdffonts"})
     void pdfTextHasTheKpisTheSummaryAndPageNumbers() throws Exception {
         Path pdf = OUT.resolve("copilot-health-2026-W47.pdf");
         assertThat(files).contains(pdf);
-        String text = run("/usr/bin/pdftotext", "-enc", "UTF-8", pdf.toString(), "-");
+        String text = run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-");
         assertThat(text).contains("Copilot Health — weekly report", "2026-W47 · Mon 16 Nov 2026 to Sun 22 Nov 2026 · Europe/Madrid",
                 "Summary", "Key numbers");
         for (Report.Kpi k : report.kpis()) {
@@ -154,22 +161,23 @@ class WeeklyReportDemoTest {
         for (String sentence : report.summary()) {
             assertThat(text.replace('\n', ' ')).contains(sentence);
         }
-        String pages = run("/usr/bin/pdfinfo", pdf.toString()).lines().filter(l -> l.startsWith("Pages:")).findFirst().orElseThrow();
+        String pages = run("pdfinfo", pdf.toString()).lines().filter(l -> l.startsWith("Pages:")).findFirst().orElseThrow();
         int n = Integer.parseInt(pages.replaceAll("\\D", ""));
         assertThat(n).isBetween(3, 12);
         assertThat(text).contains("Page 1 of " + n).contains("Page " + n + " of " + n);
         // hostile labels are text in the PDF, and the secret is gone
         assertThat(text).contains(SCRIPT).contains("leak [REDACTED:openai_key]").doesNotContain("sk-proj-");
-        String fonts = run("/usr/bin/pdffonts", pdf.toString());
+        String fonts = run("pdffonts", pdf.toString());
         assertThat(fonts.lines().skip(2).toList()).isNotEmpty().allSatisfy(l -> assertThat(l).contains("yes yes yes"));
     }
 
     @Test
+    @NeedsProgram("pdftoppm")
     void pdfPagesRenderWithChartsOnThem() throws Exception {
         Path pdf = OUT.resolve("copilot-health-2026-W47.pdf");
         Path pages = OUT.resolve("pages");
         Files.createDirectories(pages);
-        run("/usr/bin/pdftoppm", "-r", "60", "-png", pdf.toString(), pages.resolve("page").toString());
+        run("pdftoppm", "-r", "60", "-png", pdf.toString(), pages.resolve("page").toString());
         List<Path> pngs;
         try (Stream<Path> s = Files.list(pages)) {
             pngs = s.filter(p -> p.toString().endsWith(".png")).sorted().toList();
@@ -261,6 +269,7 @@ class WeeklyReportDemoTest {
     }
 
     @Test
+    @NeedsProgram({"pdftotext", "pdfinfo"})
     void aFailingPanelMakesAPartialReportThatSaysSoInEveryFormat() throws Exception {
         var d = BuiltInDashboards.copilotHealth();
         List<Panel> panels = new ArrayList<>(d.panels());
@@ -274,9 +283,9 @@ class WeeklyReportDemoTest {
         assertThat(partial.partial()).isTrue();
         Path out = dir.resolve("partial");
         new ReportExporter(Paper.LETTER).export(partial, EnumSet.of(ReportFormat.PDF, ReportFormat.HTML), out);
-        String text = run("/usr/bin/pdftotext", "-enc", "UTF-8", out.resolve("copilot-health-2026-W47.pdf").toString(), "-");
+        String text = run("pdftotext", "-enc", "UTF-8", out.resolve("copilot-health-2026-W47.pdf").toString(), "-");
         assertThat(text).contains("PARTIAL REPORT").contains("Broken panel").contains("Problems");
-        assertThat(run("/usr/bin/pdfinfo", out.resolve("copilot-health-2026-W47.pdf").toString())).contains("(letter)");
+        assertThat(run("pdfinfo", out.resolve("copilot-health-2026-W47.pdf").toString())).contains("(letter)");
         assertThat(Files.readString(out.resolve("copilot-health-2026-W47.html"))).contains("PARTIAL REPORT").contains("Broken panel");
     }
 

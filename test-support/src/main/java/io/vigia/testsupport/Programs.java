@@ -45,6 +45,11 @@ public final class Programs {
         return find(name).orElseThrow(() -> new IllegalStateException(notInstalled(name)));
     }
 
+    /** The Debian/Ubuntu package that brings this program, when known. */
+    public static Optional<String> debianPackage(String name) {
+        return Optional.ofNullable(PACKAGES.get(name));
+    }
+
     static String notInstalled(String name) {
         String pkg = PACKAGES.get(name);
         return name + " not installed: no executable '" + name + "' on the PATH"

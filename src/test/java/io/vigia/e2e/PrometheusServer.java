@@ -119,7 +119,7 @@ public final class PrometheusServer implements AutoCloseable {
         Process promtool = new ProcessBuilder(promtool().toString(), "tsdb", "create-blocks-from", "openmetrics",
                 openMetrics.toString(), data.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("promtool.log").toFile()).start();
-        if (!promtool.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || promtool.exitValue() != 0) {
+        if (!promtool.waitFor(15, java.util.concurrent.TimeUnit.MINUTES) || promtool.exitValue() != 0) {
             promtool.destroyForcibly();
             throw new IllegalStateException("promtool could not backfill " + openMetrics + ":\n"
                     + Files.readString(dir.resolve("promtool.log")));

@@ -25,9 +25,14 @@ public final class Programs {
     private Programs() {
     }
 
-    /** The executable of that name on the {@code PATH} (then /usr/sbin and /sbin, which a user's PATH may lack). */
+    /**
+     * The executable of that name on the {@code PATH} (then /usr/sbin and /sbin, which a user's PATH
+     * may lack). {@code -Dvigia.programs.path=DIRS} replaces that search path, so that a machine
+     * without some program can be tried on one that has it ({@code -Dvigia.programs.path=/nowhere}).
+     */
     public static Optional<Path> find(String name) {
-        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/sbin";
+        String path = System.getProperty("vigia.programs.path",
+                System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/sbin");
         for (String dir : path.split(File.pathSeparator)) {
             if (dir.isBlank()) {
                 continue;

@@ -65,7 +65,11 @@ release_root() {
   if ! grep -q " $root/" /proc/mounts; then rm -rf "$root"; else echo "WARN: $root still has mounts; not deleted"; fi
   root=""
 }
+# the script's own stdout and stderr: a signal can run the EXIT trap inside a function call whose
+# output is redirected to a log, and the cleanup's notes belong on the terminal
+exec 3>&1 4>&2
 cleanup() {
+  exec 1>&3 2>&4
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
   if dpkg-query -W vigia >/dev/null 2>&1; then
@@ -323,6 +327,19 @@ minimal() {
   step "dpkg --purge vigia (minimal root, xdg-utils present)"
   run_root dpkg --purge vigia > "$work/root-purge2.log" 2>&1 || { cat "$work/root-purge2.log"; fail "dpkg --purge vigia exited non-zero in the minimal root"; }
   cat "$work/root-purge2.log"
+
+  # a menu entry added at install, whose menu folder is gone by the time the package is removed (or
+  # xdg-utils was removed first): prerm cannot ask xdg-desktop-menu and must delete the entry itself
+  step "menu folders made in the root, dpkg -i (entry added), menu folder removed, dpkg --purge"
+  mkdir -p "$root/etc/xdg/menus" "$root/usr/share/desktop-directories"
+  run_root dpkg -i "$rdeb" > "$work/root-install3.log" 2>&1 || { cat "$work/root-install3.log"; fail "dpkg -i with menu folders in the minimal root"; }
+  grep '^vigia: ' "$work/root-install3.log" || true
+  [ -f "$root/usr/share/applications/vigia-vigia.desktop" ] || { cat "$work/root-install3.log"; fail "no menu entry although the root now has menu folders"; }
+  echo "menu entry added: /usr/share/applications/vigia-vigia.desktop"
+  rm -rf "$root/etc/xdg/menus"
+  run_root dpkg --purge vigia > "$work/root-purge3.log" 2>&1 || { cat "$work/root-purge3.log"; fail "dpkg --purge vigia exited non-zero after its menu folder went"; }
+  cat "$work/root-purge3.log"
+  [ ! -e "$root/usr/share/applications/vigia-vigia.desktop" ] || fail "the menu entry outlived the package"
   release_root
   echo "minimal: OK"
 }

@@ -74,7 +74,7 @@ final class OtlpHttpHandler implements HttpHandler {
             }
             String length = exchange.getRequestHeaders().getFirst("Content-Length");
             if (length != null && !gzip && parseLength(length) > maxBodyBytes) {
-                fail(exchange, encoding, 413, RESOURCE_EXHAUSTED, tooLarge());
+                tooLarge(exchange, encoding);
                 return;
             }
             byte[] body;
@@ -85,7 +85,7 @@ final class OtlpHttpHandler implements HttpHandler {
                 return;
             }
             if (body == null) {
-                fail(exchange, encoding, 413, RESOURCE_EXHAUSTED, tooLarge());
+                tooLarge(exchange, encoding);
                 return;
             }
             Message message;
@@ -119,6 +119,12 @@ final class OtlpHttpHandler implements HttpHandler {
             LOG.info("OTLP {} from {}: {} rejected: {}", signal.path(), exchange.getRemoteAddress(), outcome.rejected(), outcome.message());
         }
         send(exchange, 200, encoding, OtlpCodec.response(signal, encoding, outcome.rejected(), outcome.message()));
+    }
+
+    /** The body was not read to its end: the connection cannot carry another request. */
+    private void tooLarge(HttpExchange exchange, OtlpEncoding encoding) throws IOException {
+        exchange.getResponseHeaders().set("Connection", "close");
+        fail(exchange, encoding, 413, RESOURCE_EXHAUSTED, tooLarge());
     }
 
     private String tooLarge() {

@@ -71,12 +71,19 @@ final class Attributes {
         };
     }
 
-    /** A double the way Prometheus writes label values: integral values without a fraction. */
+    /**
+     * A double as Prometheus's OTLP translator writes {@code le} and {@code quantile} values (Go's
+     * {@code strconv.FormatFloat(f, 'f', -1, 64)}): the shortest decimal that reads back as the
+     * same double, without exponent, {@code 5} rather than {@code 5.0}.
+     */
     static String number(double d) {
-        if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
-            return Long.toString((long) d);
+        if (Double.isNaN(d)) {
+            return "NaN";
         }
-        return Double.toString(d);
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "+Inf" : "-Inf";
+        }
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     /**

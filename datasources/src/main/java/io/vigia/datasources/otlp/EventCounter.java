@@ -32,7 +32,9 @@ final class EventCounter {
             "decision", "source", "tool_name", "success", "decision_type", "decision_source", "model", "status_code",
             "outcome", "language_id", "edit_surface", "participant", "rating",
             "gen_ai.tool.name", "gen_ai.operation.name", "gen_ai.request.model", "gen_ai.provider.name", "error.type",
-            "github.copilot.shutdown_type", "github.copilot.abort_reason");
+            "github.copilot.shutdown_type", "github.copilot.abort_reason",
+            // set by LogsTranslator on records without an event name
+            "severity");
 
     private final OwnedCounters counters;
 

@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code "." + event.name}, since Claude Code sends {@code event.name=tool_decision} with the body
  * {@code claude_code.tool_decision} (its bundled code, function building the log record), while
  * Copilot Chat puts the full {@code copilot_chat.edit.feedback} in {@code event.name}. Records with
- * no event name are counted as {@code log} by severity text, so plain logs still show up.
+ * no event name are counted as {@code log} by {@code severity} (text, else number), so plain logs still show up.
  */
 final class LogsTranslator {
     private final EventCounter events;
@@ -44,7 +44,7 @@ final class LogsTranslator {
                 String event = eventName(r, attrs);
                 if (event == null) {
                     String severity = r.getSeverityText().isEmpty() ? r.getSeverityNumber().name() : r.getSeverityText();
-                    events.count(target, "log", Map.of("outcome", severity), t);
+                    events.count(target, "log", Map.of("severity", severity), t);
                 } else {
                     events.count(target, event, attrs, t);
                 }

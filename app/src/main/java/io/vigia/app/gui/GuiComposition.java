@@ -32,7 +32,10 @@ import io.vigia.views.dialogs.FxDialogService;
 import io.vigia.datasources.imports.FileImporter;
 import io.vigia.views.imports.ImportPage;
 import io.vigia.views.imports.ImportViewModel;
+import io.vigia.views.settings.OtlpReceiverViewModel;
 import io.vigia.views.settings.SettingsPage;
+import io.vigia.datasources.otlp.OtlpReceiver;
+import io.vigia.datasources.otlp.OtlpReceiverOptions;
 import io.vigia.views.shell.MainViewModel;
 import io.vigia.views.shell.MainWindow;
 import io.vigia.views.shell.Page;
@@ -59,10 +62,12 @@ public final class GuiComposition implements AutoCloseable {
     private final Stage stage;
 
     private final DataSourceCatalog catalog;
+    private final OtlpReceiverViewModel otlp;
 
     private GuiComposition(Workspace workspace, FxTaskExecutor executor, MainViewModel viewModel, MainWindow window,
-                           ThemeManager theme, Stage stage, DataSourceCatalog catalog) {
+                           ThemeManager theme, Stage stage, DataSourceCatalog catalog, OtlpReceiverViewModel otlp) {
         this.catalog = catalog;
+        this.otlp = otlp;
         this.workspace = workspace;
         this.executor = executor;
         this.viewModel = viewModel;
@@ -120,6 +125,21 @@ public final class GuiComposition implements AutoCloseable {
                 new io.vigia.views.dashboards.CatalogLogSources(catalog));
         DashboardListPage dashboardsPage = new DashboardListPage(
                 new DashboardListViewModel(new DashboardStore(workspace), dashboardTasks, dialogs), dashboardTasks, context);
+        // the Settings toggle runs the OTLP receiver into this workspace's store while the app is open
+        OtlpReceiverViewModel otlp = new OtlpReceiverViewModel(() -> {
+            OtlpReceiver receiver = OtlpReceiver.start(OtlpReceiverOptions.defaults(), store.writer(), store, clock);
+            return new OtlpReceiverViewModel.Running() {
+                @Override
+                public java.net.InetSocketAddress address() {
+                    return receiver.address();
+                }
+
+                @Override
+                public void close() {
+                    receiver.close();
+                }
+            };
+        }, executor.scope());
         ImportPage importPage = new ImportPage(new ImportViewModel(ImportViewModel.of(new FileImporter(workspace, store)),
                 executor.scope(), javafx.application.Platform::runLater));
         List<Page> pages = List.of(
@@ -129,7 +149,7 @@ public final class GuiComposition implements AutoCloseable {
                 ReportsPage.create(workspace, () -> catalog.metricsSource(""), DemoWorkspace.INTERVAL, executor.scope(), clock),
                 sourcesPage,
                 importPage,
-                new SettingsPage(theme.choiceProperty(), workspace.file().toString(), VigiaVersion.get()));
+                new SettingsPage(theme.choiceProperty(), workspace.file().toString(), VigiaVersion.get(), otlp));
         MainViewModel vm = new MainViewModel(pages, new SettingsRepository(workspace), executor, settings,
                 workspace.file().getFileName().toString());
         main[0] = vm;
@@ -166,7 +186,7 @@ public final class GuiComposition implements AutoCloseable {
                 dashboardsPage.openDashboard().ifPresent(d -> d.viewModel().refresh());
             });
         }
-        return new GuiComposition(workspace, executor, vm, window, theme, stage, catalog);
+        return new GuiComposition(workspace, executor, vm, window, theme, stage, catalog, otlp);
     }
 
     /** Shows the dashboards page with the dashboard {@code uid} open. */
@@ -196,6 +216,7 @@ public final class GuiComposition implements AutoCloseable {
     public void close() {
         viewModel.close();
         executor.close();
+        otlp.close();
         catalog.close();
         // written here, synchronously: the app is quitting and nothing else runs on this thread now
         new SettingsRepository(workspace).putAll(window.geometry(stage).toSettings());

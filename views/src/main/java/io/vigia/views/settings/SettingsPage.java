@@ -9,17 +9,19 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
-/** Theme and where the workspace lives. */
+/** Theme, where the workspace lives, and the OTLP receiver toggle. */
 public final class SettingsPage implements Page {
     private final ObjectProperty<ThemeChoice> theme;
     private final String workspaceFile;
     private final String version;
+    private final OtlpReceiverViewModel otlp;
     private Node view;
 
-    public SettingsPage(ObjectProperty<ThemeChoice> theme, String workspaceFile, String version) {
+    public SettingsPage(ObjectProperty<ThemeChoice> theme, String workspaceFile, String version, OtlpReceiverViewModel otlp) {
         this.theme = theme;
         this.workspaceFile = workspaceFile;
         this.version = version;
+        this.otlp = otlp;
     }
 
     @Override
@@ -34,7 +36,7 @@ public final class SettingsPage implements Page {
 
     @Override
     public String description() {
-        return "Theme and workspace";
+        return "Theme, workspace and assistant telemetry";
     }
 
     @Override
@@ -53,6 +55,7 @@ public final class SettingsPage implements Page {
             grid.addRow(0, new Label("Theme"), themeBox);
             grid.addRow(1, new Label("Workspace file"), workspace);
             grid.addRow(2, new Label("Version"), new Label(version));
+            grid.addRow(3, new Label("Assistant telemetry"), OtlpReceiverView.create(otlp));
             VBox page = new VBox(title, grid);
             page.getStyleClass().add("page");
             view = page;

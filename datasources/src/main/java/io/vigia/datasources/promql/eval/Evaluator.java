@@ -1,6 +1,8 @@
 package io.vigia.datasources.promql.eval;
 
 import io.vigia.datasources.promql.ast.Expr;
+import io.vigia.datasources.promql.ast.PromqlFeature;
+import io.vigia.datasources.promql.ast.PromqlFeatures;
 import io.vigia.persistence.series.Labels;
 import io.vigia.persistence.series.SeriesData;
 import io.vigia.persistence.series.SeriesReader;
@@ -28,8 +30,10 @@ public final class Evaluator {
     final Annotations annotations;
     boolean rangeQuery;
     long queryStep;
+    /** The language switches this query runs with. */
+    PromqlFeatures features = PromqlFeatures.DEFAULTS;
     /** Prometheus 3's promql-delayed-name-removal feature; off on a default Prometheus server. */
-    boolean delayedNameRemoval = true;
+    boolean delayedNameRemoval;
     /** Samples read from the store so far, shared with subquery evaluators. */
     private final long[] samplesLoaded;
     static final long MAX_SAMPLES = 50_000_000;
@@ -48,12 +52,13 @@ public final class Evaluator {
         this.annotations = annotations;
     }
 
-    /** Marks this as a range query's evaluation (some functions warn there). */
-    public Evaluator withDelayedNameRemoval(boolean enabled) {
-        this.delayedNameRemoval = enabled;
+    public Evaluator withFeatures(PromqlFeatures f) {
+        this.features = f;
+        this.delayedNameRemoval = f.has(PromqlFeature.DELAYED_NAME_REMOVAL);
         return this;
     }
 
+    /** Marks this as a range query's evaluation (some functions warn there). */
     public Evaluator forRangeQuery(long stepMs) {
         this.rangeQuery = true;
         this.queryStep = stepMs;
@@ -278,7 +283,7 @@ public final class Evaluator {
                 Evaluator child = new Evaluator(reader, inner, queryStart, queryEnd, annotations, samplesLoaded);
                 child.rangeQuery = rangeQuery;
                 child.queryStep = queryStep;
-                child.delayedNameRemoval = delayedNameRemoval;
+                child.withFeatures(features);
                 Value v = child.eval(sq.expr());
                 if (v instanceof Value.VectorValue vv) {
                     for (StepSeries s : vv.series()) {

@@ -80,7 +80,19 @@ public final class Evaluator {
             RangeArg arg = rangeArg(u);
             List<RawSeries> out = new ArrayList<>();
             long end = arg.windowEnd()[0];
+            Expr.SelectorModifier mod = arg.modifier();
             arg.forEach(s -> {
+                if (mod != Expr.SelectorModifier.NONE) {
+                    long start = end - arg.rangeMs();
+                    RawSeries x = ExtendedRanges.extend(s,
+                            RangeArg.lowerIndex(s.ts(), start - ExtendedRanges.before(mod)),
+                            RangeArg.upperIndex(s.ts(), end + ExtendedRanges.after(mod)), start, end,
+                            mod == Expr.SelectorModifier.SMOOTHED);
+                    if (x != null) {
+                        out.add(x);
+                    }
+                    return;
+                }
                 int lo = RangeArg.lowerIndex(s.ts(), end - arg.rangeMs());
                 int hi = RangeArg.upperIndex(s.ts(), end);
                 if (hi > lo) {
@@ -128,7 +140,8 @@ public final class Evaluator {
             case Expr.StringLiteral s -> new Value.StringValue(s.value());
             case Expr.Paren p -> eval(p.expr());
             case Expr.Unary u -> evalUnary(u);
-            case Expr.VectorSelector vs -> new Value.VectorValue(selectInstant(vs, false));
+            case Expr.VectorSelector vs -> new Value.VectorValue(vs.modifier() == Expr.SelectorModifier.SMOOTHED
+                    ? selectSmoothed(vs) : selectInstant(vs, false));
             case Expr.MatrixSelector ms -> throw new EvalException("unexpected range vector in instant context");
             case Expr.Subquery sq -> throw new EvalException("unexpected subquery in instant context");
             case Expr.Binary b -> BinaryOps.eval(this, b);
@@ -240,6 +253,30 @@ public final class Evaluator {
         return out;
     }
 
+    /** A smoothed instant selector: the value interpolated at each step's time (engine.go smoothSeries). */
+    private List<StepSeries> selectSmoothed(Expr.VectorSelector vs) {
+        long[] refs = refTimes(vs.atMode(), vs.atMs(), vs.offsetMs());
+        long min = Arrays.stream(refs).min().orElse(0);
+        long max = Arrays.stream(refs).max().orElse(0);
+        List<StepSeries> out = new ArrayList<>();
+        selectEach(vs.matchers(), min - LOOKBACK_MS + 1, max + LOOKBACK_MS, d -> {
+            RawSeries r = withoutStale(d);
+            StepSeries s = new StepSeries(d.labels(), refs.length, false);
+            for (int i = 0; i < refs.length; i++) {
+                int lo = RangeArg.lowerIndex(r.ts(), refs[i] - LOOKBACK_MS);
+                int hi = RangeArg.upperIndex(r.ts(), refs[i] + LOOKBACK_MS);
+                java.util.OptionalDouble v = ExtendedRanges.smoothedAt(r.ts(), r.values(), lo, hi, refs[i]);
+                if (v.isPresent()) {
+                    s.set(i, v.getAsDouble());
+                }
+            }
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+        });
+        return out;
+    }
+
     private void selectEach(List<io.vigia.persistence.series.LabelMatcher> matchers, long from, long to,
                             java.util.function.Consumer<SeriesData> action) {
         reader.selectEach(matchers, from, to, d -> {
@@ -259,9 +296,10 @@ public final class Evaluator {
             long[] ends = refTimes(vs.atMode(), vs.atMs(), vs.offsetMs());
             long min = Arrays.stream(ends).min().orElse(0);
             long max = Arrays.stream(ends).max().orElse(0);
-            long from = min - ms.rangeMs() + 1;
-            return new RangeArg(action -> selectEach(vs.matchers(), from, max, d -> action.accept(withoutStale(d))),
-                    ends, ms.rangeMs());
+            long from = min - ms.rangeMs() - ExtendedRanges.before(vs.modifier()) + 1;
+            long to = max + ExtendedRanges.after(vs.modifier());
+            return new RangeArg(action -> selectEach(vs.matchers(), from, to, d -> action.accept(withoutStale(d))),
+                    ends, ms.rangeMs(), vs.modifier());
         }
         if (e instanceof Expr.Subquery sq) {
             long[] ends = refTimes(sq.atMode(), sq.atMs(), sq.offsetMs());

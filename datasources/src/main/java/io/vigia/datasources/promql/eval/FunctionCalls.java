@@ -168,6 +168,7 @@ final class FunctionCalls {
                 in.sort(name.endsWith("_desc") ? cmp.reversed() : cmp);
                 yield new Value.VectorValue(in);
             }
+            case "info" -> InfoFunction.eval(ev, call);
             case "label_replace" -> labelReplace(ev, args);
             case "label_join" -> labelJoin(ev, args);
             case "absent" -> absent(ev, args.get(0));

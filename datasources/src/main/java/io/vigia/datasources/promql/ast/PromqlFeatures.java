@@ -7,8 +7,7 @@ import java.util.Set;
 
 /**
  * The set of {@link PromqlFeature}s a parser and engine run with. {@link #DEFAULTS} is what a
- * Prometheus server has without {@code --enable-feature}; {@link #ALL} is what Prometheus's own
- * promqltest engine runs its scripts with (its {@code TestParserOpts} and {@code NewTestEngine}).
+ * Prometheus server has without {@code --enable-feature}; {@link #ALL} has every switch on.
  */
 public record PromqlFeatures(Set<PromqlFeature> enabled) {
     public static final PromqlFeatures DEFAULTS = new PromqlFeatures(defaults());
@@ -30,6 +29,13 @@ public record PromqlFeatures(Set<PromqlFeature> enabled) {
 
     public boolean has(PromqlFeature f) {
         return enabled.contains(f);
+    }
+
+    public PromqlFeatures without(PromqlFeature f) {
+        EnumSet<PromqlFeature> s = EnumSet.noneOf(PromqlFeature.class);
+        s.addAll(enabled);
+        s.remove(f);
+        return new PromqlFeatures(s);
     }
 
     public PromqlFeatures with(PromqlFeature f) {

@@ -215,6 +215,13 @@ public final class Evaluator {
      * staleness marker. With {@code timestamps} the value is the sample's time in seconds.
      */
     List<StepSeries> selectInstant(Expr.VectorSelector vs, boolean timestamps) {
+        return selectInstant(vs, timestamps ? SampleField.TIMESTAMP : SampleField.VALUE);
+    }
+
+    /** What an instant selector yields per step: the sample's value, its time, or its start time (seconds). */
+    enum SampleField { VALUE, TIMESTAMP, START_TIMESTAMP }
+
+    List<StepSeries> selectInstant(Expr.VectorSelector vs, SampleField field) {
         long[] refs = refTimes(vs.atMode(), vs.atMs(), vs.offsetMs());
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
@@ -226,6 +233,7 @@ public final class Evaluator {
         selectEach(vs.matchers(), min - LOOKBACK_MS + 1, max, d -> {
             long[] ts = d.timestamps();
             double[] vals = d.values();
+            long[] sts = d.startTimestamps();
             StepSeries s = new StepSeries(d.labels(), refs.length, false);
             boolean any = false;
             int p = 0;
@@ -242,7 +250,11 @@ public final class Evaluator {
                     idx = p - 1;
                 }
                 if (idx >= 0 && ts[idx] > ref - LOOKBACK_MS && !StaleMarker.isStale(vals[idx])) {
-                    s.set(i, timestamps ? ts[idx] / 1000.0 : vals[idx]);
+                    s.set(i, switch (field) {
+                        case VALUE -> vals[idx];
+                        case TIMESTAMP -> ts[idx] / 1000.0;
+                        case START_TIMESTAMP -> sts == null ? 0 : sts[idx] / 1000.0;
+                    });
                     any = true;
                 }
             }
@@ -353,8 +365,10 @@ public final class Evaluator {
         throw new EvalException("expected range vector, got " + e.type().text());
     }
 
-    private static RawSeries withoutStale(SeriesData d) {
+    /** The series without its staleness markers; start timestamps kept when they are in use. */
+    private RawSeries withoutStale(SeriesData d) {
         double[] v = d.values();
+        long[] st = features.has(PromqlFeature.USE_START_TIMESTAMPS) ? d.startTimestamps() : null;
         int stale = 0;
         for (double x : v) {
             if (StaleMarker.isStale(x)) {
@@ -362,18 +376,22 @@ public final class Evaluator {
             }
         }
         if (stale == 0) {
-            return new RawSeries(d.labels(), d.timestamps(), v, false);
+            return new RawSeries(d.labels(), d.timestamps(), v, false, st);
         }
         long[] ts = new long[v.length - stale];
         double[] vals = new double[v.length - stale];
+        long[] sts = st == null ? null : new long[v.length - stale];
         int k = 0;
         for (int i = 0; i < v.length; i++) {
             if (!StaleMarker.isStale(v[i])) {
                 ts[k] = d.timestamps()[i];
+                if (sts != null) {
+                    sts[k] = st[i];
+                }
                 vals[k++] = v[i];
             }
         }
-        return new RawSeries(d.labels(), ts, vals, false);
+        return new RawSeries(d.labels(), ts, vals, false, sts);
     }
 
     /**

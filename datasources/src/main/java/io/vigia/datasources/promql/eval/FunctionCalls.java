@@ -98,6 +98,7 @@ final class FunctionCalls {
                 }
                 yield new Value.VectorValue(in);
             }
+            case "start_timestamp" -> startTimestamp(ev, args.get(0));
             case "round" -> {
                 double[] to = args.size() > 1 ? ev.scalarValues(args.get(1)) : ev.scalar(1).values();
                 yield mapValuesPerStep(ev.vector(args.get(0)), (v, i) -> {
@@ -184,6 +185,25 @@ final class FunctionCalls {
             }
             default -> RangeFunctions.eval(ev, call);
         };
+    }
+
+    /**
+     * start_timestamp(v): the start time of each selected sample in seconds (0 when unknown). As in
+     * Prometheus, only a plain selector argument with use-start-timestamps on yields anything;
+     * over an expression the start times are lost and the result is empty.
+     */
+    private static Value startTimestamp(Evaluator ev, Expr arg) {
+        Expr a = Evaluator.unwrap(arg);
+        if (!(a instanceof Expr.VectorSelector vs)
+                || !ev.features.has(io.vigia.datasources.promql.ast.PromqlFeature.USE_START_TIMESTAMPS)) {
+            ev.vector(arg);
+            return new Value.VectorValue(List.of());
+        }
+        List<StepSeries> in = ev.selectInstant(vs, Evaluator.SampleField.START_TIMESTAMP);
+        for (StepSeries s : in) {
+            s.dropName = true;
+        }
+        return new Value.VectorValue(in);
     }
 
     private static void warnSortInRange(Evaluator ev, Expr.Call call) {

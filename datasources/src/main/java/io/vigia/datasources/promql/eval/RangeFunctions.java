@@ -62,12 +62,30 @@ final class RangeFunctions {
             double[] v = s.values();
             StepSeries o = new StepSeries(s.labels(), n, s.dropName() || !keepName);
             boolean any = false;
+            boolean useSt = s.st() != null && (code == 0 || code == 1 || code == 3 || code == 7);
+            boolean[] overlap = new boolean[1];
             for (int i = 0; i < n; i++) {
                 long end = ends[i];
                 long start = end - range;
                 int lo = RangeArg.lowerIndex(ts, start);
                 int hi = RangeArg.upperIndex(ts, end);
                 if (hi <= lo) {
+                    continue;
+                }
+                if (useSt) {
+                    overlap[0] = false;
+                    java.util.OptionalDouble r = switch (code) {
+                        case 0, 1 -> StartTimestamps.rate(ts, v, s.st(), lo, hi, start, end, code == 0, overlap);
+                        case 3 -> StartTimestamps.irate(ts, v, s.st(), lo, hi);
+                        default -> java.util.OptionalDouble.of(StartTimestamps.resets(ts, v, s.st(), lo, hi));
+                    };
+                    if (overlap[0]) {
+                        ev.annotations.startTimeOverlap(s.labels().metricName(), args.get(0).pos());
+                    }
+                    if (r.isPresent()) {
+                        o.set(i, r.getAsDouble());
+                        any = true;
+                    }
                     continue;
                 }
                 double r;

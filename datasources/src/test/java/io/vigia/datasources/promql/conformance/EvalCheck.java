@@ -5,6 +5,7 @@ import io.vigia.datasources.api.QueryResponse;
 import io.vigia.datasources.api.QueryResult;
 import io.vigia.datasources.promql.PromqlEngine;
 import io.vigia.datasources.promql.ast.Expr;
+import io.vigia.datasources.promql.ast.PromqlFeature;
 import io.vigia.datasources.promql.ast.PromqlFeatures;
 import io.vigia.datasources.promql.parser.Parser;
 import io.vigia.persistence.series.Labels;
@@ -19,11 +20,18 @@ import java.util.regex.Pattern;
 
 /**
  * Runs one promqltest {@code eval} the way Prometheus's promqltest does and checks its expectations
- * (errors, annotations, ordering, values within a relative 1e-6), with every PromQL feature on as
- * Prometheus's test engine has them ({@link PromqlFeatures#ALL}).
+ * (errors, annotations, ordering, values within a relative 1e-6), with the PromQL features on that
+ * Prometheus's test engine has on ({@link #FEATURES}).
  */
 final class EvalCheck {
     private static final double EPSILON = 1e-6;
+
+    /**
+     * What Prometheus's promqltest engine runs with (promqltest/test.go: TestParserOpts turns on
+     * experimental functions, duration expressions, extended range selectors and fill modifiers;
+     * NewTestEngine delayed name removal and start timestamps). It leaves type-and-unit labels off.
+     */
+    static final PromqlFeatures FEATURES = PromqlFeatures.ALL.without(PromqlFeature.TYPE_AND_UNIT_LABELS);
 
     private EvalCheck() {
     }
@@ -36,7 +44,7 @@ final class EvalCheck {
      * {@code @} set on every selector at other evaluation times (step invariance).
      */
     static void check(SeriesReader store, TestScript.Eval e) {
-        PromqlEngine engine = new PromqlEngine(store, PromqlFeatures.ALL);
+        PromqlEngine engine = new PromqlEngine(store, FEATURES);
         if (!e.instant()) {
             runOne(e, () -> engine.rangeQuery(e.query(), e.startMs(), e.endMs(), e.stepMs()), "");
             return;
@@ -49,7 +57,7 @@ final class EvalCheck {
         }
         Expr parsed;
         try {
-            parsed = Parser.parse(e.query(), PromqlFeatures.ALL);
+            parsed = Parser.parse(e.query(), FEATURES);
         } catch (RuntimeException ex) {
             return;
         }

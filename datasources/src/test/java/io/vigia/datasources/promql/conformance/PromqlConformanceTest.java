@@ -2,7 +2,6 @@ package io.vigia.datasources.promql.conformance;
 
 import io.vigia.datasources.promql.InMemorySeriesReader;
 import io.vigia.datasources.promql.ast.Expr;
-import io.vigia.datasources.promql.ast.PromqlFeatures;
 import io.vigia.datasources.promql.parser.Parser;
 import io.vigia.persistence.series.Labels;
 import io.vigia.testsupport.SharedCorpus;
@@ -176,9 +175,13 @@ class PromqlConformanceTest {
                         continue;
                     }
                     List<TestScript.Point> pts = s.points();
+                    List<TestScript.Point> starts = s.startOffsets();
                     for (int i = 0; i < pts.size(); i++) {
                         if (!pts.get(i).omitted()) {
-                            r.append(s.labels(), i * l.intervalMs(), pts.get(i).value());
+                            long t = i * l.intervalMs();
+                            // As promqltest's loadCmd.set: an @st offset is relative to the sample's time.
+                            long st = starts.isEmpty() || starts.get(i).omitted() ? 0 : t + (long) starts.get(i).value();
+                            r.append(s.labels(), t, pts.get(i).value(), st);
                         }
                     }
                 }
@@ -194,7 +197,7 @@ class PromqlConformanceTest {
         if (!histogramSeries.isEmpty()) {
             Expr ast;
             try {
-                ast = Parser.parse(e.query(), PromqlFeatures.ALL);
+                ast = Parser.parse(e.query(), EvalCheck.FEATURES);
             } catch (RuntimeException ex) {
                 return null;
             }

@@ -123,6 +123,33 @@ class PromqlFeaturesTest {
     }
 
     @Test
+    void delayedNameRemovalChangesWhatSumByNameReturns() {
+        InMemorySeriesReader store = new InMemorySeriesReader();
+        for (int i = 0; i <= 10; i++) {
+            store.append(Labels.of("__name__", "metric_total", "env", "1"), i * 60_000L, i * 60);
+            store.append(Labels.of("__name__", "another_metric_total", "env", "1"), i * 60_000L, 60 + i * 60);
+        }
+        PromqlEngine eager = new PromqlEngine(store);
+        PromqlEngine delayed = new PromqlEngine(store, PromqlFeatures.DEFAULTS.with(PromqlFeature.DELAYED_NAME_REMOVAL));
+        // Without the feature rate() drops both names at once and the two results collide.
+        String byEnv = "sum by (env) (rate({env=\"1\"}[10m]))";
+        assertThatThrownBy(() -> eager.instantQuery(byEnv, 600_000)).isInstanceOf(QueryException.class)
+                .hasMessage("vector cannot contain metrics with the same labelset");
+        QueryResult.Vector summed = (QueryResult.Vector) delayed.instantQuery(byEnv, 600_000).result();
+        assertThat(summed.labels()).containsExactly(Labels.of("env", "1"));
+        assertThat(summed.values()[0]).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+        // Grouped by the names not yet removed, then both groups lose them: Prometheus's documented side effect.
+        assertThatThrownBy(() -> delayed.instantQuery("sum by (__name__) (rate({env=\"1\"}[10m]))", 600_000))
+                .isInstanceOf(QueryException.class).hasMessage("vector cannot contain metrics with the same labelset");
+        String relabel = "label_replace(sum by (__name__) (rate(metric_total[10m])), \"__name__\", \"$1\", "
+                + "\"__name__\", \"(.+)\")";
+        assertThat(((QueryResult.Vector) delayed.instantQuery(relabel, 600_000).result()).labels())
+                .containsExactly(Labels.of("__name__", "metric_total"));
+        assertThat(((QueryResult.Vector) eager.instantQuery(relabel, 600_000).result()).labels())
+                .containsExactly(Labels.EMPTY);
+    }
+
+    @Test
     void theInMemoryStoreKeepsStartTimestampsWithTheirSamplesWhenSorting() {
         InMemorySeriesReader store = new InMemorySeriesReader();
         Labels l = Labels.of("__name__", "c");

@@ -376,7 +376,7 @@ final class FunctionCalls {
             boolean drop = s.dropName && !dst.equals(Labels.METRIC_NAME);
             out.add(s.copy(nl, drop));
         }
-        return new Value.VectorValue(Evaluator.mergeSameLabels(out));
+        return new Value.VectorValue(MetricNames.mergeSameLabels(out));
     }
 
     static boolean validLabelName(String s) {
@@ -472,7 +472,7 @@ final class FunctionCalls {
             Labels nl = s.labels.toBuilder().set(dst, sb.toString()).build();
             out.add(s.copy(nl, s.dropName && !dst.equals(Labels.METRIC_NAME)));
         }
-        return new Value.VectorValue(Evaluator.mergeSameLabels(out));
+        return new Value.VectorValue(MetricNames.mergeSameLabels(out));
     }
 
     /**

@@ -144,7 +144,7 @@ final class VectorBinop {
             Labels ol = resultLabels(manyLabels, oneLabels);
             if (BinaryOps.dropsName(op)) {
                 // Arithmetic changes the metric's meaning: Prometheus removes the metadata labels at once.
-                ol = Evaluator.withoutMetadata(ol);
+                ol = MetricNames.withoutMetadata(ol);
             }
             o = outputs.get(ol);
             if (o == null) {

@@ -97,7 +97,7 @@ public final class Parser {
         return new ParseException(query, p, msg);
     }
 
-    private ParseException unexpected(Token t, String context) {
+    ParseException unexpected(Token t, String context) {
         String msg = "unexpected " + t.describe();
         if (context != null) {
             msg += " in " + context;
@@ -115,7 +115,7 @@ public final class Parser {
 
     // ---- expressions ---------------------------------------------------------------------------
 
-    private Expr parseExpr(int minPrec) {
+    Expr parseExpr(int minPrec) {
         Expr lhs = parseUnary();
         while (true) {
             Token t = peek();
@@ -148,7 +148,7 @@ public final class Parser {
             } else if (peek().is("group_left") || peek().is("group_right")) {
                 throw unexpected(peek(), null);
             }
-            Expr.FillValues fill = parseFillModifiers();
+            Expr.FillValues fill = FillModifierParser.parse(this);
             Expr rhs = parseExpr(op.rightAssociative() ? op.precedence() : op.precedence() + 1);
             matching = new Expr.VectorMatching(card, matchLabels, on, include, fill);
             PosRange pos = new PosRange(lhs.pos().start(), rhs.pos().end());
@@ -187,54 +187,6 @@ public final class Parser {
             }
             default -> null;
         };
-    }
-
-    /**
-     * {@code fill(v)}, {@code fill_left(v)}, {@code fill_right(v)} or both one-sided ones, after the
-     * grouping modifiers. As in Prometheus's lexer, the words are modifiers only when a parenthesis
-     * follows, so {@code other + fill} still reads a metric named fill.
-     */
-    private Expr.FillValues parseFillModifiers() {
-        java.util.OptionalDouble left = java.util.OptionalDouble.empty();
-        java.util.OptionalDouble right = java.util.OptionalDouble.empty();
-        boolean both = false;
-        while (peek(1).kind() == Token.Kind.LPAREN && (peek().is("fill") || peek().is("fill_left")
-                || peek().is("fill_right"))) {
-            Token kw = peek();
-            boolean isBoth = kw.is("fill");
-            boolean isLeft = kw.is("fill_left");
-            if (both || isBoth && (left.isPresent() || right.isPresent())
-                    || isLeft && left.isPresent() || kw.is("fill_right") && right.isPresent()) {
-                throw unexpected(kw, null);
-            }
-            advance();
-            advance();
-            boolean negate = false;
-            if (peek().kind() == Token.Kind.ADD || peek().kind() == Token.Kind.SUB) {
-                negate = advance().kind() == Token.Kind.SUB;
-            }
-            Token n = peek();
-            double v;
-            if (n.kind() == Token.Kind.NUMBER) {
-                v = parseNumber(advance());
-            } else if (n.kind() == Token.Kind.DURATION) {
-                v = Durations.parseMillisOrNull(advance().text()) / 1000.0;
-            } else {
-                throw error(n, "unexpected " + n.describe() + " in fill modifier, expected number");
-            }
-            expect(Token.Kind.RPAREN, "fill modifier");
-            java.util.OptionalDouble value = java.util.OptionalDouble.of(negate ? -v : v);
-            if (isBoth) {
-                left = value;
-                right = value;
-                both = true;
-            } else if (isLeft) {
-                left = value;
-            } else {
-                right = value;
-            }
-        }
-        return new Expr.FillValues(left, right);
     }
 
     private Expr checkBinary(Expr.Binary b, Token opTok, boolean hasMatching) {
@@ -573,7 +525,7 @@ public final class Parser {
         return parseSelector(name, first, false);
     }
 
-    private Expr parseSelector(String name, Token first, boolean allowEmpty) {
+    Expr parseSelector(String name, Token first, boolean allowEmpty) {
         List<LabelMatcher> matchers = new ArrayList<>();
         int end = first.end();
         String metricName = name;
@@ -747,44 +699,6 @@ public final class Parser {
         return args;
     }
 
-    /**
-     * info(v [, {data selector}]): the second argument is a label selector that, unlike a vector
-     * selector, may match the empty string everywhere (Prometheus sets BypassEmptyMatcherCheck).
-     */
-    private List<Expr> parseInfoArgs() {
-        List<Expr> args = new ArrayList<>();
-        if (peek().kind() == Token.Kind.RPAREN) {
-            return args;
-        }
-        args.add(parseExpr(0));
-        if (peek().kind() != Token.Kind.COMMA) {
-            return args;
-        }
-        Token comma = advance();
-        if (peek().kind() == Token.Kind.RPAREN) {
-            throw error(comma, "trailing commas not allowed in function call args");
-        }
-        Token t = peek();
-        Expr sel;
-        if (t.kind() == Token.Kind.LBRACE) {
-            sel = parseSelector(null, t, true);
-        } else {
-            sel = parseExpr(0);
-            if (sel.type() != ValueType.VECTOR) {
-                throw error(sel.pos(), "expected type instant vector in call to function \"info\", got "
-                        + sel.type().text());
-            }
-            throw error(sel.pos(), sel instanceof Expr.VectorSelector ? "expected label selectors only, got vector selector instead"
-                    : "expected label selectors only");
-        }
-        args.add(sel);
-        while (peek().kind() == Token.Kind.COMMA) {
-            advance();
-            args.add(parseExpr(0));
-        }
-        return args;
-    }
-
     private Expr parseCall() {
         Token nameTok = advance();
         FunctionDef def = Functions.get(nameTok.text());
@@ -795,7 +709,7 @@ public final class Parser {
             throw error(nameTok, "function \"" + nameTok.text() + "\" is not enabled");
         }
         expect(Token.Kind.LPAREN, "function call");
-        List<Expr> args = def.name().equals("info") ? parseInfoArgs() : parseArgs();
+        List<Expr> args = def.name().equals("info") ? InfoArgsParser.parse(this) : parseArgs();
         Token rp = expect(Token.Kind.RPAREN, "function call");
         PosRange p = new PosRange(nameTok.start(), rp.end());
         int n = def.argTypes().size();

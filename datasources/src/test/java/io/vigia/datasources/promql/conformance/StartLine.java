@@ -116,8 +116,9 @@ record StartLine(Labels labels, List<TestScript.Point> offsets, int line) {
         return m.group(1).equals("-") ? -ms : ms;
     }
 
+    /** A repeat count; capped so that a hostile script is refused instead of filling the heap. */
     private static int count(String s) {
-        if (s.isEmpty() || !s.chars().allMatch(Character::isDigit) || s.length() > 9) {
+        if (s.isEmpty() || !s.chars().allMatch(Character::isDigit) || s.length() > 6) {
             throw new IllegalArgumentException("invalid repeat count");
         }
         return Integer.parseInt(s);

@@ -1,5 +1,7 @@
 package io.vigia.datasources.bindings;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +38,7 @@ public record BoundInput(SemanticInput input, Binding chosen, BindingOrigin orig
         return Optional.ofNullable(chosen);
     }
 
+    @JsonIgnore
     public boolean isBound() {
         return chosen != null;
     }

@@ -1,5 +1,7 @@
 package io.vigia.datasources.bindings;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * What shows checks that made no decision, so that a guardrail failing open does not look healthy.
  * Every part is optional; with none, coverage is unknown and a panel must say so.
@@ -20,6 +22,7 @@ public record GuardrailCoverage(String errorsMetric, String requestsMetric) {
         }
     }
 
+    @JsonIgnore
     public boolean isKnown() {
         return errorsMetric != null || requestsMetric != null;
     }

@@ -23,17 +23,17 @@ final class BindingReport {
     }
 
     /** The JSON form: the probe's window and cost beside every input. */
-    record Json(String source, Instant probedAt, Instant windowFrom, Instant windowTo, int requests,
+    record Json(String source, Instant probedAt, Instant windowFrom, Instant windowTo, int requests, long tookMillis,
                 Map<SemanticInput, BoundInput> inputs) {
         static Json of(ProbeResult r) {
             return new Json(r.bindings().source(), r.bindings().probedAt(), r.window().from(), r.window().to(), r.requests(),
-                    r.bindings().inputs());
+                    r.took().toMillis(), r.bindings().inputs());
         }
     }
 
     static void print(ProbeResult r, PrintWriter out) {
         out.println("Source " + inert(r.bindings().source()) + ": probed " + r.window().from() + " to " + r.window().to()
-                + " (" + r.requests() + " requests to the source)");
+                + " (" + r.requests() + " requests to the source, " + r.took().toMillis() + " ms)");
         for (BoundInput in : r.bindings().inputs().values()) {
             out.println();
             print(in, out);

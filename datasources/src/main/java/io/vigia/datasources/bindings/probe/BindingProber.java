@@ -37,6 +37,7 @@ public final class BindingProber {
     }
 
     public ProbeResult probe(String sourceName, MetricsSource source, MetricTypes types, ProbeWindow window) {
+        long started = System.nanoTime();
         SourceInventory inv = new SourceInventory(source, window, types);
         Map<SemanticInput, BoundInput> inputs = new EnumMap<>(SemanticInput.class);
         HttpCandidates http = new HttpCandidates(catalog.http(), inv);
@@ -50,7 +51,8 @@ public final class BindingProber {
                 UsageCandidates.features(catalog.features(), inv), inv));
         inputs.put(SemanticInput.COPILOT_SUGGESTIONS, choose(SemanticInput.COPILOT_SUGGESTIONS,
                 UsageCandidates.copilot(catalog.copilot(), inv), inv));
-        return new ProbeResult(new SourceBindings(sourceName, Instant.now(), inputs), window, inv.calls());
+        return new ProbeResult(new SourceBindings(sourceName, Instant.now(), inputs), window, inv.calls(),
+                java.time.Duration.ofNanos(System.nanoTime() - started));
     }
 
     private BoundInput choose(SemanticInput input, List<Candidate> candidates, SourceInventory inv) {

@@ -25,7 +25,7 @@ public final class BindingService {
     public ProbeResult probe(String name, MetricsSource source, MetricTypes types, ProbeWindow window) {
         ProbeResult r = prober.probe(name, source, types, window);
         store.saveProbe(r.bindings());
-        return new ProbeResult(store.load(name), r.window(), r.requests());
+        return new ProbeResult(store.load(name), r.window(), r.requests(), r.took());
     }
 
     /** The bindings kept for a source (overrides applied), without asking the source anything. */

@@ -85,5 +85,17 @@ class SourcesInspectCommandTest {
         CliRun r = CliRun.vigia(simulated, "sources", "inspect", "nope");
         assertThat(r.exit()).isNotZero();
         assertThat(r.err()).contains("no data source \"nope\"");
+
+        Path ws = dir.resolve("remote.vigia");
+        assertThat(CliRun.vigia(ws, "sources", "add", "logs", "--type", "loki", "--url", "http://127.0.0.1:9").exit()).isEqualTo(1);
+        CliRun loki = CliRun.vigia(ws, "sources", "inspect", "logs");
+        assertThat(loki.exit()).isNotZero();
+        assertThat(loki.err()).contains("is a Loki source");
+
+        CliRun add = CliRun.vigia(ws, "sources", "add", "gone", "--url", "http://127.0.0.1:9");
+        assertThat(add.out()).as("no probe after a failed test").doesNotContain("Probed");
+        CliRun gone = CliRun.vigia(ws, "sources", "inspect", "gone");
+        assertThat(gone.exit()).isNotZero();
+        assertThat(gone.err()).containsIgnoringCase("connection refused");
     }
 }

@@ -218,6 +218,37 @@ class HttpConventionsOnEngineTest {
     }
 
     @Test
+    void ingressNginxTraefikAndOlderOpenTelemetryEachBindTheirOwnLabels() {
+        FakeFleet nginx = new FakeFleet();
+        String[] n = {"controller_class", "k8s.io/ingress-nginx", "ingress", "shop", "namespace", "shop", "path", "/",
+                "service", "shop-web", "method", "GET", "host", "shop.example", "canary", ""};
+        nginx.histogram("nginx_ingress_controller_request_duration_seconds", 5, FakeFleet.shares(1), 0.2, FakeFleet.with(n, "status", "200"));
+        nginx.counter(4.5, FakeFleet.with(n, "__name__", "nginx_ingress_controller_requests", "status", "200"));
+        nginx.counter(0.5, FakeFleet.with(n, "__name__", "nginx_ingress_controller_requests", "status", "502"));
+        SourceBindings nb = FakeFleet.bindings(nginx);
+        assertThat(nb.latency().orElseThrow().service()).isEqualTo(new ServiceLabel.OnSeries("service"));
+        assertThat(nb.latency().orElseThrow().route()).isEqualTo("path");
+        assertThat(nginx.value(p95(nb.latency().orElseThrow(), Filter.of(Dimension.SERVICE, "shop-web"), Set.of()))).isCloseTo(0.75, within(1e-9));
+
+        FakeFleet traefik = new FakeFleet();
+        traefik.histogram("traefik_service_request_duration_seconds", 5, FakeFleet.shares(1), 0.2, "service", "whoami@docker",
+                "code", "200", "method", "GET", "protocol", "http");
+        traefik.counter(5, "__name__", "traefik_service_requests_total", "service", "whoami@docker", "code", "200", "method", "GET",
+                "protocol", "http");
+        SourceBindings tb = FakeFleet.bindings(traefik);
+        assertThat(tb.input(SemanticInput.REQUEST_LATENCY).conventionId()).isEqualTo("traefik");
+        assertThat(traefik.value(HttpQueries.throughput(tb.requests().orElseThrow(), Filter.of(Dimension.SERVICE, "whoami@docker"),
+                Set.of(), W).promql())).isCloseTo(5, within(1e-6));
+
+        FakeFleet legacy = new FakeFleet().histogram("http_server_duration_milliseconds", 5, FakeFleet.shares(1000), 200,
+                "job", "api", "instance", "a", "http_route", "/x", "http_status_code", "200");
+        LatencyBinding lb = FakeFleet.bindings(legacy).latency().orElseThrow();
+        assertThat(lb.unit()).isEqualTo(DurationUnit.MILLISECONDS);
+        assertThat(legacy.value(p95(lb, Filter.NONE, Set.of()))).isCloseTo(0.75, within(1e-9));
+        assertThat(FakeFleet.bindings(legacy).requests().orElseThrow().status()).isEqualTo(new StatusLabel("http_status_code", "5.."));
+    }
+
+    @Test
     void aCounterWithoutDurationsLeavesLatencyUnboundAndSaysWhatWasFound() {
         FakeFleet f = new FakeFleet();
         f.counter(5, "__name__", "http_requests_total", "job", "api", "code", "200", "handler", "/x");

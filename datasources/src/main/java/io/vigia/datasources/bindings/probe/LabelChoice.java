@@ -31,7 +31,7 @@ final class LabelChoice {
                 return new Picked<>(new ServiceLabel.OnSeries(s.label()), new ScorePart("service label " + s.label(), points));
             }
             if (s.info() != null && inv.has(s.info()) && labels.containsAll(s.joinOn())
-                    && inv.labels(s.info()).contains(s.label())) {
+                    && inv.labels(s.info()).contains(s.label()) && inv.labels(s.info()).containsAll(s.joinOn())) {
                 return new Picked<>(new ServiceLabel.FromInfo(s.label(), s.info(), s.joinOn()),
                         new ScorePart("service label " + s.label() + " joined from " + s.info(), points));
             }

@@ -24,7 +24,7 @@ final class Migrations {
             DIR + "005-query-cache.sql",
             DIR + "006-accepted-suggestions.sql",
             DIR + "007-reports.sql",
-            DIR + "010-telemetry-bindings.sql"));
+            DIR + "008-telemetry-bindings.sql"));
 
     private final List<String> scripts;
 

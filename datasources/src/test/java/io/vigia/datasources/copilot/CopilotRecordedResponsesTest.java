@@ -164,16 +164,19 @@ class CopilotRecordedResponsesTest {
         routes.put("/storage/report.json", json(Files.readString(DIR.resolve("cmv-newapi-organization-1-day-report.json"))));
         try (io.vigia.persistence.workspace.Workspace ws = io.vigia.persistence.workspace.Workspace.open(dir.resolve("s.vigia"));
              io.vigia.persistence.series.SqliteSeriesStore store = new io.vigia.persistence.series.SqliteSeriesStore(ws)) {
-            CopilotSync sync = new CopilotSync(client, ws, store);
-            CopilotSync.Summary first = sync.sync(LocalDate.of(2026, 4, 25), LocalDate.of(2026, 4, 25));
-            assertThat(first.daysFetched()).isEqualTo(1);
-            assertThat(first.imported().daysImported()).isEqualTo(1);
+            CopilotSync sync = new CopilotSync(client, ws, store, fixed("2026-05-10T06:00:00Z"));
+            CopilotSync.Plan day = new CopilotSync.Plan(LocalDate.of(2026, 4, 25), LocalDate.of(2026, 4, 25),
+                    List.of(ReportEndpoint.ENTITY_1_DAY), false, false);
+            CopilotSync.Summary first = sync.sync(day, SyncProgress.Listener.NONE);
+            assertThat(first.requests()).isEqualTo(1);
+            assertThat(first.reportsStored()).isEqualTo(1);
+            assertThat(first.healthDays()).isEqualTo(1);
             assertThat(store.series(List.of(io.vigia.persistence.series.LabelMatcher.equal("__name__",
                     CopilotUsageCounters.ACCEPTED)))).isNotEmpty()
                     .allSatisfy(l -> assertThat(l.get("source")).isEqualTo("usage-report"));
             int calls = requests.size();
-            CopilotSync.Summary again = sync.sync(LocalDate.of(2026, 4, 25), LocalDate.of(2026, 4, 25));
-            assertThat(again.daysFetched()).as("a day the usage report already gave is not fetched again").isZero();
+            CopilotSync.Summary again = sync.sync(day, SyncProgress.Listener.NONE);
+            assertThat(again.requests()).as("a day the usage report already gave is not fetched again").isZero();
             assertThat(requests).hasSize(calls);
         }
     }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps {@code copilot_report_notes} in step with the stored reports, inside the import's
@@ -84,13 +85,35 @@ public final class CaveatNotes {
         return out;
     }
 
+    /**
+     * Notes, on the day of a seat listing, each team with fewer than five seats assigned through it:
+     * GitHub leaves such teams out of the user-teams report.
+     */
+    public static void recordSmallTeams(Connection c, String scope, LocalDate day, Map<String, Integer> seatsByTeam) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM copilot_report_notes WHERE scope = ? AND day = ? AND kind = ? "
+                + "AND subject <> ''")) {
+            del.setString(1, scope);
+            del.setString(2, day.toString());
+            del.setString(3, Caveat.Kind.TEAMS_BELOW_FIVE_SEATS.label());
+            del.executeUpdate();
+        }
+        for (Map.Entry<String, Integer> t : seatsByTeam.entrySet()) {
+            if (t.getValue() < 5) {
+                insert(c, new Caveat(Caveat.Kind.TEAMS_BELOW_FIVE_SEATS, day, t.getKey(), t.getValue(), "team " + t.getKey() + " has "
+                        + t.getValue() + " Copilot seat" + (t.getValue() == 1 ? "" : "s") + " assigned through it: GitHub leaves teams "
+                        + "with fewer than five seated users out of the user-teams report, so it has no team numbers"), scope);
+            }
+        }
+    }
+
     private static String describe(String source) {
         return CopilotSource.USAGE_REPORT.label().equals(source) ? "the usage reports (activities)"
                 : "the legacy metrics API (" + source + ", suggestions)";
     }
 
     private static void delete(Connection c, String scope, LocalDate day, Caveat.Kind kind) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM copilot_report_notes WHERE scope = ? AND day = ? AND kind = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM copilot_report_notes WHERE scope = ? AND day = ? AND kind = ? "
+                + "AND subject = ''")) {
             ps.setString(1, scope);
             ps.setString(2, day.toString());
             ps.setString(3, kind.label());

@@ -19,9 +19,11 @@ import java.util.TreeMap;
 
 /**
  * Reads every format GitHub has served Copilot metrics in, recognised by content: the legacy
- * {@code /copilot/usage} and {@code /copilot/metrics} arrays, the usage reports (an organization
- * report with {@code day_totals}, a flat 1-day object, per-user reports as JSON or NDJSON), the
- * download-links envelope the report endpoints answer with, and the seats listing.
+ * {@code /copilot/usage} and {@code /copilot/metrics} arrays, the usage reports (every shape
+ * {@link UsageReportReader} reads: organization, enterprise, users, user-teams and repository
+ * records, bare or in {@code day_totals}, as JSON or NDJSON), the download-links envelope the
+ * report endpoints answer with, and the seats listing. For the usage reports it also sums the
+ * days the Copilot Health series come from.
  */
 public final class CopilotMetricsParser {
     /** Editor and language of counts a source totals without breaking them down. */

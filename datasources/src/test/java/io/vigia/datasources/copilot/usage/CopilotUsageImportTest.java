@@ -190,6 +190,58 @@ class CopilotUsageImportTest {
         }
     }
 
+    /**
+     * Pull requests, code review by comment type, third-party agents and repositories, written by
+     * hand from the fields GitHub documents (copilot-usage-metrics.md "Pull request activity
+     * fields"; the 2026-05-08 changelog for copilot_suggestions_by_comment_type; the 2026-08-07
+     * changelog for totals_by_3rd_party_agent with agent_id, agent_name, user_initiated_interaction_count,
+     * session_count; the repos-1-day record's repo_id, repo_owner_name, repo_name and pull_requests
+     * as navikt/copilot's design notes list them from GitHub's reference).
+     */
+    @Test
+    void pullRequestsCodeReviewByCommentTypeThirdPartyAgentsAndRepositoriesLand() throws Exception {
+        Path file = dir.resolve("org.ndjson");
+        Files.writeString(file, """
+                {"day": "2026-08-10", "organization_id": "2", "enterprise_id": "1", "daily_active_users": 5, "pull_requests": {"total_created": 4, "total_merged": 3, "median_minutes_to_merge": 90.5, "total_created_by_copilot": 2, "total_merged_created_by_copilot": 1, "median_minutes_to_merge_copilot_authored": 30, "median_minutes_to_merge_copilot_reviewed": null, "total_copilot_suggestions": 9, "total_copilot_applied_suggestions": 4, "copilot_suggestions_by_comment_type": [{"comment_type": "security", "total_copilot_suggestions": 3, "total_copilot_applied_suggestions": 2}, {"comment_type": "bug_risk", "total_copilot_suggestions": 6, "total_copilot_applied_suggestions": 2}]}, "totals_by_3rd_party_agent": [{"agent_id": "2246796", "agent_name": "Claude (Anthropic)", "user_initiated_interaction_count": 7, "session_count": 3}, {"agent_id": "1144", "agent_name": "Codex (OpenAI)", "user_initiated_interaction_count": 2, "session_count": 1}]}
+                {"day": "2026-08-11", "organization_id": "2", "enterprise_id": "1", "daily_active_users": 4, "pull_requests": {"total_created": 1, "total_merged": 0, "median_minutes_to_merge": null, "total_copilot_suggestions": 2, "total_copilot_applied_suggestions": 2, "copilot_suggestions_by_comment_type": [{"comment_type": "security", "total_copilot_suggestions": 2, "total_copilot_applied_suggestions": 2}]}, "totals_by_3rd_party_agent": [{"agent_id": "2246796", "agent_name": "Claude (Anthropic)", "user_initiated_interaction_count": 1, "session_count": 1}]}
+                {"day": "2026-08-10", "organization_id": "2", "repo_id": 900000001, "repo_owner_name": "octo", "repo_name": "app", "repo_visibility": "PRIVATE", "pull_requests": {"total_created": 2, "total_created_by_copilot": 1, "total_reviewed_by_copilot": 2}}
+                """);
+        LocalDate d1 = LocalDate.of(2026, 8, 10);
+        LocalDate d2 = LocalDate.of(2026, 8, 11);
+        try (Workspace ws = Workspace.open(dir.resolve("p.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            ImportReport r = new FileImporter(ws, store).importFile(file, ImportKind.COPILOT, "octo", ImportProgress.NONE);
+            assertThat(r.records()).isEqualTo(3);
+            CopilotUsageViews views = new CopilotUsageViews(new CopilotUsageQuery(ws));
+            CopilotUsageViews.CodeReview review = views.codeReview("octo", d1, d2);
+            assertThat(review.suggestions()).isEqualTo(11);
+            assertThat(review.applied()).isEqualTo(6);
+            assertThat(review.byCommentType()).containsExactlyInAnyOrder(new CopilotUsageViews.CommentType("security", 5, 4),
+                    new CopilotUsageViews.CommentType("bug_risk", 6, 2));
+            CopilotUsageViews.MergeTimes merge = views.mergeTimes("octo", d1, d2);
+            assertThat(merge.median().valueOn(d1)).isEqualTo(90.5);
+            assertThat(merge.median().valueOn(d2)).as("null: nothing merged that day").isNaN();
+            assertThat(merge.medianCopilotAuthored().valueOn(d1)).isEqualTo(30);
+            assertThat(merge.mergedCopilotAuthored().valueOn(d1)).isEqualTo(1);
+            assertThat(views.thirdPartyAgents("octo", d1, d2)).containsExactlyInAnyOrder(
+                    new CopilotUsageViews.AgentUse("2246796", "Claude (Anthropic)", 8, 4),
+                    new CopilotUsageViews.AgentUse("1144", "Codex (OpenAI)", 2, 1));
+            LocalPromqlSource promql = new LocalPromqlSource("local", store);
+            Instant at = Instant.parse("2026-08-10T00:00:00Z");
+            QueryResult.Vector v = (QueryResult.Vector) promql.query(
+                    "github_copilot_usage_pull_requests_by_comment_type_total_copilot_applied_suggestions", at).result();
+            assertThat(v.size()).isEqualTo(2);
+            QueryResult.Vector repo = (QueryResult.Vector) promql.query(
+                    "github_copilot_usage_repository_pull_requests_total_reviewed_by_copilot", at).result();
+            assertThat(repo.size()).isEqualTo(1);
+            assertThat(repo.labels()[0].get("repository")).isEqualTo("octo/app");
+            assertThat(repo.labels()[0].get("repo_id")).isEqualTo("900000001");
+            assertThat(repo.values()[0]).isEqualTo(2);
+            QueryResult.Vector agents = (QueryResult.Vector) promql.query(
+                    "github_copilot_usage_3rd_party_agent_session_count{agent_name=\"Claude (Anthropic)\"}", at).result();
+            assertThat(agents.values()).containsExactly(3);
+        }
+    }
+
     private static Map<String, Double> instant(LocalPromqlSource promql, String expr, String label) throws Exception {
         QueryResult.Vector v = (QueryResult.Vector) promql.query(expr, AT).result();
         Map<String, Double> out = new TreeMap<>();

@@ -6,7 +6,6 @@ import io.vigia.datasources.copilot.CopilotSync;
 import io.vigia.datasources.copilot.GitHubCopilotClient;
 import io.vigia.datasources.copilot.SyncProgress;
 import io.vigia.datasources.remote.KeyringSecretStore;
-import io.vigia.datasources.remote.SecretStore;
 import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.Workspace;
 import okhttp3.HttpUrl;
@@ -122,27 +121,33 @@ final class SyncCommand extends WorkspaceCommand {
 
         /** The token from the environment variable, else from the OS keyring (after storing one read from stdin). */
         private Optional<String> token(PrintWriter err) {
-            if (tokenStdin) {
-                Optional<KeyringSecretStore> keyring = KeyringSecretStore.open();
-                if (keyring.isEmpty()) {
-                    err.println("vigia: no OS keyring answers (Secret Service, Keychain or Credential Manager), so the token cannot "
-                            + "be kept; put it in $" + tokenEnv + " instead");
-                    return Optional.empty();
+            if (!tokenStdin) {
+                String env = System.getenv(tokenEnv);
+                if (env != null && !env.isBlank()) {
+                    return Optional.of(env.strip());
                 }
-                String t = SourcesCommand.readSecret(System.in);
-                keyring.get().put(tokenKey, t);
-                return Optional.of(t);
             }
-            String env = System.getenv(tokenEnv);
-            if (env != null && !env.isBlank()) {
-                return Optional.of(env.strip());
+            Optional<KeyringSecretStore> keyring = KeyringSecretStore.open();
+            try {
+                if (tokenStdin) {
+                    if (keyring.isEmpty()) {
+                        err.println("vigia: no OS keyring answers (Secret Service, Keychain or Credential Manager), so the token "
+                                + "cannot be kept; put it in $" + tokenEnv + " instead");
+                        return Optional.empty();
+                    }
+                    String t = SourcesCommand.readSecret(System.in);
+                    keyring.get().put(tokenKey, t);
+                    return Optional.of(t);
+                }
+                Optional<String> stored = keyring.flatMap(k -> k.get(tokenKey));
+                if (stored.isEmpty()) {
+                    err.println("vigia: $" + tokenEnv + " is not set and the OS keyring has no '" + tokenKey + "': put a GitHub "
+                            + "token allowed to read Copilot metrics in either (--token-stdin stores one)");
+                }
+                return stored;
+            } finally {
+                keyring.ifPresent(KeyringSecretStore::close);
             }
-            Optional<String> stored = KeyringSecretStore.open().<SecretStore>map(k -> k).flatMap(k -> k.get(tokenKey));
-            if (stored.isEmpty()) {
-                err.println("vigia: $" + tokenEnv + " is not set and the OS keyring has no '" + tokenKey + "': put a GitHub token "
-                        + "allowed to read Copilot metrics in either (--token-stdin stores one)");
-            }
-            return stored;
         }
     }
 }

@@ -24,7 +24,13 @@ class HelpOnEveryCommandTest {
             return DynamicTest.dynamicTest("vigia " + String.join(" ", args), () -> {
                 CliRun run = CliRun.run(args.toArray(String[]::new));
                 assertThat(run.exit()).as(run.err()).isZero();
-                assertThat(run.out()).startsWith("Usage: vigia" + (path.isEmpty() ? "" : " " + String.join(" ", path)));
+                String usage = "Usage: vigia" + (path.isEmpty() ? "" : " " + String.join(" ", path));
+                if (path.equals(List.of("help"))) {
+                    // picocli's own help command puts its header line before the usage
+                    assertThat(run.out()).startsWith("Display help information").contains("\n" + usage);
+                } else {
+                    assertThat(run.out()).startsWith(usage);
+                }
                 assertThat(run.err()).isEmpty();
             });
         }));

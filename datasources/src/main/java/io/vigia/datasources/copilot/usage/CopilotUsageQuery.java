@@ -163,7 +163,8 @@ public final class CopilotUsageQuery {
         return workspace.read(c -> {
             Map<String, String> out = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT subject, text FROM copilot_report_values WHERE scope = ? "
-                    + "AND day BETWEEN ? AND ? AND kind = 'user' AND breakdown = '' AND field = 'user_login' ORDER BY day")) {
+                    + "AND day BETWEEN ? AND ? AND kind = 'user' AND breakdown = '' AND field IN ('login', 'user_login') "
+                    + "ORDER BY day, field")) {
                 bindRange(ps, scope, from, to);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

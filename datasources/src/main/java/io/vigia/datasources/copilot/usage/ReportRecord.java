@@ -23,10 +23,10 @@ public record ReportRecord(ReportKind kind, LocalDate day, String subject, int l
             case ENTITY -> (j.has("organization_id") ? "organization" : "enterprise") + " day: "
                     + j.path("daily_active_users").asString("?") + " daily active users, "
                     + counts(j);
-            case USER -> "user " + j.path("user_login").asString(subject) + ": " + counts(j)
+            case USER -> "user " + UsageReportReader.login(j).transform(l -> l.isEmpty() ? subject : l) + ": " + counts(j)
                     + (j.has("ai_credits_used") ? ", " + j.path("ai_credits_used").asString("") + " AI credits" : "");
             case USER_TEAM -> "team " + j.path("slug").asString(j.path("team_id").asString("")) + ": member "
-                    + j.path("user_login").asString(UsageReportReader.user(j));
+                    + UsageReportReader.login(j).transform(l -> l.isEmpty() ? UsageReportReader.user(j) : l);
             case REPOSITORY -> "repository " + (j.has("repo_owner_name") ? j.path("repo_owner_name").asString("") + "/" : "")
                     + j.path("repo_name").asString(subject) + ": " + j.path("pull_requests").path("total_created").asString("0")
                     + " pull requests created, " + j.path("pull_requests").path("total_created_by_copilot").asString("0") + " by Copilot";

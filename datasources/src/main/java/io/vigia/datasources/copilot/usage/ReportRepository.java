@@ -97,7 +97,7 @@ public final class ReportRepository {
                     upsertMember.setString(3, r.json().path("team_id").asString(""));
                     upsertMember.setString(4, UsageReportReader.user(r.json()));
                     upsertMember.setString(5, r.json().path("slug").asString(""));
-                    upsertMember.setString(6, r.json().path("user_login").asString(""));
+                    upsertMember.setString(6, UsageReportReader.login(r.json()));
                     upsertMember.executeUpdate();
                 }
                 changed.add(r.day());

@@ -29,7 +29,7 @@ public final class UsageReportReader {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> WRAPPED = List.of("day_totals", "user_totals");
     private static final List<String> REPORT_FIELDS = List.of("code_generation_activity_count", "user_initiated_interaction_count",
-            "daily_active_users", "team_id", "repo_id", "user_id", "user_login", "pull_requests", "totals_by_ide", "ai_credits_used");
+            "daily_active_users", "team_id", "repo_id", "user_id", "user_login", "login", "pull_requests", "totals_by_ide", "ai_credits_used");
 
     private UsageReportReader() {
     }
@@ -196,13 +196,14 @@ public final class UsageReportReader {
     }
 
     private static ReportKind kind(JsonNode n) {
-        if (n.has("team_id") && (n.has("user_id") || n.has("user_login"))) {
+        boolean user = n.has("user_id") || n.has("user_login") || n.has("login");
+        if (n.has("team_id") && user) {
             return ReportKind.USER_TEAM;
         }
         if (n.has("repo_id")) {
             return ReportKind.REPOSITORY;
         }
-        if (n.has("user_id") || n.has("user_login")) {
+        if (user) {
             return ReportKind.USER;
         }
         return ReportKind.ENTITY;
@@ -217,9 +218,13 @@ public final class UsageReportReader {
         };
     }
 
-    /** The user id, stable across renames; the login when a record has no id. */
+    /** The user id, stable across renames; the login ({@code user_login}, or {@code login}) when a record has no id. */
     static String user(JsonNode n) {
         String id = n.path("user_id").asString("");
-        return id.isEmpty() ? n.path("user_login").asString("") : id;
+        return id.isEmpty() ? login(n) : id;
+    }
+
+    static String login(JsonNode n) {
+        return n.path("user_login").asString(n.path("login").asString(""));
     }
 }

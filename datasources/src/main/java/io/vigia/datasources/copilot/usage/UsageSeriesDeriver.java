@@ -100,8 +100,9 @@ final class UsageSeriesDeriver {
     private void users(LocalDate day) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT v.subject, v.num, (SELECT l.text FROM copilot_report_values l "
                 + "WHERE l.scope = v.scope AND l.day = v.day AND l.kind = 'user' AND l.subject = v.subject AND l.breakdown = '' "
-                + "AND l.field = 'user_login') FROM copilot_report_values v WHERE v.scope = ? AND v.day = ? AND v.kind = 'user' "
-                + "AND v.breakdown = '' AND v.field = 'ai_credits_used' AND v.num IS NOT NULL")) {
+                + "AND l.field IN ('user_login', 'login') ORDER BY l.field DESC LIMIT 1) FROM copilot_report_values v "
+                + "WHERE v.scope = ? AND v.day = ? AND v.kind = 'user' AND v.breakdown = '' AND v.field = 'ai_credits_used' "
+                + "AND v.num IS NOT NULL")) {
             bind(ps, day);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

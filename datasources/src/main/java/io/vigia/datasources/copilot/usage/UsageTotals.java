@@ -1,5 +1,7 @@
 package io.vigia.datasources.copilot.usage;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +14,7 @@ public sealed interface UsageTotals {
      */
     record Sum(Map<String, Double> byGroup, int days, List<Caveat> caveats) implements UsageTotals {
         public Sum {
-            byGroup = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byGroup));
+            byGroup = Collections.unmodifiableMap(new LinkedHashMap<>(byGroup));
             caveats = List.copyOf(caveats);
         }
 

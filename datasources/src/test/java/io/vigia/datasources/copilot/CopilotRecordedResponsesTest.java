@@ -87,7 +87,7 @@ class CopilotRecordedResponsesTest {
             String text = Files.readString(f);
             List<java.time.Duration> slept = new CopyOnWriteArrayList<>();
             GitHubCopilotClient c = new GitHubCopilotClient(new OkHttpClient(), server.url("/"), TOKEN,
-                    GitHubCopilotClient.Owner.organization("octo-org"), Clock.systemUTC(),
+                    GitHubCopilotClient.Owner.organization("octo-org"), fixed("2026-05-10T06:00:00Z"),
                     new GitHubCopilotClient.Options(Duration.ofSeconds(5), 3, slept::add, m -> { }));
             CopilotMetricsParser.Document doc = CopilotMetricsParser.parse("octo-org", text);
             JsonNode json = JsonMapper.builder().build().readTree(text);

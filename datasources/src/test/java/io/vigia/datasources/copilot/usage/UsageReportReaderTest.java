@@ -61,13 +61,15 @@ class UsageReportReaderTest {
                 {"user_id": 1001, "user_login": "alice", "day": "2026-05-07", "organization_id": "999", "code_acceptance_activity_count": 12}
                 {"day": "2026-07-14", "organization_id": "2", "repo_id": 900000001, "repo_name": "app", "pull_requests": {"total_created": 1}}
                 {"day": "2026-05-07", "organization_id": "999", "daily_active_users": 2}
+                {"day": "2026-05-07", "login": "carol", "used_chat": true}
                 """;
         UsageReport r = UsageReportReader.read(text);
         assertThat(r.records()).extracting(ReportRecord::kind, ReportRecord::subject, ReportRecord::line).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(ReportKind.USER_TEAM, "1001/42", 1),
                 org.assertj.core.groups.Tuple.tuple(ReportKind.USER, "1001", 2),
                 org.assertj.core.groups.Tuple.tuple(ReportKind.REPOSITORY, "900000001", 3),
-                org.assertj.core.groups.Tuple.tuple(ReportKind.ENTITY, "", 4));
+                org.assertj.core.groups.Tuple.tuple(ReportKind.ENTITY, "", 4),
+                org.assertj.core.groups.Tuple.tuple(ReportKind.USER, "carol", 5));
     }
 
     @Test

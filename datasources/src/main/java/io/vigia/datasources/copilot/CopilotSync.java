@@ -47,10 +47,6 @@ public final class CopilotSync {
             LocalDate from = all.to().minusDays(days - 1L);
             return new Plan(from.isBefore(all.from()) ? all.from() : from, all.to(), all.daily(), true, true);
         }
-
-        public Plan withDaily(List<ReportEndpoint> reports) {
-            return new Plan(from, to, reports, latest28Days, seats);
-        }
     }
 
     /**

@@ -24,13 +24,4 @@ public enum ReportKind {
     public String label() {
         return label;
     }
-
-    public static ReportKind ofLabel(String label) {
-        for (ReportKind k : values()) {
-            if (k.label.equals(label)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unknown report kind: " + label);
-    }
 }

@@ -24,7 +24,8 @@ final class Migrations {
             DIR + "005-query-cache.sql",
             DIR + "006-accepted-suggestions.sql",
             DIR + "007-reports.sql",
-            DIR + "008-telemetry-bindings.sql"));
+            DIR + "008-telemetry-bindings.sql",
+            DIR + "009-copilot-usage-reports.sql"));
 
     private final List<String> scripts;
 

@@ -158,6 +158,8 @@ final class GeneratedExpositionInputs {
         in.add(text("t-ts_exponent", "foo 1 " + s + "e3\n"));
         in.add(text("t-ts_overflow", "foo 1 99999999999999999999\n"));
         in.add(text("t-ts_two", "foo 1 " + ms + " " + ms + "\n"));
+        in.add(text("t-ts_two_hours_old", "foo 1 " + (ms - 2 * 3600_000) + "\nbar 2\n"));
+        in.add(openMetrics("o-ts_two_hours_old", "foo 1 " + (s - 2 * 3600) + "\nbar 2\n# EOF\n"));
         in.add(text("t-ts_then_garbage", "foo 1 " + ms + " x\n"));
         in.add(openMetrics("o-ts_seconds", "foo 1 " + s + "\n# EOF\n"));
         in.add(openMetrics("o-ts_millis_fraction", "foo 1 " + s + ".123\nbar 1 " + s + ".001\nbaz 1 " + s + ".999\n# EOF\n"));

@@ -83,7 +83,7 @@ public final class BenchmarkReport {
             "io.vigia.bench.StoreIngestBench", "io.vigia.bench.StoreReadBench", "io.vigia.bench.QueryRangeDecodeBenchmark",
             "io.vigia.bench.M4ReductionBench", "io.vigia.bench.ChartRenderBench", "io.vigia.bench.QueryVsPrometheusBench",
             "io.vigia.bench.DriftBench", "io.vigia.bench.KolmogorovSmirnovBench", "io.vigia.bench.DashboardRefreshBench",
-            "io.vigia.bench.ImportThroughputBench");
+            "io.vigia.bench.ImportThroughputBench", "io.vigia.bench.ExpositionIngestBench");
 
     static void write(Path out, Collection<RunResult> results, boolean quick, Map<String, String> measured) throws IOException {
         Map<String, List<RunResult>> byArea = new TreeMap<>();

@@ -93,6 +93,37 @@ public final class PrometheusServer implements AutoCloseable {
         return launch(dir, data, port, config.toString(), List.of());
     }
 
+    /** One scrape job of {@link #startWithJobs}: {@code target} is {@code host:port}, scraped at {@code metricsPath}. */
+    public record ScrapeJob(String name, String target, String metricsPath) {
+    }
+
+    /**
+     * Scrapes itself and each job on {@code scrapeInterval}, with a scrape timeout of the same
+     * length (Prometheus refuses a timeout longer than the interval, and its default is 10 s).
+     */
+    public static PrometheusServer startWithJobs(Duration scrapeInterval, List<ScrapeJob> jobs) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("vigia-prometheus-");
+        int port = freePort();
+        String interval = scrapeInterval.toMillis() + "ms";
+        StringBuilder config = new StringBuilder()
+                .append("global:\n")
+                .append("  scrape_interval: ").append(interval).append('\n')
+                .append("  scrape_timeout: ").append(interval).append('\n')
+                .append("  evaluation_interval: ").append(interval).append('\n')
+                .append("scrape_configs:\n")
+                .append("  - job_name: prometheus\n")
+                .append("    static_configs:\n")
+                .append("      - targets: ['127.0.0.1:").append(port).append("']\n");
+        for (ScrapeJob job : jobs) {
+            config.append("  - job_name: '").append(job.name()).append("'\n")
+                    .append("    metrics_path: '").append(job.metricsPath()).append("'\n")
+                    .append("    static_configs:\n")
+                    .append("      - targets: ['").append(job.target()).append("']\n");
+        }
+        Path data = Files.createDirectories(dir.resolve("data"));
+        return launch(dir, data, port, config.toString(), List.of());
+    }
+
     /**
      * Scrapes itself every second and requires HTTP basic auth ({@code --web.config.file}) for
      * every endpoint: {@code bcryptHash} is the hash of {@code password}, given both so the test

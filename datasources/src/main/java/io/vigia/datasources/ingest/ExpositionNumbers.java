@@ -31,20 +31,41 @@ final class ExpositionNumbers {
         };
     }
 
-    /** A text-format 0.0.4 value as Go's strconv.ParseFloat reads it (decimal, inf/infinity/nan in any case). */
-    static double parseText(String s) {
+    /**
+     * A number as Prometheus's scraper reads values and OpenMetrics timestamps (textparse's
+     * parseFloat at v2.42.0): Go's strconv.ParseFloat, which takes decimals, {@code inf} or
+     * {@code infinity} with an optional sign and {@code nan} without one, in any case, and fails
+     * on a decimal beyond the range of a double; textparse refuses {@code p}, {@code P} and
+     * {@code _} first, so hexadecimal and digit separators never get through. {@link #INVALID}
+     * when it would fail.
+     */
+    static double parseGo(String s) {
         if (isDecimal(s)) {
-            return JavaDoubleParser.parseDouble(s);
+            double v = JavaDoubleParser.parseDouble(s);
+            return Double.isInfinite(v) ? INVALID : v; // ParseFloat's ErrRange
         }
         String l = s.toLowerCase(Locale.ROOT);
         String unsigned = l.startsWith("+") || l.startsWith("-") ? l.substring(1) : l;
         if (unsigned.equals("inf") || unsigned.equals("infinity")) {
             return l.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
-        if (unsigned.equals("nan")) {
+        if (l.equals("nan")) {
             return Double.NaN;
         }
         return INVALID;
+    }
+
+    /**
+     * An OpenMetrics timestamp as Prometheus 2.42 converts it: {@code int64(seconds * 1000)}, a
+     * float multiplication truncated toward zero (so {@code 1.0125} becomes 1012 ms); out of the
+     * range of an int64, Go on amd64 yields its minimum, which a Java cast would saturate instead.
+     */
+    static long goSecondsToMillis(double seconds) {
+        double ms = seconds * 1000;
+        if (ms >= 0x1p63 || ms < -0x1p63) {
+            return Long.MIN_VALUE;
+        }
+        return (long) ms;
     }
 
     static boolean isInvalid(double v) {
@@ -126,13 +147,12 @@ final class ExpositionNumbers {
         return mantissa.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
 
-    /** A text-format timestamp: integer milliseconds. */
-    static boolean isInteger(String s) {
-        int i = s.startsWith("-") || s.startsWith("+") ? 1 : 0;
-        if (i >= s.length()) {
+    /** A text-format timestamp: integer milliseconds, digits only (promlex.l: {@code <sTimestamp>{D}+}). */
+    static boolean isDigits(String s) {
+        if (s.isEmpty()) {
             return false;
         }
-        for (; i < s.length(); i++) {
+        for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
                 return false;
             }

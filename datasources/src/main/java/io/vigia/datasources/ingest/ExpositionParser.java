@@ -2,8 +2,8 @@ package io.vigia.datasources.ingest;
 
 import io.vigia.persistence.series.Labels;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.HashMap;
@@ -16,8 +16,9 @@ import java.util.Map;
  * {@link ExpositionSink}, so that a backfill file of any size streams through bounded memory.
  * The syntax of each format is always checked. {@link Validation#STRICT} adds every semantic
  * rule of OpenMetrics 1.0 (it passes the OpenMetrics conformance suite);
- * {@link Validation#PROMETHEUS} accepts what Prometheus's own scraper and promtool accept, since
- * real exporters break some of those rules (client_golang emits negative summary quantiles).
+ * {@link Validation#PROMETHEUS} reads as Prometheus 2.42's scraper and promtool do (textparse at
+ * v2.42.0), down to its quirks, so that a target is up for Vigia exactly when it is up for
+ * Prometheus: docs/scrape-fidelity.md lists what is measured to agree and what differs.
  *
  * <p>Written by hand: Prometheus's Java client only writes these formats (no parser exists in
  * client_java), and no maintained Java library validates OpenMetrics.
@@ -29,13 +30,14 @@ public final class ExpositionParser {
     public enum Validation {
         /** Every rule of the OpenMetrics 1.0 specification. */
         STRICT,
-        /** Syntax only, as Prometheus's scraper and promtool read their input. */
+        /** Syntax only, as Prometheus 2.42's scraper and promtool read their input. */
         PROMETHEUS
     }
 
     private final ExpositionFormat format;
     private final Validation validation;
     private final ExpositionSink sink;
+    private ExpositionLines lines;
     private final SampleLine line = new SampleLine();
     private final OpenMetricsRules rules = new OpenMetricsRules();
     private final Map<String, String[]> textMetadata = new HashMap<>();
@@ -62,7 +64,15 @@ public final class ExpositionParser {
 
     public static void parse(Reader in, ExpositionFormat format, Validation validation, ExpositionSink sink)
             throws IOException, ExpositionParseException {
-        new ExpositionParser(format, validation, sink).run(in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16));
+        new ExpositionParser(format, validation, sink).run(new ExpositionLines.OfChars(in));
+    }
+
+    /**
+     * Reads UTF-8 bytes, e.g. a scraped body, with Prometheus's leniency; a label value or HELP
+     * text that is not valid UTF-8 fails as it does in Prometheus.
+     */
+    public static void parse(InputStream in, ExpositionFormat format, ExpositionSink sink) throws IOException, ExpositionParseException {
+        new ExpositionParser(format, Validation.PROMETHEUS, sink).run(new ExpositionLines.OfBytes(in));
     }
 
     public static void parse(String text, ExpositionFormat format, Validation validation, ExpositionSink sink)
@@ -74,16 +84,20 @@ public final class ExpositionParser {
         }
     }
 
-    private void run(BufferedReader in) throws IOException, ExpositionParseException {
+    private void run(ExpositionLines in) throws IOException, ExpositionParseException {
+        lines = in;
         boolean om = format == ExpositionFormat.OPENMETRICS;
         String s;
-        while ((s = in.readLine()) != null) {
+        while ((s = in.next()) != null) {
             lineNo++;
             try {
                 if (om) {
+                    if (in.malformed()) {
+                        throw error("not valid UTF-8");
+                    }
                     openMetricsLine(s);
-                } else {
-                    textLine(s);
+                } else if (!textLine(s, in.malformed())) {
+                    break;
                 }
             } catch (SampleRejectedException e) {
                 throw error(e.getMessage());
@@ -133,21 +147,16 @@ public final class ExpositionParser {
             throw error("not a metadata line (OpenMetrics allows only # HELP, # TYPE, # UNIT and # EOF): \""
                     + SampleLine.abbreviate(s) + "\"");
         }
-        check(line.parse(s, true));
-        if (!ExpositionNumbers.isOpenMetricsNumber(line.value)) {
+        check(line.parseOpenMetrics(s));
+        boolean strict = validation == Validation.STRICT;
+        double value = strict ? strictNumber(line.value) : ExpositionNumbers.parseGo(line.value);
+        if (ExpositionNumbers.isInvalid(value)) {
             throw error("invalid value \"" + SampleLine.abbreviate(line.value) + "\" of " + line.name);
         }
-        double value = ExpositionNumbers.parse(line.value);
-        long millis = 0;
-        if (line.timestamp != null) {
-            if (!ExpositionNumbers.isDecimal(line.timestamp)) {
-                throw error("invalid timestamp \"" + SampleLine.abbreviate(line.timestamp) + "\" of " + line.name);
-            }
-            millis = ExpositionNumbers.secondsToMillis(line.timestamp);
-        }
+        long millis = line.timestamp == null ? 0 : openMetricsTimestamp(line.timestamp, strict, "");
         Exemplar exemplar = null;
         if (line.hasExemplar) {
-            exemplar = exemplar();
+            exemplar = exemplar(strict);
         }
         if (validation == Validation.PROMETHEUS) {
             sink.sample(labels(), value, line.timestamp != null, millis, exemplar);
@@ -168,7 +177,10 @@ public final class ExpositionParser {
         sink.sample(labels(), value, line.timestamp != null, millis, exemplar);
     }
 
-    /** Metadata as Prometheus reads it: a known type, a valid name; order and repetition are not checked. */
+    /**
+     * Metadata as Prometheus reads it: a known type, a valid name, a unit that ends the name;
+     * order and repetition are not checked.
+     */
     private void lenientMetadata(String kind, String name, String text) throws ExpositionParseException {
         if (!SampleLine.isMetricName(name)) {
             throw error("invalid metric name \"" + SampleLine.abbreviate(name) + "\" in # " + kind);
@@ -176,7 +188,12 @@ public final class ExpositionParser {
         String[] meta = textMetadata.computeIfAbsent(name, k -> new String[] {null, "", ""});
         switch (kind) {
             case "HELP" -> meta[1] = unescapeHelp(text);
-            case "UNIT" -> meta[2] = text;
+            case "UNIT" -> {
+                if (!text.isEmpty() && !name.endsWith("_" + text)) {
+                    throw error("unit " + SampleLine.abbreviate(text) + " is not a suffix of metric " + name);
+                }
+                meta[2] = text;
+            }
             default -> {
                 MetricType type = MetricType.fromOpenMetrics(text);
                 if (type == null) {
@@ -188,22 +205,47 @@ public final class ExpositionParser {
         }
     }
 
-    private Exemplar exemplar() throws ExpositionParseException {
-        if (!ExpositionNumbers.isOpenMetricsNumber(line.exemplarValue)) {
+    /** A value as OpenMetrics 1.0 writes numbers; {@link ExpositionNumbers#INVALID} otherwise. */
+    private static double strictNumber(String s) {
+        return ExpositionNumbers.isOpenMetricsNumber(s) ? ExpositionNumbers.parse(s) : ExpositionNumbers.INVALID;
+    }
+
+    /**
+     * Strict: a decimal, converted exactly. Prometheus: what parseFloat takes but NaN and
+     * infinities, times 1000 truncated (openmetricsparse.go at v2.42.0).
+     */
+    private long openMetricsTimestamp(String ts, boolean strict, String of) throws ExpositionParseException {
+        if (strict) {
+            if (!ExpositionNumbers.isDecimal(ts)) {
+                throw error("invalid " + of + "timestamp \"" + SampleLine.abbreviate(ts) + "\" of " + line.name);
+            }
+            return ExpositionNumbers.secondsToMillis(ts);
+        }
+        double seconds = ExpositionNumbers.parseGo(ts);
+        if (ExpositionNumbers.isInvalid(seconds) || Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+            throw error("invalid " + of + "timestamp \"" + SampleLine.abbreviate(ts) + "\" of " + line.name);
+        }
+        return ExpositionNumbers.goSecondsToMillis(seconds);
+    }
+
+    private Exemplar exemplar(boolean strict) throws ExpositionParseException {
+        if (!strict && !line.name.endsWith("_total") && !line.name.endsWith("_bucket")) {
+            // Prometheus 2.42 takes exemplars by the sample's name, whatever its family's type
+            throw error("metric name " + line.name + " does not support exemplars (only *_total and *_bucket do)");
+        }
+        double value = strict ? strictNumber(line.exemplarValue) : ExpositionNumbers.parseGo(line.exemplarValue);
+        if (ExpositionNumbers.isInvalid(value)) {
             throw error("invalid exemplar value \"" + SampleLine.abbreviate(line.exemplarValue) + "\"");
         }
         double ts = Double.NaN;
         if (line.exemplarTimestamp != null) {
-            if (!ExpositionNumbers.isDecimal(line.exemplarTimestamp)) {
-                throw error("invalid exemplar timestamp \"" + SampleLine.abbreviate(line.exemplarTimestamp) + "\"");
-            }
-            ts = Double.parseDouble(line.exemplarTimestamp);
+            ts = openMetricsTimestamp(line.exemplarTimestamp, strict, "exemplar ") / 1000.0;
         }
         Labels.Builder b = Labels.builder();
         for (int i = 0; i < line.exemplarNames.size(); i++) {
             b.set(line.exemplarNames.get(i), line.exemplarValues.get(i));
         }
-        return new Exemplar(b.build(), ExpositionNumbers.parse(line.exemplarValue), ts);
+        return new Exemplar(b.build(), value, ts);
     }
 
     /** HELP text escapes: {@code \\} and {@code \n}; anything else stays as written. */
@@ -230,46 +272,43 @@ public final class ExpositionParser {
 
     // ---- text format 0.0.4 -------------------------------------------------------------------
 
-    private void textLine(String s) throws ExpositionParseException {
-        String t = s.strip();
-        if (t.isEmpty()) {
-            return;
+    /** One line of the text format as promlex.l reads it; false where a NUL ends the input. */
+    private boolean textLine(String s, boolean malformed) throws IOException, ExpositionParseException {
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
         }
-        if (t.charAt(0) == '#') {
-            String[] f = t.substring(1).strip().split("[ \t]+", 3);
-            if (f.length >= 2 && (f[0].equals("HELP") || f[0].equals("TYPE"))) {
-                if (!SampleLine.isMetricName(f[1])) {
-                    throw error("invalid metric name \"" + SampleLine.abbreviate(f[1]) + "\" in # " + f[0]);
-                }
-                String[] meta = textMetadata.computeIfAbsent(f[1], k -> new String[] {null, ""});
-                String rest = f.length > 2 ? f[2] : "";
-                if (f[0].equals("TYPE")) {
-                    MetricType type = MetricType.fromPrometheusText(rest);
-                    if (type == null) {
-                        throw error("unknown metric type \"" + SampleLine.abbreviate(rest) + "\" for " + f[1]);
-                    }
-                    if (meta[0] != null) {
-                        throw error("repeated # TYPE for " + f[1]);
-                    }
-                    meta[0] = type.name();
-                    sink.family(f[1], type, meta[1], "");
-                } else {
-                    meta[1] = unescapeHelp(rest);
-                }
+        if (i == s.length()) {
+            return true;
+        }
+        if (s.charAt(i) == '\0') {
+            return false; // promlex.l: a NUL where an entry starts is the end of the input
+        }
+        if (s.charAt(i) == '#') {
+            TextMetadata.read(s, i + 1, malformed, this);
+            return true;
+        }
+        String problem = line.parseText(s);
+        while (problem == SampleLine.NEEDS_NEXT_LINE) {
+            String next = lines.next();
+            if (next == null) {
+                throw error("unterminated label value at the end of the input");
             }
-            return; // other comments are allowed in the text format
+            lineNo++;
+            malformed |= lines.malformed();
+            s = s + "\n" + next;
+            problem = line.parseText(s);
         }
-        check(line.parse(s, false));
-        double value = ExpositionNumbers.parseText(line.value);
+        check(problem);
+        if (malformed) {
+            throw error("not valid UTF-8");
+        }
+        double value = ExpositionNumbers.parseGo(line.value);
         if (ExpositionNumbers.isInvalid(value)) {
             throw error("invalid value \"" + SampleLine.abbreviate(line.value) + "\" of " + line.name);
         }
         long millis = 0;
         if (line.timestamp != null) {
-            if (!ExpositionNumbers.isInteger(line.timestamp)) {
-                throw error("invalid timestamp \"" + SampleLine.abbreviate(line.timestamp)
-                        + "\" of " + line.name + " (the text format takes integer milliseconds)");
-            }
             try {
                 millis = Long.parseLong(line.timestamp);
             } catch (NumberFormatException e) {
@@ -277,6 +316,22 @@ public final class ExpositionParser {
             }
         }
         sink.sample(labels(), value, line.timestamp != null, millis, null);
+        return true;
+    }
+
+    /** A # HELP or # TYPE line of the text format, read by {@link TextMetadata}. */
+    void onTextMetadata(String kind, String name, String text) throws ExpositionParseException {
+        String[] meta = textMetadata.computeIfAbsent(name, k -> new String[] {null, ""});
+        if (kind.equals("TYPE")) {
+            MetricType type = MetricType.fromPrometheusText(text);
+            if (type == null) {
+                throw error("unknown metric type \"" + SampleLine.abbreviate(text) + "\" for " + name);
+            }
+            meta[0] = type.name();
+            sink.family(name, type, meta[1], "");
+        } else {
+            meta[1] = unescapeHelp(text);
+        }
     }
 
     // ---- shared ------------------------------------------------------------------------------
@@ -301,7 +356,7 @@ public final class ExpositionParser {
         }
     }
 
-    private ExpositionParseException error(String message) {
+    ExpositionParseException error(String message) {
         return new ExpositionParseException(lineNo, message);
     }
 }

@@ -5,10 +5,16 @@ import java.util.List;
 
 /**
  * The tokens of one sample line, {@code name{labels} value [timestamp] [# {labels} value [ts]]},
- * before their meaning is checked. Strict mode is OpenMetrics (single spaces, no trailing comma,
- * no trailing white space); lenient mode is the classic text format, which allows runs of blanks.
+ * before their meaning is checked. The two grammars are those of Prometheus 2.42's lexers
+ * (model/textparse/promlex.l and openmetricslex.l at v2.42.0): OpenMetrics takes single spaces
+ * between tokens and nothing else; the text format takes runs of blanks around every token
+ * but before the name, no blank before the value after a label set, no comma between two labels,
+ * a trailing comma, and a raw line feed inside a label value.
  */
 final class SampleLine {
+    /** {@link #parseText} needs the next line: the line ends inside a label value. */
+    static final String NEEDS_NEXT_LINE = "a label value runs past the end of the line";
+
     String name;
     final List<String> labelNames = new ArrayList<>();
     final List<String> labelValues = new ArrayList<>();
@@ -24,13 +30,93 @@ final class SampleLine {
 
     private String s;
     private int pos;
-    private boolean strict;
+    private boolean text;
 
-    /** Splits {@code line}; returns an error message, or null when the line is well formed. */
-    String parse(String line, boolean strict) {
-        this.s = line;
-        this.pos = 0;
-        this.strict = strict;
+    /** Splits a text-format 0.0.4 sample line; an error message, {@link #NEEDS_NEXT_LINE}, or null. */
+    String parseText(String line) {
+        start(line, true);
+        if (pos < s.length() && (s.charAt(pos) == ' ' || s.charAt(pos) == '\t')) {
+            // promparse.go takes the metric name from the start of the line, blanks included
+            return "white space before the metric name (Prometheus refuses the name with it)";
+        }
+        String err = name();
+        if (err != null) {
+            return err;
+        }
+        skipBlanks();
+        if (pos < s.length() && s.charAt(pos) == '{') {
+            err = labels(labelNames, labelValues);
+            if (err != null) {
+                return err;
+            }
+            skipBlanks();
+        }
+        seriesKey = s.substring(0, pos);
+        value = textValueToken();
+        if (value.isEmpty()) {
+            return "sample " + name + " has no value";
+        }
+        skipBlanks();
+        if (pos >= s.length()) {
+            return null;
+        }
+        int from = pos;
+        while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+            pos++;
+        }
+        if (from == pos) {
+            return "unexpected \"" + abbreviate(s.substring(pos)) + "\" after the value of " + name
+                    + (s.charAt(pos) == '#' ? " (exemplars are an OpenMetrics feature)" : "");
+        }
+        timestamp = s.substring(from, pos);
+        skipBlanks();
+        if (pos < s.length()) {
+            return "unexpected \"" + abbreviate(s.substring(pos)) + "\" after the timestamp of " + name
+                    + " (the text format takes integer milliseconds)";
+        }
+        return null;
+    }
+
+    /** Splits an OpenMetrics sample line; an error message, or null when the line is well formed. */
+    String parseOpenMetrics(String line) {
+        start(line, false);
+        String err = name();
+        if (err != null) {
+            return err;
+        }
+        if (pos < s.length() && s.charAt(pos) == '{') {
+            err = labels(labelNames, labelValues);
+            if (err != null) {
+                return err;
+            }
+        }
+        seriesKey = s.substring(0, pos);
+        value = spaceAndToken();
+        if (value == null) {
+            return pos >= s.length() ? "sample " + name + " has no value" : "expected a single space before the value of " + name;
+        }
+        if (pos >= s.length()) {
+            return null;
+        }
+        if (!s.startsWith(" # {", pos)) {
+            timestamp = spaceAndToken();
+            if (timestamp == null) {
+                return "unexpected \"" + abbreviate(s.substring(pos)) + "\" after the value of " + name;
+            }
+            if (pos >= s.length()) {
+                return null;
+            }
+            if (!s.startsWith(" # {", pos)) {
+                return "unexpected \"" + abbreviate(s.substring(pos)) + "\" after the timestamp of " + name;
+            }
+        }
+        return exemplar();
+    }
+
+    private void start(String line, boolean textFormat) {
+        s = line;
+        pos = 0;
+        text = textFormat;
         labelNames.clear();
         labelValues.clear();
         exemplarNames.clear();
@@ -39,214 +125,198 @@ final class SampleLine {
         hasExemplar = false;
         exemplarValue = null;
         exemplarTimestamp = null;
-        if (!strict) {
-            skipBlanks();
-        }
-        int start = pos;
+    }
+
+    private String name() {
+        int from = pos;
         if (pos < s.length() && isNameStart(s.charAt(pos))) {
             pos++;
             while (pos < s.length() && isNameChar(s.charAt(pos))) {
                 pos++;
             }
         }
-        name = s.substring(start, pos);
-        if (name.isEmpty()) {
-            return "invalid metric name at \"" + abbreviate(s) + "\"";
-        }
-        if (!strict) {
-            int afterName = pos;
-            skipBlanks();
-            if (pos >= s.length() || s.charAt(pos) != '{') {
-                pos = afterName; // the blanks separate the value
-            }
-        }
-        if (pos < s.length() && s.charAt(pos) == '{') {
-            String err = labels(labelNames, labelValues);
-            if (err != null) {
-                return err;
-            }
-        }
-        seriesKey = s.substring(0, pos);
-        if (!separator()) {
-            return pos >= s.length() ? "sample " + name + " has no value" : "expected a space before the value of " + name;
-        }
-        value = token();
-        if (value.isEmpty()) {
-            return "sample " + name + " has no value";
-        }
-        if (pos >= s.length()) {
-            return null;
-        }
-        if (!separator()) {
-            return "unexpected \"" + abbreviate(s.substring(pos)) + "\" after the value of " + name;
-        }
-        if (pos >= s.length()) {
-            return strict ? "trailing white space after the value of " + name : null;
-        }
-        if (s.charAt(pos) != '#') {
-            timestamp = token();
-            if (pos >= s.length()) {
-                return null;
-            }
-            if (!separator()) {
-                return "unexpected \"" + abbreviate(s.substring(pos)) + "\" after the timestamp of " + name;
-            }
-            if (pos >= s.length()) {
-                return strict ? "trailing white space after the timestamp of " + name : null;
-            }
-            if (s.charAt(pos) != '#') {
-                return "unexpected \"" + abbreviate(s.substring(pos)) + "\" after the timestamp of " + name;
-            }
-        }
-        if (!strict) {
-            return "exemplars are an OpenMetrics feature, not valid in the text format 0.0.4";
-        }
-        return exemplar();
+        name = s.substring(from, pos);
+        return name.isEmpty() ? "invalid metric name at \"" + abbreviate(s) + "\"" : null;
     }
 
     private String exemplar() {
-        // at '#': exactly "# {labels} value[ timestamp]"
-        if (!s.startsWith("# {", pos)) {
-            return "malformed exemplar: expected \"# {\"";
-        }
+        // at " # {": "# {labels} value[ timestamp]" follows
         hasExemplar = true;
-        pos += 2;
+        pos += 3;
         String err = labels(exemplarNames, exemplarValues);
         if (err != null) {
             return "malformed exemplar: " + err;
         }
-        if (!separator()) {
+        exemplarValue = spaceAndToken();
+        if (exemplarValue == null) {
             return "malformed exemplar: expected a space and a value after its labels";
-        }
-        exemplarValue = token();
-        if (exemplarValue.isEmpty()) {
-            return "malformed exemplar: no value";
         }
         if (pos >= s.length()) {
             return null;
         }
-        if (!separator()) {
-            return "malformed exemplar: unexpected text after its value";
-        }
-        exemplarTimestamp = token();
-        if (exemplarTimestamp.isEmpty()) {
-            return "malformed exemplar: trailing white space";
-        }
-        if (pos < s.length()) {
-            return "malformed exemplar: unexpected text after its timestamp";
+        exemplarTimestamp = spaceAndToken();
+        if (exemplarTimestamp == null || pos < s.length()) {
+            return "malformed exemplar: unexpected text after its " + (exemplarTimestamp == null ? "value" : "timestamp");
         }
         return null;
     }
 
+    /**
+     * From '{' to past '}'. OpenMetrics: labels separated by single commas, nothing else. Text:
+     * blanks around every token, an optional trailing comma, and no comma needed between two
+     * labels (promparse.go's parseLVals at v2.42.0 skips one optional comma after each value).
+     */
     private String labels(List<String> names, List<String> values) {
         pos++; // '{'
-        if (!strict) {
-            skipBlanks();
-        }
-        if (pos < s.length() && s.charAt(pos) == '}') {
-            pos++;
-            return null;
-        }
+        boolean first = true;
+        boolean afterComma = false;
         while (true) {
-            if (!strict) {
-                skipBlanks();
-            }
-            int start = pos;
-            if (pos < s.length() && isLabelStart(s.charAt(pos))) {
-                pos++;
-                while (pos < s.length() && isLabelChar(s.charAt(pos))) {
-                    pos++;
-                }
-            }
-            if (start == pos) {
-                if (!strict && pos < s.length() && s.charAt(pos) == '}' && !names.isEmpty()) {
-                    pos++; // the text format tolerates a trailing comma
-                    return null;
-                }
-                return "invalid label name in \"" + abbreviate(s) + "\"";
-            }
-            String labelName = s.substring(start, pos);
-            if (!strict) {
-                skipBlanks();
-            }
-            if (pos >= s.length() || s.charAt(pos) != '=') {
-                return "expected '=' after label name " + labelName;
-            }
-            pos++;
-            if (!strict) {
-                skipBlanks();
-            }
-            if (pos >= s.length() || s.charAt(pos) != '"') {
-                return "label " + labelName + " needs a value in double quotes";
-            }
-            pos++;
-            StringBuilder v = new StringBuilder();
-            boolean closed = false;
-            while (pos < s.length()) {
-                char c = s.charAt(pos++);
-                if (c == '"') {
-                    closed = true;
-                    break;
-                }
-                if (c == '\\' && pos < s.length()) {
-                    char e = s.charAt(pos++);
-                    switch (e) {
-                        case '\\' -> v.append('\\');
-                        case '"' -> v.append('"');
-                        case 'n' -> v.append('\n');
-                        default -> v.append('\\').append(e); // kept as written, as the reference parsers do
-                    }
-                } else {
-                    v.append(c);
-                }
-            }
-            if (!closed) {
-                return "unterminated value of label " + labelName;
-            }
-            if (names.contains(labelName)) {
-                return "label " + labelName + " appears twice";
-            }
-            names.add(labelName);
-            values.add(v.toString());
-            if (!strict) {
-                skipBlanks();
-            }
+            skipBlanksInText();
             if (pos >= s.length()) {
                 return "unterminated label set";
             }
-            char c = s.charAt(pos++);
+            char c = s.charAt(pos);
             if (c == '}') {
+                if (afterComma && !text) {
+                    return "trailing comma in label set";
+                }
+                pos++;
                 return null;
             }
-            if (c != ',') {
-                return "expected ',' or '}' after the value of label " + labelName;
+            if (c == ',') {
+                if (first || afterComma) {
+                    return first ? "label set starts with a comma" : "two commas in label set";
+                }
+                pos++;
+                afterComma = true;
+                continue;
             }
-            if (strict && pos < s.length() && s.charAt(pos) == '}') {
-                return "trailing comma in label set";
+            if (!first && !afterComma && !text) {
+                return "expected ',' or '}' after a label value";
             }
+            String err = label(names, values);
+            if (err != null) {
+                return err;
+            }
+            first = false;
+            afterComma = false;
         }
     }
 
-    /** One separator: a single space in strict mode, a run of blanks otherwise. */
-    private boolean separator() {
-        if (pos >= s.length() || !(s.charAt(pos) == ' ' || (!strict && s.charAt(pos) == '\t'))) {
-            return false;
+    private String label(List<String> names, List<String> values) {
+        int from = pos;
+        if (pos < s.length() && isLabelStart(s.charAt(pos))) {
+            pos++;
+            while (pos < s.length() && isLabelChar(s.charAt(pos))) {
+                pos++;
+            }
+        }
+        if (from == pos) {
+            return "invalid label name in \"" + abbreviate(s) + "\"";
+        }
+        String labelName = s.substring(from, pos);
+        skipBlanksInText();
+        if (pos >= s.length() || s.charAt(pos) != '=') {
+            return "expected '=' after label name " + labelName;
         }
         pos++;
-        if (!strict) {
-            skipBlanks();
-        } else if (pos < s.length() && s.charAt(pos) == ' ') {
-            return false;
+        skipBlanksInText();
+        if (pos >= s.length() || s.charAt(pos) != '"') {
+            return "label " + labelName + " needs a value in double quotes";
         }
-        return true;
+        String labelValue = quoted();
+        if (labelValue == null) {
+            return text && pos == s.length() ? NEEDS_NEXT_LINE : "unterminated value of label " + labelName;
+        }
+        if (labelName.equals(io.vigia.persistence.series.Labels.METRIC_NAME) || names.contains(labelName)) {
+            // Prometheus's head refuses a series with two labels of one name ("label name is not unique")
+            return "label " + labelName + " appears twice";
+        }
+        names.add(labelName);
+        values.add(labelValue);
+        return null;
     }
 
-    private String token() {
-        int start = pos;
-        while (pos < s.length() && s.charAt(pos) != ' ' && s.charAt(pos) != '\t') {
+    /**
+     * A double-quoted label value from its opening quote, unescaped as textparse does ({@code \"},
+     * {@code \\}, {@code \n}; any other escape stays as written); null when it does not end on
+     * this line, with {@link #pos} at the end of the line, or past it where a backslash escapes
+     * a line feed, which no grammar allows.
+     */
+    private String quoted() {
+        int from = ++pos;
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (c == '"') {
+                return s.substring(from, pos++);
+            }
+            if (c == '\\') {
+                return escaped(from);
+            }
             pos++;
         }
-        return s.substring(start, pos);
+        return null;
+    }
+
+    private String escaped(int from) {
+        StringBuilder v = new StringBuilder(s.length() - from).append(s, from, pos);
+        while (pos < s.length()) {
+            char c = s.charAt(pos++);
+            if (c == '"') {
+                return v.toString();
+            }
+            if (c != '\\') {
+                v.append(c);
+                continue;
+            }
+            if (pos >= s.length()) {
+                return null;
+            }
+            char e = s.charAt(pos++);
+            if (e == '\n') {
+                // promlex.l's \\. takes any character after a backslash but a line feed
+                pos = s.length() + 1;
+                return null;
+            }
+            switch (e) {
+                case '\\' -> v.append('\\');
+                case '"' -> v.append('"');
+                case 'n' -> v.append('\n');
+                default -> v.append('\\').append(e);
+            }
+        }
+        return null;
+    }
+
+    /** The text format's value: {@code [^{ \t\n]+} (promlex.l), or empty. */
+    private String textValueToken() {
+        int from = pos;
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '{' || c == '\0') {
+                break;
+            }
+            pos++;
+        }
+        return s.substring(from, pos);
+    }
+
+    /** OpenMetrics' {@code " "[^ \n]+}: one space and a token, or null. */
+    private String spaceAndToken() {
+        if (pos + 1 >= s.length() || s.charAt(pos) != ' ' || s.charAt(pos + 1) == ' ') {
+            return null;
+        }
+        int from = ++pos;
+        while (pos < s.length() && s.charAt(pos) != ' ') {
+            pos++;
+        }
+        return s.substring(from, pos);
+    }
+
+    private void skipBlanksInText() {
+        if (text) {
+            skipBlanks();
+        }
     }
 
     private void skipBlanks() {

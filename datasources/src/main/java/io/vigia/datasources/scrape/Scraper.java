@@ -17,13 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -32,8 +32,10 @@ import java.util.concurrent.TimeUnit;
  * negotiation (OpenMetrics preferred, text 0.0.4 accepted), {@code job}/{@code instance} target
  * labels (a clashing exposed label becomes {@code exported_job}/{@code exported_instance}), the
  * synthetic {@code up}, {@code scrape_duration_seconds} and {@code scrape_samples_scraped} series,
- * and staleness markers for every series that disappears or when the target goes down. A scrape
- * is written in one transaction. Not thread-safe: one scraper per target.
+ * and staleness markers for every series that disappears or when the target goes down. As
+ * Prometheus's head does, a sample at or before the last one of its series is dropped unless it
+ * repeats it exactly (so of two lines for one series the first wins). A scrape is written in one
+ * transaction. Not thread-safe: one scraper per target.
  */
 public final class Scraper {
     private static final Logger LOG = LoggerFactory.getLogger(Scraper.class);
@@ -45,6 +47,8 @@ public final class Scraper {
     private final Clock clock;
     /** Series of the last successful scrape that carried no timestamp of their own. */
     private Set<Labels> previous = Set.of();
+    /** The last sample of each series of the last successful scrape, to drop what Prometheus would. */
+    private Map<Labels, Written> latest = Map.of();
 
     public Scraper(ScrapeTarget target, OkHttpClient http, SeriesWriter writer, Clock clock) {
         this.target = target;
@@ -72,13 +76,25 @@ public final class Scraper {
         double seconds = (System.nanoTime() - t0) / 1e9;
         boolean up = error == null;
         Set<Labels> current = new HashSet<>();
+        Map<Labels, Written> written = new HashMap<>();
+        int dropped = 0;
         synchronized (writer) {
             try {
                 for (Pending p : samples) {
-                    writer.append(p.labels, p.hasTimestamp ? p.timestamp : start, p.value);
+                    long t = p.hasTimestamp ? p.timestamp : start;
+                    Written last = written.getOrDefault(p.labels, latest.get(p.labels));
+                    if (last == null || t > last.timestamp) {
+                        writer.append(p.labels, t, p.value);
+                        written.put(p.labels, new Written(t, Double.doubleToRawLongBits(p.value)));
+                    } else if (t < last.timestamp || Double.doubleToRawLongBits(p.value) != last.valueBits) {
+                        dropped++; // out of order, or another value at the same time: Prometheus keeps the first
+                    }
                     if (!p.hasTimestamp) {
                         current.add(p.labels);
                     }
+                }
+                if (dropped > 0) {
+                    LOG.debug("scrape of {}: {} samples out of order or repeated with another value", target.url(), dropped);
                 }
                 int stale = 0;
                 for (Labels gone : previous) {
@@ -92,6 +108,13 @@ public final class Scraper {
                 writeSynthetic("scrape_samples_scraped", start, samples.size());
                 writer.commit();
                 previous = current;
+                if (up) {
+                    for (Pending p : samples) {
+                        written.putIfAbsent(p.labels, latest.get(p.labels));
+                    }
+                    written.values().removeIf(java.util.Objects::isNull);
+                    latest = written;
+                }
                 return new ScrapeResult(start, up, samples.size(), stale, seconds, error);
             } catch (RuntimeException e) {
                 writer.rollback();
@@ -120,8 +143,8 @@ public final class Scraper {
                 throw new ScrapeException("response of " + body.contentLength() + " bytes exceeds the limit of " + MAX_BODY_BYTES);
             }
             ExpositionFormat format = ExpositionFormat.fromContentType(response.header("Content-Type"));
-            try (Reader r = new InputStreamReader(new CappedInputStream(body.byteStream(), MAX_BODY_BYTES), StandardCharsets.UTF_8)) {
-                ExpositionParser.parse(r, format, new TargetLabelling(out));
+            try (InputStream in = new CappedInputStream(body.byteStream(), MAX_BODY_BYTES)) {
+                ExpositionParser.parse(in, format, new TargetLabelling(out));
             }
         }
     }
@@ -129,8 +152,13 @@ public final class Scraper {
     private record Pending(Labels labels, double value, boolean hasTimestamp, long timestamp) {
     }
 
+    private record Written(long timestamp, long valueBits) {
+    }
+
     /** Adds the target labels as Prometheus does with honor_labels: false. */
     private final class TargetLabelling implements ExpositionSink {
+        /** Target labels in the order Prometheus renames clashes: by the length of the name. */
+        private static final String[] TARGET_LABELS = {"job", "instance"};
         private final List<Pending> out;
 
         TargetLabelling(List<Pending> out) {
@@ -140,10 +168,17 @@ public final class Scraper {
         @Override
         public void sample(Labels labels, double value, boolean hasTimestamp, long timestampMillis, Exemplar exemplar) {
             Labels.Builder b = labels.toBuilder();
-            for (String name : new String[] {"job", "instance"}) {
+            List<String> renamed = new ArrayList<>(2);
+            for (String name : TARGET_LABELS) {
                 String exposed = labels.get(name);
                 if (!exposed.isEmpty()) {
-                    b.set("exported_" + name, exposed);
+                    // scrape.go's resolveConflictingExposedLabels: exported_ as often as needed to be new
+                    String newName = "exported_" + name;
+                    while (labels.has(newName) || newName.equals("job") || newName.equals("instance") || renamed.contains(newName)) {
+                        newName = "exported_" + newName;
+                    }
+                    renamed.add(newName);
+                    b.set(newName, exposed);
                 }
             }
             b.set("job", target.job()).set("instance", target.instance());

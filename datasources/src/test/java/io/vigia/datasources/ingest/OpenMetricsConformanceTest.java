@@ -123,37 +123,70 @@ class OpenMetricsConformanceTest {
     }
 
     @Test
-    void theClassicTextFormatIsReadLeniently() throws Exception {
+    void theClassicTextFormatIsReadAsPrometheus242ReadsIt() throws Exception {
+        // blanks around labels, a trailing comma, no comma, no blank before the value after a label
+        // set, a raw line feed in a label value: all taken by promlex.l at v2.42.0, and measured
+        // against the real Prometheus by ScrapeFidelityE2ETest
         CollectingSink sink = new CollectingSink();
         ExpositionParser.parse("""
                 # A comment the text format allows
                 # HELP http_requests_total Total requests.
                 # TYPE http_requests_total counter
+                # TYPE http_requests_total counter
 
                 http_requests_total{method="post",code="200",} 1027 1395066363000
-                  http_requests_total { method = "post" , code = "400" }   3   1395066363000
+                http_requests_total { method = "post"  code = "400" }   3   1395066363000
                 metric_without_timestamp_and_labels 12.47
-                something_weird{problem="division by zero"} +Inf -3982045
-                nan_value NaN
+                something_weird{problem="division by zero"}+Inf
+                nan_value nan
+                multi_line{text="a
+                b"} 1
                 """, ExpositionFormat.PROMETHEUS_TEXT, ExpositionParser.Validation.PROMETHEUS, sink);
         assertThat(sink.families).containsExactly(
+                new CollectingSink.Family("http_requests_total", MetricType.COUNTER, "Total requests.", ""),
                 new CollectingSink.Family("http_requests_total", MetricType.COUNTER, "Total requests.", ""));
-        assertThat(sink.samples).hasSize(5);
+        assertThat(sink.samples).hasSize(6);
         assertThat(sink.samples.get(1).labels()).isEqualTo(
                 Labels.of("__name__", "http_requests_total", "method", "post", "code", "400"));
         assertThat(sink.samples.get(0).timestampMillis()).isEqualTo(1395066363000L);
-        assertThat(sink.samples.get(3).timestampMillis()).isEqualTo(-3982045L);
+        assertThat(sink.samples.get(3).value()).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(sink.samples.get(4).value()).isNaN();
+        assertThat(sink.samples.get(5).labels().get("text")).isEqualTo("a\nb");
     }
 
     @Test
     void theClassicTextFormatRejectsBrokenLinesWithTheirNumber() {
         assertThatThrownBy(() -> ExpositionParser.parse("a 1\nb{x=\"y} 2\n", ExpositionFormat.PROMETHEUS_TEXT, ExpositionParser.Validation.PROMETHEUS, new CollectingSink()))
-                .hasMessageStartingWith("line 2: unterminated value of label x");
+                .hasMessageStartingWith("line 2: unterminated label value");
         assertThatThrownBy(() -> ExpositionParser.parse("a one\n", ExpositionFormat.PROMETHEUS_TEXT, ExpositionParser.Validation.PROMETHEUS, new CollectingSink()))
                 .hasMessage("line 1: invalid value \"one\" of a");
         assertThatThrownBy(() -> ExpositionParser.parse("a 1 1.5\n", ExpositionFormat.PROMETHEUS_TEXT, ExpositionParser.Validation.PROMETHEUS, new CollectingSink()))
                 .hasMessageContaining("integer milliseconds");
+    }
+
+    @Test
+    void theClassicTextFormatRefusesWhatPrometheus242Refuses() {
+        // each measured against the real Prometheus 2.42 by ScrapeFidelityE2ETest
+        for (String refused : List.of("  indented 1\n", "a 1 -3982045\n", "a +NaN\n", "a 1e400\n", "a 1\r\n",
+                "# TYPE a counter \na 1\n", "a{__name__=\"b\"} 1\n", "a{x=\"1\",x=\"2\"} 1\n", "a{x=\"y\\\nz\"} 1\n")) {
+            assertThatThrownBy(() -> ExpositionParser.parse(refused, ExpositionFormat.PROMETHEUS_TEXT,
+                    ExpositionParser.Validation.PROMETHEUS, new CollectingSink())).as(refused).isInstanceOf(ExpositionParseException.class);
+        }
+    }
+
+    @Test
+    void aNulWhereALineStartsEndsTheTextFormatsInput() throws Exception {
+        CollectingSink sink = new CollectingSink();
+        ExpositionParser.parse("a 1\n\0b 2\n", ExpositionFormat.PROMETHEUS_TEXT, ExpositionParser.Validation.PROMETHEUS, sink);
+        assertThat(sink.samples).extracting(s -> s.labels().metricName()).containsExactly("a");
+    }
+
+    @Test
+    void openMetricsTimestampsAreTruncatedToMillisecondsAsPrometheusDoes() throws Exception {
+        CollectingSink sink = new CollectingSink();
+        ExpositionParser.parse("a 1 1.0125\nb nan 1.9999\n# EOF\n", ExpositionFormat.OPENMETRICS, ExpositionParser.Validation.PROMETHEUS, sink);
+        assertThat(sink.samples).extracting(CollectingSink.Sample::timestampMillis).containsExactly(1012L, 1999L);
+        assertThat(sink.samples.get(1).value()).isNaN();
     }
 
     private static CollectingSink parse(String caseName) throws Exception {

@@ -111,6 +111,42 @@ class ScraperTest {
                 .extracting(MemorySeriesWriter.Sample::timestamp).containsExactly(1_700_000_000_000L);
     }
 
+    @Test
+    void ofTwoSamplesOfOneSeriesAtOneTimeTheFirstIsKeptAsInPrometheus() {
+        serve("text/plain; version=0.0.4", "a 1\na 2\nb 5 1700000002000\nb 6 1700000001000\n");
+        serve("text/plain; version=0.0.4", "a 3\nb 7 1700000002000\n");
+        assertThat(scraper.scrape().up()).isTrue();
+        clock.advance(Duration.ofSeconds(15));
+        assertThat(scraper.scrape().up()).isTrue(); // b's other value at a stored time is dropped, not a failed commit
+        assertThat(values("a")).containsExactly(1.0, 3.0);
+        assertThat(values("b")).containsExactly(5.0);
+        assertThat(values("scrape_samples_scraped")).containsExactly(4.0, 2.0);
+    }
+
+    @Test
+    void anExposedExportedLabelPushesTheRenamedTargetLabelFurther() {
+        serve("text/plain; version=0.0.4", "a{job=\"x\",exported_job=\"y\"} 1\n");
+        scraper.scrape();
+        assertThat(writer.committed()).filteredOn(s -> s.labels().metricName().equals("a"))
+                .extracting(s -> s.labels().get("exported_exported_job") + "/" + s.labels().get("exported_job") + "/" + s.labels().get("job"))
+                .containsExactly("x/y/payments");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8InALabelValueFailTheScrape() {
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/plain; version=0.0.4")
+                .body(new okio.Buffer().writeUtf8("# comment \u00e9").writeByte(0xff).writeUtf8("\na{x=\"").writeByte(0xff).writeUtf8("\"} 1\n")).build());
+        ScrapeResult r = scraper.scrape();
+        assertThat(r.up()).isFalse();
+        assertThat(r.error()).isEqualTo("line 2: not valid UTF-8");
+    }
+
+    @Test
+    void aContentTypeGoCannotParseMeansTheTextFormat() {
+        serve("application/openmetrics-text; version", "a 1\n");
+        assertThat(scraper.scrape().up()).isTrue();
+    }
+
     private void serve(String contentType, String body) {
         server.enqueue(new MockResponse.Builder().addHeader("Content-Type", contentType).body(body).build());
     }

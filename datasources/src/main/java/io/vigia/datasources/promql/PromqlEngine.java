@@ -93,18 +93,13 @@ public final class PromqlEngine {
     }
 
     public QueryResponse rangeQuery(String query, long startMs, long endMs, long stepMs) {
-        if (stepMs <= 0) {
-            throw new QueryException("bad_data",
-                    "zero or negative query resolution step widths are not accepted. Try a positive integer");
-        }
-        if (endMs < startMs) {
-            throw new QueryException("bad_data", "end timestamp must not be before start time");
-        }
-        if ((endMs - startMs) / stepMs > 11_000) {
-            throw new QueryException("bad_data",
-                    "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)");
-        }
-        Expr e = parse(query);
+        checkRange(startMs, endMs, stepMs);
+        return rangeQuery(parse(query), query, startMs, endMs, stepMs);
+    }
+
+    /** Evaluates an already parsed expression over a range; {@code query} is its text, for annotation positions. */
+    public QueryResponse rangeQuery(Expr e, String query, long startMs, long endMs, long stepMs) {
+        checkRange(startMs, endMs, stepMs);
         if (e.type() != ValueType.SCALAR && e.type() != ValueType.VECTOR) {
             throw new QueryException("bad_data", "invalid expression type \"" + e.type().text()
                     + "\" for range query, must be Scalar or instant Vector");
@@ -146,6 +141,21 @@ public final class PromqlEngine {
             out.sort(Comparator.comparing(QueryResult.RangeSeries::labels));
         }
         return new QueryResponse(new QueryResult.Matrix(out), annotations.warnings(), annotations.infos());
+    }
+
+    /** Prometheus's checks of a range query's parameters, with its messages. */
+    private static void checkRange(long startMs, long endMs, long stepMs) {
+        if (stepMs <= 0) {
+            throw new QueryException("bad_data",
+                    "zero or negative query resolution step widths are not accepted. Try a positive integer");
+        }
+        if (endMs < startMs) {
+            throw new QueryException("bad_data", "end timestamp must not be before start time");
+        }
+        if ((endMs - startMs) / stepMs > 11_000) {
+            throw new QueryException("bad_data",
+                    "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)");
+        }
     }
 
     private interface Body {

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Every request of {@code vigia serve}: authentication, then the route. Only reading routes exist;
@@ -18,8 +18,8 @@ import java.util.Set;
  */
 final class ApiRouter implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
-    private static final Set<String> READ = Set.of("GET", "HEAD");
-    private static final Set<String> READ_OR_FORM = Set.of("GET", "HEAD", "POST");
+    private static final List<String> READ = List.of("GET", "HEAD");
+    private static final List<String> READ_OR_FORM = List.of("GET", "HEAD", "POST");
     private static final String LABEL_VALUES = "/api/v1/label/:name/values";
 
     private final ServerAuth auth;
@@ -53,7 +53,7 @@ final class ApiRouter implements HttpHandler {
                 HttpReply.text(ex, 404, "404 page not found\n");
                 return;
             }
-            Set<String> allowed = methods(route);
+            List<String> allowed = methods(route);
             if (!allowed.contains(ex.getRequestMethod())) {
                 ex.getResponseHeaders().set("Allow", String.join(", ", allowed));
                 HttpReply.text(ex, 405, "Method Not Allowed\n");
@@ -129,7 +129,7 @@ final class ApiRouter implements HttpHandler {
         };
     }
 
-    private static Set<String> methods(String route) {
+    private static List<String> methods(String route) {
         return switch (route) {
             case "/api/v1/query", "/api/v1/query_range", "/api/v1/series", "/api/v1/labels",
                  "/loki/api/v1/query_range" -> READ_OR_FORM;

@@ -9,7 +9,6 @@ import io.vigia.datasources.api.QueryStats;
 import io.vigia.datasources.promql.LocalPromqlSource;
 import io.vigia.datasources.promql.parser.ParseException;
 import io.vigia.datasources.promql.parser.Parser;
-import io.vigia.persistence.series.LabelMatcher;
 import io.vigia.persistence.series.Labels;
 
 import java.io.IOException;
@@ -194,17 +193,16 @@ final class PrometheusApi {
         return Math.min(maxTimeoutMs, Math.max(1, ApiParams.duration(p, "timeout")));
     }
 
-    /** Prometheus's parseMatchersParam: each selector must have a matcher that does not match the empty string. */
+    /**
+     * Prometheus's parseMatchersParam: every selector must parse; the parser also refuses one whose
+     * matchers all match the empty string, with Prometheus's words.
+     */
     private static void checkMatchers(List<String> selectors) {
         for (String s : selectors) {
-            List<LabelMatcher> ms;
             try {
-                ms = Parser.parseMatchers(s);
+                Parser.parseMatchers(s);
             } catch (ParseException e) {
                 throw new QueryException("bad_data", e.getMessage(), e);
-            }
-            if (ms.stream().allMatch(m -> m.matches(""))) {
-                throw new QueryException("bad_data", "match[] must contain at least one non-empty matcher");
             }
         }
     }

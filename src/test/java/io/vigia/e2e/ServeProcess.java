@@ -16,11 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code vigia serve} as a separate process (the real launcher's main class, the test class path),
- * on a free loopback port ({@code --listen 127.0.0.1:0}); its URL is read from the line it prints.
+ * {@code vigia serve} (or {@code vigia scrape --serve}) as a separate process (the real launcher's
+ * main class, the test class path), on a free loopback port; its URL is read from the line it prints.
  */
 final class ServeProcess implements AutoCloseable {
-    private static final Pattern URL = Pattern.compile("on (http://[^ ]+) ");
+    private static final Pattern URL = Pattern.compile(" on (http://[^ ]+) ");
 
     private final Process process;
     private final URI url;
@@ -32,12 +32,19 @@ final class ServeProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** {@code vigia --workspace WS serve --listen 127.0.0.1:0 EXTRA...} */
     static ServeProcess start(Path workspace, Map<String, String> env, String... extraArgs) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--workspace", workspace.toString(), "serve", "--listen", "127.0.0.1:0"));
+        args.addAll(List.of(extraArgs));
+        return run(args, env);
+    }
+
+    /** {@code vigia ARGS...}, a command that prints "... on http://HOST:PORT ..." once it serves. */
+    static ServeProcess run(List<String> args, Map<String, String> env) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), "io.vigia.app.Main",
-                "--workspace", workspace.toString(), "serve", "--listen", "127.0.0.1:0"));
-        cmd.addAll(List.of(extraArgs));
+                "-cp", System.getProperty("java.class.path"), "io.vigia.app.Main"));
+        cmd.addAll(args);
         Path log = Files.createTempFile("vigia-serve", ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile());
         pb.environment().putAll(env);

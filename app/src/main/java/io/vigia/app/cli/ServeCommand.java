@@ -46,8 +46,8 @@ import java.util.function.Function;
                 "Examples:",
                 "  vigia serve",
                 "  promtool query instant http://127.0.0.1:" + ServeSettings.DEFAULT_PORT + " 'up'",
-                "  VIGIA_TOKEN=... vigia serve --listen 0.0.0.0:" + ServeSettings.DEFAULT_PORT
-                        + " --allow-remote --bearer-token-env VIGIA_TOKEN",
+                "  VIGIA_TOKEN=... vigia serve --listen 0.0.0.0:" + ServeSettings.DEFAULT_PORT + " \\",
+                "      --allow-remote --bearer-token-env VIGIA_TOKEN",
                 ""})
 final class ServeCommand extends WorkspaceCommand implements Callable<Integer> {
     @Spec

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -98,6 +99,12 @@ final class ServeCommand extends WorkspaceCommand implements Callable<Integer> {
             settings = new ServeSettings(address, auth, positive(CliTime.step(queryTimeout)), VigiaVersion.get());
         } catch (IllegalArgumentException e) {
             err.println("vigia serve: " + e.getMessage());
+            return 2;
+        }
+        if (!Files.isRegularFile(workspacePath())) {
+            // a read-only server has nothing to serve from a file it would have to create
+            err.println("vigia serve: no workspace at " + workspacePath() + " (import, scrape or simulate into it first, "
+                    + "or choose one with --workspace)");
             return 2;
         }
         CountDownLatch stop = new CountDownLatch(1);

@@ -40,6 +40,15 @@ class ServeCommandTest {
     }
 
     @Test
+    void aWorkspaceThatDoesNotExistIsNotCreated() {
+        Path missing = dir.resolve("typo.vigia");
+        CliRun r = CliRun.vigia(missing, "serve", "--listen", "127.0.0.1:0");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no workspace at " + missing);
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
     void listenAddressesParseAsPrometheussDo() {
         InetSocketAddress any = ListenAddress.parse(":9999");
         assertThat(any.getAddress().isAnyLocalAddress()).isTrue();

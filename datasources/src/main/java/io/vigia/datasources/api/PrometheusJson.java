@@ -39,7 +39,15 @@ public final class PrometheusJson {
 
     /** {@code {"status":"success","data":{...},"warnings":[...],"infos":[...]}}; the stream stays open. */
     public static void write(QueryResponse response, OutputStream out) {
-        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), new NonClosing(out))) {
+        write(response, null, out);
+    }
+
+    /**
+     * As {@link #write(QueryResponse, OutputStream)}, with {@code data.stats} as Prometheus writes it
+     * for {@code stats=true|all} when {@code stats} is not null.
+     */
+    public static void write(QueryResponse response, QueryStats stats, OutputStream out) {
+        try (JsonGenerator g = generator(out)) {
             g.writeStartObject();
             g.writeStringProperty("status", "success");
             g.writeName("data");
@@ -77,6 +85,9 @@ public final class PrometheusJson {
                     g.writeEndArray();
                 }
             }
+            if (stats != null) {
+                stats(g, stats);
+            }
             g.writeEndObject();
             strings(g, "warnings", response.warnings());
             strings(g, "infos", response.infos());
@@ -87,44 +98,102 @@ public final class PrometheusJson {
     /** The /api/v1/series shape: {@code {"status":"success","data":[{"__name__":"up",...},...]}}. */
     public static String seriesJson(List<Labels> series) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-            g.writeStartObject();
-            g.writeStringProperty("status", "success");
-            g.writeName("data");
+        writeSeries(series, List.of(), out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The /api/v1/series shape with the answer's warnings; the stream stays open. */
+    public static void writeSeries(List<Labels> series, List<String> warnings, OutputStream out) {
+        writeSuccess(out, warnings, g -> {
             g.writeStartArray();
             for (Labels l : series) {
-                g.writeStartObject();
-                for (int i = 0; i < l.size(); i++) {
-                    g.writeStringProperty(clean(l.name(i)), clean(l.value(i)));
-                }
-                g.writeEndObject();
+                labelSet(g, l);
             }
             g.writeEndArray();
-            g.writeEndObject();
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        });
     }
 
     /** The /api/v1/labels and /label/NAME/values shape: {@code {"status":"success","data":["a","b"]}}. */
     public static String stringsJson(List<String> values) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-            g.writeStartObject();
-            g.writeStringProperty("status", "success");
-            g.writeName("data");
+        writeStrings(values, List.of(), out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The /api/v1/labels shape with the answer's warnings; the stream stays open. */
+    public static void writeStrings(List<String> values, List<String> warnings, OutputStream out) {
+        writeSuccess(out, warnings, g -> {
             g.writeStartArray();
             for (String v : values) {
                 g.writeString(clean(v));
             }
             g.writeEndArray();
+        });
+    }
+
+    /** Writes the value of {@code "data"}. */
+    @FunctionalInterface
+    public interface DataWriter {
+        void write(JsonGenerator g);
+    }
+
+    /**
+     * {@code {"status":"success","data":DATA,"warnings":[...]}} for any endpoint's data (build info,
+     * metadata, Loki's streams); the stream stays open.
+     */
+    public static void writeSuccess(OutputStream out, List<String> warnings, DataWriter data) {
+        try (JsonGenerator g = generator(out)) {
+            g.writeStartObject();
+            g.writeStringProperty("status", "success");
+            g.writeName("data");
+            data.write(g);
+            strings(g, "warnings", warnings);
             g.writeEndObject();
         }
-        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A label set as a JSON object, as Prometheus writes a series' metric. */
+    public static void labelSet(JsonGenerator g, Labels labels) {
+        g.writeStartObject();
+        for (int i = 0; i < labels.size(); i++) {
+            g.writeStringProperty(clean(labels.name(i)), clean(labels.value(i)));
+        }
+        g.writeEndObject();
+    }
+
+    /**
+     * A generator with Go's escaping (what Prometheus's and Loki's encoders write), for one
+     * response; closing it flushes and leaves {@code out} open.
+     */
+    public static JsonGenerator generator(OutputStream out) {
+        return FACTORY.createGenerator(ObjectWriteContext.empty(), new NonClosing(out));
+    }
+
+    /** {@code "stats":{"timings":{...},"samples":{...}}}, the fields of Prometheus's util/stats BuiltinStats. */
+    private static void stats(JsonGenerator g, QueryStats s) {
+        g.writeName("stats");
+        g.writeStartObject();
+        g.writeName("timings");
+        g.writeStartObject();
+        g.writeNumberProperty("evalTotalTime", s.evalTotalSeconds());
+        g.writeNumberProperty("resultSortTime", s.resultSortSeconds());
+        g.writeNumberProperty("queryPreparationTime", s.preparationSeconds());
+        g.writeNumberProperty("innerEvalTime", s.innerEvalSeconds());
+        g.writeNumberProperty("execQueueTime", s.queueSeconds());
+        g.writeNumberProperty("execTotalTime", s.execTotalSeconds());
+        g.writeEndObject();
+        g.writeName("samples");
+        g.writeStartObject();
+        g.writeNumberProperty("totalQueryableSamples", s.samplesRead());
+        g.writeNumberProperty("samplesRead", s.samplesRead());
+        g.writeNumberProperty("peakSamples", s.peakSamples());
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     /** {@code {"status":"error","errorType":"bad_data","error":"..."}}; the stream stays open. */
     public static void writeError(QueryException error, OutputStream out) {
-        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), new NonClosing(out))) {
+        try (JsonGenerator g = generator(out)) {
             g.writeStartObject();
             g.writeStringProperty("status", "error");
             g.writeStringProperty("errorType", error.errorType());
@@ -168,11 +237,7 @@ public final class PrometheusJson {
 
     private static void metric(JsonGenerator g, Labels labels) {
         g.writeName("metric");
-        g.writeStartObject();
-        for (int i = 0; i < labels.size(); i++) {
-            g.writeStringProperty(clean(labels.name(i)), clean(labels.value(i)));
-        }
-        g.writeEndObject();
+        labelSet(g, labels);
     }
 
     private static void point(JsonGenerator g, long timestampMs, String value) {

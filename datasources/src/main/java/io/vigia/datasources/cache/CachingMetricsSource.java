@@ -4,6 +4,7 @@ import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
 import io.vigia.datasources.api.QueryResponse;
 import io.vigia.datasources.api.QueryResult;
+import io.vigia.datasources.instrument.VigiaMetrics;
 import io.vigia.datasources.remote.RemoteException;
 import io.vigia.persistence.series.Labels;
 import io.vigia.persistence.workspace.QueryCacheRepository;
@@ -47,8 +48,16 @@ public final class CachingMetricsSource implements MetricsSource {
     private final MetricsSource delegate;
     private final QueryCacheRepository cache;
     private final Clock clock;
+    private final VigiaMetrics metrics;
 
     public CachingMetricsSource(String sourceName, MetricsSource delegate, QueryCacheRepository cache, Clock clock) {
+        this(sourceName, delegate, cache, clock, VigiaMetrics.NONE);
+    }
+
+    /** @param metrics told whether each range query was answered from the cache (Vigia's own {@code /metrics}) */
+    public CachingMetricsSource(String sourceName, MetricsSource delegate, QueryCacheRepository cache, Clock clock,
+                                VigiaMetrics metrics) {
+        this.metrics = metrics;
         this.sourceName = sourceName;
         this.delegate = delegate;
         this.cache = cache;
@@ -76,9 +85,11 @@ public final class CachingMetricsSource implements MetricsSource {
         if (settled.isPresent()) {
             Optional<QueryResult> r = load(settled.get()).map(x -> slice(x, s, e));
             if (r.isPresent()) {
+                metrics.cacheLookup(true);
                 return new QueryResponse(r.get(), List.of(), List.of());
             }
         }
+        metrics.cacheLookup(false);
         try {
             QueryResponse live = delegate.queryRange(expr, start, end, step);
             store(new Entry(sourceName, expr, step.toMillis(), s, e, clock.millis(), 0), live.result());

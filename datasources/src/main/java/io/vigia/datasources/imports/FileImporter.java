@@ -15,6 +15,7 @@ import io.vigia.datasources.ingest.ExpositionParser;
 import io.vigia.datasources.ingest.ExpositionSink;
 import io.vigia.datasources.ingest.ImportSummary;
 import io.vigia.datasources.ingest.OpenMetricsImporter;
+import io.vigia.datasources.instrument.VigiaMetrics;
 import io.vigia.datasources.redact.Redactor;
 import io.vigia.datasources.sarif.AcceptedSuggestionsImporter;
 import io.vigia.datasources.sarif.AcceptedSuggestionsParser;
@@ -42,6 +43,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Imports one file of any {@link ImportKind} into the workspace: the one path the CLI
@@ -58,10 +60,17 @@ public final class FileImporter {
     private final Workspace workspace;
     private final SqliteSeriesStore store;
     private final Redactor redactor = new Redactor();
+    private final VigiaMetrics metrics;
 
     public FileImporter(Workspace workspace, SqliteSeriesStore store) {
+        this(workspace, store, VigiaMetrics.NONE);
+    }
+
+    /** @param metrics told of every import, done or failed (Vigia's own {@code /metrics}) */
+    public FileImporter(Workspace workspace, SqliteSeriesStore store, VigiaMetrics metrics) {
         this.workspace = workspace;
         this.store = store;
+        this.metrics = metrics;
     }
 
     /** Parses the file without writing anything. */
@@ -131,6 +140,19 @@ public final class FileImporter {
 
     /** Imports the file in one transaction; {@code scope} is needed for Copilot metrics only. */
     public ImportReport importFile(Path file, ImportKind kind, String scope, ImportProgress progress)
+            throws IOException, ImportFailedException {
+        String metricKind = kind.name().toLowerCase(Locale.ROOT);
+        try {
+            ImportReport r = importOnce(file, kind, scope, progress);
+            metrics.importFinished(metricKind, true, r.imported());
+            return r;
+        } catch (IOException | ImportFailedException | RuntimeException e) {
+            metrics.importFinished(metricKind, false, 0);
+            throw e;
+        }
+    }
+
+    private ImportReport importOnce(Path file, ImportKind kind, String scope, ImportProgress progress)
             throws IOException, ImportFailedException {
         String name = file.getFileName().toString();
         return switch (kind) {

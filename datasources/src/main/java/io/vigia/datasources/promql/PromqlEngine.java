@@ -99,18 +99,14 @@ public final class PromqlEngine {
     }
 
     public QueryResponse rangeQuery(String query, long startMs, long endMs, long stepMs) {
-        if (stepMs <= 0) {
-            throw new QueryException("bad_data",
-                    "zero or negative query resolution step widths are not accepted. Try a positive integer");
-        }
-        if (endMs < startMs) {
-            throw new QueryException("bad_data", "end timestamp must not be before start time");
-        }
-        if ((endMs - startMs) / stepMs > 11_000) {
-            throw new QueryException("bad_data",
-                    "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)");
-        }
-        Expr e = resolveDurations(parse(query), stepMs, endMs - startMs);
+        checkRange(startMs, endMs, stepMs);
+        return rangeQuery(parse(query), query, startMs, endMs, stepMs);
+    }
+
+    /** Evaluates an already parsed expression over a range; {@code query} is its text, for annotation positions. */
+    public QueryResponse rangeQuery(Expr parsed, String query, long startMs, long endMs, long stepMs) {
+        checkRange(startMs, endMs, stepMs);
+        Expr e = resolveDurations(parsed, stepMs, endMs - startMs);
         if (e.type() != ValueType.SCALAR && e.type() != ValueType.VECTOR) {
             throw new QueryException("bad_data", "invalid expression type \"" + e.type().text()
                     + "\" for range query, must be Scalar or instant Vector");
@@ -160,6 +156,21 @@ public final class PromqlEngine {
             return DurationResolver.resolve(e, stepMs, rangeMs);
         } catch (IllegalArgumentException ex) {
             throw new QueryException("bad_data", ex.getMessage(), ex);
+        }
+    }
+
+    /** Prometheus's checks of a range query's parameters, with its messages. */
+    private static void checkRange(long startMs, long endMs, long stepMs) {
+        if (stepMs <= 0) {
+            throw new QueryException("bad_data",
+                    "zero or negative query resolution step widths are not accepted. Try a positive integer");
+        }
+        if (endMs < startMs) {
+            throw new QueryException("bad_data", "end timestamp must not be before start time");
+        }
+        if ((endMs - startMs) / stepMs > 11_000) {
+            throw new QueryException("bad_data",
+                    "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)");
         }
     }
 

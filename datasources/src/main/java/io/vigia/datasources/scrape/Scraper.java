@@ -5,6 +5,7 @@ import io.vigia.datasources.ingest.ExpositionFormat;
 import io.vigia.datasources.ingest.ExpositionParseException;
 import io.vigia.datasources.ingest.ExpositionParser;
 import io.vigia.datasources.ingest.ExpositionSink;
+import io.vigia.datasources.instrument.VigiaMetrics;
 import io.vigia.persistence.series.Labels;
 import io.vigia.persistence.series.SeriesWriter;
 import io.vigia.persistence.series.StaleMarker;
@@ -45,12 +46,19 @@ public final class Scraper {
     private final OkHttpClient http;
     private final SeriesWriter writer;
     private final Clock clock;
+    private final VigiaMetrics metrics;
     /** Series of the last successful scrape that carried no timestamp of their own. */
     private Set<Labels> previous = Set.of();
     /** The last sample of each series of the last successful scrape, to drop what Prometheus would. */
     private Map<Labels, Written> latest = Map.of();
 
     public Scraper(ScrapeTarget target, OkHttpClient http, SeriesWriter writer, Clock clock) {
+        this(target, http, writer, clock, VigiaMetrics.NONE);
+    }
+
+    /** @param metrics told of every scrape stored (Vigia's own {@code /metrics}) */
+    public Scraper(ScrapeTarget target, OkHttpClient http, SeriesWriter writer, Clock clock, VigiaMetrics metrics) {
+        this.metrics = metrics;
         this.target = target;
         this.http = http.newBuilder().callTimeout(target.timeout().toMillis(), TimeUnit.MILLISECONDS).build();
         this.writer = writer;
@@ -115,6 +123,7 @@ public final class Scraper {
                     written.values().removeIf(java.util.Objects::isNull);
                     latest = written;
                 }
+                metrics.scrapeFinished(target.job(), up, samples.size(), seconds);
                 return new ScrapeResult(start, up, samples.size(), stale, seconds, error);
             } catch (RuntimeException e) {
                 writer.rollback();

@@ -69,6 +69,24 @@ class CachingMetricsSourceTest {
     }
 
     @Test
+    void cacheHitsAndMissesAreReported() {
+        List<Boolean> lookups = new ArrayList<>();
+        io.vigia.datasources.instrument.VigiaMetrics recorder = new io.vigia.datasources.instrument.VigiaMetrics() {
+            @Override
+            public void cacheLookup(boolean hit) {
+                lookups.add(hit);
+            }
+        };
+        CachingMetricsSource counted = new CachingMetricsSource("prod", server, new QueryCacheRepository(workspace, 64L << 20),
+                Clock.fixed(NOW, ZoneOffset.UTC), recorder);
+        Instant from = NOW.minus(Duration.ofHours(6));
+        counted.queryRange("up", from, NOW, Duration.ofSeconds(30));
+        counted.queryRange("up", from.plus(Duration.ofHours(1)), NOW.minus(Duration.ofHours(1)), Duration.ofSeconds(30));
+        assertThat(lookups).containsExactly(false, true);
+        assertThat(server.requests).hasSize(1);
+    }
+
+    @Test
     void whenTheServerIsDownTheCachedDataComesBackMarkedStaleWithTheFailure() {
         Instant from = NOW.minus(Duration.ofHours(6));
         cached.queryRange("rate(x[5m])", from, NOW, Duration.ofSeconds(60));

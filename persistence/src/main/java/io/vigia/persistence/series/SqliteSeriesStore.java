@@ -31,6 +31,8 @@ public final class SqliteSeriesStore implements SeriesReader, AutoCloseable {
     private final PostingsIndex index = new PostingsIndex();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
+    /** The highest series id read from the table so far; {@link #refresh()} reads the ones above it. */
+    private int seenSeriesId;
 
     public SqliteSeriesStore(Workspace workspace) {
         this.workspace = workspace;
@@ -43,13 +45,34 @@ public final class SqliteSeriesStore implements SeriesReader, AutoCloseable {
     }
 
     private void loadIndex() {
-        withReader(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, labels FROM series"); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    index.add(rs.getInt(1), LabelCodec.decode(rs.getString(2)));
+        refresh();
+    }
+
+    /**
+     * Adds to the in-memory index the series that other connections committed since the last
+     * call: another process ({@code vigia scrape}, an import, the app) writing to the same file.
+     * Series ids only grow (SQLite's rowid is one more than the largest), so this reads the rows
+     * above the highest id seen, one indexed range scan that finds nothing when nothing changed.
+     * A long-lived reader such as {@code vigia serve} calls it before each request. Returns the
+     * number of series added.
+     */
+    public synchronized int refresh() {
+        return withReader(c -> {
+            int added = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, labels FROM series WHERE id > ? ORDER BY id")) {
+                ps.setInt(1, seenSeriesId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int id = rs.getInt(1);
+                        if (index.labelsOf(id) == null) {
+                            index.add(id, LabelCodec.decode(rs.getString(2)));
+                            added++;
+                        }
+                        seenSeriesId = Math.max(seenSeriesId, id);
+                    }
                 }
             }
-            return null;
+            return added;
         });
     }
 

@@ -119,7 +119,7 @@ class RemoteDashboardUiE2ETest {
         // a dashboard on the default source, refreshing every 5 s
         run(() -> gui.openDashboard("prom-self"));
         await("the dashboard opens", () -> data() != null || opened());
-        run(() -> dashboard().viewModel().autoRefreshProperty().set(Duration.ofSeconds(5)));
+        run(() -> dashboard().viewModel().autoRefresh().everyProperty().set(Duration.ofSeconds(5)));
         // a rate needs two scrapes: the first refreshes may come before them
         await("the panel shows Prometheus's data", () -> data() != null && !data().series().isEmpty() && !data().isStale());
 
@@ -135,7 +135,7 @@ class RemoteDashboardUiE2ETest {
 
         // closed and reopened with the server down: the cached data is painted at once, stale
         prometheus.kill();
-        run(() -> dashboard().viewModel().autoRefreshProperty().set(Duration.ZERO));
+        run(() -> dashboard().viewModel().autoRefresh().everyProperty().set(Duration.ZERO));
         run(() -> {
             ((Button) lookup("#back-to-list")).fire();
             gui.openDashboard("prom-self");

@@ -4,7 +4,7 @@ import io.vigia.dashboards.model.QueryLanguage;
 import io.vigia.datasources.logs.LogsSource;
 import io.vigia.datasources.remote.SourceType;
 import io.vigia.datasources.sources.DataSourceCatalog;
-import io.vigia.views.explore.SourceChoice;
+import io.vigia.dashboards.model.SourceChoice;
 
 import java.util.ArrayList;
 import java.util.List;

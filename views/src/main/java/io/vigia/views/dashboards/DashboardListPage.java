@@ -59,9 +59,9 @@ public final class DashboardListPage implements Page {
         // the view is built after the saver is set: its Edit button shows only for an editable dashboard
         DashboardViewModel dvm = new DashboardViewModel(d, context.sources(), context.cachedSources(), context.minInterval(), scope,
                 context.clock(), context.zone());
-        dvm.setAnnotationStore(context.annotations());
+        dvm.annotations().setStore(context.annotations());
         dvm.setLogSources(context.logSources());
-        dvm.setSaver(vm::save);
+        dvm.editing().setSaver(vm::save);
         openView = new DashboardView(dvm, context.dark(), context.demoActive(), () -> vm.openProperty().set(null),
                 context.removeDemo());
         root.setCenter(openView);

@@ -1,5 +1,6 @@
 package io.vigia.views.dashboards;
 
+import io.vigia.dashboards.time.RangeChoice;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
 import javafx.beans.binding.Bindings;
@@ -32,7 +33,7 @@ public final class DashboardView extends BorderPane {
     private Pane grid;
     private PanelDrag drag;
     private ObservableBooleanValue darkTheme;
-    private io.vigia.views.deploys.DeployImpactView impactView;
+    private io.vigia.views.dashboards.deploys.DeployImpactView impactView;
 
     DashboardView(DashboardViewModel vm, ObservableBooleanValue dark, ObservableBooleanValue demo, Runnable onBack,
                   Runnable onRemoveDemo) {
@@ -62,19 +63,19 @@ public final class DashboardView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ComboBox<DashboardViewModel.RangeChoice> range = new ComboBox<>();
+        ComboBox<RangeChoice> range = new ComboBox<>();
         range.setId("time-range");
-        range.getItems().setAll(DashboardViewModel.QUICK_RANGES);
-        range.valueProperty().bindBidirectional(vm.rangeProperty());
+        range.getItems().setAll(RangeChoice.QUICK);
+        range.valueProperty().bindBidirectional(vm.range().rangeProperty());
         range.setTooltip(new Tooltip("Time range (drag across a chart to zoom, double-click to go back; Ctrl+click a chart to annotate)"));
         Button zoomBack = new Button("Back");
         zoomBack.setId("zoom-back");
         zoomBack.setTooltip(new Tooltip("The time range before the last change"));
-        zoomBack.setOnAction(e -> vm.back());
+        zoomBack.setOnAction(e -> vm.range().back());
         Button zoomForward = new Button("Forward");
         zoomForward.setId("zoom-forward");
         zoomForward.setTooltip(new Tooltip("The time range left with Back"));
-        zoomForward.setOnAction(e -> vm.forward());
+        zoomForward.setOnAction(e -> vm.range().forward());
         zoomForward.setMinWidth(Region.USE_PREF_SIZE);
         Button refresh = new Button("Refresh");
         refresh.setId("refresh-dashboard");
@@ -82,10 +83,10 @@ public final class DashboardView extends BorderPane {
         refresh.setOnAction(e -> vm.refresh());
         ComboBox<java.time.Duration> auto = new ComboBox<>();
         auto.setId("auto-refresh");
-        auto.getItems().setAll(DashboardViewModel.AUTO_REFRESH_CHOICES);
+        auto.getItems().setAll(AutoRefresh.CHOICES);
         auto.setConverter(io.vigia.views.controls.ChoiceText.of(d -> d.isZero() ? "Auto-refresh off"
                 : "Every " + (d.toSeconds() < 60 ? d.toSeconds() + " s" : d.toMinutes() + " min")));
-        auto.valueProperty().bindBidirectional(vm.autoRefreshProperty());
+        auto.valueProperty().bindBidirectional(vm.autoRefresh().everyProperty());
         auto.setTooltip(new Tooltip("Refresh every panel on a schedule while the dashboard is open"));
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
@@ -110,44 +111,44 @@ public final class DashboardView extends BorderPane {
         edit.setId("edit-dashboard");
         edit.setTooltip(new Tooltip("Move (drag), resize (drag the corner), duplicate, edit and remove panels; "
                 + "changes are saved at once (Ctrl+Z undoes)"));
-        edit.selectedProperty().bindBidirectional(vm.editingProperty());
-        edit.setVisible(vm.canEdit());
-        edit.setManaged(vm.canEdit());
+        edit.selectedProperty().bindBidirectional(vm.editing().editingProperty());
+        edit.setVisible(vm.editing().canEdit());
+        edit.setManaged(vm.editing().canEdit());
         Button addPanel = new Button("Add panel");
         addPanel.setId("add-panel");
         addPanel.setOnAction(e -> {
-            int id = vm.addPanel("New panel", "");
+            int id = vm.editing().addPanel("New panel", "");
             vm.dashboard().allPanels().stream().filter(p -> p.id() == id).findFirst()
                     .ifPresent(p -> PanelEditorDialog.edit(this, vm, p));
         });
         Button undo = new Button("Undo");
         undo.setId("undo-edit");
-        undo.setOnAction(e -> vm.undo());
+        undo.setOnAction(e -> vm.editing().undo());
         Button redo = new Button("Redo");
         redo.setId("redo-edit");
-        redo.setOnAction(e -> vm.redo());
+        redo.setOnAction(e -> vm.editing().redo());
         for (var b : List.of(addPanel, undo, redo)) {
-            b.visibleProperty().bind(vm.editingProperty());
-            b.managedProperty().bind(vm.editingProperty());
+            b.visibleProperty().bind(vm.editing().editingProperty());
+            b.managedProperty().bind(vm.editing().editingProperty());
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         vm.dashboardProperty().addListener((o, a, b) -> {
-            undo.setDisable(!vm.canUndo());
-            redo.setDisable(!vm.canRedo());
+            undo.setDisable(!vm.editing().canUndo());
+            redo.setDisable(!vm.editing().canRedo());
         });
         undo.setDisable(true);
         redo.setDisable(true);
         edit.setMinWidth(Region.USE_PREF_SIZE);
         // Grafana's keys: Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes, while editing
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (!vm.editingProperty().get() || !e.isShortcutDown()) {
+            if (!vm.editing().editingProperty().get() || !e.isShortcutDown()) {
                 return;
             }
             if (e.getCode() == javafx.scene.input.KeyCode.Z && !e.isShiftDown()) {
-                vm.undo();
+                vm.editing().undo();
                 e.consume();
             } else if (e.getCode() == javafx.scene.input.KeyCode.Y || (e.getCode() == javafx.scene.input.KeyCode.Z && e.isShiftDown())) {
-                vm.redo();
+                vm.editing().redo();
                 e.consume();
             }
         });
@@ -200,7 +201,7 @@ public final class DashboardView extends BorderPane {
         buildPanels();
         // an edit gives a new version of the dashboard: its panels are laid out again
         vm.dashboardProperty().addListener((o, a, b) -> buildPanels());
-        vm.editingProperty().addListener((o, a, b) -> buildPanels());
+        vm.editing().editingProperty().addListener((o, a, b) -> buildPanels());
         grid.widthProperty().addListener((o, a, b) -> vm.setWidth(b.doubleValue()));
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
@@ -212,15 +213,15 @@ public final class DashboardView extends BorderPane {
     private void buildPanels() {
         panels.clear();
         grid.getChildren().clear();
-        boolean editing = vm.editingProperty().get();
+        boolean editing = vm.editing().editingProperty().get();
         for (Panel p : vm.dashboard().allPanels()) {
             if (p.type() != PanelType.ROW) {
                 PanelView view = new PanelView(p, vm, darkTheme);
                 panels.add(view);
                 grid.getChildren().add(view);
                 if (editing) {
-                    view.showEditBar(() -> PanelEditorDialog.edit(view, vm, p), () -> vm.duplicatePanel(p.id()),
-                            () -> vm.removePanel(p.id()));
+                    view.showEditBar(() -> PanelEditorDialog.edit(view, vm, p), () -> vm.editing().duplicatePanel(p.id()),
+                            () -> vm.editing().removePanel(p.id()));
                     drag.attach(view);
                 }
             }
@@ -230,7 +231,7 @@ public final class DashboardView extends BorderPane {
 
     /** Shows the deploy comparison in place of the panels; Close (or Escape) comes back. */
     public void openDeployImpact() {
-        impactView = new io.vigia.views.deploys.DeployImpactView(vm.deployImpact(), vm.zone(), darkTheme, () -> {
+        impactView = new io.vigia.views.dashboards.deploys.DeployImpactView(vm.deployImpact(), vm.zone(), darkTheme, () -> {
             impactView = null;
             setCenter(scroll);
         });
@@ -238,7 +239,7 @@ public final class DashboardView extends BorderPane {
     }
 
     /** The deploy comparison while it is shown. */
-    public java.util.Optional<io.vigia.views.deploys.DeployImpactView> deployImpactView() {
+    public java.util.Optional<io.vigia.views.dashboards.deploys.DeployImpactView> deployImpactView() {
         return java.util.Optional.ofNullable(impactView);
     }
 

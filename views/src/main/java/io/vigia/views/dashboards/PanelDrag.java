@@ -61,14 +61,14 @@ final class PanelDrag {
             if (resizing) {
                 int w = clamp((int) Math.round((view.getWidth() + DashboardView.GAP) / col), 1, GridPos.COLUMNS - p.grid().x());
                 int h = Math.max(2, (int) Math.round((view.getHeight() + DashboardView.GAP) / DashboardView.ROW_HEIGHT));
-                vm.resizePanel(p.id(), w, h);
+                vm.editing().resizePanel(p.id(), w, h);
             } else {
                 int x = clamp(p.grid().x() + (int) Math.round(view.getTranslateX() / col), 0, GridPos.COLUMNS - p.grid().w());
                 int y = Math.max(0, p.grid().y() + (int) Math.round(view.getTranslateY() / DashboardView.ROW_HEIGHT));
                 view.setTranslateX(0);
                 view.setTranslateY(0);
                 if (x != p.grid().x() || y != p.grid().y()) {
-                    vm.movePanel(p.id(), x, y);
+                    vm.editing().movePanel(p.id(), x, y);
                 }
             }
             grid.requestLayout();

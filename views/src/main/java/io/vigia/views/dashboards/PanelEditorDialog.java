@@ -6,7 +6,7 @@ import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.QueryLanguage;
 import io.vigia.datasources.sources.DataSourceCatalog;
 import io.vigia.views.controls.ChoiceText;
-import io.vigia.views.explore.SourceChoice;
+import io.vigia.dashboards.model.SourceChoice;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
@@ -96,7 +96,7 @@ final class PanelEditorDialog {
             String ds = source.getValue() == null ? DEFAULT_SOURCE : source.getValue();
             QueryLanguage language = t == PanelType.LOGS || languageOf(ds, choices) == QueryLanguage.LOGQL
                     ? QueryLanguage.LOGQL : QueryLanguage.PROMQL;
-            vm.updatePanel(p.id(), t, ds, language, title.getText(), expr.getText(), legend.getText(),
+            vm.editing().updatePanel(p.id(), t, ds, language, title.getText(), expr.getText(), legend.getText(),
                     unit.getValue() == null ? "" : unit.getValue());
         });
     }

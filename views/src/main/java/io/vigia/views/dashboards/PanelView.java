@@ -60,12 +60,14 @@ public final class PanelView extends StackPane {
             return d == null || i >= d.logs().size() ? null : d.logs().get(i);
         });
         canvas.setPainter(s -> {
-            TimeRange r = vm.resolvedRangeProperty().get();
+            PanelData data = vm.dataProperty(panel).get();
+            // data is drawn on the range it answers: until a new range's answer arrives, the old
+            // data keeps its own axis
+            TimeRange r = data != null && data.range() != null ? data.range() : vm.range().resolvedProperty().get();
             if (r == null) {
                 return;
             }
             ChartTheme theme = dark.get() ? ChartTheme.dark() : ChartTheme.light();
-            PanelData data = vm.dataProperty(panel).get();
             if (panel.type() == io.vigia.dashboards.model.PanelType.LOGS) {
                 layout = null;
                 logScroll.painted(PanelPainter.paintLogs(s, panel, data, new PanelPainter.Context(r.from().toEpochMilli(),
@@ -73,7 +75,7 @@ public final class PanelView extends StackPane {
                 return;
             }
             layout = PanelPainter.paint(s, panel, data, new PanelPainter.Context(r.from().toEpochMilli(),
-                    r.to().toEpochMilli(), vm.zone(), theme, legend, vm.annotationsProperty().get())).orElse(null);
+                    r.to().toEpochMilli(), vm.zone(), theme, legend, vm.annotations().annotationsProperty().get())).orElse(null);
             if (layout != null && data != null && !Double.isNaN(hoverX)) {
                 Optional<Tooltip> tip = Tooltip.at(layout, data.series(), hoverX, Unit.fromGrafanaId(panel.fieldConfig().unit()));
                 TimeSeriesRenderer.paintCrosshair(s, layout, tip, theme, vm.zone());
@@ -84,8 +86,8 @@ public final class PanelView extends StackPane {
             showStaleness(b);
             canvas.requestRepaint();
         });
-        vm.annotationsProperty().addListener((o, a, b) -> canvas.requestRepaint());
-        vm.resolvedRangeProperty().addListener((o, a, b) -> canvas.requestRepaint());
+        vm.annotations().annotationsProperty().addListener((o, a, b) -> canvas.requestRepaint());
+        vm.range().resolvedProperty().addListener((o, a, b) -> canvas.requestRepaint());
         dark.addListener((o, a, b) -> canvas.requestRepaint());
         wireMouse();
     }
@@ -184,14 +186,14 @@ public final class PanelView extends StackPane {
                 Optional<Long> a = layout.timeAt(Math.min(dragStart, e.getX()));
                 Optional<Long> b = layout.timeAt(Math.max(dragStart, e.getX()));
                 if (a.isPresent() && b.isPresent()) {
-                    vm.zoomTo(a.get(), b.get());
+                    vm.range().zoomTo(a.get(), b.get());
                 }
             }
             dragStart = Double.NaN;
         });
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getClickCount() == 2) {
-                vm.back();
+                vm.range().back();
                 return;
             }
             if (layout == null || vm.dataProperty(panel).get() == null) {
@@ -203,7 +205,7 @@ public final class PanelView extends StackPane {
                 legend = e.isShortcutDown() ? legend.toggle(name) : legend.isolate(name, names);
                 canvas.requestRepaint();
             });
-            if (legendItem.isEmpty() && e.isShortcutDown() && vm.canAnnotate() && layout.plot().contains(e.getX(), e.getY())) {
+            if (legendItem.isEmpty() && e.isShortcutDown() && vm.annotations().canAnnotate() && layout.plot().contains(e.getX(), e.getY())) {
                 layout.timeAt(e.getX()).ifPresent(this::askForAnnotation);
             }
         });

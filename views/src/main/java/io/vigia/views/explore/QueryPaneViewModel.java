@@ -1,5 +1,6 @@
 package io.vigia.views.explore;
 
+import io.vigia.dashboards.model.SourceChoice;
 import io.vigia.dashboards.model.QueryLanguage;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.promql.parser.ParseException;

@@ -1,5 +1,9 @@
 package io.vigia.views.tasks;
 
+import java.time.Duration;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -64,6 +68,37 @@ public final class FxTaskExecutor implements TaskExecutor {
             @Override
             public boolean isDone() {
                 return task.isDone();
+            }
+        };
+    }
+
+    @Override
+    public TaskHandle every(Duration period, Runnable tick) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Future<?> loop = pool.submit(() -> {
+            try {
+                while (!cancelled.get()) {
+                    Thread.sleep(period);
+                    runOnFx(() -> {
+                        if (!cancelled.get()) {
+                            tick.run();
+                        }
+                    });
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // cancelled: the loop ends
+            }
+        });
+        return new TaskHandle() {
+            @Override
+            public void cancel() {
+                cancelled.set(true);
+                loop.cancel(true);
+            }
+
+            @Override
+            public boolean isDone() {
+                return loop.isDone();
             }
         };
     }

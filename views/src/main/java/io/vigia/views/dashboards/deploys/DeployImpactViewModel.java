@@ -1,4 +1,4 @@
-package io.vigia.views.deploys;
+package io.vigia.views.dashboards.deploys;
 
 import io.vigia.dashboards.chart.data.LogLine;
 import io.vigia.dashboards.query.DeployImpact;

@@ -1,4 +1,4 @@
-package io.vigia.views.deploys;
+package io.vigia.views.dashboards.deploys;
 
 import io.vigia.datasources.logs.LogsSource;
 

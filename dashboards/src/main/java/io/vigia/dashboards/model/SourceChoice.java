@@ -1,8 +1,6 @@
-package io.vigia.views.explore;
+package io.vigia.dashboards.model;
 
-import io.vigia.dashboards.model.QueryLanguage;
-
-/** A source Explore can query: its name in the catalog and the language it speaks. */
+/** A source a panel or Explore can query: its name in the catalog and the language it speaks. */
 public record SourceChoice(String name, QueryLanguage language) {
     @Override
     public String toString() {

@@ -3,7 +3,7 @@ package io.vigia.e2e;
 import io.vigia.dashboards.builtin.BuiltInDashboards;
 import io.vigia.dashboards.chart.ChartTheme;
 import io.vigia.dashboards.chart.render.LegendState;
-import io.vigia.dashboards.chart.render.PanelPainter;
+import io.vigia.dashboards.paint.PanelPainter;
 import io.vigia.dashboards.chart.surface.Java2DSurface;
 import io.vigia.dashboards.demo.DemoWorkspace;
 import io.vigia.dashboards.model.Dashboard;

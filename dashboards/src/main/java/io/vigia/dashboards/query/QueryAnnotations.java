@@ -1,7 +1,7 @@
 package io.vigia.dashboards.query;
 
 import io.vigia.dashboards.chart.render.Annotation;
-import io.vigia.dashboards.chart.render.PanelPainter;
+import io.vigia.dashboards.paint.PanelPainter;
 import io.vigia.dashboards.model.AnnotationSource;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;

@@ -2,7 +2,7 @@ package io.vigia.dashboards.query;
 
 import io.vigia.dashboards.chart.data.TableData;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
-import io.vigia.dashboards.chart.render.PanelPainterAccess;
+import io.vigia.dashboards.paint.PanelPainterAccess;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.FieldConfig;
 import io.vigia.dashboards.model.GridPos;

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.vigia.dashboards.chart.ChartTheme;
 import io.vigia.dashboards.chart.data.LogLine;
 import io.vigia.dashboards.chart.render.LegendState;
-import io.vigia.dashboards.chart.render.PanelPainter;
+import io.vigia.dashboards.paint.PanelPainter;
 import io.vigia.dashboards.chart.surface.SvgSurface;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.FieldConfig;

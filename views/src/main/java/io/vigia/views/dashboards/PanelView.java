@@ -3,7 +3,7 @@ package io.vigia.views.dashboards;
 import io.vigia.dashboards.chart.ChartTheme;
 import io.vigia.dashboards.chart.axis.Unit;
 import io.vigia.dashboards.chart.render.LegendState;
-import io.vigia.dashboards.chart.render.PanelPainter;
+import io.vigia.dashboards.paint.PanelPainter;
 import io.vigia.dashboards.chart.render.TimeSeriesLayout;
 import io.vigia.dashboards.chart.render.TimeSeriesRenderer;
 import io.vigia.dashboards.chart.render.Tooltip;

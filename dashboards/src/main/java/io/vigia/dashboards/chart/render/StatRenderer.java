@@ -40,7 +40,7 @@ public final class StatRenderer {
 
     private static void paint(DrawingSurface s, StatData data, StatOptions o, ChartTheme theme) {
         Rect area = Frame.begin(s, data.title(), theme);
-        ChartColor valueColor = Thresholds.colorFor(o.thresholds(), data.value(), theme.text());
+        ChartColor valueColor = Threshold.colorFor(o.thresholds(), data.value(), theme.text());
 
         TimeSeriesData spark = data.sparkline();
         double sparkH = spark != null && spark.size() > 1 ? area.height() * 0.35 : 0;

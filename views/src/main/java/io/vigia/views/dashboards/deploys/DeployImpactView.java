@@ -5,7 +5,7 @@ import io.vigia.dashboards.chart.axis.Unit;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
 import io.vigia.dashboards.chart.render.Annotation;
 import io.vigia.dashboards.chart.render.LegendState;
-import io.vigia.dashboards.chart.render.PanelPainter;
+import io.vigia.dashboards.paint.PanelPainter;
 import io.vigia.dashboards.model.FieldConfig;
 import io.vigia.dashboards.model.GridPos;
 import io.vigia.dashboards.model.Panel;

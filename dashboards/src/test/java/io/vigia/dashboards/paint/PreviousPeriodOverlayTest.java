@@ -1,5 +1,6 @@
-package io.vigia.dashboards.chart.render;
+package io.vigia.dashboards.paint;
 
+import io.vigia.dashboards.chart.render.SeriesOverride;
 import io.vigia.dashboards.chart.ChartTheme;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
 import io.vigia.dashboards.query.PanelData;

@@ -1,4 +1,4 @@
-package io.vigia.dashboards.chart.render;
+package io.vigia.dashboards.paint;
 
 import io.vigia.dashboards.chart.data.TableData;
 import io.vigia.dashboards.query.PanelData;

@@ -1,6 +1,5 @@
 package io.vigia.dashboards.paint;
 
-import io.vigia.dashboards.builtin.BuiltInDashboards;
 import io.vigia.dashboards.builtin.GuardrailTaxonomy;
 import io.vigia.dashboards.analytics.DriftThresholds;
 import io.vigia.dashboards.chart.ChartColor;
@@ -37,6 +36,7 @@ import io.vigia.dashboards.chart.data.StatData;
 import io.vigia.dashboards.chart.data.TableData;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
 import io.vigia.dashboards.model.Panel;
+import io.vigia.dashboards.model.PanelOptions;
 import io.vigia.dashboards.model.Thresholds;
 import io.vigia.dashboards.query.DriftPanel;
 import io.vigia.dashboards.query.PanelData;
@@ -88,7 +88,7 @@ public final class PanelPainter {
             case TIME_SERIES -> Optional.of(TimeSeriesRenderer.render(s, data.series(), c.from(), c.to(),
                     timeSeriesOptions(p, unit, c).withOverrides(previousPeriodOverrides(data, c.theme())), c.legend(), c.theme()));
             case STAT -> {
-                StatRenderer.render(s, stat(p, data), new StatOptions(unit, thresholds(p.fieldConfig().thresholds()), true,
+                StatRenderer.render(s, stat(p, data), new StatOptions(unit, thresholds(p.fieldConfig().thresholds()), p.options().stat().direction(),
                         "previous period"), c.theme());
                 yield Optional.empty();
             }
@@ -165,12 +165,9 @@ public final class PanelPainter {
     }
 
     private static TimeSeriesOptions timeSeriesOptions(Panel p, Unit unit, Context c) {
-        DrawStyle style = "normal".equals(p.options().get(BuiltInDashboards.OPTION_STACKING)) ? DrawStyle.STACKED_AREA
-                : switch (p.options().getOrDefault(BuiltInDashboards.OPTION_DRAW_STYLE, "lines")) {
-                    case "points" -> DrawStyle.POINTS;
-                    case "area" -> DrawStyle.AREA;
-                    default -> DrawStyle.LINES;
-                };
+        PanelOptions.Graph g = p.options().graph();
+        DrawStyle style = g.stacking() == PanelOptions.Stacking.NORMAL ? DrawStyle.STACKED_AREA
+                : g.drawStyle() == PanelOptions.DrawStyle.POINTS ? DrawStyle.POINTS : DrawStyle.LINES;
         Thresholds t = p.fieldConfig().thresholds();
         ThresholdStyle ts = switch (t.display()) {
             case OFF -> ThresholdStyle.OFF;
@@ -243,7 +240,7 @@ public final class PanelPainter {
 
     /** Categories are the series names (legend format); one bar series per query. */
     private static CategoryData categories(Panel p, PanelData data) {
-        Map<String, String> names = seriesNames(p);
+        Map<String, String> names = p.options().bars().seriesNames();
         LinkedHashSet<String> categories = new LinkedHashSet<>();
         Map<String, Map<String, Double>> byRef = new LinkedHashMap<>();
         for (int i = 0; i < data.series().size(); i++) {
@@ -280,23 +277,11 @@ public final class PanelPainter {
         return s.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(s);
     }
 
-    private static Map<String, String> seriesNames(Panel p) {
-        Map<String, String> out = new LinkedHashMap<>();
-        String spec = p.options().getOrDefault(BuiltInDashboards.OPTION_SERIES_NAMES, "");
-        for (String part : spec.split(",")) {
-            int eq = part.indexOf('=');
-            if (eq > 0) {
-                out.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
-            }
-        }
-        return out;
-    }
-
     private static TableData table(Panel p, PanelData data, Unit unit) {
-        if ("status".equals(p.options().get(DriftPanel.OPTION))) {
+        if (p.options().drift().mode() == PanelOptions.Drift.Mode.STATUS) {
             return driftTable(data);
         }
-        boolean owasp = "true".equals(p.options().get(BuiltInDashboards.OPTION_OWASP_COLUMN));
+        boolean owasp = p.options().table().owaspColumn();
         List<TableData.Column> columns = new ArrayList<>();
         columns.add(new TableData.Column("Series", TableData.Align.LEFT));
         if (owasp) {

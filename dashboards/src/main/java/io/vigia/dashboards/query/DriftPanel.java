@@ -5,6 +5,7 @@ import io.vigia.dashboards.analytics.Histogram;
 import io.vigia.dashboards.analytics.HistogramDrift;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
 import io.vigia.dashboards.model.Panel;
+import io.vigia.dashboards.model.PanelOptions;
 import io.vigia.dashboards.time.PromDuration;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
@@ -29,23 +30,14 @@ import java.util.TreeSet;
  * {@link DriftAnalyzer}, the same code as the weekly report's drift table.
  *
  * <ul>
- * <li>{@code status} (a table): the dashboard's range against the period of equal length before
+ * <li>{@code STATUS} (a table): the dashboard's range against the period of equal length before
  *     it. One row per feature: verdict, Jensen–Shannon distance, PSI, requests now.</li>
- * <li>{@code score} (a time series): at each step, the trailing window (default 1 d) against the
+ * <li>{@code SCORE} (a time series): at each step, the trailing window (default 1 d) against the
  *     same window one baseline offset earlier (default 1 w): the Jensen–Shannon distance per
  *     feature over time.</li>
  * </ul>
  */
 public final class DriftPanel {
-    /** Panel option: {@code status} or {@code score}. */
-    public static final String OPTION = "vigia.drift";
-    /** Panel option: the label whose values are scored separately (default {@code feature}). */
-    public static final String OPTION_BY = "vigia.driftBy";
-    /** Panel option for {@code score}: the trailing window (a Prometheus duration, default 1d). */
-    public static final String OPTION_WINDOW = "vigia.driftWindow";
-    /** Panel option for {@code score}: how far back the baseline window is (default 1w). */
-    public static final String OPTION_BASELINE = "vigia.driftBaseline";
-
     /** The refIds of the status table's values, one series per feature and value. */
     public static final String REF_JS = "js";
     public static final String REF_PSI = "psi";
@@ -59,24 +51,24 @@ public final class DriftPanel {
     }
 
     public static boolean isDrift(Panel p) {
-        String mode = p.options().getOrDefault(OPTION, "");
-        return mode.equals("status") || mode.equals("score");
+        return p.options().drift().active();
     }
 
     /**
      * @param selector the panel's query with variables expanded: the bucket series to score
      */
     static PanelData load(Panel p, MetricsSource source, String refId, String selector, TimeRange range, Duration step) {
-        String by = p.options().getOrDefault(OPTION_BY, "feature");
+        PanelOptions.Drift options = p.options().drift();
+        String by = options.by();
         List<String> errors = new ArrayList<>();
         List<TimeSeriesData> series = new ArrayList<>();
         List<String> refIds = new ArrayList<>();
         QueryPath path = new QueryPath();
         try {
-            if (p.options().get(OPTION).equals("status")) {
+            if (options.mode() == PanelOptions.Drift.Mode.STATUS) {
                 status(path, source, selector, by, range, series, refIds);
             } else {
-                score(p, path, source, selector, by, range, step, series, refIds);
+                score(options, path, source, selector, by, range, step, series, refIds);
             }
         } catch (QueryException e) {
             errors.add(refId + ": " + e.getMessage());
@@ -103,10 +95,10 @@ public final class DriftPanel {
         }
     }
 
-    private static void score(Panel p, QueryPath path, MetricsSource source, String selector, String by, TimeRange range,
+    private static void score(PanelOptions.Drift options, QueryPath path, MetricsSource source, String selector, String by, TimeRange range,
                               Duration step, List<TimeSeriesData> series, List<String> refIds) {
-        String window = p.options().getOrDefault(OPTION_WINDOW, "1d");
-        String baseline = p.options().getOrDefault(OPTION_BASELINE, "1w");
+        String window = options.window();
+        String baseline = options.baseline();
         PromDuration.parse(window); // a clear error for a typo, before any query
         PromDuration.parse(baseline);
         Duration s = step.compareTo(MIN_SCORE_STEP) < 0 ? MIN_SCORE_STEP : step;

@@ -1,9 +1,7 @@
 package io.vigia.dashboards.report;
 
-import io.vigia.dashboards.builtin.BuiltInDashboards;
 import io.vigia.dashboards.builtin.GuardrailTaxonomy;
 import io.vigia.dashboards.chart.render.Annotation;
-import io.vigia.dashboards.grafana.PanelOptions;
 import io.vigia.dashboards.model.AnnotationSource;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.Panel;
@@ -158,7 +156,7 @@ public final class ReportBuilder {
     private List<Report.Kpi> kpis(Dashboard d, Panel p, TimeRange range, TimeRange previous,
                                   Map<String, List<String>> values, Map<String, List<String>> all) {
         List<Report.Kpi> out = new ArrayList<>();
-        String reducer = p.option(PanelOptions.REDUCE, "lastNotNull");
+        String reducer = p.options().stat().reducerOrDefault();
         List<Query> queries = visible(p);
         if (queries.isEmpty()) {
             return out;
@@ -170,11 +168,13 @@ public final class ReportBuilder {
             double prev = before.stream().filter(b -> b.name().equals(s.name())).findFirst()
                     .map(b -> Reducer.apply(reducer, b.values())).orElse(Double.NaN);
             String title = now.size() == 1 ? p.title() : p.title() + " — " + s.name();
-            out.add(new Report.Kpi(title, p.fieldConfig().unit(), Reducer.apply(reducer, s.values()), prev, p.fieldConfig()));
+            out.add(new Report.Kpi(title, p.fieldConfig().unit(), Reducer.apply(reducer, s.values()), prev, p.fieldConfig(),
+                    p.options().stat().direction()));
         }
         if (now.isEmpty()) {
             out.add(new Report.Kpi(p.title(), p.fieldConfig().unit(), Double.NaN,
-                    before.isEmpty() ? Double.NaN : Reducer.apply(reducer, before.getFirst().values()), p.fieldConfig()));
+                    before.isEmpty() ? Double.NaN : Reducer.apply(reducer, before.getFirst().values()), p.fieldConfig(),
+                    p.options().stat().direction()));
         }
         return out;
     }
@@ -184,12 +184,12 @@ public final class ReportBuilder {
         // drift panels are scored in Vigia from the bucket series: the loader computes them too
         Panel shown = DriftPanel.isDrift(p) ? p : p.withQueries(visible(p));
         return new Report.Chart(p.title(), p.type(), p.fieldConfig(), series(d, shown, range, values, all),
-                p.option(PanelOptions.STACKING, "none"), p, annotations);
+                p.options().graph().stacked(), p, annotations);
     }
 
     private Report.Table table(Dashboard d, Panel p, TimeRange range, Map<String, List<String>> values,
                                Map<String, List<String>> all) {
-        boolean owasp = "true".equals(p.options().get(BuiltInDashboards.OPTION_OWASP_COLUMN));
+        boolean owasp = p.options().table().owaspColumn();
         List<List<String>> rows = new ArrayList<>();
         Panel atEnd = p.withQueries(visible(p).stream().map(Query::asInstant).toList());
         for (Report.ChartSeries s : series(d, atEnd, range, values, all)) {

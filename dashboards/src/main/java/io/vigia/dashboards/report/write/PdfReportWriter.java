@@ -121,7 +121,11 @@ public final class PdfReportWriter {
             for (Report.Kpi k : r.kpis()) {
                 rows.add(List.of(k.title(), ValueFormat.format(k.current(), k.unit()), ValueFormat.format(k.previous(), k.unit()),
                         ValueFormat.format(k.change(), ValueFormat.CHANGE)));
-                colors.add(Double.isNaN(k.change()) || Math.abs(k.change()) < 0.05 ? TEXT : k.change() > 0 ? GOOD : ALERT);
+                colors.add(switch (k.tone()) {
+                    case GOOD -> GOOD;
+                    case BAD -> ALERT;
+                    case PLAIN -> TEXT;
+                });
             }
             l.table(List.of("Number", "This week", "Week before", "Change"), List.of(false, true, true, true), rows, colors,
                     new float[] {3.2f, 1, 1, 0.8f});

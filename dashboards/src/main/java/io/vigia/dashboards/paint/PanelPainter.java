@@ -1,6 +1,6 @@
 package io.vigia.dashboards.paint;
 
-import io.vigia.dashboards.builtin.GuardrailTaxonomy;
+import io.vigia.datasources.guardrail.GuardrailTaxonomy;
 import io.vigia.dashboards.analytics.DriftThresholds;
 import io.vigia.dashboards.chart.ChartColor;
 import io.vigia.dashboards.chart.ChartTheme;

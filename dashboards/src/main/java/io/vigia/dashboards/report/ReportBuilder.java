@@ -1,6 +1,6 @@
 package io.vigia.dashboards.report;
 
-import io.vigia.dashboards.builtin.GuardrailTaxonomy;
+import io.vigia.datasources.guardrail.GuardrailTaxonomy;
 import io.vigia.dashboards.chart.render.Annotation;
 import io.vigia.dashboards.model.AnnotationSource;
 import io.vigia.dashboards.model.Dashboard;

@@ -4,7 +4,7 @@ package io.vigia.datasources.simulator;
  * One guardrail decision as the audit log records it (the JSONL event of docs/telemetry.md).
  * {@code prompt} is attacker-controlled text.
  */
-public record GuardrailEvent(long timestampMillis, String app, String direction, String decision, String category,
+public record SimulatedGuardrailEvent(long timestampMillis, String app, String direction, String decision, String category,
                              String detector, double score, String model, String user, String requestId,
                              String prompt) {
 }

@@ -3,7 +3,7 @@ package io.vigia.e2e;
 import io.vigia.app.gui.GuiComposition;
 import io.vigia.dashboards.query.PanelData;
 import io.vigia.dashboards.store.DashboardStore;
-import io.vigia.datasources.remote.InMemorySecretStore;
+import io.vigia.datasources.secrets.InMemorySecretStore;
 import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.SettingsRepository;
 import io.vigia.persistence.workspace.Workspace;

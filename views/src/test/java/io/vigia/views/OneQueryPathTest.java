@@ -18,7 +18,7 @@ import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.loki.LokiClient;
 import io.vigia.datasources.promql.LocalPromqlSource;
-import io.vigia.datasources.remote.CancellationToken;
+import io.vigia.datasources.http.CancellationToken;
 import io.vigia.persistence.series.Labels;
 import io.vigia.persistence.series.SeriesWriter;
 import io.vigia.persistence.series.SqliteSeriesStore;

@@ -14,8 +14,8 @@ import io.vigia.datasources.api.QueryResult;
 import io.vigia.datasources.logs.LogEntry;
 import io.vigia.datasources.logs.LogQueryResult;
 import io.vigia.datasources.logs.LogsSource;
-import io.vigia.datasources.remote.CancellationToken;
-import io.vigia.datasources.remote.GrafanaResolution;
+import io.vigia.datasources.http.CancellationToken;
+import io.vigia.datasources.grafana.GrafanaResolution;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -64,7 +64,7 @@ public final class QueryAnnotations {
     public static List<Annotation> findLogs(io.vigia.datasources.logs.LogsSource source, AnnotationSource a, TimeRange range)
             throws QueryException {
         var r = source.queryLogs(a.expr(), range.from(), range.to(), MAX_LOG_ANNOTATIONS,
-                io.vigia.datasources.remote.CancellationToken.NONE);
+                io.vigia.datasources.http.CancellationToken.NONE);
         var color = PanelPainter.color(a.color().isBlank() ? "blue" : a.color());
         List<Annotation> out = new ArrayList<>();
         for (var e : r.entries()) {

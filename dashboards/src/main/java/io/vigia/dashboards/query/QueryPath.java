@@ -5,7 +5,7 @@ import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryResponse;
 import io.vigia.datasources.api.QueryResult;
-import io.vigia.datasources.remote.GrafanaResolution;
+import io.vigia.datasources.grafana.GrafanaResolution;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
 import io.vigia.datasources.api.QueryResponse;
 import io.vigia.persistence.series.Labels;
-import io.vigia.datasources.remote.RemoteException;
+import io.vigia.datasources.http.RemoteException;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -17,7 +17,7 @@ import io.vigia.dashboards.query.PanelRequest;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
-import io.vigia.datasources.remote.GrafanaResolution;
+import io.vigia.datasources.grafana.GrafanaResolution;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
 import io.vigia.datasources.api.QueryResponse;
 import io.vigia.datasources.api.QueryResult;
-import io.vigia.datasources.remote.RemoteException;
+import io.vigia.datasources.http.RemoteException;
 import io.vigia.persistence.series.Labels;
 import io.vigia.persistence.workspace.QueryCacheRepository;
 import io.vigia.persistence.workspace.QueryCacheRepository.Entry;

@@ -1,12 +1,12 @@
 package io.vigia.datasources.loki;
 
 import io.vigia.datasources.prometheus.BuildInfo;
-import io.vigia.datasources.remote.ApiErrorException;
-import io.vigia.datasources.remote.ApiJson;
-import io.vigia.datasources.remote.HttpResponseData;
-import io.vigia.datasources.remote.RemoteException;
-import io.vigia.datasources.remote.ResponseProblems;
-import io.vigia.datasources.remote.SampleResultReader;
+import io.vigia.datasources.api.ApiErrorException;
+import io.vigia.datasources.api.ApiJson;
+import io.vigia.datasources.http.HttpResponseData;
+import io.vigia.datasources.http.RemoteException;
+import io.vigia.datasources.http.ResponseProblems;
+import io.vigia.datasources.api.SampleResultReader;
 import io.vigia.persistence.series.Labels;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;

@@ -2,12 +2,12 @@ package io.vigia.datasources.prometheus;
 
 import io.vigia.datasources.api.QueryResponse;
 import io.vigia.datasources.api.QueryResult;
-import io.vigia.datasources.remote.ApiErrorException;
-import io.vigia.datasources.remote.ApiJson;
-import io.vigia.datasources.remote.HttpResponseData;
-import io.vigia.datasources.remote.RemoteException;
-import io.vigia.datasources.remote.ResponseProblems;
-import io.vigia.datasources.remote.SampleResultReader;
+import io.vigia.datasources.api.ApiErrorException;
+import io.vigia.datasources.api.ApiJson;
+import io.vigia.datasources.http.HttpResponseData;
+import io.vigia.datasources.http.RemoteException;
+import io.vigia.datasources.http.ResponseProblems;
+import io.vigia.datasources.api.SampleResultReader;
 import io.vigia.persistence.series.Labels;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;

@@ -3,7 +3,7 @@ package io.vigia.views.dashboards.deploys;
 import io.vigia.dashboards.chart.data.LogLine;
 import io.vigia.dashboards.query.DeployImpact;
 import io.vigia.dashboards.query.DeployLogs;
-import io.vigia.datasources.remote.CancellationToken;
+import io.vigia.datasources.http.CancellationToken;
 import io.vigia.dashboards.query.DeployMarkers;
 import io.vigia.dashboards.query.DeployMarkers.Deploy;
 import io.vigia.dashboards.time.TimeRange;

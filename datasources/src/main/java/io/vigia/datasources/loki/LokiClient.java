@@ -2,14 +2,12 @@ package io.vigia.datasources.loki;
 
 import io.vigia.datasources.api.QueryException;
 import io.vigia.datasources.prometheus.BuildInfo;
-import io.vigia.datasources.api.ApiErrorException;
 import io.vigia.datasources.http.ApiRequest;
 import io.vigia.datasources.api.ApiTime;
 import io.vigia.datasources.http.CancellationToken;
 import io.vigia.datasources.http.ConnectionSettings;
 import io.vigia.datasources.http.ConnectionTestResult;
 import io.vigia.datasources.http.HttpResponseData;
-import io.vigia.datasources.http.RemoteException;
 import io.vigia.datasources.http.RemoteHttp;
 import io.vigia.datasources.http.RetryPolicy;
 import io.vigia.datasources.secrets.SecretResolver;
@@ -116,16 +114,10 @@ public final class LokiClient implements AutoCloseable {
 
     /** "Save &amp; test" via {@code /loki/api/v1/status/buildinfo}; never throws. */
     public ConnectionTestResult testConnection() {
-        try {
+        return ConnectionTestResult.test("Loki", isInsecure(), "/loki/api/v1/status/buildinfo", () -> {
             BuildInfo info = buildInfo(CancellationToken.NONE);
-            return new ConnectionTestResult.Success("Loki", info.version(), info.revision(), isInsecure());
-        } catch (RemoteException e) {
-            return new ConnectionTestResult.Failure(e.kind(), e.getMessage());
-        } catch (ApiErrorException e) {
-            return new ConnectionTestResult.Failure(null, e.getMessage());
-        } catch (RuntimeException e) {
-            return new ConnectionTestResult.Failure(RemoteException.Kind.BAD_RESPONSE, String.valueOf(e.getMessage()));
-        }
+            return new ConnectionTestResult.Version(info.version(), info.revision());
+        }, null);
     }
 
     private HttpResponseData send(ApiRequest req, CancellationToken token) {

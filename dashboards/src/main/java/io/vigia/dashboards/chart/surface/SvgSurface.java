@@ -4,8 +4,6 @@ import io.vigia.dashboards.chart.ChartColor;
 import io.vigia.dashboards.chart.ChartFont;
 import io.vigia.dashboards.chart.DrawingSurface;
 import java.awt.font.FontRenderContext;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 
 /**
@@ -23,29 +21,10 @@ public final class SvgSurface implements DrawingSurface {
     private final double height;
     private final StringBuilder body = new StringBuilder(16 * 1024);
     private final AwtFonts fonts = new AwtFonts();
-    private final Deque<State> stack = new ArrayDeque<>();
-    private State state = new State();
+    // the clip groups each save() level opened are the state's own value
+    private final SurfaceState<Integer> state = new SurfaceState<>(0);
     private final StringBuilder path = new StringBuilder();
     private int clipIds;
-
-    private static final class State {
-        ChartColor stroke = new ChartColor(0, 0, 0, 1);
-        ChartColor fill = new ChartColor(0, 0, 0, 1);
-        double lineWidth = 1;
-        double[] dash;
-        ChartFont font = ChartFont.sans(12);
-        int openGroups;
-
-        State copy() {
-            State s = new State();
-            s.stroke = stroke;
-            s.fill = fill;
-            s.lineWidth = lineWidth;
-            s.dash = dash;
-            s.font = font;
-            return s;
-        }
-    }
 
     public SvgSurface(double width, double height) {
         this.width = width;
@@ -69,10 +48,7 @@ public final class SvgSurface implements DrawingSurface {
                 .append("\" height=\"").append(num(height)).append("\" viewBox=\"0 0 ").append(num(width)).append(' ')
                 .append(num(height)).append("\">\n");
         out.append(body);
-        int open = state.openGroups;
-        for (State s : stack) {
-            open += s.openGroups;
-        }
+        int open = state.ownOfAllLevels().stream().mapToInt(Integer::intValue).sum();
         out.append("</g>".repeat(open));
         out.append("</svg>\n");
         return out.toString();
@@ -80,47 +56,44 @@ public final class SvgSurface implements DrawingSurface {
 
     @Override
     public void save() {
-        stack.push(state);
-        state = state.copy();
+        state.save(0);
     }
 
     @Override
     public void restore() {
-        if (stack.isEmpty()) {
-            throw new IllegalStateException("restore without save");
-        }
-        body.append("</g>".repeat(state.openGroups));
-        state = stack.pop();
+        int open = state.own();
+        state.restore();
+        body.append("</g>".repeat(open));
     }
 
     @Override
     public void setStroke(ChartColor color) {
-        state.stroke = color;
+        state.stroke(color);
     }
 
     @Override
     public void setFill(ChartColor color) {
-        state.fill = color;
+        state.fill(color);
     }
 
     @Override
     public void setLineWidth(double w) {
-        state.lineWidth = w;
+        state.lineWidth(w);
     }
 
     @Override
     public void setLineDash(double... pattern) {
-        state.dash = pattern == null || pattern.length == 0 ? null : pattern.clone();
+        state.dash(pattern);
     }
 
     @Override
     public void setFont(ChartFont font) {
-        state.font = font;
+        state.font(font);
     }
 
     @Override
     public TextMetrics measureText(String text) {
-        return fonts.measure(fonts.font(state.font), FRC, text);
+        return fonts.measure(fonts.font(state.font()), FRC, text);
     }
 
     @Override
@@ -190,7 +163,7 @@ public final class SvgSurface implements DrawingSurface {
         if (text == null || text.isEmpty()) {
             return;
         }
-        ChartFont f = state.font;
+        ChartFont f = state.font();
         body.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y))
                 .append("\" font-family=\"").append(escape(cssFamily(f.family()))).append("\" font-size=\"")
                 .append(num(f.size())).append('"');
@@ -224,7 +197,7 @@ public final class SvgSurface implements DrawingSurface {
         body.append("<clipPath id=\"").append(id).append("\">");
         rect(x, y, w, h);
         body.append("/></clipPath>\n<g clip-path=\"url(#").append(id).append(")\">\n");
-        state.openGroups++;
+        state.own(state.own() + 1);
     }
 
     @Override
@@ -233,23 +206,24 @@ public final class SvgSurface implements DrawingSurface {
     }
 
     private void strokeAttributes() {
-        ChartColor c = state.stroke;
+        ChartColor c = state.stroke();
         body.append(" stroke=\"").append(c.toHex()).append('"');
         if (c.alpha() < 1) {
             body.append(" stroke-opacity=\"").append(num(c.alpha())).append('"');
         }
-        body.append(" stroke-width=\"").append(num(state.lineWidth)).append("\" stroke-linejoin=\"round\" stroke-linecap=\"round\"");
-        if (state.dash != null) {
+        body.append(" stroke-width=\"").append(num(state.lineWidth())).append("\" stroke-linejoin=\"round\" stroke-linecap=\"round\"");
+        double[] dash = state.dash();
+        if (dash != null) {
             body.append(" stroke-dasharray=\"");
-            for (int i = 0; i < state.dash.length; i++) {
-                body.append(i == 0 ? "" : ",").append(num(state.dash[i]));
+            for (int i = 0; i < dash.length; i++) {
+                body.append(i == 0 ? "" : ",").append(num(dash[i]));
             }
             body.append('"');
         }
     }
 
     private void fillAttributes() {
-        ChartColor c = state.fill;
+        ChartColor c = state.fill();
         body.append(" fill=\"").append(c.toHex()).append('"');
         if (c.alpha() < 1) {
             body.append(" fill-opacity=\"").append(num(c.alpha())).append('"');

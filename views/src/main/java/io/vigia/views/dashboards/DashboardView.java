@@ -1,5 +1,16 @@
 package io.vigia.views.dashboards;
 
+import io.vigia.views.controls.ChoiceText;
+import io.vigia.views.dashboards.deploys.DeployImpactView;
+import java.time.Duration;
+import java.util.Optional;
+import javafx.geometry.Pos;
+import javafx.scene.control.Control;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
 import io.vigia.dashboards.time.RangeChoice;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
@@ -33,7 +44,7 @@ public final class DashboardView extends BorderPane {
     private Pane grid;
     private PanelDrag drag;
     private ObservableBooleanValue darkTheme;
-    private io.vigia.views.dashboards.deploys.DeployImpactView impactView;
+    private DeployImpactView impactView;
 
     DashboardView(DashboardViewModel vm, ObservableBooleanValue dark, ObservableBooleanValue demo, Runnable onBack,
                   Runnable onRemoveDemo) {
@@ -81,10 +92,10 @@ public final class DashboardView extends BorderPane {
         refresh.setId("refresh-dashboard");
         refresh.setTooltip(new Tooltip("Run every panel's queries again (Ctrl+R)"));
         refresh.setOnAction(e -> vm.refresh());
-        ComboBox<java.time.Duration> auto = new ComboBox<>();
+        ComboBox<Duration> auto = new ComboBox<>();
         auto.setId("auto-refresh");
         auto.getItems().setAll(AutoRefresh.CHOICES);
-        auto.setConverter(io.vigia.views.controls.ChoiceText.of(d -> d.isZero() ? "Auto-refresh off"
+        auto.setConverter(ChoiceText.of(d -> d.isZero() ? "Auto-refresh off"
                 : "Every " + (d.toSeconds() < 60 ? d.toSeconds() + " s" : d.toMinutes() + " min")));
         auto.valueProperty().bindBidirectional(vm.autoRefresh().everyProperty());
         auto.setTooltip(new Tooltip("Refresh every panel on a schedule while the dashboard is open"));
@@ -102,12 +113,12 @@ public final class DashboardView extends BorderPane {
         // two rows, as the title and the demo box leave too little room for the controls at 1280 px:
         // the title row, then the time controls right-aligned with the status text on the left
         HBox titleRow = new HBox(10, back, title, demoBox, spacer, status);
-        javafx.scene.control.ToggleButton compare = new javafx.scene.control.ToggleButton("Compare previous period");
+        ToggleButton compare = new ToggleButton("Compare previous period");
         compare.setId("compare-previous");
         compare.setTooltip(new Tooltip("Draw the period just before this one, dashed, on every time series"));
         compare.selectedProperty().bindBidirectional(vm.comparePreviousProperty());
         compare.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.control.ToggleButton edit = new javafx.scene.control.ToggleButton("Edit");
+        ToggleButton edit = new ToggleButton("Edit");
         edit.setId("edit-dashboard");
         edit.setTooltip(new Tooltip("Move (drag), resize (drag the corner), duplicate, edit and remove panels; "
                 + "changes are saved at once (Ctrl+Z undoes)"));
@@ -140,34 +151,34 @@ public final class DashboardView extends BorderPane {
         redo.setDisable(true);
         edit.setMinWidth(Region.USE_PREF_SIZE);
         // Grafana's keys: Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes, while editing
-        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (!vm.editing().editingProperty().get() || !e.isShortcutDown()) {
                 return;
             }
-            if (e.getCode() == javafx.scene.input.KeyCode.Z && !e.isShiftDown()) {
+            if (e.getCode() == KeyCode.Z && !e.isShiftDown()) {
                 vm.editing().undo();
                 e.consume();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.Y || (e.getCode() == javafx.scene.input.KeyCode.Z && e.isShiftDown())) {
+            } else if (e.getCode() == KeyCode.Y || (e.getCode() == KeyCode.Z && e.isShiftDown())) {
                 vm.editing().redo();
                 e.consume();
             }
         });
         // the controls wrap onto a second line rather than widen the window
-        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(8, 4, addPanel, undo, redo, edit, impact, compare,
+        FlowPane controls = new FlowPane(8, 4, addPanel, undo, redo, edit, impact, compare,
                 range, zoomBack, zoomForward, refresh, auto);
-        controls.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        controls.setAlignment(Pos.CENTER_RIGHT);
         controls.setPrefWrapLength(900);
         controls.setMaxWidth(Double.MAX_VALUE);
         // the buttons keep their labels; the status text gives way when the window is narrow
-        for (javafx.scene.control.Control c : List.of(back, title, removeDemo, badge, zoomBack, refresh, range, auto)) {
+        for (Control c : List.of(back, title, removeDemo, badge, zoomBack, refresh, range, auto)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         status.setMinWidth(0);
         titleRow.getStyleClass().add("dashboard-toolbar");
         controls.getStyleClass().add("dashboard-toolbar");
-        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(2, titleRow, controls);
+        VBox top = new VBox(2, titleRow, controls);
         if (!vm.variables().isEmpty()) {
-            javafx.scene.layout.FlowPane vars = new javafx.scene.layout.FlowPane(12, 6);
+            FlowPane vars = new FlowPane(12, 6);
             vars.setId("dashboard-variables");
             vars.getStyleClass().add("dashboard-variables");
             for (VariableState st : vm.variables()) {
@@ -231,7 +242,7 @@ public final class DashboardView extends BorderPane {
 
     /** Shows the deploy comparison in place of the panels; Close (or Escape) comes back. */
     public void openDeployImpact() {
-        impactView = new io.vigia.views.dashboards.deploys.DeployImpactView(vm.deployImpact(), vm.zone(), darkTheme, () -> {
+        impactView = new DeployImpactView(vm.deployImpact(), vm.zone(), darkTheme, () -> {
             impactView = null;
             setCenter(scroll);
         });
@@ -239,8 +250,8 @@ public final class DashboardView extends BorderPane {
     }
 
     /** The deploy comparison while it is shown. */
-    public java.util.Optional<io.vigia.views.dashboards.deploys.DeployImpactView> deployImpactView() {
-        return java.util.Optional.ofNullable(impactView);
+    public Optional<DeployImpactView> deployImpactView() {
+        return Optional.ofNullable(impactView);
     }
 
     public DashboardViewModel viewModel() {

@@ -1,5 +1,7 @@
 package io.vigia.views.dashboards;
 
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
 import io.vigia.dashboards.model.GridPos;
 import io.vigia.dashboards.model.Panel;
 import javafx.scene.Cursor;
@@ -85,8 +87,8 @@ final class PanelDrag {
     /** Whether the event is on a button of the edit bar, or on its text (the target is then the label inside it). */
     private static boolean onButton(MouseEvent e) {
         Object t = e.getTarget();
-        for (javafx.scene.Node n = t instanceof javafx.scene.Node node ? node : null; n != null; n = n.getParent()) {
-            if (n instanceof javafx.scene.control.ButtonBase) {
+        for (Node n = t instanceof Node node ? node : null; n != null; n = n.getParent()) {
+            if (n instanceof ButtonBase) {
                 return true;
             }
             if (n instanceof PanelView) {

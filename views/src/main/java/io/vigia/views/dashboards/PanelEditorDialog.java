@@ -1,5 +1,7 @@
 package io.vigia.views.dashboards;
 
+import java.util.LinkedHashSet;
+import javafx.scene.layout.Region;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.model.Query;
@@ -108,7 +110,7 @@ final class PanelEditorDialog {
      */
     static List<String> sourcesFor(PanelType type, List<SourceChoice> choices, String current) {
         QueryLanguage wanted = type == PanelType.LOGS ? QueryLanguage.LOGQL : QueryLanguage.PROMQL;
-        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> out = new LinkedHashSet<>();
         out.add(DEFAULT_SOURCE);
         out.add(DataSourceCatalog.LOCAL);
         for (SourceChoice c : choices) {
@@ -125,7 +127,7 @@ final class PanelEditorDialog {
     /** A row's name, never cut to "T…" by the grid. */
     private static Label label(String text) {
         Label l = new Label(text);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -1,5 +1,13 @@
 package io.vigia.views.dashboards.deploys;
 
+import io.vigia.dashboards.chart.DrawingSurface;
+import io.vigia.dashboards.chart.data.LogLine;
+import io.vigia.dashboards.model.Thresholds;
+import io.vigia.views.chart.LogScroll;
+import java.util.Arrays;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import io.vigia.dashboards.chart.ChartTheme;
 import io.vigia.dashboards.chart.axis.Unit;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
@@ -104,7 +112,7 @@ public final class DeployImpactView extends BorderPane {
         chartBar.getStyleClass().add("dashboard-toolbar");
         VBox body = new VBox(10, status, table, note, chartBar, chart, logsSection(dark));
         VBox.setVgrow(chart, Priority.ALWAYS);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(body);
+        ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("deploy-impact-scroll");
         setCenter(scroll);
@@ -118,7 +126,7 @@ public final class DeployImpactView extends BorderPane {
         logWindow.setId("deploy-log-window");
         logWindow.setConverter(ChoiceText.of(w -> "± " + (w.toMinutes() < 60 ? w.toMinutes() + " min" : w.toHours() + " h")));
         logWindow.valueProperty().bindBidirectional(vm.logWindowProperty());
-        javafx.scene.control.TextField query = new javafx.scene.control.TextField();
+        TextField query = new TextField();
         query.setId("deploy-log-query");
         query.setPromptText("LogQL, e.g. {service=\"$service\"} |= \"error\"");
         query.textProperty().bindBidirectional(vm.logQueryProperty());
@@ -138,7 +146,7 @@ public final class DeployImpactView extends BorderPane {
         lines.setId("deploy-log-lines");
         lines.setPrefHeight(260);
         lines.setMinHeight(160);
-        io.vigia.views.chart.LogScroll scroll = io.vigia.views.chart.LogScroll.attach(lines, () -> vm.logLines().size(),
+        LogScroll scroll = LogScroll.attach(lines, () -> vm.logLines().size(),
                 i -> i < vm.logLines().size() ? vm.logLines().get(i) : null);
         Panel logsPanel = Panel.of(2, PanelType.LOGS, "", new GridPos(0, 0, 24, 8), List.of(), FieldConfig.DEFAULT);
         lines.setPainter(s -> {
@@ -148,7 +156,7 @@ public final class DeployImpactView extends BorderPane {
                     : "Logs from " + vm.logSourceNameProperty().get()), data,
                     new PanelPainter.Context(0, 1, zone, theme, LegendState.ALL_VISIBLE, List.of()), scroll.first()));
         });
-        vm.logLines().addListener((javafx.collections.ListChangeListener<io.vigia.dashboards.chart.data.LogLine>) c -> {
+        vm.logLines().addListener((ListChangeListener<LogLine>) c -> {
             scroll.reset();
             lines.requestRepaint();
         });
@@ -169,7 +177,7 @@ public final class DeployImpactView extends BorderPane {
         // five measures, no scrolling
         t.setFixedCellSize(32);
         t.setPrefHeight(5 * 32 + 44);
-        t.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        t.setMinHeight(Region.USE_PREF_SIZE);
         t.getColumns().add(column("Measure", r -> r.measure().label()));
         t.getColumns().add(column("Before", r -> fmt(r, r.before())));
         t.getColumns().add(column("After", r -> fmt(r, r.after())));
@@ -195,13 +203,13 @@ public final class DeployImpactView extends BorderPane {
     }
 
     /** The before window shifted forward by the window length onto the after window's axis. */
-    private void paintOverlay(io.vigia.dashboards.chart.DrawingSurface s, boolean dark) {
+    private void paintOverlay(DrawingSurface s, boolean dark) {
         DeployImpact.Result r = vm.resultProperty().get();
         ChartTheme theme = dark ? ChartTheme.dark() : ChartTheme.light();
         DeployImpact.Measure m = shown.getValue();
         // the axis starts at zero, so that a wobble of a few microseconds does not look like a regression
         Panel panel = Panel.of(1, PanelType.TIME_SERIES, m == null ? "" : m.label() + ": both windows aligned at the deploy",
-                new GridPos(0, 0, 24, 8), List.of(), new FieldConfig(m == null ? "" : m.unit(), 0.0, null, null, io.vigia.dashboards.model.Thresholds.NONE));
+                new GridPos(0, 0, 24, 8), List.of(), new FieldConfig(m == null ? "" : m.unit(), 0.0, null, null, Thresholds.NONE));
         if (r == null || m == null) {
             PanelPainter.paint(s, panel, null, new PanelPainter.Context(0, 1, zone, theme, LegendState.ALL_VISIBLE, List.of()));
             return;
@@ -230,8 +238,8 @@ public final class DeployImpactView extends BorderPane {
         String version = r.deploy().version();
         var data = new PanelData(List.of(
                 new TimeSeriesData("before " + version + " (shifted +" + r.window().toMinutes() + " min)",
-                        java.util.Arrays.copyOf(beforeTs, nb), java.util.Arrays.copyOf(beforeVs, nb)),
-                new TimeSeriesData("after: " + version, java.util.Arrays.copyOf(afterTs, na), java.util.Arrays.copyOf(afterVs, na))),
+                        Arrays.copyOf(beforeTs, nb), Arrays.copyOf(beforeVs, nb)),
+                new TimeSeriesData("after: " + version, Arrays.copyOf(afterTs, na), Arrays.copyOf(afterVs, na))),
                 List.of("before", "after"), r.step(), List.of(), List.of());
         PanelPainter.paint(s, panel, data, new PanelPainter.Context(at, at + w, zone, theme, LegendState.ALL_VISIBLE,
                 List.of(new Annotation(at, at, "deploy " + r.deploy().service() + " " + version, DeployMarkers.COLOR))));

@@ -1,5 +1,9 @@
 package io.vigia.views.dashboards.deploys;
 
+import io.vigia.datasources.sources.DataSourceCatalog;
+import java.util.Optional;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import io.vigia.dashboards.chart.data.LogLine;
 import io.vigia.dashboards.query.DeployImpact;
 import io.vigia.dashboards.query.DeployLogs;
@@ -48,7 +52,7 @@ public final class DeployImpactViewModel {
             Duration.ofHours(1));
     private final DeployLogSource logSource;
     private final ObjectProperty<Duration> logWindow = new SimpleObjectProperty<>(DeployLogs.DEFAULT_WINDOW);
-    private final javafx.beans.property.StringProperty logQuery = new javafx.beans.property.SimpleStringProperty("");
+    private final StringProperty logQuery = new SimpleStringProperty("");
     private final ObservableList<LogLine> logLines = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper logStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper logSourceName = new ReadOnlyStringWrapper("");
@@ -135,7 +139,7 @@ public final class DeployImpactViewModel {
         String typed = logQuery.get() == null ? "" : logQuery.get().strip();
         logStatus.set("Reading log lines around the deploy…");
         runningLogs = tasks.submit(BackgroundTask.of("Log lines around " + d.service() + " " + d.version(), p -> {
-                    java.util.Optional<String> name = logSource.name();
+                    Optional<String> name = logSource.name();
                     if (name.isEmpty()) {
                         return null;
                     }
@@ -168,7 +172,7 @@ public final class DeployImpactViewModel {
 
     /** The default log query of a source: the workspace's own logs have no service label, so its guardrail events. */
     static String defaultQuery(String sourceName) {
-        return io.vigia.datasources.sources.DataSourceCatalog.LOCAL.equals(sourceName) ? DeployLogs.EMBEDDED_DEFAULT : DeployLogs.LOKI_DEFAULT;
+        return DataSourceCatalog.LOCAL.equals(sourceName) ? DeployLogs.EMBEDDED_DEFAULT : DeployLogs.LOKI_DEFAULT;
     }
 
     private record NamedLogs(String source, String query, DeployLogs.Result result) {
@@ -179,7 +183,7 @@ public final class DeployImpactViewModel {
     }
 
     /** The LogQL of the log lines ({@code $service}, {@code $version} filled from the deploy); filled with the default when empty. */
-    public javafx.beans.property.StringProperty logQueryProperty() {
+    public StringProperty logQueryProperty() {
         return logQuery;
     }
 

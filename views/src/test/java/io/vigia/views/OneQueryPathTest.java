@@ -16,7 +16,6 @@ import io.vigia.dashboards.report.ReportBuilder;
 import io.vigia.dashboards.time.RangeChoice;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
-import io.vigia.datasources.loki.LokiClient;
 import io.vigia.datasources.promql.LocalPromqlSource;
 import io.vigia.datasources.http.CancellationToken;
 import io.vigia.persistence.series.Labels;
@@ -25,7 +24,7 @@ import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.Workspace;
 import io.vigia.views.dashboards.DashboardViewModel;
 import io.vigia.views.explore.ExploreResult;
-import io.vigia.views.explore.ExploreSources;
+import io.vigia.views.explore.LocalOnlySources;
 import io.vigia.views.explore.QueryRunner;
 import io.vigia.views.tasks.SameThreadTaskExecutor;
 import org.junit.jupiter.api.Test;
@@ -75,7 +74,7 @@ class OneQueryPathTest {
             Report report = new ReportBuilder(local, after, Duration.ofSeconds(15)).build(d, WEEK, ZoneOffset.UTC);
             Report.Chart chart = (Report.Chart) report.sections().getFirst();
 
-            ExploreResult explored = new QueryRunner(sources(local), Duration.ofSeconds(15))
+            ExploreResult explored = new QueryRunner(new LocalOnlySources(local), Duration.ofSeconds(15))
                     .run(new SourceChoice("local", QueryLanguage.PROMQL), EXPR, shown, 168, CancellationToken.NONE);
 
             assertThat(inApp.series()).extracting(TimeSeriesData::name).containsExactly("{team=\"a\"}", "{team=\"b\"}");
@@ -110,29 +109,5 @@ class OneQueryPathTest {
             }
             w.commit();
         }
-    }
-
-    private static ExploreSources sources(MetricsSource local) {
-        return new ExploreSources() {
-            @Override
-            public List<SourceChoice> list() {
-                return List.of(new SourceChoice("local", QueryLanguage.PROMQL));
-            }
-
-            @Override
-            public MetricsSource metrics(String name) {
-                return local;
-            }
-
-            @Override
-            public LokiClient logs(String name) {
-                throw new IllegalArgumentException("no Loki here");
-            }
-
-            @Override
-            public void close() {
-                // nothing held
-            }
-        };
     }
 }

@@ -59,17 +59,7 @@ public final class FxTaskExecutor implements TaskExecutor {
             bt.cancelHandler().run();
         });
         pool.execute(task);
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-                task.cancel(true);
-            }
-
-            @Override
-            public boolean isDone() {
-                return task.isDone();
-            }
-        };
+        return TaskHandle.of(() -> task.cancel(true), task::isDone);
     }
 
     @Override
@@ -89,18 +79,10 @@ public final class FxTaskExecutor implements TaskExecutor {
                 Thread.currentThread().interrupt(); // cancelled: the loop ends
             }
         });
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-                cancelled.set(true);
-                loop.cancel(true);
-            }
-
-            @Override
-            public boolean isDone() {
-                return loop.isDone();
-            }
-        };
+        return TaskHandle.of(() -> {
+            cancelled.set(true);
+            loop.cancel(true);
+        }, loop::isDone);
     }
 
     /** A JavaFX task that hands its own progress methods to the work as a {@link ProgressSink}. */

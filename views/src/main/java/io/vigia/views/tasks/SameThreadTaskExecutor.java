@@ -15,17 +15,7 @@ public final class SameThreadTaskExecutor implements TaskExecutor {
     public TaskHandle every(Duration period, Runnable tick) {
         Runnable[] slot = {tick};
         periodic.add(slot);
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-                slot[0] = null;
-            }
-
-            @Override
-            public boolean isDone() {
-                return slot[0] == null;
-            }
-        };
+        return TaskHandle.of(() -> slot[0] = null, () -> slot[0] == null);
     }
 
     /** Runs each periodic job not yet cancelled once, as if its period had passed. */
@@ -69,17 +59,7 @@ public final class SameThreadTaskExecutor implements TaskExecutor {
         } catch (Exception e) {
             task.failureHandler().accept(e);
         }
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-                cancelled[0] = true;
-            }
-
-            @Override
-            public boolean isDone() {
-                return true;
-            }
-        };
+        return TaskHandle.of(() -> cancelled[0] = true, () -> true);
     }
 
     @Override

@@ -129,27 +129,7 @@ class ExploreRunOrderTest {
             w.commit();
         }
         MetricsSource local = new LocalPromqlSource("local", store);
-        ExploreSources sources = new ExploreSources() {
-            @Override
-            public List<SourceChoice> list() {
-                return List.of(new SourceChoice("local", QueryLanguage.PROMQL));
-            }
-
-            @Override
-            public MetricsSource metrics(String name) {
-                return local;
-            }
-
-            @Override
-            public LokiClient logs(String name) {
-                throw new IllegalArgumentException("no Loki here");
-            }
-
-            @Override
-            public void close() {
-                // nothing held
-            }
-        };
+        ExploreSources sources = new LocalOnlySources(local);
         vm = new ExploreViewModel(sources, new QueryHistory(new SettingsRepository(workspace)),
                 new DashboardAppender(new DashboardStore(workspace)), executor.scope(), Clock.fixed(NOW, ZoneOffset.UTC),
                 ZoneOffset.UTC);

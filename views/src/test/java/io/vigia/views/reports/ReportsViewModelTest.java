@@ -162,16 +162,7 @@ class ReportsViewModelTest {
             } catch (Exception e) {
                 task.failureHandler().accept(e);
             }
-            return new TaskHandle() {
-                @Override
-                public void cancel() {
-                }
-
-                @Override
-                public boolean isDone() {
-                    return true;
-                }
-            };
+            return TaskHandle.of(() -> { }, () -> true);
         }
 
         @Override

@@ -113,14 +113,17 @@ public final class DashboardViewModel {
         return dashboardVersion.getReadOnlyProperty();
     }
 
+    /** The time range: the picker's choice, zoom, back and forward. */
     public RangeNavigation range() {
         return range;
     }
 
+    /** Edit mode: moving, resizing and changing panels, undo, autosave. */
     public DashboardEditing editing() {
         return editing;
     }
 
+    /** The markers over the time panels: missing days, deploys, manual notes, annotation queries. */
     public DashboardAnnotations annotations() {
         return annotations;
     }
@@ -130,6 +133,7 @@ public final class DashboardViewModel {
         annotations.add(dashboard.uid(), timeMs, text, range.current());
     }
 
+    /** How often the dashboard refreshes by itself. */
     public AutoRefresh autoRefresh() {
         return autoRefresh;
     }

@@ -33,7 +33,7 @@ public final class Java2DSurface implements DrawingSurface {
         this.height = height;
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         applyStroke();
-        g.setFont(fonts.font(state.font()));
+        g.setFont(fonts.font(state.font));
     }
 
     /**
@@ -72,22 +72,22 @@ public final class Java2DSurface implements DrawingSurface {
         Graphics2D level = g;
         state.restore();
         level.dispose();
-        g = state.own();
+        g = state.own;
     }
 
     @Override
     public void setStroke(ChartColor color) {
-        state.stroke(color);
+        state.stroke = color;
     }
 
     @Override
     public void setFill(ChartColor color) {
-        state.fill(color);
+        state.fill = color;
     }
 
     @Override
     public void setLineWidth(double w) {
-        state.lineWidth(w);
+        state.lineWidth = w;
         applyStroke();
     }
 
@@ -98,7 +98,7 @@ public final class Java2DSurface implements DrawingSurface {
     }
 
     private void applyStroke() {
-        double[] dash = state.dash();
+        double[] dash = state.dash;
         float[] d = null;
         if (dash != null) {
             d = new float[dash.length];
@@ -106,18 +106,18 @@ public final class Java2DSurface implements DrawingSurface {
                 d[i] = (float) dash[i];
             }
         }
-        g.setStroke(new BasicStroke((float) state.lineWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, d, 0f));
+        g.setStroke(new BasicStroke((float) state.lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, d, 0f));
     }
 
     @Override
     public void setFont(ChartFont font) {
-        state.font(font);
+        state.font = font;
         g.setFont(fonts.font(font));
     }
 
     @Override
     public TextMetrics measureText(String text) {
-        return fonts.measure(fonts.font(state.font()), g.getFontRenderContext(), text);
+        return fonts.measure(fonts.font(state.font), g.getFontRenderContext(), text);
     }
 
     @Override
@@ -148,25 +148,25 @@ public final class Java2DSurface implements DrawingSurface {
 
     @Override
     public void stroke() {
-        g.setColor(awt(state.stroke()));
+        g.setColor(awt(state.stroke));
         g.draw(path);
     }
 
     @Override
     public void fill() {
-        g.setColor(awt(state.fill()));
+        g.setColor(awt(state.fill));
         g.fill(path);
     }
 
     @Override
     public void fillRect(double x, double y, double w, double h) {
-        g.setColor(awt(state.fill()));
+        g.setColor(awt(state.fill));
         g.fill(new Rectangle2D.Double(x, y, w, h));
     }
 
     @Override
     public void strokeRect(double x, double y, double w, double h) {
-        g.setColor(awt(state.stroke()));
+        g.setColor(awt(state.stroke));
         g.draw(new Rectangle2D.Double(x, y, w, h));
     }
 
@@ -175,7 +175,7 @@ public final class Java2DSurface implements DrawingSurface {
         if (text == null || text.isEmpty()) {
             return;
         }
-        g.setColor(awt(state.fill()));
+        g.setColor(awt(state.fill));
         g.drawString(text, (float) x, (float) y);
     }
 

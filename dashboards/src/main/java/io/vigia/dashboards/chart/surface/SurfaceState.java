@@ -18,12 +18,14 @@ final class SurfaceState<T> {
     }
 
     private final Deque<Level<T>> saved = new ArrayDeque<>();
-    private ChartColor stroke = new ChartColor(0, 0, 0, 1);
-    private ChartColor fill = new ChartColor(0, 0, 0, 1);
-    private double lineWidth = 1;
-    private double[] dash;
-    private ChartFont font = ChartFont.sans(12);
-    private T own;
+    // the current level, read and set directly by the surfaces of this package
+    ChartColor stroke = new ChartColor(0, 0, 0, 1);
+    ChartColor fill = new ChartColor(0, 0, 0, 1);
+    double lineWidth = 1;
+    /** The dash pattern, null for a solid line. */
+    double[] dash;
+    ChartFont font = ChartFont.sans(12);
+    T own;
 
     SurfaceState(T own) {
         this.own = own;
@@ -57,52 +59,8 @@ final class SurfaceState<T> {
         return out;
     }
 
-    ChartColor stroke() {
-        return stroke;
-    }
-
-    void stroke(ChartColor c) {
-        stroke = c;
-    }
-
-    ChartColor fill() {
-        return fill;
-    }
-
-    void fill(ChartColor c) {
-        fill = c;
-    }
-
-    double lineWidth() {
-        return lineWidth;
-    }
-
-    void lineWidth(double w) {
-        lineWidth = w;
-    }
-
-    /** The dash pattern, null for a solid line. */
-    double[] dash() {
-        return dash;
-    }
-
+    /** Sets the dash pattern; null or empty for a solid line. */
     void dash(double... pattern) {
         dash = pattern == null || pattern.length == 0 ? null : pattern.clone();
-    }
-
-    ChartFont font() {
-        return font;
-    }
-
-    void font(ChartFont f) {
-        font = f;
-    }
-
-    T own() {
-        return own;
-    }
-
-    void own(T value) {
-        own = value;
     }
 }

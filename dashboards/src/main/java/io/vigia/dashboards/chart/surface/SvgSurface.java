@@ -61,24 +61,24 @@ public final class SvgSurface implements DrawingSurface {
 
     @Override
     public void restore() {
-        int open = state.own();
+        int open = state.own;
         state.restore();
         body.append("</g>".repeat(open));
     }
 
     @Override
     public void setStroke(ChartColor color) {
-        state.stroke(color);
+        state.stroke = color;
     }
 
     @Override
     public void setFill(ChartColor color) {
-        state.fill(color);
+        state.fill = color;
     }
 
     @Override
     public void setLineWidth(double w) {
-        state.lineWidth(w);
+        state.lineWidth = w;
     }
 
     @Override
@@ -88,12 +88,12 @@ public final class SvgSurface implements DrawingSurface {
 
     @Override
     public void setFont(ChartFont font) {
-        state.font(font);
+        state.font = font;
     }
 
     @Override
     public TextMetrics measureText(String text) {
-        return fonts.measure(fonts.font(state.font()), FRC, text);
+        return fonts.measure(fonts.font(state.font), FRC, text);
     }
 
     @Override
@@ -163,7 +163,7 @@ public final class SvgSurface implements DrawingSurface {
         if (text == null || text.isEmpty()) {
             return;
         }
-        ChartFont f = state.font();
+        ChartFont f = state.font;
         body.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y))
                 .append("\" font-family=\"").append(escape(cssFamily(f.family()))).append("\" font-size=\"")
                 .append(num(f.size())).append('"');
@@ -197,7 +197,7 @@ public final class SvgSurface implements DrawingSurface {
         body.append("<clipPath id=\"").append(id).append("\">");
         rect(x, y, w, h);
         body.append("/></clipPath>\n<g clip-path=\"url(#").append(id).append(")\">\n");
-        state.own(state.own() + 1);
+        state.own++;
     }
 
     @Override
@@ -206,13 +206,13 @@ public final class SvgSurface implements DrawingSurface {
     }
 
     private void strokeAttributes() {
-        ChartColor c = state.stroke();
+        ChartColor c = state.stroke;
         body.append(" stroke=\"").append(c.toHex()).append('"');
         if (c.alpha() < 1) {
             body.append(" stroke-opacity=\"").append(num(c.alpha())).append('"');
         }
-        body.append(" stroke-width=\"").append(num(state.lineWidth())).append("\" stroke-linejoin=\"round\" stroke-linecap=\"round\"");
-        double[] dash = state.dash();
+        body.append(" stroke-width=\"").append(num(state.lineWidth)).append("\" stroke-linejoin=\"round\" stroke-linecap=\"round\"");
+        double[] dash = state.dash;
         if (dash != null) {
             body.append(" stroke-dasharray=\"");
             for (int i = 0; i < dash.length; i++) {
@@ -223,7 +223,7 @@ public final class SvgSurface implements DrawingSurface {
     }
 
     private void fillAttributes() {
-        ChartColor c = state.fill();
+        ChartColor c = state.fill;
         body.append(" fill=\"").append(c.toHex()).append('"');
         if (c.alpha() < 1) {
             body.append(" fill-opacity=\"").append(num(c.alpha())).append('"');

@@ -3,7 +3,7 @@ package io.vigia.bench;
 import io.vigia.datasources.api.QueryResponse;
 import io.vigia.datasources.api.QueryResult;
 import io.vigia.datasources.prometheus.PrometheusDecoder;
-import io.vigia.datasources.remote.ApiJson;
+import io.vigia.datasources.api.ApiJson;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -3,7 +3,7 @@ package io.vigia.e2e;
 import io.vigia.dashboards.builtin.BuiltInDashboards;
 import io.vigia.dashboards.chart.ChartTheme;
 import io.vigia.dashboards.chart.render.LegendState;
-import io.vigia.dashboards.chart.render.PanelPainter;
+import io.vigia.dashboards.paint.PanelPainter;
 import io.vigia.dashboards.chart.surface.Java2DSurface;
 import io.vigia.dashboards.demo.DemoWorkspace;
 import io.vigia.dashboards.model.Dashboard;
@@ -174,7 +174,7 @@ class DemoWorkspaceLoadE2ETest {
                 throw new AssertionError("refresh " + i + " did not complete in 5 minutes");
             }
             List<PanelData> data = onFx(() -> twelve.allPanels().stream().map(p -> vm.dataProperty(p).get()).toList());
-            TimeRange range = onFx(() -> vm.resolvedRangeProperty().get());
+            TimeRange range = onFx(() -> vm.range().resolvedProperty().get());
             for (int p = 0; p < data.size(); p++) {
                 if (data.get(p) == null || !data.get(p).errors().isEmpty()) {
                     errors.add("refresh " + i + ", " + twelve.allPanels().get(p).title() + ": "

@@ -192,7 +192,7 @@ class MisbehavingServersE2ETest {
 
     @Test
     void anAnswerLargerThanTheCapIsRefusedWhetherDeclaredOrStreamed() throws Exception {
-        long cap = io.vigia.datasources.remote.ConnectionSettings.DEFAULT_MAX_RESPONSE_BYTES;
+        long cap = io.vigia.datasources.http.ConnectionSettings.DEFAULT_MAX_RESPONSE_BYTES;
         AtomicLong streamed = new AtomicLong();
         java.util.concurrent.CountDownLatch hungUp = new java.util.concurrent.CountDownLatch(2);
         HttpServer declared = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

@@ -3,7 +3,7 @@ package io.vigia.e2e;
 import io.vigia.app.gui.GuiComposition;
 import io.vigia.dashboards.query.PanelData;
 import io.vigia.dashboards.store.DashboardStore;
-import io.vigia.datasources.remote.InMemorySecretStore;
+import io.vigia.datasources.secrets.InMemorySecretStore;
 import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.SettingsRepository;
 import io.vigia.persistence.workspace.Workspace;
@@ -119,7 +119,7 @@ class RemoteDashboardUiE2ETest {
         // a dashboard on the default source, refreshing every 5 s
         run(() -> gui.openDashboard("prom-self"));
         await("the dashboard opens", () -> data() != null || opened());
-        run(() -> dashboard().viewModel().autoRefreshProperty().set(Duration.ofSeconds(5)));
+        run(() -> dashboard().viewModel().autoRefresh().everyProperty().set(Duration.ofSeconds(5)));
         // a rate needs two scrapes: the first refreshes may come before them
         await("the panel shows Prometheus's data", () -> data() != null && !data().series().isEmpty() && !data().isStale());
 
@@ -135,7 +135,7 @@ class RemoteDashboardUiE2ETest {
 
         // closed and reopened with the server down: the cached data is painted at once, stale
         prometheus.kill();
-        run(() -> dashboard().viewModel().autoRefreshProperty().set(Duration.ZERO));
+        run(() -> dashboard().viewModel().autoRefresh().everyProperty().set(Duration.ZERO));
         run(() -> {
             ((Button) lookup("#back-to-list")).fire();
             gui.openDashboard("prom-self");

@@ -1,10 +1,16 @@
 package io.vigia.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The architecture rules, written once. Each module's {@code *ArchitectureTest} includes them
@@ -54,4 +60,51 @@ public final class VigiaArchitectureRules {
             .that().resideInAPackage("io.vigia..")
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.databind..")
             .because("Vigia uses Jackson 3 (tools.jackson) only");
+
+    /**
+     * The packages under {@code io.vigia.views} that every feature may use; every other package
+     * directly under it is a feature (dashboards, explore, reports, ...), a new one included.
+     */
+    static final Set<String> SHARED_VIEW_PACKAGES = Set.of("chart", "controls", "dialogs", "shell", "shortcuts", "tasks", "theme");
+
+    private static final SliceAssignment VIEW_FEATURES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            String pkg = c.getPackageName();
+            String prefix = "io.vigia.views.";
+            if (!pkg.startsWith(prefix)) {
+                return SliceIdentifier.ignore();
+            }
+            String feature = pkg.substring(prefix.length()).split("\\.")[0];
+            return SHARED_VIEW_PACKAGES.contains(feature) ? SliceIdentifier.ignore() : SliceIdentifier.of(feature);
+        }
+
+        @Override
+        public String getDescription() {
+            return "the features under io.vigia.views";
+        }
+    };
+
+    /** Features are siblings: what two of them share lives in a shared package or below views. */
+    @ArchTest
+    public static final ArchRule viewFeaturesAreIndependent = slices().assignedFrom(VIEW_FEATURES)
+            .should().notDependOnEachOther()
+            .because("a feature under views uses shared packages (shell, tasks, chart, ...) or the core, never another feature")
+            .allowEmptyShould(true); // modules below views have no view classes
+
+    /** JabRef's rule: a view model holds state and logic, the view holds the nodes. */
+    @ArchTest
+    public static final ArchRule viewModelsDoNotTouchTheScene = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
+            .because("view models are tested without a scene; nodes and images belong to the views")
+            .allowEmptyShould(true);
+
+    /** The chart package draws series on a surface and knows nothing of dashboards' queries or built-ins. */
+    @ArchTest
+    public static final ArchRule chartIsPure = noClasses()
+            .that().resideInAPackage("io.vigia.dashboards.chart..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.vigia.dashboards.query..", "io.vigia.dashboards.builtin..")
+            .because("chart painting is pure: panels and their data are turned into chart input in dashboards.paint")
+            .allowEmptyShould(true);
 }

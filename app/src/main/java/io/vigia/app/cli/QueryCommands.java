@@ -3,7 +3,7 @@ package io.vigia.app.cli;
 import io.vigia.datasources.api.PrometheusJson;
 import io.vigia.datasources.api.QueryException;
 import io.vigia.datasources.api.QueryResponse;
-import io.vigia.datasources.remote.ApiErrorException;
+import io.vigia.datasources.api.ApiErrorException;
 import io.vigia.persistence.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

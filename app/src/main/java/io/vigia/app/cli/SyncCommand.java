@@ -5,7 +5,7 @@ import io.vigia.datasources.copilot.CopilotFormatException;
 import io.vigia.datasources.copilot.CopilotSync;
 import io.vigia.datasources.copilot.GitHubCopilotClient;
 import io.vigia.datasources.copilot.SyncProgress;
-import io.vigia.datasources.remote.KeyringSecretStore;
+import io.vigia.datasources.secrets.KeyringSecretStore;
 import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.Workspace;
 import okhttp3.HttpUrl;

@@ -7,8 +7,8 @@ import io.vigia.dashboards.demo.DemoWorkspace;
 import io.vigia.dashboards.store.DashboardStore;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.promql.LocalPromqlSource;
-import io.vigia.datasources.remote.InMemorySecretStore;
-import io.vigia.datasources.remote.SecretStore;
+import io.vigia.datasources.secrets.InMemorySecretStore;
+import io.vigia.datasources.secrets.SecretStore;
 import io.vigia.datasources.sources.DataSourceCatalog;
 import io.vigia.persistence.workspace.DataSourceRepository;
 import io.vigia.persistence.workspace.QueryCacheRepository;
@@ -113,7 +113,8 @@ public final class GuiComposition implements AutoCloseable {
                 demoLoaded);
         MainViewModel[] main = new MainViewModel[1];
         // while the demo is shown, "now" is where its history ends (see DemoClock)
-        java.util.Optional<java.time.Instant> demoEnd = DemoWorkspace.end(settings);
+        // (a demo loading now has not written its end into the settings read before it started)
+        java.util.Optional<java.time.Instant> demoEnd = loadDemo ? java.util.Optional.of(demoLoad.end()) : DemoWorkspace.end(settings);
         Clock dashboardClock = new io.vigia.views.dashboards.DemoClock(clock,
                 () -> demo.activeProperty().get() ? demoEnd : java.util.Optional.empty());
         DashboardContext context = new DashboardContext(catalog::metricsSource, catalog::cacheOnly, DemoWorkspace.INTERVAL, dashboardClock, ZoneId.systemDefault(),

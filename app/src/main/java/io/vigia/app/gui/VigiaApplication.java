@@ -8,7 +8,7 @@ import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.SettingsRepository;
 import io.vigia.persistence.workspace.Workspace;
 import io.vigia.persistence.workspace.WorkspaceException;
-import io.vigia.datasources.remote.DeferredSecretStore;
+import io.vigia.datasources.secrets.DeferredSecretStore;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;

@@ -1,5 +1,6 @@
 package io.vigia.app.gui;
 
+import io.vigia.dashboards.time.RangeChoice;
 import io.vigia.dashboards.builtin.BuiltInDashboards;
 import io.vigia.dashboards.demo.DemoLoad;
 import io.vigia.dashboards.demo.DemoWorkspace;
@@ -67,18 +68,18 @@ class DemoWorkspaceUiTest {
         awaitAllPanelsWithData(view);
 
         DashboardViewModel vm = view.viewModel();
-        afterRefresh(vm, () -> vm.rangeProperty().set(DashboardViewModel.QUICK_RANGES.get(1)));
+        afterRefresh(vm, () -> vm.range().rangeProperty().set(RangeChoice.QUICK.get(1)));
         awaitAllPanelsWithData(view);
-        long to = FxThread.call(() -> vm.resolvedRangeProperty().get().to().toEpochMilli());
-        afterRefresh(vm, () -> vm.zoomTo(to - 3 * 3_600_000L, to));
-        assertThat(FxThread.call(() -> vm.rangeProperty().get().label())).isEqualTo("Zoomed");
+        long to = FxThread.call(() -> vm.range().resolvedProperty().get().to().toEpochMilli());
+        afterRefresh(vm, () -> vm.range().zoomTo(to - 3 * 3_600_000L, to));
+        assertThat(FxThread.call(() -> vm.range().rangeProperty().get().label())).isEqualTo("Zoomed");
         awaitAllPanelsWithData(view);
-        FxThread.run(vm::back);
-        assertThat(FxThread.call(() -> vm.rangeProperty().get())).isEqualTo(DashboardViewModel.QUICK_RANGES.get(1));
+        FxThread.run(vm.range()::back);
+        assertThat(FxThread.call(() -> vm.range().rangeProperty().get())).isEqualTo(RangeChoice.QUICK.get(1));
         afterRefresh(vm, () -> ((javafx.scene.control.Button) lookup("#zoom-forward")).fire());
-        assertThat(FxThread.call(() -> vm.rangeProperty().get().label())).as("forward returns to the zoom").isEqualTo("Zoomed");
-        afterRefresh(vm, vm::back);
-        assertThat(FxThread.call(vm::canGoForward)).isTrue();
+        assertThat(FxThread.call(() -> vm.range().rangeProperty().get().label())).as("forward returns to the zoom").isEqualTo("Zoomed");
+        afterRefresh(vm, vm.range()::back);
+        assertThat(FxThread.call(vm.range()::canGoForward)).isTrue();
 
         // compare with the previous period: every time series also shows the day before, dashed
         afterRefresh(vm, () -> ((javafx.scene.control.ToggleButton) lookup("#compare-previous")).fire());

@@ -91,7 +91,7 @@ class ImportPageInAppUiTest {
         DashboardViewModel vm = view.viewModel();
         long from = Instant.parse("2024-11-17T23:00:00Z").toEpochMilli();
         long to = Instant.parse("2024-11-24T23:00:00Z").toEpochMilli();
-        FxThread.run(() -> vm.zoomTo(from, to));
+        FxThread.run(() -> vm.range().zoomTo(from, to));
         Set<String> expected = Set.of("Acceptance rate", "Acceptance rate by lines", "Active users",
                 "Acceptance rate by team (trailing 24 h)", "Acceptance rate by model (trailing 24 h)", "Acceptance by language",
                 "Acceptance by editor", "Active users by team");

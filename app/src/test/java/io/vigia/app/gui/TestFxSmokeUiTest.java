@@ -1,5 +1,6 @@
 package io.vigia.app.gui;
 
+import io.vigia.dashboards.time.RangeChoice;
 import io.vigia.dashboards.builtin.BuiltInDashboards;
 import io.vigia.dashboards.demo.DemoLoad;
 import io.vigia.dashboards.demo.DemoWorkspace;
@@ -97,25 +98,25 @@ class TestFxSmokeUiTest {
                 .map(v -> v.viewModel().dashboard().uid().equals(BuiltInDashboards.COPILOT_HEALTH)).orElse(false));
         DashboardViewModel vm = FxThread.call(() -> page().openDashboard().orElseThrow().viewModel());
         awaitData(FxThread.call(() -> page().openDashboard().orElseThrow()));
-        String last24h = DashboardViewModel.QUICK_RANGES.get(1).label();
+        String last24h = RangeChoice.QUICK.get(1).label();
         robot.clickOn("#time-range");
         robot.clickOn(last24h);
-        FxThread.await("the range is the last 24 hours", () -> vm.rangeProperty().get().label().equals(last24h));
+        FxThread.await("the range is the last 24 hours", () -> vm.range().rangeProperty().get().label().equals(last24h));
         assertThat(FxThread.call(() -> ((ComboBox<?>) lookup("#time-range")).getValue().toString())).contains(last24h);
 
         // zoom: drag across the middle of the first time series chart
         int panelId = vm.dashboard().allPanels().stream().filter(p -> p.type() == PanelType.TIME_SERIES).findFirst().orElseThrow().id();
         ChartCanvas chart = FxThread.call(() -> (ChartCanvas) lookup("#panel-" + panelId).lookup(".chart-canvas"));
         Bounds b = FxThread.call(() -> chart.localToScreen(chart.getBoundsInLocal()));
-        long fromBefore = FxThread.call(() -> vm.resolvedRangeProperty().get().from().toEpochMilli());
+        long fromBefore = FxThread.call(() -> vm.range().resolvedProperty().get().from().toEpochMilli());
         robot.moveTo(new Point2D(b.getMinX() + b.getWidth() * 0.45, b.getMinY() + b.getHeight() * 0.5))
                 .press(MouseButton.PRIMARY)
                 .moveTo(new Point2D(b.getMinX() + b.getWidth() * 0.6, b.getMinY() + b.getHeight() * 0.5))
                 .moveTo(new Point2D(b.getMinX() + b.getWidth() * 0.75, b.getMinY() + b.getHeight() * 0.5))
                 .release(MouseButton.PRIMARY);
-        FxThread.await("the drag zoomed in", () -> vm.rangeProperty().get().label().equals("Zoomed"));
-        long fromAfter = FxThread.call(() -> vm.resolvedRangeProperty().get().from().toEpochMilli());
-        long toAfter = FxThread.call(() -> vm.resolvedRangeProperty().get().to().toEpochMilli());
+        FxThread.await("the drag zoomed in", () -> vm.range().rangeProperty().get().label().equals("Zoomed"));
+        long fromAfter = FxThread.call(() -> vm.range().resolvedProperty().get().from().toEpochMilli());
+        long toAfter = FxThread.call(() -> vm.range().resolvedProperty().get().to().toEpochMilli());
         assertThat(fromAfter).isGreaterThan(fromBefore);
         assertThat(toAfter - fromAfter).isLessThan(24 * 3_600_000L / 2);
 

@@ -1,7 +1,7 @@
 package io.vigia.dashboards.demo;
 
 import io.vigia.datasources.redact.Redactor;
-import io.vigia.datasources.simulator.GuardrailEvent;
+import io.vigia.datasources.simulator.SimulatedGuardrailEvent;
 import io.vigia.persistence.evidence.GuardrailEventRepository;
 import io.vigia.persistence.evidence.GuardrailEventRepository.StoredEvent;
 import io.vigia.persistence.workspace.Workspace;
@@ -28,7 +28,7 @@ final class DemoGuardrailEvents {
         this.importedAt = importedAt;
     }
 
-    void add(GuardrailEvent e) {
+    void add(SimulatedGuardrailEvent e) {
         if (e.timestampMillis() < fromMillis) {
             return;
         }

@@ -4,6 +4,7 @@ import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.SettingsRepository;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -15,15 +16,22 @@ public final class DemoLoad {
     private final CompletableFuture<Long> recent = new CompletableFuture<>();
     private final CompletableFuture<Long> done = new CompletableFuture<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final Instant end;
 
-    private DemoLoad() {
+    private DemoLoad(Instant end) {
+        this.end = end;
+    }
+
+    /** Where the demo history ends: the dashboards' "now" while the demo is shown. */
+    public Instant end() {
+        return end;
     }
 
     public static DemoLoad start(SettingsRepository settings, SqliteSeriesStore store, Clock clock) {
-        DemoLoad load = new DemoLoad();
+        DemoLoad load = new DemoLoad(clock.instant());
         Thread t = new Thread(() -> {
             try {
-                long total = DemoWorkspace.load(settings, store, clock.instant(), new DemoWorkspace.Listener() {
+                long total = DemoWorkspace.load(settings, store, load.end, new DemoWorkspace.Listener() {
                     @Override
                     public void recentReady(long samples) {
                         load.recent.complete(samples);

@@ -105,7 +105,7 @@ public final class DemoWorkspace {
                 }
 
                 @Override
-                public void guardrailEvent(io.vigia.datasources.simulator.GuardrailEvent e) {
+                public void guardrailEvent(io.vigia.datasources.simulator.SimulatedGuardrailEvent e) {
                     events.add(e);
                 }
             });

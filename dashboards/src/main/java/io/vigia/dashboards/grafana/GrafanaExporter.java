@@ -176,42 +176,14 @@ public final class GrafanaExporter {
                 case LINE_AND_AREA -> "line+area";
             });
         }
-        String stacking = p.option(PanelOptions.STACKING, "");
-        if (!stacking.isEmpty()) {
-            custom.putObject("stacking").put("mode", stacking);
-        }
-        String draw = p.option(PanelOptions.DRAW_STYLE, "");
-        if (!draw.isEmpty()) {
-            custom.put("drawStyle", draw);
-        }
-        String fill = p.option(PanelOptions.FILL_OPACITY, "");
-        if (!fill.isEmpty()) {
-            custom.put("fillOpacity", Integer.parseInt(fill));
-        }
+        GrafanaPanelOptions.writeCustom(p.options(), custom);
         n.putArray("overrides");
         return n;
     }
 
     private static JsonNode options(Panel p) {
         ObjectNode o = GrafanaImporter.JSON.createObjectNode();
-        String legend = p.option(PanelOptions.LEGEND, "");
-        if (!legend.isEmpty()) {
-            ObjectNode l = o.putObject("legend");
-            l.put("showLegend", !legend.equals("hidden"));
-            l.put("displayMode", legend.equals("hidden") ? "list" : legend);
-        }
-        String reduce = p.option(PanelOptions.REDUCE, "");
-        if (!reduce.isEmpty()) {
-            o.putObject("reduceOptions").putArray("calcs").add(reduce);
-        }
-        String graphMode = p.option(PanelOptions.GRAPH_MODE, "");
-        if (!graphMode.isEmpty()) {
-            o.put("graphMode", graphMode);
-        }
-        String orientation = p.option(PanelOptions.ORIENTATION, "");
-        if (!orientation.isEmpty()) {
-            o.put("orientation", orientation);
-        }
+        GrafanaPanelOptions.writeOptions(p.options(), o);
         if (p.type() == PanelType.TEXT) {
             o.put("mode", "markdown");
             o.put("content", p.text());

@@ -5,6 +5,7 @@ import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.FieldConfig;
 import io.vigia.dashboards.model.GridPos;
 import io.vigia.dashboards.model.Panel;
+import io.vigia.dashboards.model.PanelOptions;
 import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.QueryLanguage;
@@ -153,7 +154,7 @@ public final class GrafanaImporter {
                 lineHeight = Math.max(lineHeight, ph);
             }
             Panel rowPanel = new Panel(nextId++, PanelType.ROW, rowTitle.isBlank() ? "Row" : rowTitle, "",
-                    new GridPos(0, y, GridPos.COLUMNS, 1), List.of(), FieldConfig.DEFAULT, Map.of(), "", "",
+                    new GridPos(0, y, GridPos.COLUMNS, 1), List.of(), FieldConfig.DEFAULT, PanelOptions.DEFAULTS, "", "",
                     collapsed, collapsed ? rowPanels : List.of(), null, null);
             out.add(rowPanel);
             if (!collapsed) {
@@ -183,20 +184,20 @@ public final class GrafanaImporter {
         String title = p.path("title").asString("");
         if (type == PanelType.ROW) {
             List<Panel> children = panels(p.path("panels"));
-            return new Panel(id, type, title, "", grid, List.of(), FieldConfig.DEFAULT, Map.of(), "", "",
+            return new Panel(id, type, title, "", grid, List.of(), FieldConfig.DEFAULT, PanelOptions.DEFAULTS, "", "",
                     p.path("collapsed").asBoolean(false), children, null, null);
         }
         if (type == PanelType.UNSUPPORTED) {
             warnings.add("panel \"" + title + "\" has type \"" + grafanaType + "\", which Vigia does not draw: kept as a placeholder");
             return new Panel(id, type, title, p.path("description").asString(""), grid, queries(p, title),
-                    FieldConfig.DEFAULT, Map.of(), p.path("timeShift").asString(""), "", false, List.of(),
+                    FieldConfig.DEFAULT, PanelOptions.DEFAULTS, p.path("timeShift").asString(""), "", false, List.of(),
                     grafanaType, JSON.writeValueAsString(p));
         }
         String text = type == PanelType.TEXT
                 ? p.path("options").path("content").asString(p.path("content").asString(""))
                 : "";
         return new Panel(id, type, title, p.path("description").asString(""), grid, queries(p, title),
-                fieldConfig(p, grafanaType), options(p, grafanaType), p.path("timeShift").asString(""), text,
+                fieldConfig(p, grafanaType), GrafanaPanelOptions.read(p, grafanaType), p.path("timeShift").asString(""), text,
                 false, List.of(), null, null);
     }
 
@@ -368,58 +369,6 @@ public final class GrafanaImporter {
             }
         }
         return null;
-    }
-
-    /** The handful of display options Vigia honours, from modern and legacy locations. */
-    private static Map<String, String> options(JsonNode p, String grafanaType) {
-        Map<String, String> o = new LinkedHashMap<>();
-        JsonNode opts = p.path("options");
-        JsonNode custom = p.path("fieldConfig").path("defaults").path("custom");
-        String legend = opts.path("legend").path("displayMode").asString("");
-        if (!legend.isEmpty()) {
-            o.put(PanelOptions.LEGEND, opts.path("legend").path("showLegend").asBoolean(true) ? legend : "hidden");
-        } else if (p.path("legend").has("show")) {
-            o.put(PanelOptions.LEGEND, !p.path("legend").path("show").asBoolean(true) ? "hidden"
-                    : p.path("legend").path("alignAsTable").asBoolean(false) ? "table" : "list");
-        }
-        String stacking = custom.path("stacking").path("mode").asString("");
-        if (!stacking.isEmpty()) {
-            o.put(PanelOptions.STACKING, stacking);
-        } else if (grafanaType.equals("graph") && p.path("stack").asBoolean(false)) {
-            o.put(PanelOptions.STACKING, p.path("percentage").asBoolean(false) ? "percent" : "normal");
-        }
-        String draw = custom.path("drawStyle").asString("");
-        if (!draw.isEmpty()) {
-            o.put(PanelOptions.DRAW_STYLE, draw);
-        } else if (grafanaType.equals("graph")) {
-            o.put(PanelOptions.DRAW_STYLE, p.path("bars").asBoolean(false) ? "bars"
-                    : (!p.path("lines").asBoolean(true) && p.path("points").asBoolean(false)) ? "points" : "line");
-        }
-        if (custom.has("fillOpacity")) {
-            o.put(PanelOptions.FILL_OPACITY, String.valueOf(custom.path("fillOpacity").asInt()));
-        } else if (grafanaType.equals("graph") && p.has("fill")) {
-            o.put(PanelOptions.FILL_OPACITY, String.valueOf(p.path("fill").asInt(1) * 10));
-        }
-        JsonNode calcs = opts.path("reduceOptions").path("calcs");
-        if (calcs.size() > 0) {
-            o.put(PanelOptions.REDUCE, calcs.path(0).asString("lastNotNull"));
-        } else if (grafanaType.equals("singlestat")) {
-            o.put(PanelOptions.REDUCE, switch (p.path("valueName").asString("avg")) {
-                case "current" -> "lastNotNull";
-                case "avg" -> "mean";
-                case "total" -> "sum";
-                default -> p.path("valueName").asString("mean");
-            });
-        }
-        if (opts.has("graphMode")) {
-            o.put(PanelOptions.GRAPH_MODE, opts.path("graphMode").asString("area"));
-        } else if (grafanaType.equals("singlestat")) {
-            o.put(PanelOptions.GRAPH_MODE, p.path("sparkline").path("show").asBoolean(false) ? "area" : "none");
-        }
-        if (opts.has("orientation") && !opts.path("orientation").asString("auto").equals("auto")) {
-            o.put(PanelOptions.ORIENTATION, opts.path("orientation").asString());
-        }
-        return o;
     }
 
     // ---- variables and annotations -----------------------------------------------------------

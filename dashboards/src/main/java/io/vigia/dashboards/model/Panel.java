@@ -1,18 +1,17 @@
 package io.vigia.dashboards.model;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * A panel on the grid. {@code options} holds display options by name (legend mode, stacking, ...)
- * as plain strings. For {@link PanelType#UNSUPPORTED} panels {@code originalType} names what the
+ * A panel on the grid. {@code options} holds its typed display options (legend, stacking, a stat's
+ * direction, ...). For {@link PanelType#UNSUPPORTED} panels {@code originalType} names what the
  * source had and {@code originalJson} keeps it verbatim so that an export gives it back unchanged.
  * {@code timeShift} shifts this panel's time range (Grafana syntax, e.g. {@code 1d}); {@code text}
  * is the content of text panels. A collapsed row keeps its panels in {@code children}.
  */
 public record Panel(int id, PanelType type, String title, String description, GridPos grid, List<Query> queries,
-                    FieldConfig fieldConfig, Map<String, String> options, String timeShift, String text,
+                    FieldConfig fieldConfig, PanelOptions options, String timeShift, String text,
                     boolean collapsed, List<Panel> children, String originalType, String originalJson) {
     public Panel {
         Objects.requireNonNull(type);
@@ -21,7 +20,7 @@ public record Panel(int id, PanelType type, String title, String description, Gr
         Objects.requireNonNull(grid);
         queries = List.copyOf(queries);
         fieldConfig = Objects.requireNonNullElse(fieldConfig, FieldConfig.DEFAULT);
-        options = Map.copyOf(options);
+        options = Objects.requireNonNullElse(options, PanelOptions.DEFAULTS);
         timeShift = Objects.requireNonNullElse(timeShift, "");
         text = Objects.requireNonNullElse(text, "");
         children = List.copyOf(children);
@@ -30,7 +29,7 @@ public record Panel(int id, PanelType type, String title, String description, Gr
     }
 
     public static Panel of(int id, PanelType type, String title, GridPos grid, List<Query> queries, FieldConfig fieldConfig) {
-        return new Panel(id, type, title, "", grid, queries, fieldConfig, Map.of(), "", "", false, List.of(), null, null);
+        return new Panel(id, type, title, "", grid, queries, fieldConfig, PanelOptions.DEFAULTS, "", "", false, List.of(), null, null);
     }
 
     public Panel withGrid(GridPos g) {
@@ -72,12 +71,8 @@ public record Panel(int id, PanelType type, String title, String description, Gr
                 originalType, originalJson);
     }
 
-    public Panel withOptions(Map<String, String> o) {
+    public Panel withOptions(PanelOptions o) {
         return new Panel(id, type, title, description, grid, queries, fieldConfig, o, timeShift, text, collapsed, children,
                 originalType, originalJson);
-    }
-
-    public String option(String name, String fallback) {
-        return options.getOrDefault(name, fallback);
     }
 }

@@ -22,6 +22,11 @@ public record Query(String refId, String dataSource, QueryLanguage language, Str
         return new Query(refId, "", QueryLanguage.PROMQL, expr, legendFormat, false, false, "");
     }
 
+    /** This query evaluated once, at the end of the range. */
+    public Query asInstant() {
+        return new Query(refId, dataSource, language, expr, legendFormat, true, hidden, minInterval);
+    }
+
     public Query withExpr(String newExpr) {
         return new Query(refId, dataSource, language, newExpr, legendFormat, instant, hidden, minInterval);
     }

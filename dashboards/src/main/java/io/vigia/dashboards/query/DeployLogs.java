@@ -4,7 +4,7 @@ import io.vigia.dashboards.chart.data.LogLine;
 import io.vigia.dashboards.query.DeployMarkers.Deploy;
 import io.vigia.datasources.logs.LogQueryResult;
 import io.vigia.datasources.logs.LogsSource;
-import io.vigia.datasources.remote.CancellationToken;
+import io.vigia.datasources.http.CancellationToken;
 
 import java.time.Duration;
 import java.time.Instant;

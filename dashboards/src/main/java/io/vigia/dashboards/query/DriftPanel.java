@@ -5,11 +5,11 @@ import io.vigia.dashboards.analytics.Histogram;
 import io.vigia.dashboards.analytics.HistogramDrift;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
 import io.vigia.dashboards.model.Panel;
+import io.vigia.dashboards.model.PanelOptions;
 import io.vigia.dashboards.time.PromDuration;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
-import io.vigia.datasources.api.QueryResponse;
 import io.vigia.datasources.api.QueryResult;
 
 import java.time.Duration;
@@ -30,23 +30,14 @@ import java.util.TreeSet;
  * {@link DriftAnalyzer}, the same code as the weekly report's drift table.
  *
  * <ul>
- * <li>{@code status} (a table): the dashboard's range against the period of equal length before
+ * <li>{@code STATUS} (a table): the dashboard's range against the period of equal length before
  *     it. One row per feature: verdict, Jensen–Shannon distance, PSI, requests now.</li>
- * <li>{@code score} (a time series): at each step, the trailing window (default 1 d) against the
+ * <li>{@code SCORE} (a time series): at each step, the trailing window (default 1 d) against the
  *     same window one baseline offset earlier (default 1 w): the Jensen–Shannon distance per
  *     feature over time.</li>
  * </ul>
  */
 public final class DriftPanel {
-    /** Panel option: {@code status} or {@code score}. */
-    public static final String OPTION = "vigia.drift";
-    /** Panel option: the label whose values are scored separately (default {@code feature}). */
-    public static final String OPTION_BY = "vigia.driftBy";
-    /** Panel option for {@code score}: the trailing window (a Prometheus duration, default 1d). */
-    public static final String OPTION_WINDOW = "vigia.driftWindow";
-    /** Panel option for {@code score}: how far back the baseline window is (default 1w). */
-    public static final String OPTION_BASELINE = "vigia.driftBaseline";
-
     /** The refIds of the status table's values, one series per feature and value. */
     public static final String REF_JS = "js";
     public static final String REF_PSI = "psi";
@@ -60,41 +51,40 @@ public final class DriftPanel {
     }
 
     public static boolean isDrift(Panel p) {
-        String mode = p.options().getOrDefault(OPTION, "");
-        return mode.equals("status") || mode.equals("score");
+        return p.options().drift().active();
     }
 
     /**
      * @param selector the panel's query with variables expanded: the bucket series to score
      */
     static PanelData load(Panel p, MetricsSource source, String refId, String selector, TimeRange range, Duration step) {
-        String by = p.options().getOrDefault(OPTION_BY, "feature");
+        PanelOptions.Drift options = p.options().drift();
+        String by = options.by();
         List<String> errors = new ArrayList<>();
-        List<String> notices = new ArrayList<>();
         List<TimeSeriesData> series = new ArrayList<>();
         List<String> refIds = new ArrayList<>();
-        Instant[] stale = new Instant[1];
+        QueryPath path = new QueryPath();
         try {
-            if (p.options().get(OPTION).equals("status")) {
-                status(source, selector, by, range, series, refIds, notices, stale);
+            if (options.mode() == PanelOptions.Drift.Mode.STATUS) {
+                status(path, source, selector, by, range, series, refIds);
             } else {
-                score(p, source, selector, by, range, step, series, refIds, notices, stale);
+                score(options, path, source, selector, by, range, step, series, refIds);
             }
         } catch (QueryException e) {
             errors.add(refId + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             errors.add(refId + ": " + e.getMessage());
         }
-        return new PanelData(series, refIds, step, notices, errors, stale[0]);
+        return new PanelData(series, refIds, step, path.notices(), errors, path.staleSince());
     }
 
-    private static void status(MetricsSource source, String selector, String by, TimeRange range,
-                               List<TimeSeriesData> series, List<String> refIds, List<String> notices, Instant[] stale) {
+    private static void status(QueryPath path, MetricsSource source, String selector, String by, TimeRange range,
+                               List<TimeSeriesData> series, List<String> refIds) {
         long seconds = Math.max(1, range.length().toSeconds());
         String increase = "sum by (" + by + ", le) (increase(" + selector + "[" + seconds + "s]))";
-        Map<String, Histogram> now = histograms(vector(source.query(increase, range.to()), notices, stale), by);
-        Map<String, Histogram> before = histograms(vector(source.query(increase.replace("[" + seconds + "s]",
-                "[" + seconds + "s] offset " + seconds + "s"), range.to()), notices, stale), by);
+        Map<String, Histogram> now = histograms(vector(path.instant(source, increase, range.to())), by);
+        Map<String, Histogram> before = histograms(vector(path.instant(source, increase.replace("[" + seconds + "s]",
+                "[" + seconds + "s] offset " + seconds + "s"), range.to())), by);
         long t = range.to().toEpochMilli();
         for (Map.Entry<String, Histogram> e : now.entrySet()) {
             Histogram c = e.getValue();
@@ -105,10 +95,10 @@ public final class DriftPanel {
         }
     }
 
-    private static void score(Panel p, MetricsSource source, String selector, String by, TimeRange range, Duration step,
-                              List<TimeSeriesData> series, List<String> refIds, List<String> notices, Instant[] stale) {
-        String window = p.options().getOrDefault(OPTION_WINDOW, "1d");
-        String baseline = p.options().getOrDefault(OPTION_BASELINE, "1w");
+    private static void score(PanelOptions.Drift options, QueryPath path, MetricsSource source, String selector, String by, TimeRange range,
+                              Duration step, List<TimeSeriesData> series, List<String> refIds) {
+        String window = options.window();
+        String baseline = options.baseline();
         PromDuration.parse(window); // a clear error for a typo, before any query
         PromDuration.parse(baseline);
         Duration s = step.compareTo(MIN_SCORE_STEP) < 0 ? MIN_SCORE_STEP : step;
@@ -117,9 +107,9 @@ public final class DriftPanel {
         Instant start = Instant.ofEpochMilli(Math.floorDiv(range.from().toEpochMilli(), stepMs) * stepMs);
         Instant end = Instant.ofEpochMilli(Math.floorDiv(range.to().toEpochMilli(), stepMs) * stepMs);
         String increase = "sum by (" + by + ", le) (increase(" + selector + "[" + window + "]))";
-        QueryResult now = result(source.queryRange(increase, start, end, s), notices, stale);
-        QueryResult before = result(source.queryRange(increase.replace("[" + window + "]", "[" + window + "] offset " + baseline),
-                start, end, s), notices, stale);
+        QueryResult now = path.range(source, increase, start, end, s);
+        QueryResult before = path.range(source, increase.replace("[" + window + "]", "[" + window + "] offset " + baseline),
+                start, end, s);
         int points = (int) ((end.toEpochMilli() - start.toEpochMilli()) / stepMs) + 1;
         long[] ts = new long[points];
         for (int i = 0; i < points; i++) {
@@ -161,21 +151,12 @@ public final class DriftPanel {
         refIds.add(ref);
     }
 
-    private static QueryResult result(QueryResponse r, List<String> notices, Instant[] stale) {
-        notices.addAll(r.warnings());
-        notices.addAll(r.infos());
-        if (r.staleSince() != null && (stale[0] == null || r.staleSince().isBefore(stale[0]))) {
-            stale[0] = r.staleSince();
-        }
-        return r.result();
-    }
-
-    private static QueryResult.Vector vector(QueryResponse r, List<String> notices, Instant[] stale) {
-        if (result(r, notices, stale) instanceof QueryResult.Vector v) {
+    private static QueryResult.Vector vector(QueryResult r) {
+        if (r instanceof QueryResult.Vector v) {
             return v;
         }
         throw new IllegalArgumentException("the drift query must select a histogram's bucket series, e.g. "
-                + "vigia_model_input_feature_bucket; it returned a " + r.result().resultType());
+                + "vigia_model_input_feature_bucket; it returned a " + r.resultType());
     }
 
     private static Map<String, Histogram> histograms(QueryResult.Vector v, String by) {

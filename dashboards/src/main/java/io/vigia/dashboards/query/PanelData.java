@@ -1,18 +1,24 @@
 package io.vigia.dashboards.query;
 
+import io.vigia.dashboards.chart.data.LogLine;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
+import io.vigia.dashboards.time.TimeRange;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What one panel refresh produced: its series ready for the chart (legend names applied, time
  * shift undone) with the refId of the query each came from, the step used, the sources' warnings and infos, and the error of each query that
  * failed (the others are still shown), and when some of it came from the cache instead of the
- * source, the oldest fetch time.
+ * source, the oldest fetch time. {@code range} is the range the data answers (null when the
+ * caller draws it on a range of its own): the painter draws the data on it, so an old answer is
+ * never drawn on a new axis.
  */
 public record PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices,
-                        List<String> errors, java.time.Instant staleSince, List<io.vigia.dashboards.chart.data.LogLine> logs) {
+                        List<String> errors, Instant staleSince, List<LogLine> logs, TimeRange range) {
     public PanelData {
         logs = logs == null ? List.of() : List.copyOf(logs);
         series = List.copyOf(series);
@@ -34,13 +40,23 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
 
     /** Without log lines. */
     public PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices, List<String> errors,
-                     java.time.Instant staleSince) {
-        this(series, refIds, step, notices, errors, staleSince, List.of());
+                     Instant staleSince) {
+        this(series, refIds, step, notices, errors, staleSince, List.of(), null);
+    }
+
+    /** A failed load: nothing to draw, one error. */
+    public static PanelData failed(TimeRange range, String error) {
+        return new PanelData(List.of(), List.of(), Duration.ZERO, List.of(), List.of(error), null, List.of(), range);
+    }
+
+    /** This data as the answer for {@code r}. */
+    public PanelData answering(TimeRange r) {
+        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, r);
     }
 
     /** The log lines of a logs panel, newest first. */
-    public static PanelData ofLogs(List<io.vigia.dashboards.chart.data.LogLine> lines, List<String> notices, List<String> errors) {
-        return new PanelData(List.of(), List.of(), Duration.ZERO, notices, errors, null, lines);
+    public static PanelData ofLogs(List<LogLine> lines, List<String> notices, List<String> errors) {
+        return new PanelData(List.of(), List.of(), Duration.ZERO, notices, errors, null, lines, null);
     }
 
     /**
@@ -48,18 +64,18 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
      * onto this range) added as overlay series named "… (previous period)".
      */
     public PanelData withPreviousPeriod(PanelData previous) {
-        List<TimeSeriesData> s = new java.util.ArrayList<>(series);
-        List<String> r = new java.util.ArrayList<>(refIds);
+        List<TimeSeriesData> s = new ArrayList<>(series);
+        List<String> r = new ArrayList<>(refIds);
         for (int i = 0; i < previous.series().size(); i++) {
             TimeSeriesData d = previous.series().get(i);
             s.add(new TimeSeriesData(d.name() + PREVIOUS_PERIOD_NAME, d.ts(), d.values()));
             r.add(previous.refIds().get(i) + PREVIOUS_PERIOD_REF);
         }
-        List<String> n = new java.util.ArrayList<>(notices);
+        List<String> n = new ArrayList<>(notices);
         previous.errors().forEach(e -> n.add("previous period: " + e));
-        java.time.Instant st = staleSince == null ? previous.staleSince()
+        Instant st = staleSince == null ? previous.staleSince()
                 : previous.staleSince() == null || staleSince.isBefore(previous.staleSince()) ? staleSince : previous.staleSince();
-        return new PanelData(s, r, step, n, errors, st, logs);
+        return new PanelData(s, r, step, n, errors, st, logs, range);
     }
 
     /** True when some of the data is not a fresh answer but the cache's, fetched at {@link #staleSince()}. */

@@ -3,33 +3,35 @@ package io.vigia.dashboards.query;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.Panel;
+import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.QueryLanguage;
 import io.vigia.dashboards.time.PromDuration;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
-import io.vigia.datasources.api.QueryResponse;
 import io.vigia.datasources.api.QueryResult;
-import io.vigia.datasources.remote.GrafanaResolution;
-import io.vigia.datasources.remote.CancellationToken;
 import io.vigia.datasources.logs.LogEntry;
 import io.vigia.datasources.logs.LogQueryResult;
 import io.vigia.datasources.logs.LogsSource;
-import io.vigia.dashboards.model.PanelType;
+import io.vigia.datasources.http.CancellationToken;
+import io.vigia.datasources.grafana.GrafanaResolution;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One panel refresh, without any UI: the panel's width in pixels chooses the step as Grafana does
- * ({@link GrafanaResolution}), the panel's time shift moves the range back, variables and macros
- * are expanded ({@link QueryExpander}), every visible PromQL query runs on its source (the local
- * engine or a remote server, both {@link MetricsSource}), and the results become chart series
- * named by the legend format. Blocking: called from a background task.
+ * One panel refresh, without any UI, and the one query path of the app, the reports and Explore:
+ * the panel's width in pixels chooses the step as Grafana does ({@link GrafanaResolution}), the
+ * panel's time shift moves the range back, each visible query is prepared
+ * ({@link QueryPreparation}: variables, macros) and run on its source (the local engine or a
+ * remote server, both {@link MetricsSource}) through {@link QueryPath}, and the results become
+ * chart series named by the legend format. Blocking: called from a background task.
  */
 public final class PanelDataLoader {
     /** Lines a logs panel asks for, as Grafana's default "max lines". */
@@ -37,6 +39,7 @@ public final class PanelDataLoader {
     private final Function<String, MetricsSource> sources;
     private final Function<String, LogsSource> logSources;
     private final Duration minInterval;
+    private final QueryPreparation preparation;
 
     /**
      * @param sources     the source for a query's data-source name ("" is the dashboard's default)
@@ -50,27 +53,50 @@ public final class PanelDataLoader {
 
     /** @param logSources the LogQL source for a query's data-source name ("" is the default for logs) */
     public PanelDataLoader(Function<String, MetricsSource> sources, Function<String, LogsSource> logSources, Duration minInterval) {
+        this(sources, logSources, minInterval, QueryPreparation.EXPAND);
+    }
+
+    /** @param preparation how a saved query becomes the text sent (the default expands variables and macros) */
+    public PanelDataLoader(Function<String, MetricsSource> sources, Function<String, LogsSource> logSources, Duration minInterval,
+                           QueryPreparation preparation) {
         this.sources = sources;
         this.logSources = logSources;
         this.minInterval = minInterval;
+        this.preparation = preparation;
     }
 
     public PanelData load(Dashboard d, Panel p, TimeRange range, int widthPx,
                           Map<String, List<String>> values, Map<String, List<String>> allValues) {
+        return load(d, p, PanelRequest.of(range, widthPx, values, allValues));
+    }
+
+    public PanelData load(Dashboard d, Panel p, PanelRequest request) {
+        Duration shift = request.shift().plus(p.timeShift().isBlank() ? Duration.ZERO : PromDuration.parse(p.timeShift()));
+        TimeRange shifted = request.range().shiftedBack(shift);
+        int width = Math.max(1, request.widthPx());
+        PanelData data;
         if (p.type() == PanelType.LOGS) {
-            return loadLogs(d, p, range, widthPx, values, allValues);
+            GrafanaResolution res = GrafanaResolution.compute(shifted.from(), shifted.to(), width, minInterval);
+            data = loadLogs(p, shifted, shift, context(d, request, res));
+        } else {
+            GrafanaResolution res = GrafanaResolution.compute(shifted.from(), shifted.to(), width, sourceMinInterval(p));
+            QueryPreparation.Context context = context(d, request, res);
+            Instant instantsAt = (request.instantsAt() == null ? request.range().to() : request.instantsAt()).minus(shift);
+            data = DriftPanel.isDrift(p) ? loadDrift(p, shifted, context) : loadSeries(p, shifted, shift, instantsAt, context);
         }
-        Duration shift = p.timeShift().isBlank() ? Duration.ZERO : PromDuration.parse(p.timeShift());
-        TimeRange shifted = range.shiftedBack(shift);
-        GrafanaResolution res = GrafanaResolution.compute(shifted.from(), shifted.to(), Math.max(1, widthPx), sourceMinInterval(p));
-        if (DriftPanel.isDrift(p)) {
-            return loadDrift(d, p, shifted, res, values, allValues);
-        }
+        return data.answering(request.range());
+    }
+
+    private static QueryPreparation.Context context(Dashboard d, PanelRequest request, GrafanaResolution res) {
+        return new QueryPreparation.Context(d.variables(), request.values(), request.allValues(), res);
+    }
+
+    private PanelData loadSeries(Panel p, TimeRange shifted, Duration shift, Instant instantsAt, QueryPreparation.Context context) {
+        GrafanaResolution res = context.resolution();
+        QueryPath path = new QueryPath();
         List<TimeSeriesData> series = new ArrayList<>();
         List<String> refIds = new ArrayList<>();
-        List<String> notices = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        java.time.Instant stale = null;
         for (Query q : p.queries()) {
             if (q.hidden() || q.expr().isBlank()) {
                 continue;
@@ -79,23 +105,13 @@ public final class PanelDataLoader {
                 errors.add(q.refId() + ": LogQL log queries are shown by logs panels (Edit… → type Logs), not charts");
                 continue;
             }
-            Duration step = res.step();
-            Duration min = queryMinInterval(q);
-            if (min != null && min.compareTo(step) > 0) {
-                step = min;
-            }
-            String expr = QueryExpander.expand(q.expr(), d.variables(), values, allValues, res);
+            PreparedQuery prepared = withMinStep(preparation.prepare(q, context), q);
             try {
-                MetricsSource source = sources.apply(q.dataSource());
-                QueryResponse r = q.instant()
-                        ? source.query(expr, shifted.to())
-                        : source.queryRange(expr, res.start(), res.end(), step);
-                if (r.staleSince() != null && (stale == null || r.staleSince().isBefore(stale))) {
-                    stale = r.staleSince();
-                }
-                notices.addAll(r.warnings());
-                notices.addAll(r.infos());
-                addSeries(series, r.result(), q.legendFormat(), shift.toMillis());
+                MetricsSource source = sources.apply(prepared.dataSource());
+                QueryResult r = q.instant()
+                        ? path.instant(source, prepared, instantsAt)
+                        : path.range(source, prepared, res.start(), res.end());
+                series.addAll(QueryPath.series(r, q.legendFormat(), shift.toMillis()));
                 while (refIds.size() < series.size()) {
                     refIds.add(q.refId());
                 }
@@ -103,23 +119,30 @@ public final class PanelDataLoader {
                 errors.add(q.refId() + ": " + e.getMessage());
             }
         }
-        return new PanelData(series, refIds, res.step(), notices, errors, stale);
+        List<String> notices = new ArrayList<>(path.notices());
+        return new PanelData(series, refIds, res.step(), notices, errors, path.staleSince());
     }
 
-    private PanelData loadDrift(Dashboard d, Panel p, TimeRange range, GrafanaResolution res,
-                                Map<String, List<String>> values, Map<String, List<String>> allValues) {
+    /** A query's own min interval (Grafana's "Min step") raises the step when it is longer. */
+    private static PreparedQuery withMinStep(PreparedQuery prepared, Query q) {
+        Duration min = queryMinInterval(q);
+        return min != null && min.compareTo(prepared.step()) > 0 ? new PreparedQuery(q, prepared.expr(), min) : prepared;
+    }
+
+    private PanelData loadDrift(Panel p, TimeRange range, QueryPreparation.Context context) {
+        Duration step = context.resolution().step();
         for (Query q : p.queries()) {
             if (q.hidden() || q.expr().isBlank() || q.language() != QueryLanguage.PROMQL) {
                 continue;
             }
-            String expr = QueryExpander.expand(q.expr(), d.variables(), values, allValues, res);
+            PreparedQuery prepared = preparation.prepare(q, context);
             try {
-                return DriftPanel.load(p, sources.apply(q.dataSource()), q.refId(), expr, range, res.step());
+                return DriftPanel.load(p, sources.apply(prepared.dataSource()), q.refId(), prepared.expr(), range, step);
             } catch (QueryException e) {
-                return new PanelData(List.of(), List.of(), res.step(), List.of(), List.of(q.refId() + ": " + e.getMessage()));
+                return new PanelData(List.of(), List.of(), step, List.of(), List.of(q.refId() + ": " + e.getMessage()));
             }
         }
-        return new PanelData(List.of(), List.of(), res.step(), List.of(),
+        return new PanelData(List.of(), List.of(), step, List.of(),
                 List.of("A drift panel needs a PromQL query selecting a histogram's bucket series"));
     }
 
@@ -127,11 +150,7 @@ public final class PanelDataLoader {
      * A logs panel: every visible LogQL query on its source (a Loki server or the workspace's own
      * log subset), at most {@value #LOG_LIMIT} lines each, merged newest first.
      */
-    private PanelData loadLogs(Dashboard d, Panel p, TimeRange range, int widthPx,
-                               Map<String, List<String>> values, Map<String, List<String>> allValues) {
-        Duration shift = p.timeShift().isBlank() ? Duration.ZERO : PromDuration.parse(p.timeShift());
-        TimeRange shifted = range.shiftedBack(shift);
-        GrafanaResolution res = GrafanaResolution.compute(shifted.from(), shifted.to(), Math.max(1, widthPx), minInterval);
+    private PanelData loadLogs(Panel p, TimeRange shifted, Duration shift, QueryPreparation.Context context) {
         List<LogEntry> entries = new ArrayList<>();
         List<String> notices = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -143,10 +162,10 @@ public final class PanelDataLoader {
                 errors.add(q.refId() + ": a logs panel shows LogQL log queries; this one is PromQL");
                 continue;
             }
-            String expr = QueryExpander.expand(q.expr(), d.variables(), values, allValues, res);
+            PreparedQuery prepared = preparation.prepare(q, context);
             try {
-                LogQueryResult r = logSources.apply(q.dataSource()).queryLogs(expr, shifted.from(), shifted.to(), LOG_LIMIT,
-                        CancellationToken.NONE);
+                LogQueryResult r = logSources.apply(prepared.dataSource()).queryLogs(prepared.expr(), shifted.from(), shifted.to(),
+                        LOG_LIMIT, CancellationToken.NONE);
                 notices.addAll(r.warnings());
                 entries.addAll(r.entries());
                 if (r.entries().size() >= LOG_LIMIT) {
@@ -156,7 +175,7 @@ public final class PanelDataLoader {
                 errors.add(q.refId() + ": " + e.getMessage());
             }
         }
-        entries.sort(java.util.Comparator.comparingLong(LogEntry::timestampMillis).reversed());
+        entries.sort(Comparator.comparingLong(LogEntry::timestampMillis).reversed());
         if (!shift.isZero()) {
             long ms = shift.toMillis();
             entries.replaceAll(e -> new LogEntry(e.timestampMillis() + ms, e.labels(), e.line()));
@@ -192,36 +211,5 @@ public final class PanelDataLoader {
         } catch (IllegalArgumentException e) {
             return null; // a variable or an expression Vigia does not evaluate: the panel's step applies
         }
-    }
-
-    private static void addSeries(List<TimeSeriesData> out, QueryResult result, String legend, long shiftMs) {
-        switch (result) {
-            case QueryResult.Matrix m -> {
-                for (QueryResult.RangeSeries s : m.series()) {
-                    out.add(new TimeSeriesData(LegendFormat.apply(legend, s.labels()), shifted(s.timestamps(), shiftMs), s.values()));
-                }
-            }
-            case QueryResult.Vector v -> {
-                for (int i = 0; i < v.size(); i++) {
-                    out.add(new TimeSeriesData(LegendFormat.apply(legend, v.labels()[i]),
-                            new long[] {v.timestamps()[i] + shiftMs}, new double[] {v.values()[i]}));
-                }
-            }
-            case QueryResult.Scalar s -> out.add(new TimeSeriesData("scalar", new long[] {s.timestamp() + shiftMs}, new double[] {s.value()}));
-            case QueryResult.StringValue s -> {
-                // a string result has nothing to draw
-            }
-        }
-    }
-
-    private static long[] shifted(long[] ts, long shiftMs) {
-        if (shiftMs == 0) {
-            return ts;
-        }
-        long[] out = new long[ts.length];
-        for (int i = 0; i < ts.length; i++) {
-            out[i] = ts[i] + shiftMs;
-        }
-        return out;
     }
 }

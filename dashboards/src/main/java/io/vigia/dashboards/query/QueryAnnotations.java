@@ -1,7 +1,7 @@
 package io.vigia.dashboards.query;
 
 import io.vigia.dashboards.chart.render.Annotation;
-import io.vigia.dashboards.chart.render.PanelPainter;
+import io.vigia.dashboards.paint.PanelPainter;
 import io.vigia.dashboards.model.AnnotationSource;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
@@ -64,7 +64,7 @@ public final class QueryAnnotations {
     public static List<Annotation> findLogs(io.vigia.datasources.logs.LogsSource source, AnnotationSource a, TimeRange range)
             throws QueryException {
         var r = source.queryLogs(a.expr(), range.from(), range.to(), MAX_LOG_ANNOTATIONS,
-                io.vigia.datasources.remote.CancellationToken.NONE);
+                io.vigia.datasources.http.CancellationToken.NONE);
         var color = PanelPainter.color(a.color().isBlank() ? "blue" : a.color());
         List<Annotation> out = new ArrayList<>();
         for (var e : r.entries()) {

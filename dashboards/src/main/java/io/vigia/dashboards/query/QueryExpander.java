@@ -1,7 +1,7 @@
 package io.vigia.dashboards.query;
 
 import io.vigia.dashboards.model.Variable;
-import io.vigia.datasources.remote.GrafanaResolution;
+import io.vigia.datasources.grafana.GrafanaResolution;
 
 import java.util.List;
 import java.util.Map;

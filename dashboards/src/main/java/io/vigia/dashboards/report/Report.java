@@ -2,6 +2,7 @@ package io.vigia.dashboards.report;
 
 import io.vigia.dashboards.chart.render.Annotation;
 import io.vigia.dashboards.model.FieldConfig;
+import io.vigia.dashboards.model.KpiDirection;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
 
@@ -24,8 +25,20 @@ public record Report(String title, String dashboardUid, IsoWeek week, ZoneId zon
         problems = List.copyOf(problems);
     }
 
-    /** One headline number with last week's value; {@code previous} is NaN when last week had none. */
-    public record Kpi(String title, String unit, double current, double previous, FieldConfig fieldConfig) {
+    /**
+     * One headline number with last week's value; {@code previous} is NaN when last week had none.
+     * {@code direction} says whether a rise is good, bad or neither, which colours the change.
+     */
+    public record Kpi(String title, String unit, double current, double previous, FieldConfig fieldConfig,
+                      KpiDirection direction) {
+        /** A change smaller than this is shown plain in every format. */
+        public static final double NOTABLE = 0.05;
+
+        /** How the change reads in colour: good, bad, or plain (small, neutral or not comparable). */
+        public KpiDirection.Tone tone() {
+            return direction.tone(change(), NOTABLE);
+        }
+
         /** Relative change, NaN when it cannot be computed (no previous value, or previous 0). */
         public double change() {
             return Double.isNaN(previous) || previous == 0 || Double.isNaN(current)
@@ -48,7 +61,7 @@ public record Report(String title, String dashboardUid, IsoWeek week, ZoneId zon
      * A chart: series over the week (timestamps in ms), with their legend names, the panel that
      * draws them (type, unit, thresholds, options) and the markers to draw over them (deploys).
      */
-    public record Chart(String title, PanelType type, FieldConfig fieldConfig, List<ChartSeries> series, String stacking,
+    public record Chart(String title, PanelType type, FieldConfig fieldConfig, List<ChartSeries> series, boolean stacked,
                         Panel panel, List<Annotation> annotations) implements Section {
         public Chart {
             series = List.copyOf(series);

@@ -1,9 +1,7 @@
 package io.vigia.dashboards.report;
 
-import io.vigia.dashboards.builtin.BuiltInDashboards;
-import io.vigia.dashboards.builtin.GuardrailTaxonomy;
+import io.vigia.datasources.guardrail.GuardrailTaxonomy;
 import io.vigia.dashboards.chart.render.Annotation;
-import io.vigia.dashboards.grafana.PanelOptions;
 import io.vigia.dashboards.model.AnnotationSource;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.Panel;
@@ -15,13 +13,11 @@ import io.vigia.dashboards.query.DriftPanel;
 import io.vigia.dashboards.query.PanelData;
 import io.vigia.dashboards.query.PanelDataLoader;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
-import io.vigia.dashboards.query.LegendFormat;
-import io.vigia.dashboards.query.QueryExpander;
+import io.vigia.dashboards.query.PanelRequest;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
-import io.vigia.datasources.api.QueryResult;
-import io.vigia.datasources.remote.GrafanaResolution;
+import io.vigia.datasources.grafana.GrafanaResolution;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -46,12 +42,16 @@ public final class ReportBuilder {
     static final int MAX_KPIS_PER_PANEL = 6;
 
     private final MetricsSource source;
+    private final ReachabilityWatch watch;
+    private final PanelDataLoader loader;
     private final Clock clock;
     private final Duration scrapeInterval;
     private BooleanSupplier cancelled = () -> false;
 
     public ReportBuilder(MetricsSource source, Clock clock, Duration scrapeInterval) {
         this.source = source;
+        this.watch = new ReachabilityWatch(source);
+        this.loader = new PanelDataLoader(name -> watch, scrapeInterval);
         this.clock = clock;
         this.scrapeInterval = scrapeInterval;
     }
@@ -150,63 +150,52 @@ public final class ReportBuilder {
     /**
      * One KPI per series of the panel's first query (query B of a built-in stat, "the period
      * before", is not needed: the previous week is evaluated here). Instant queries are evaluated
-     * once at the week's end; range queries are reduced with the panel's reducer.
+     * once at the week's end (or now, for the week in progress); range queries are reduced with
+     * the panel's reducer.
      */
     private List<Report.Kpi> kpis(Dashboard d, Panel p, TimeRange range, TimeRange previous,
                                   Map<String, List<String>> values, Map<String, List<String>> all) {
         List<Report.Kpi> out = new ArrayList<>();
-        String reducer = p.option(PanelOptions.REDUCE, "lastNotNull");
+        String reducer = p.options().stat().reducerOrDefault();
         List<Query> queries = visible(p);
         if (queries.isEmpty()) {
             return out;
         }
-        Query q = queries.getFirst();
-        List<Report.ChartSeries> now = q.instant() ? instant(d, q, range, values, all) : series(d, q, range, values, all);
-        List<Report.ChartSeries> before = q.instant() ? instant(d, q, previous, values, all) : series(d, q, previous, values, all);
+        Panel first = p.withQueries(List.of(queries.getFirst()));
+        List<Report.ChartSeries> now = series(d, first, range, values, all);
+        List<Report.ChartSeries> before = series(d, first, previous, values, all);
         for (Report.ChartSeries s : now.subList(0, Math.min(now.size(), MAX_KPIS_PER_PANEL))) {
             double prev = before.stream().filter(b -> b.name().equals(s.name())).findFirst()
                     .map(b -> Reducer.apply(reducer, b.values())).orElse(Double.NaN);
             String title = now.size() == 1 ? p.title() : p.title() + " — " + s.name();
-            out.add(new Report.Kpi(title, p.fieldConfig().unit(), Reducer.apply(reducer, s.values()), prev, p.fieldConfig()));
+            out.add(new Report.Kpi(title, p.fieldConfig().unit(), Reducer.apply(reducer, s.values()), prev, p.fieldConfig(),
+                    p.options().stat().direction()));
         }
         if (now.isEmpty()) {
             out.add(new Report.Kpi(p.title(), p.fieldConfig().unit(), Double.NaN,
-                    before.isEmpty() ? Double.NaN : Reducer.apply(reducer, before.getFirst().values()), p.fieldConfig()));
+                    before.isEmpty() ? Double.NaN : Reducer.apply(reducer, before.getFirst().values()), p.fieldConfig(),
+                    p.options().stat().direction()));
         }
         return out;
     }
 
     private Report.Chart chart(Dashboard d, Panel p, TimeRange range, Map<String, List<String>> values,
                                Map<String, List<String>> all, List<Annotation> annotations) {
-        List<Report.ChartSeries> series = new ArrayList<>();
-        if (DriftPanel.isDrift(p)) {
-            // scored in Vigia from the bucket series, not a plain query: the dashboards' loader computes it
-            PanelData data = new PanelDataLoader(name -> source, scrapeInterval).load(d, p, range, (int) POINTS_PER_WEEK, values, all);
-            if (!data.errors().isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", data.errors()));
-            }
-            for (int i = 0; i < data.series().size(); i++) {
-                TimeSeriesData s = data.series().get(i);
-                series.add(new Report.ChartSeries(s.name(), data.refIds().get(i), s.ts(), s.values()));
-            }
-        }
-        for (Query q : DriftPanel.isDrift(p) ? List.<Query>of() : visible(p)) {
-            series.addAll(q.instant() ? instant(d, q, range, values, all) : series(d, q, range, values, all));
-        }
-        return new Report.Chart(p.title(), p.type(), p.fieldConfig(), series, p.option(PanelOptions.STACKING, "none"), p,
-                annotations);
+        // drift panels are scored in Vigia from the bucket series: the loader computes them too
+        Panel shown = DriftPanel.isDrift(p) ? p : p.withQueries(visible(p));
+        return new Report.Chart(p.title(), p.type(), p.fieldConfig(), series(d, shown, range, values, all),
+                p.options().graph().stacked(), p, annotations);
     }
 
     private Report.Table table(Dashboard d, Panel p, TimeRange range, Map<String, List<String>> values,
                                Map<String, List<String>> all) {
-        boolean owasp = "true".equals(p.options().get(BuiltInDashboards.OPTION_OWASP_COLUMN));
+        boolean owasp = p.options().table().owaspColumn();
         List<List<String>> rows = new ArrayList<>();
-        for (Query q : visible(p)) {
-            for (Report.ChartSeries s : instant(d, q, range, values, all)) {
-                double v = s.values().length == 0 ? Double.NaN : s.values()[s.values().length - 1];
-                rows.add(owasp ? List.of(s.name(), GuardrailTaxonomy.owaspLabel(s.name()), Double.toString(v))
-                        : List.of(s.name(), Double.toString(v)));
-            }
+        Panel atEnd = p.withQueries(visible(p).stream().map(Query::asInstant).toList());
+        for (Report.ChartSeries s : series(d, atEnd, range, values, all)) {
+            double v = s.values().length == 0 ? Double.NaN : s.values()[s.values().length - 1];
+            rows.add(owasp ? List.of(s.name(), GuardrailTaxonomy.owaspLabel(s.name()), Double.toString(v))
+                    : List.of(s.name(), Double.toString(v)));
         }
         int valueColumn = owasp ? 2 : 1;
         rows.sort((a, b) -> Double.compare(Double.parseDouble(b.get(valueColumn)), Double.parseDouble(a.get(valueColumn))));
@@ -216,39 +205,36 @@ public final class ReportBuilder {
                 : new Report.Table(p.title(), List.of("Series", "Value"), List.of("", unit), rows, "");
     }
 
-    private List<Report.ChartSeries> series(Dashboard d, Query q, TimeRange range, Map<String, List<String>> values,
+    /**
+     * The panel's series over the week, through the app's own panel loader at one point per hour:
+     * the range ends just before the next week starts, instant queries are evaluated there or now,
+     * whichever is earlier (a week in progress has no samples after now), and an instant answer
+     * without a value is left out. A failing query fails the panel.
+     */
+    private List<Report.ChartSeries> series(Dashboard d, Panel p, TimeRange week, Map<String, List<String>> values,
                                             Map<String, List<String>> all) {
-        GrafanaResolution res = resolution(range);
-        String expr = QueryExpander.expand(q.expr(), d.variables(), values, all, res);
-        Instant end = range.to().minusMillis(1);
-        QueryResult r = source.queryRange(expr, range.from(), end, res.step()).result();
+        TimeRange range = new TimeRange(week.from(), week.to().minusMillis(1));
+        Instant now = clock.instant();
+        PanelRequest request = PanelRequest.of(range, POINTS_PER_WEEK, values, all)
+                .instantsAt(now.isBefore(range.to()) && now.isAfter(range.from()) ? now : range.to());
+        PanelData data = loader.load(d, p, request);
+        watch.rethrowIfUnreachable();
+        if (!data.errors().isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", data.errors()));
+        }
         List<Report.ChartSeries> out = new ArrayList<>();
-        if (r instanceof QueryResult.Matrix m) {
-            for (QueryResult.RangeSeries s : m.series()) {
-                out.add(new Report.ChartSeries(LegendFormat.apply(q.legendFormat(), s.labels()), q.refId(), s.timestamps(), s.values()));
+        for (int i = 0; i < data.series().size(); i++) {
+            TimeSeriesData s = data.series().get(i);
+            if (s.ts().length == 1 && Double.isNaN(s.values()[0]) && isInstant(p, data.refIds().get(i))) {
+                continue;
             }
+            out.add(new Report.ChartSeries(s.name(), data.refIds().get(i), s.ts(), s.values()));
         }
         return out;
     }
 
-    /** The query evaluated once at the end of the range (just before the next week starts), one point per series. */
-    private List<Report.ChartSeries> instant(Dashboard d, Query q, TimeRange range, Map<String, List<String>> values,
-                                             Map<String, List<String>> all) {
-        String expr = QueryExpander.expand(q.expr(), d.variables(), values, all, resolution(range));
-        Instant at = range.to().minusMillis(1);
-        QueryResult r = source.query(expr, at).result();
-        List<Report.ChartSeries> out = new ArrayList<>();
-        if (r instanceof QueryResult.Vector v) {
-            for (int i = 0; i < v.size(); i++) {
-                if (!Double.isNaN(v.values()[i])) {
-                    out.add(new Report.ChartSeries(LegendFormat.apply(q.legendFormat(), v.labels()[i]), q.refId(),
-                            new long[] {at.toEpochMilli()}, new double[] {v.values()[i]}));
-                }
-            }
-        } else if (r instanceof QueryResult.Scalar s && !Double.isNaN(s.value())) {
-            out.add(new Report.ChartSeries(q.refId(), q.refId(), new long[] {at.toEpochMilli()}, new double[] {s.value()}));
-        }
-        return out;
+    private static boolean isInstant(Panel p, String refId) {
+        return p.queries().stream().anyMatch(q -> q.refId().equals(refId) && q.instant());
     }
 
     private GrafanaResolution resolution(TimeRange range) {

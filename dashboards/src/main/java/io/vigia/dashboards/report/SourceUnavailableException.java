@@ -1,7 +1,7 @@
 package io.vigia.dashboards.report;
 
 import io.vigia.datasources.api.MetricsSource;
-import io.vigia.datasources.remote.RemoteException;
+import io.vigia.datasources.http.RemoteException;
 
 /**
  * The metrics source itself failed (unreachable, refused, TLS, authentication, not a Prometheus

@@ -17,7 +17,6 @@ import io.vigia.dashboards.chart.render.SeriesStats;
 import io.vigia.dashboards.chart.render.StatOptions;
 import io.vigia.dashboards.chart.render.StatRenderer;
 import io.vigia.dashboards.chart.render.Threshold;
-import io.vigia.dashboards.chart.render.Thresholds;
 import io.vigia.dashboards.chart.surface.SvgSurface;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -81,10 +80,10 @@ class PanelModelTest {
     void thresholdColourIsTheHighestStepReached() {
         ChartColor base = ChartColor.hex("#00ff00");
         List<Threshold> steps = List.of(new Threshold(80, ChartColor.hex("#ffff00")), new Threshold(90, ChartColor.hex("#ff0000")));
-        assertThat(Thresholds.colorFor(steps, 10, base)).isEqualTo(base);
-        assertThat(Thresholds.colorFor(steps, 80, base)).isEqualTo(ChartColor.hex("#ffff00"));
-        assertThat(Thresholds.colorFor(steps, 95, base)).isEqualTo(ChartColor.hex("#ff0000"));
-        assertThat(Thresholds.colorFor(steps, Double.NaN, base)).isEqualTo(base);
+        assertThat(Threshold.colorFor(steps, 10, base)).isEqualTo(base);
+        assertThat(Threshold.colorFor(steps, 80, base)).isEqualTo(ChartColor.hex("#ffff00"));
+        assertThat(Threshold.colorFor(steps, 95, base)).isEqualTo(ChartColor.hex("#ff0000"));
+        assertThat(Threshold.colorFor(steps, Double.NaN, base)).isEqualTo(base);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.vigia.dashboards.chart;
 
+import io.vigia.dashboards.model.KpiDirection;
 import static io.vigia.dashboards.chart.SampleChartsTest.T0;
 import static io.vigia.dashboards.chart.SampleChartsTest.ZONE;
 import static io.vigia.dashboards.chart.SampleChartsTest.inkIn;
@@ -86,7 +87,7 @@ class SamplePanelsTest {
         assertThat(SampleChartsTest.MissingInk.count(stat)).isGreaterThan(1000);
 
         BufferedImage stat2 = render(260, 150, s -> StatRenderer.render(s, new StatData("p95 latency", 0.412, 0.350, spark),
-                new StatOptions(Unit.SECONDS, List.of(new Threshold(0.3, ChartColor.hex("#e24d42"))), false, "vs last week"), ChartTheme.light()));
+                new StatOptions(Unit.SECONDS, List.of(new Threshold(0.3, ChartColor.hex("#e24d42"))), KpiDirection.LOWER_IS_BETTER, "vs last week"), ChartTheme.light()));
         write(stat2, "stat-latency-light");
 
         BufferedImage gauge = render(260, 200, s -> GaugeRenderer.render(s, new GaugeData("Block rate", 7.5, 0, 20),

@@ -58,7 +58,7 @@ class DemoWorkspaceTest {
                     .noneMatch(p -> p.contains("4111 1111 1111 1111"));
             var blocked = new io.vigia.datasources.logs.GuardrailEventLogs(ws).queryLogs(
                     io.vigia.dashboards.builtin.BuiltInDashboards.BLOCKED_PROMPTS, now.minus(Duration.ofDays(7)), now, 50,
-                    io.vigia.datasources.remote.CancellationToken.NONE);
+                    io.vigia.datasources.http.CancellationToken.NONE);
             assertThat(blocked.entries()).hasSize(50).allSatisfy(e -> assertThat(e.line()).contains(" decision=blocked "));
 
             DemoWorkspace.remove(settings, store);

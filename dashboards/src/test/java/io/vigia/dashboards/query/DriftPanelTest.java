@@ -2,11 +2,12 @@ package io.vigia.dashboards.query;
 
 import io.vigia.dashboards.chart.data.TableData;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
-import io.vigia.dashboards.chart.render.PanelPainterAccess;
+import io.vigia.dashboards.paint.PanelPainterAccess;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.FieldConfig;
 import io.vigia.dashboards.model.GridPos;
 import io.vigia.dashboards.model.Panel;
+import io.vigia.dashboards.model.PanelOptions;
 import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.time.TimeRange;
@@ -54,9 +55,9 @@ class DriftPanelTest {
         return new LocalPromqlSource("local", reader);
     }
 
-    private static Panel panel(PanelType type, String mode, String expr) {
+    private static Panel panel(PanelType type, PanelOptions.Drift.Mode mode, String expr) {
         return Panel.of(1, type, "Drift", new GridPos(0, 0, 12, 8), List.of(Query.promql("A", expr, "{{feature}}")),
-                FieldConfig.DEFAULT).withOptions(Map.of(DriftPanel.OPTION, mode));
+                FieldConfig.DEFAULT).withOptions(PanelOptions.DEFAULTS.withDrift(PanelOptions.Drift.of(mode)));
     }
 
     private static PanelData load(Panel p, TimeRange range) {
@@ -68,7 +69,7 @@ class DriftPanelTest {
     @Test
     void theStatusTableFlagsTheFeatureThatMovedAndPassesTheOneThatDidNot() {
         TimeRange lastWeek = new TimeRange(Instant.ofEpochMilli(SHIFT_AT), Instant.ofEpochMilli(SHIFT_AT + 7 * 24 * HOUR));
-        PanelData data = load(panel(PanelType.TABLE, "status", "vigia_model_input_feature_bucket"), lastWeek);
+        PanelData data = load(panel(PanelType.TABLE, PanelOptions.Drift.Mode.STATUS, "vigia_model_input_feature_bucket"), lastWeek);
         assertThat(data.errors()).isEmpty();
         TableData t = PanelPainterAccess.driftTable(data);
         assertThat(t.columns()).extracting(TableData.Column::header)
@@ -89,7 +90,7 @@ class DriftPanelTest {
     @Test
     void theScoreRisesAfterTheShiftForThatFeatureOnlyAndStaysNearZeroBefore() {
         TimeRange twoWeeks = new TimeRange(Instant.ofEpochMilli(T0 + 7 * 24 * HOUR), Instant.ofEpochMilli(T0 + DAYS * 24 * HOUR));
-        PanelData data = load(panel(PanelType.TIME_SERIES, "score", "vigia_model_input_feature_bucket"), twoWeeks);
+        PanelData data = load(panel(PanelType.TIME_SERIES, PanelOptions.Drift.Mode.SCORE, "vigia_model_input_feature_bucket"), twoWeeks);
         assertThat(data.errors()).isEmpty();
         assertThat(data.series()).extracting(TimeSeriesData::name).containsExactlyInAnyOrder("stable", "shifted");
         TimeSeriesData shifted = data.series().stream().filter(s -> s.name().equals("shifted")).findFirst().orElseThrow();
@@ -104,11 +105,12 @@ class DriftPanelTest {
     @Test
     void aQueryThatIsNotABucketSelectorIsReportedOnThePanel() {
         TimeRange lastWeek = new TimeRange(Instant.ofEpochMilli(SHIFT_AT), Instant.ofEpochMilli(SHIFT_AT + 7 * 24 * HOUR));
-        PanelData data = load(panel(PanelType.TABLE, "status", "sum(vigia_model_input_feature_bucket)"), lastWeek);
+        PanelData data = load(panel(PanelType.TABLE, PanelOptions.Drift.Mode.STATUS, "sum(vigia_model_input_feature_bucket)"), lastWeek);
         assertThat(data.series()).isEmpty();
         assertThat(data.errors()).singleElement().asString().startsWith("A: ");
-        PanelData window = load(panel(PanelType.TIME_SERIES, "score", "vigia_model_input_feature_bucket")
-                .withOptions(Map.of(DriftPanel.OPTION, "score", DriftPanel.OPTION_WINDOW, "one day")), lastWeek);
+        PanelData window = load(panel(PanelType.TIME_SERIES, PanelOptions.Drift.Mode.SCORE, "vigia_model_input_feature_bucket")
+                .withOptions(PanelOptions.DEFAULTS.withDrift(new PanelOptions.Drift(PanelOptions.Drift.Mode.SCORE, null, "one day", null))),
+                lastWeek);
         assertThat(window.errors()).singleElement().asString().contains("one day");
     }
 

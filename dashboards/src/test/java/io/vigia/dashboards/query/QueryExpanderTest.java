@@ -3,7 +3,7 @@ package io.vigia.dashboards.query;
 import io.vigia.dashboards.model.Variable;
 import org.junit.jupiter.api.Test;
 
-import io.vigia.datasources.remote.GrafanaResolution;
+import io.vigia.datasources.grafana.GrafanaResolution;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -132,7 +132,7 @@ class ReportBuilderTest {
         WeeklySource down = new WeeklySource() {
             @Override
             public QueryResponse queryRange(String expr, Instant start, Instant end, Duration step) {
-                throw new io.vigia.datasources.remote.RemoteException(io.vigia.datasources.remote.RemoteException.Kind.CONNECTION_REFUSED,
+                throw new io.vigia.datasources.http.RemoteException(io.vigia.datasources.http.RemoteException.Kind.CONNECTION_REFUSED,
                         0, "connection refused by 127.0.0.1:9");
             }
         };

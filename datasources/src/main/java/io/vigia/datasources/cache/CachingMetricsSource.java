@@ -5,7 +5,7 @@ import io.vigia.datasources.api.QueryException;
 import io.vigia.datasources.api.QueryResponse;
 import io.vigia.datasources.api.QueryResult;
 import io.vigia.datasources.instrument.VigiaMetrics;
-import io.vigia.datasources.remote.RemoteException;
+import io.vigia.datasources.http.RemoteException;
 import io.vigia.persistence.series.Labels;
 import io.vigia.persistence.workspace.QueryCacheRepository;
 import io.vigia.persistence.workspace.QueryCacheRepository.Entry;

@@ -101,4 +101,19 @@ public final class GuardrailTaxonomy {
         String s = raw.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.:-]+", "_").replaceAll("^_+|_+$", "");
         return s.length() > 64 ? s.substring(0, 64) : s;
     }
+
+    // the OWASP Top 10 for LLM Applications 2025 entry of each category (docs/telemetry.md)
+    private static final Map<String, String> OWASP = Map.of(
+            "prompt_injection", "LLM01 Prompt Injection",
+            "sensitive_information", "LLM02 Sensitive Information Disclosure",
+            "secret_access", "LLM02 Sensitive Information Disclosure",
+            "excessive_agency", "LLM06 Excessive Agency",
+            "system_prompt_leakage", "LLM07 System Prompt Leakage",
+            "unbounded_consumption", "LLM10 Unbounded Consumption",
+            "toxicity", "(content policy; no LLM Top 10 entry)");
+
+    /** The OWASP entry of a category; unknown ones ({@code other:<name>}) have none. */
+    public static String owaspLabel(String category) {
+        return OWASP.getOrDefault(category, "—");
+    }
 }

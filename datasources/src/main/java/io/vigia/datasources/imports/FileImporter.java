@@ -8,7 +8,7 @@ import io.vigia.datasources.guardrail.GuardrailImporter;
 import io.vigia.datasources.guardrail.GuardrailLogParser;
 import io.vigia.datasources.guardrail.GuardrailLokiQuery;
 import io.vigia.datasources.loki.LokiClient;
-import io.vigia.datasources.remote.CancellationToken;
+import io.vigia.datasources.http.CancellationToken;
 import io.vigia.datasources.ingest.ExpositionFormat;
 import io.vigia.datasources.ingest.ExpositionParseException;
 import io.vigia.datasources.ingest.ExpositionParser;

@@ -1,5 +1,7 @@
 package io.vigia.datasources.logs;
 
+import io.vigia.datasources.promql.parser.GoStrings;
+
 import io.vigia.datasources.api.QueryException;
 import io.vigia.persistence.series.LabelMatcher;
 import io.vigia.persistence.series.Labels;
@@ -210,61 +212,22 @@ public record EmbeddedLogQuery(List<LabelMatcher> selector, List<LineFilter> fil
             }
         }
 
-        /** A double-quoted string with Go's escapes, or a backtick-quoted raw one. */
+        /**
+         * A double-quoted string with Go's escapes, or a backtick-quoted raw one, decoded as the
+         * PromQL lexer decodes them ({@link GoStrings#unquote}): the same text means the same.
+         */
         private String string() {
             char open = peek();
-            if (open == '`') {
-                int end = q.indexOf('`', pos + 1);
-                if (end < 0) {
-                    throw error("unterminated raw string");
-                }
-                String s = q.substring(pos + 1, end);
-                pos = end + 1;
-                return s;
-            }
-            if (open != '"') {
+            if (open != '"' && open != '`') {
                 throw error("expected a quoted string");
             }
-            int start = pos;
-            pos++;
-            StringBuilder out = new StringBuilder();
-            while (pos < q.length()) {
-                char c = q.charAt(pos++);
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                if (pos >= q.length()) {
-                    break;
-                }
-                char e = q.charAt(pos++);
-                switch (e) {
-                    case 'n' -> out.append('\n');
-                    case 't' -> out.append('\t');
-                    case 'r' -> out.append('\r');
-                    case '\\', '"', '\'' -> out.append(e);
-                    case 'u' -> {
-                        if (pos + 4 > q.length()) {
-                            throw error("incomplete \\u escape");
-                        }
-                        try {
-                            out.append((char) Integer.parseInt(q.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw error("bad \\u escape");
-                        }
-                        pos += 4;
-                    }
-                    default -> {
-                        pos--;
-                        throw error("unknown escape \\" + e);
-                    }
-                }
+            try {
+                GoStrings.Literal s = GoStrings.unquote(q, pos);
+                pos = s.end();
+                return s.value();
+            } catch (GoStrings.BadLiteral e) {
+                throw error(e.getMessage());
             }
-            pos = start;
-            throw error("unterminated string");
         }
 
         private String word() {

@@ -6,7 +6,7 @@ import io.vigia.datasources.loki.LogStream;
 import io.vigia.datasources.loki.LokiClient;
 import io.vigia.datasources.loki.LokiResponse;
 import io.vigia.datasources.loki.LokiResult;
-import io.vigia.datasources.remote.CancellationToken;
+import io.vigia.datasources.http.CancellationToken;
 import io.vigia.persistence.series.Labels;
 
 import java.time.Instant;

@@ -1,12 +1,13 @@
 package io.vigia.datasources.loki;
 
 import io.vigia.datasources.prometheus.BuildInfo;
-import io.vigia.datasources.remote.ApiErrorException;
-import io.vigia.datasources.remote.ApiJson;
-import io.vigia.datasources.remote.HttpResponseData;
-import io.vigia.datasources.remote.RemoteException;
-import io.vigia.datasources.remote.ResponseProblems;
-import io.vigia.datasources.remote.SampleResultReader;
+import io.vigia.datasources.api.ApiErrorException;
+import io.vigia.datasources.api.ApiEnvelope;
+import io.vigia.datasources.api.ApiJson;
+import io.vigia.datasources.http.HttpResponseData;
+import io.vigia.datasources.http.RemoteException;
+import io.vigia.datasources.http.ResponseProblems;
+import io.vigia.datasources.api.SampleResultReader;
 import io.vigia.persistence.series.Labels;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -160,10 +161,9 @@ public final class LokiDecoder {
             // some Loki-compatible gateways (and Loki's Prometheus-style endpoints) send an envelope
             try (JsonParser p = ApiJson.parser(r.body())) {
                 p.nextToken();
-                Map<String, Object> m = objectTree(p);
-                if ("error".equals(m.get("status")) && m.get("error") instanceof String err) {
-                    String type = m.get("errorType") instanceof String t ? t : typeForStatus(s);
-                    return new ApiErrorException(type, s, err, API + " error (HTTP " + s + ", " + type + "): " + err);
+                ApiEnvelope.Fields<Object> f = ApiEnvelope.fields(p, (q, w) -> ApiJson.tree(q));
+                if (f.isError() && f.error() != null) {
+                    return ApiEnvelope.error(r, API, f.errorType() == null ? typeForStatus(s) : f.errorType(), f.error());
                 }
             } catch (JacksonException | ApiJson.ShapeException e) {
                 // not an envelope: fall through
@@ -190,52 +190,25 @@ public final class LokiDecoder {
 
     /** {"status":"success","data":X} → X read by {@code reader}; "status" must be success. */
     private static <T> T dataOf(JsonParser p, Function<JsonParser, T> reader) {
-        String status = null;
-        T data = null;
-        boolean hasData = false;
-        String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "status" -> status = t == JsonToken.VALUE_STRING ? p.getString() : null;
-                case "data" -> {
-                    data = reader.apply(p);
-                    hasData = true;
-                }
-                default -> p.skipChildren();
-            }
-        }
-        if (!"success".equals(status) || !hasData) {
+        ApiEnvelope.Fields<T> f = ApiEnvelope.fields(p, (q, w) -> reader.apply(q));
+        if (!f.isSuccess() || !f.hasData()) {
             throw new ApiJson.ShapeException("expected {\"status\":\"success\",\"data\":...}, got status "
-                    + (status == null ? "(none)" : "\"" + status + "\"") + (hasData ? "" : " and no data"));
+                    + (f.status() == null ? "(none)" : "\"" + f.status() + "\"") + (f.hasData() ? "" : " and no data"));
         }
-        return data;
+        return f.data();
     }
 
     private static LokiResponse readQueryEnvelope(JsonParser p) {
-        String status = null;
-        List<String> warnings = new ArrayList<>();
-        Set<String> flags = new LinkedHashSet<>();
-        QueryData data = null;
-        String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "status" -> status = t == JsonToken.VALUE_STRING ? p.getString() : null;
-                case "warnings" -> warnings.addAll(ApiJson.stringList(p));
-                case "encodingFlags" -> flags.addAll(ApiJson.stringList(p));
-                case "data" -> data = readQueryData(p, warnings);
-                default -> p.skipChildren();
-            }
+        ApiEnvelope.Fields<QueryData> f = ApiEnvelope.fields(p, LokiDecoder::readQueryData);
+        if (!f.isSuccess()) {
+            throw new ApiJson.ShapeException(f.status() == null ? "the JSON object has no \"status\" field" : "status is \"" + f.status() + "\"");
         }
-        if (!"success".equals(status)) {
-            throw new ApiJson.ShapeException(status == null ? "the JSON object has no \"status\" field" : "status is \"" + status + "\"");
-        }
-        if (data == null) {
+        if (f.data() == null) {
             throw new ApiJson.ShapeException("\"status\" is success but there is no \"data\"");
         }
-        flags.addAll(data.flags);
-        return new LokiResponse(data.result, data.stats, warnings, flags);
+        Set<String> flags = new LinkedHashSet<>(f.encodingFlags());
+        flags.addAll(f.data().flags);
+        return new LokiResponse(f.data().result, f.data().stats, f.warnings(), flags);
     }
 
     private record QueryData(LokiResult result, LokiStats stats, Set<String> flags) {

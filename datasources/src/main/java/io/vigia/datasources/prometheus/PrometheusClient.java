@@ -3,18 +3,17 @@ package io.vigia.datasources.prometheus;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
 import io.vigia.datasources.api.QueryResponse;
-import io.vigia.datasources.remote.ApiErrorException;
-import io.vigia.datasources.remote.ApiRequest;
-import io.vigia.datasources.remote.ApiTime;
-import io.vigia.datasources.remote.CancellationToken;
-import io.vigia.datasources.remote.ConnectionSettings;
-import io.vigia.datasources.remote.ConnectionTestResult;
-import io.vigia.datasources.remote.HttpResponseData;
-import io.vigia.datasources.remote.RemoteException;
-import io.vigia.datasources.remote.RemoteHttp;
-import io.vigia.datasources.remote.RetryPolicy;
-import io.vigia.datasources.remote.SecretResolver;
-import io.vigia.datasources.remote.SourceType;
+import io.vigia.datasources.http.ApiRequest;
+import io.vigia.datasources.api.ApiTime;
+import io.vigia.datasources.http.CancellationToken;
+import io.vigia.datasources.http.ConnectionSettings;
+import io.vigia.datasources.http.ConnectionTestResult;
+import io.vigia.datasources.http.HttpResponseData;
+import io.vigia.datasources.http.RemoteException;
+import io.vigia.datasources.http.RemoteHttp;
+import io.vigia.datasources.http.RetryPolicy;
+import io.vigia.datasources.secrets.SecretResolver;
+import io.vigia.datasources.http.SourceType;
 import io.vigia.persistence.series.Labels;
 
 import java.time.Duration;
@@ -169,25 +168,10 @@ public final class PrometheusClient implements MetricsSource, AutoCloseable {
      * Never throws.
      */
     public ConnectionTestResult testConnection() {
-        try {
+        return ConnectionTestResult.test("Prometheus-compatible server", isInsecure(), "/api/v1/status/buildinfo", () -> {
             BuildInfo info = buildInfo(CancellationToken.NONE);
-            return new ConnectionTestResult.Success("Prometheus-compatible server", info.version(), info.revision(), isInsecure());
-        } catch (RemoteException e) {
-            if (e.kind() != RemoteException.Kind.NOT_FOUND) {
-                return new ConnectionTestResult.Failure(e.kind(), e.getMessage());
-            }
-            try {
-                query("1+1", null, null, CancellationToken.NONE);
-                return new ConnectionTestResult.Success("Prometheus-compatible server",
-                        "unknown (no /api/v1/status/buildinfo; queries work)", "", isInsecure());
-            } catch (RuntimeException e2) {
-                return new ConnectionTestResult.Failure(e.kind(), e.getMessage());
-            }
-        } catch (ApiErrorException e) {
-            return new ConnectionTestResult.Failure(null, e.getMessage());
-        } catch (RuntimeException e) {
-            return new ConnectionTestResult.Failure(RemoteException.Kind.BAD_RESPONSE, String.valueOf(e.getMessage()));
-        }
+            return new ConnectionTestResult.Version(info.version(), info.revision());
+        }, () -> query("1+1", null, null, CancellationToken.NONE));
     }
 
     private HttpResponseData send(ApiRequest req, CancellationToken token) {

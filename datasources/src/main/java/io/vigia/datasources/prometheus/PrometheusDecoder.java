@@ -2,14 +2,13 @@ package io.vigia.datasources.prometheus;
 
 import io.vigia.datasources.api.QueryResponse;
 import io.vigia.datasources.api.QueryResult;
-import io.vigia.datasources.remote.ApiErrorException;
-import io.vigia.datasources.remote.ApiJson;
-import io.vigia.datasources.remote.HttpResponseData;
-import io.vigia.datasources.remote.RemoteException;
-import io.vigia.datasources.remote.ResponseProblems;
-import io.vigia.datasources.remote.SampleResultReader;
+import io.vigia.datasources.api.ApiEnvelope;
+import io.vigia.datasources.api.ApiErrorException;
+import io.vigia.datasources.api.ApiJson;
+import io.vigia.datasources.http.HttpResponseData;
+import io.vigia.datasources.http.RemoteException;
+import io.vigia.datasources.api.SampleResultReader;
 import io.vigia.persistence.series.Labels;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -30,17 +29,8 @@ public final class PrometheusDecoder {
     private PrometheusDecoder() {
     }
 
-    /** Reads the value of {@code data}; the parser is on its first token. */
-    @FunctionalInterface
-    interface DataReader<T> {
-        T read(JsonParser p, List<String> extraWarnings);
-    }
-
-    record Envelope<T>(T data, List<String> warnings, List<String> infos) {
-    }
-
     public static QueryResponse query(HttpResponseData r) {
-        Envelope<QueryResult> e = decode(r, PrometheusDecoder::readQueryData);
+        ApiEnvelope.Fields<QueryResult> e = decode(r, PrometheusDecoder::readQueryData);
         return new QueryResponse(e.data(), e.warnings(), e.infos());
     }
 
@@ -133,82 +123,8 @@ public final class PrometheusDecoder {
         return decode(r, (p, w) -> ApiJson.tree(p)).data();
     }
 
-    static <T> Envelope<T> decode(HttpResponseData r, DataReader<T> reader) {
-        byte[] body = r.body();
-        int first = ApiJson.firstSignificantByte(body);
-        if (first != '{') {
-            if (!r.isSuccessful()) {
-                throw ResponseProblems.httpStatus(r, API);
-            }
-            throw ResponseProblems.notApiResponse(r, API, first < 0 ? "the body is empty" : "expected a JSON object");
-        }
-        String status = null;
-        String errorType = null;
-        String error = null;
-        List<String> warnings = new ArrayList<>();
-        List<String> infos = List.of();
-        T data = null;
-        boolean hasData = false;
-        try (JsonParser p = ApiJson.parser(body)) {
-            p.nextToken();
-            String name;
-            while ((name = p.nextName()) != null) {
-                JsonToken t = p.nextToken();
-                switch (name) {
-                    case "status" -> status = t == JsonToken.VALUE_STRING ? p.getString() : null;
-                    case "errorType" -> errorType = t == JsonToken.VALUE_STRING ? p.getString() : null;
-                    case "error" -> error = t == JsonToken.VALUE_STRING ? p.getString() : null;
-                    case "warnings" -> warnings.addAll(ApiJson.stringList(p));
-                    case "infos" -> infos = ApiJson.stringList(p);
-                    case "data" -> {
-                        if ("error".equals(status)) {
-                            p.skipChildren();
-                        } else {
-                            data = reader.read(p, warnings);
-                            hasData = true;
-                        }
-                    }
-                    default -> p.skipChildren();
-                }
-            }
-            if (p.nextToken() != null) {
-                throw new ApiJson.ShapeException("more content after the response object (" + ApiJson.describe(p)
-                        + "); streamed/NDJSON endpoints are not supported");
-            }
-        } catch (JacksonException e) {
-            if (!r.isSuccessful()) {
-                throw ResponseProblems.httpStatus(r, API);
-            }
-            throw new RemoteException(RemoteException.Kind.BAD_RESPONSE, r.status(),
-                    r.target() + ": HTTP " + r.status() + " with " + ApiJson.describe(e), e);
-        } catch (ApiJson.ShapeException e) {
-            if ("error".equals(status) || !r.isSuccessful()) {
-                throw apiError(r, errorType, error != null ? error : e.getMessage());
-            }
-            throw new RemoteException(RemoteException.Kind.BAD_RESPONSE, r.status(),
-                    r.target() + ": unexpected " + API + " response: " + e.getMessage());
-        }
-        if ("error".equals(status)) {
-            throw apiError(r, errorType, error);
-        }
-        if (!"success".equals(status)) {
-            if (!r.isSuccessful()) {
-                throw ResponseProblems.httpStatus(r, API);
-            }
-            throw ResponseProblems.notApiResponse(r, API, status == null
-                    ? "the JSON object has no \"status\" field" : "unknown status \"" + status + "\"");
-        }
-        if (!hasData) {
-            throw ResponseProblems.notApiResponse(r, API, "\"status\" is success but there is no \"data\"");
-        }
-        return new Envelope<>(data, warnings, infos);
-    }
-
-    private static ApiErrorException apiError(HttpResponseData r, String errorType, String error) {
-        String type = errorType == null || errorType.isBlank() ? "unknown" : errorType;
-        String msg = error == null ? "(no message)" : error;
-        return new ApiErrorException(type, r.status(), msg,
-                API + " error (HTTP " + r.status() + ", " + type + "): " + msg);
+    static <T> ApiEnvelope.Fields<T> decode(HttpResponseData r, ApiEnvelope.DataReader<T> reader) {
+        return ApiEnvelope.decode(r, API, reader);
     }
 
     private static QueryResult readQueryData(JsonParser p, List<String> warnings) {

@@ -6,7 +6,7 @@ import io.vigia.datasources.api.QueryException;
 import io.vigia.datasources.logs.LogEntry;
 import io.vigia.datasources.logs.LogQueryResult;
 import io.vigia.datasources.logs.LogsSource;
-import io.vigia.datasources.remote.CancellationToken;
+import io.vigia.datasources.http.CancellationToken;
 import io.vigia.persistence.series.Labels;
 
 import java.io.IOException;

@@ -63,7 +63,7 @@ public final class AuditFilesSink implements FleetSink {
     }
 
     @Override
-    public void guardrailEvent(GuardrailEvent e) {
+    public void guardrailEvent(SimulatedGuardrailEvent e) {
         ObjectNode n = json.createObjectNode();
         n.put("ts", Instant.ofEpochMilli(e.timestampMillis()).toString());
         n.put("app", e.app());

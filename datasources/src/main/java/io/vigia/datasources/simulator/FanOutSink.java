@@ -25,7 +25,7 @@ public final class FanOutSink implements FleetSink {
     }
 
     @Override
-    public void guardrailEvent(GuardrailEvent event) {
+    public void guardrailEvent(SimulatedGuardrailEvent event) {
         for (FleetSink s : sinks) {
             s.guardrailEvent(event);
         }

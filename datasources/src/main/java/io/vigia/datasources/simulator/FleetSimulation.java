@@ -35,7 +35,7 @@ public final class FleetSimulation {
     private final UniformRandomProvider detailRng;
     private final List<Cell> cells = new ArrayList<>();
     private final Map<Labels, Cell> byLabels = new HashMap<>();
-    private final List<GuardrailEvent> stepEvents = new ArrayList<>();
+    private final List<SimulatedGuardrailEvent> stepEvents = new ArrayList<>();
     // Handles on cells by what they measure, so a step touches its cells without building labels.
     private final Map<String, Cell[]> copilotCells = new HashMap<>();
     private final Map<String, Histogram> histograms = new HashMap<>();
@@ -234,7 +234,7 @@ public final class FleetSimulation {
             add(appCells[appCells.length - 1], Math.max(0, regular - outputHits));
         }
         if (events) {
-            stepEvents.sort(Comparator.comparingLong(GuardrailEvent::timestampMillis));
+            stepEvents.sort(Comparator.comparingLong(SimulatedGuardrailEvent::timestampMillis));
             stepEvents.forEach(sink::guardrailEvent);
         }
     }
@@ -453,10 +453,10 @@ public final class FleetSimulation {
         return t.getDayOfWeek() == DayOfWeek.SATURDAY || t.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 
-    private GuardrailEvent guardrailEvent(long t, String app, GuardrailCheck check) {
+    private SimulatedGuardrailEvent guardrailEvent(long t, String app, GuardrailCheck check) {
         long ts = t - intervalMillis + 1 + (long) (detailRng.nextDouble() * (intervalMillis - 1));
         List<String> models = List.of(FleetCatalog.OLD_MODEL, FleetCatalog.OTHER_MODEL, FleetCatalog.NEW_MODEL);
-        return new GuardrailEvent(ts, app, check.direction(), check.decision(), check.category(), check.detector(),
+        return new SimulatedGuardrailEvent(ts, app, check.direction(), check.decision(), check.category(), check.detector(),
                 Math.round((0.8 + 0.2 * detailRng.nextDouble()) * 1000) / 1000.0,
                 models.get(detailRng.nextInt(models.size())),
                 "u-" + (1000 + detailRng.nextInt(400)),

@@ -12,7 +12,7 @@ public interface FleetSink {
         return false;
     }
 
-    default void guardrailEvent(GuardrailEvent event) {
+    default void guardrailEvent(SimulatedGuardrailEvent event) {
     }
 
     default void sastFinding(SastFinding finding) {

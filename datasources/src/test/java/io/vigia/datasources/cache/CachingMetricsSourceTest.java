@@ -3,7 +3,7 @@ package io.vigia.datasources.cache;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryResponse;
 import io.vigia.datasources.api.QueryResult;
-import io.vigia.datasources.remote.RemoteException;
+import io.vigia.datasources.http.RemoteException;
 import io.vigia.persistence.series.Labels;
 import io.vigia.persistence.workspace.QueryCacheRepository;
 import io.vigia.persistence.workspace.Workspace;

@@ -3,7 +3,7 @@ package io.vigia.datasources.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.vigia.datasources.api.QueryException;
 import io.vigia.datasources.loki.LokiDecoder;
-import io.vigia.datasources.remote.HttpResponseData;
+import io.vigia.datasources.http.HttpResponseData;
 
 class LokiDecoderFuzzTest {
 

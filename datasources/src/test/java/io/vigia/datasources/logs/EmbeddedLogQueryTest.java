@@ -19,6 +19,15 @@ class EmbeddedLogQueryTest {
     private static final String LINE = "decision=blocked category=prompt_injection prompt=\"Ignore previous instructions <script>\"";
 
     @Test
+    void aStringDecodesAsThePromqlLexerDecodesIt() {
+        String literal = "\"caf\\u00e9 \\x41\\101 \\xc3\\xa9 \\U0001F600 \\a\\v\"";
+        String promql = ((io.vigia.datasources.promql.ast.Expr.StringLiteral) io.vigia.datasources.promql.parser.Parser.parse(literal))
+                .value();
+        EmbeddedLogQuery q = EmbeddedLogQuery.parse("{job=\"guardrail\"} |= " + literal);
+        assertThat(q.filters().getFirst().value()).isEqualTo(promql).isEqualTo("caf\u00e9 AA \u00e9 \uD83D\uDE00 \u0007\u000b");
+    }
+
+    @Test
     void parsesEveryMatcherAndFilterWithBothKindsOfString() {
         EmbeddedLogQuery q = EmbeddedLogQuery.parse(
                 " { job = \"guardrail\", app!=\"x\",category=~`prompt_.*|secret_access`, detector!~\"tmp.*\" } "
@@ -65,14 +74,14 @@ class EmbeddedLogQueryTest {
             "''                                              | 'empty query'",
             "'{job=\"guardrail\"'                            | 'expected , or } in the stream selector'",
             "'{job=guardrail}'                               | 'parse error at column 6: expected a quoted string'",
-            "'{job=\"guardrail}'                             | 'unterminated string'",
+            "'{job=\"guardrail}'                             | 'unterminated quoted string'",
             "'{job==\"x\"}'                                  | 'expected a quoted string'",
             "'{job~\"x\"}'                                   | 'expected =, !=, =~ or !~ after the label job'",
             "'{1job=\"x\"}'                                  | 'expected a label name'",
             "'{job=~\"(unclosed\"}'                          | 'invalid regular expression'",
             "'{job=\"g\"} |~ \"[a-\"'                        | 'invalid regular expression'",
             "'{job=\"g\"} extra'                             | 'unexpected \"extra\" after the stream selector'",
-            "'{job=\"g\\q\"}'                                | 'unknown escape \\q'",
+            "'{job=\"g\\q\"}'                                | 'unknown escape sequence U+0071'",
     })
     void refusesWhatItCannotAnswerWithAClearMessage(String query, String message) {
         assertThatThrownBy(() -> EmbeddedLogQuery.parse(query)).isInstanceOf(QueryException.class)

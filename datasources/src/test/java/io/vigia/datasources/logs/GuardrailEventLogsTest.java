@@ -1,7 +1,7 @@
 package io.vigia.datasources.logs;
 
 import io.vigia.datasources.api.QueryException;
-import io.vigia.datasources.remote.CancellationToken;
+import io.vigia.datasources.http.CancellationToken;
 import io.vigia.persistence.evidence.GuardrailEventRepository;
 import io.vigia.persistence.evidence.GuardrailEventRepository.StoredEvent;
 import io.vigia.persistence.workspace.Workspace;

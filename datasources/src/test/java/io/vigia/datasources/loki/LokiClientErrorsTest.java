@@ -1,13 +1,13 @@
 package io.vigia.datasources.loki;
 
-import io.vigia.datasources.remote.CancellationToken;
-import io.vigia.datasources.remote.ConnectionSettings;
-import io.vigia.datasources.remote.ConnectionTestResult;
-import io.vigia.datasources.remote.InMemorySecretStore;
-import io.vigia.datasources.remote.RemoteException;
-import io.vigia.datasources.remote.RetryPolicy;
-import io.vigia.datasources.remote.SecretResolver;
-import io.vigia.datasources.remote.SourceType;
+import io.vigia.datasources.http.CancellationToken;
+import io.vigia.datasources.http.ConnectionSettings;
+import io.vigia.datasources.http.ConnectionTestResult;
+import io.vigia.datasources.secrets.InMemorySecretStore;
+import io.vigia.datasources.http.RemoteException;
+import io.vigia.datasources.http.RetryPolicy;
+import io.vigia.datasources.secrets.SecretResolver;
+import io.vigia.datasources.http.SourceType;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;

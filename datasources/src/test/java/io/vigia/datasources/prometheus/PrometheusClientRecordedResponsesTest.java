@@ -2,15 +2,15 @@ package io.vigia.datasources.prometheus;
 
 import io.vigia.datasources.api.QueryResponse;
 import io.vigia.datasources.api.QueryResult;
-import io.vigia.datasources.remote.ApiErrorException;
-import io.vigia.datasources.remote.CancellationToken;
-import io.vigia.datasources.remote.ConnectionSettings;
-import io.vigia.datasources.remote.ConnectionTestResult;
-import io.vigia.datasources.remote.InMemorySecretStore;
-import io.vigia.datasources.remote.RemoteException;
-import io.vigia.datasources.remote.RetryPolicy;
-import io.vigia.datasources.remote.SecretResolver;
-import io.vigia.datasources.remote.SourceType;
+import io.vigia.datasources.api.ApiErrorException;
+import io.vigia.datasources.http.CancellationToken;
+import io.vigia.datasources.http.ConnectionSettings;
+import io.vigia.datasources.http.ConnectionTestResult;
+import io.vigia.datasources.secrets.InMemorySecretStore;
+import io.vigia.datasources.http.RemoteException;
+import io.vigia.datasources.http.RetryPolicy;
+import io.vigia.datasources.secrets.SecretResolver;
+import io.vigia.datasources.http.SourceType;
 import io.vigia.persistence.series.Labels;
 import io.vigia.testsupport.NeedsSharedCorpus;
 import mockwebserver3.MockResponse;
@@ -282,7 +282,7 @@ class PrometheusClientRecordedResponsesTest {
         EXPECTATIONS.put("prometheus-promql-annotation-messages.json", (t, f) -> {
             // Not a response: message templates that appear in "warnings"/"infos". Each one is
             // embedded in a response and must reach QueryResponse unchanged (quotes, %q and all).
-            Object tree = io.vigia.datasources.remote.ApiJson.tree(parserAt(read(f)));
+            Object tree = io.vigia.datasources.api.ApiJson.tree(parserAt(read(f)));
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> messages = (List<Map<String, Object>>) ((Map<String, Object>) tree).get("messages");
             assertThat(messages).hasSize(22);
@@ -315,7 +315,7 @@ class PrometheusClientRecordedResponsesTest {
     }
 
     private static tools.jackson.core.JsonParser parserAt(String json) {
-        tools.jackson.core.JsonParser p = io.vigia.datasources.remote.ApiJson.parser(json.getBytes(StandardCharsets.UTF_8));
+        tools.jackson.core.JsonParser p = io.vigia.datasources.api.ApiJson.parser(json.getBytes(StandardCharsets.UTF_8));
         p.nextToken();
         return p;
     }

@@ -6,7 +6,7 @@ import io.vigia.datasources.logs.GuardrailEventLogs;
 import io.vigia.datasources.loki.LokiDecoder;
 import io.vigia.datasources.loki.LokiResponse;
 import io.vigia.datasources.loki.LokiResult;
-import io.vigia.datasources.remote.HttpResponseData;
+import io.vigia.datasources.http.HttpResponseData;
 import io.vigia.persistence.evidence.GuardrailEventRepository;
 import io.vigia.persistence.evidence.GuardrailEventRepository.StoredEvent;
 import io.vigia.persistence.series.Labels;

@@ -42,7 +42,7 @@ class FleetSimulationTest {
     static final class Recorded implements FleetSink {
         final Map<Labels, List<long[]>> times = new HashMap<>();
         final Map<Labels, List<Double>> values = new HashMap<>();
-        final List<GuardrailEvent> guardrail = new ArrayList<>();
+        final List<SimulatedGuardrailEvent> guardrail = new ArrayList<>();
         final List<SastFinding> findings = new ArrayList<>();
         long samples;
         long hash = 17;
@@ -61,7 +61,7 @@ class FleetSimulationTest {
         }
 
         @Override
-        public void guardrailEvent(GuardrailEvent event) {
+        public void guardrailEvent(SimulatedGuardrailEvent event) {
             guardrail.add(event);
         }
 

@@ -127,40 +127,12 @@ public final class SqliteSeriesStore implements SeriesReader, AutoCloseable {
                 n += XorChunk.decode(chunk, ts, vs, n);
             }
         }
-        int from = lowerBound(ts, n, minTime);
-        int to = upperBound(ts, n, maxTime);
+        int from = SortedLongs.lowerBound(ts, n, minTime);
+        int to = SortedLongs.upperBound(ts, n, maxTime);
         if (from >= to) {
             return null;
         }
         return new SeriesData(index.labelsOf(id), Arrays.copyOfRange(ts, from, to), Arrays.copyOfRange(vs, from, to));
-    }
-
-    static int lowerBound(long[] ts, int n, long t) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ts[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    static int upperBound(long[] ts, int n, long t) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ts[mid] <= t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     @Override

@@ -2,9 +2,9 @@ package io.vigia.views.dashboards;
 
 import io.vigia.dashboards.model.QueryLanguage;
 import io.vigia.datasources.logs.LogsSource;
-import io.vigia.datasources.remote.SourceType;
+import io.vigia.datasources.http.SourceType;
 import io.vigia.datasources.sources.DataSourceCatalog;
-import io.vigia.views.explore.SourceChoice;
+import io.vigia.dashboards.model.SourceChoice;
 
 import java.util.ArrayList;
 import java.util.List;

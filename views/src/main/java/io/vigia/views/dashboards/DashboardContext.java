@@ -1,5 +1,6 @@
 package io.vigia.views.dashboards;
 
+import io.vigia.persistence.workspace.AnnotationRepository;
 import io.vigia.datasources.api.MetricsSource;
 import javafx.beans.value.ObservableBooleanValue;
 
@@ -16,7 +17,7 @@ import java.util.function.Function;
 public record DashboardContext(Function<String, MetricsSource> sources, Function<String, Optional<MetricsSource>> cachedSources,
                                Duration minInterval, Clock clock, ZoneId zone,
                                ObservableBooleanValue dark, ObservableBooleanValue demoActive, Runnable removeDemo,
-                               io.vigia.persistence.workspace.AnnotationRepository annotations, LogSources logSources) {
+                               AnnotationRepository annotations, LogSources logSources) {
     public DashboardContext {
         logSources = logSources == null ? LogSources.NONE : logSources;
     }
@@ -25,7 +26,7 @@ public record DashboardContext(Function<String, MetricsSource> sources, Function
     public DashboardContext(Function<String, MetricsSource> sources, Function<String, Optional<MetricsSource>> cachedSources,
                             Duration minInterval, Clock clock, ZoneId zone,
                             ObservableBooleanValue dark, ObservableBooleanValue demoActive, Runnable removeDemo,
-                            io.vigia.persistence.workspace.AnnotationRepository annotations) {
+                            AnnotationRepository annotations) {
         this(sources, cachedSources, minInterval, clock, zone, dark, demoActive, removeDemo, annotations, LogSources.NONE);
     }
 

@@ -1,5 +1,8 @@
 package io.vigia.views.dashboards;
 
+import io.vigia.dashboards.model.Dashboard;
+import java.util.Optional;
+import javafx.scene.input.KeyCode;
 import io.vigia.persistence.workspace.StoredDashboard;
 import io.vigia.views.shell.Page;
 import io.vigia.views.tasks.TaskScope;
@@ -42,11 +45,11 @@ public final class DashboardListPage implements Page {
     }
 
     /** The open dashboard's view, for tests and screenshots. */
-    public java.util.Optional<DashboardView> openDashboard() {
-        return java.util.Optional.ofNullable(openView);
+    public Optional<DashboardView> openDashboard() {
+        return Optional.ofNullable(openView);
     }
 
-    private void show(io.vigia.dashboards.model.Dashboard d) {
+    private void show(Dashboard d) {
         if (openView != null) {
             openView.viewModel().close();
             openView = null;
@@ -59,9 +62,9 @@ public final class DashboardListPage implements Page {
         // the view is built after the saver is set: its Edit button shows only for an editable dashboard
         DashboardViewModel dvm = new DashboardViewModel(d, context.sources(), context.cachedSources(), context.minInterval(), scope,
                 context.clock(), context.zone());
-        dvm.setAnnotationStore(context.annotations());
+        dvm.annotations().setStore(context.annotations());
         dvm.setLogSources(context.logSources());
-        dvm.setSaver(vm::save);
+        dvm.editing().setSaver(vm::save);
         openView = new DashboardView(dvm, context.dark(), context.demoActive(), () -> vm.openProperty().set(null),
                 context.removeDemo());
         root.setCenter(openView);
@@ -120,7 +123,7 @@ public final class DashboardListPage implements Page {
                 return row;
             });
             table.setOnKeyPressed(e -> {
-                if (e.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
                     vm.open(table.getSelectionModel().getSelectedItem().uid());
                 }
             });

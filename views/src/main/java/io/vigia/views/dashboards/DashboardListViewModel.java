@@ -71,7 +71,7 @@ public final class DashboardListViewModel {
     }
 
     /** Saves an edited dashboard (blocking: called from a background task). */
-    public void save(io.vigia.dashboards.model.Dashboard d) {
+    public void save(Dashboard d) {
         store.save(d);
     }
 

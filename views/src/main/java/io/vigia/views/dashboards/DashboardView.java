@@ -1,5 +1,17 @@
 package io.vigia.views.dashboards;
 
+import io.vigia.views.controls.ChoiceText;
+import io.vigia.views.dashboards.deploys.DeployImpactView;
+import java.time.Duration;
+import java.util.Optional;
+import javafx.geometry.Pos;
+import javafx.scene.control.Control;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import io.vigia.dashboards.time.RangeChoice;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
 import javafx.beans.binding.Bindings;
@@ -32,7 +44,7 @@ public final class DashboardView extends BorderPane {
     private Pane grid;
     private PanelDrag drag;
     private ObservableBooleanValue darkTheme;
-    private io.vigia.views.deploys.DeployImpactView impactView;
+    private DeployImpactView impactView;
 
     DashboardView(DashboardViewModel vm, ObservableBooleanValue dark, ObservableBooleanValue demo, Runnable onBack,
                   Runnable onRemoveDemo) {
@@ -62,30 +74,30 @@ public final class DashboardView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ComboBox<DashboardViewModel.RangeChoice> range = new ComboBox<>();
+        ComboBox<RangeChoice> range = new ComboBox<>();
         range.setId("time-range");
-        range.getItems().setAll(DashboardViewModel.QUICK_RANGES);
-        range.valueProperty().bindBidirectional(vm.rangeProperty());
+        range.getItems().setAll(RangeChoice.QUICK);
+        range.valueProperty().bindBidirectional(vm.range().rangeProperty());
         range.setTooltip(new Tooltip("Time range (drag across a chart to zoom, double-click to go back; Ctrl+click a chart to annotate)"));
         Button zoomBack = new Button("Back");
         zoomBack.setId("zoom-back");
         zoomBack.setTooltip(new Tooltip("The time range before the last change"));
-        zoomBack.setOnAction(e -> vm.back());
+        zoomBack.setOnAction(e -> vm.range().back());
         Button zoomForward = new Button("Forward");
         zoomForward.setId("zoom-forward");
         zoomForward.setTooltip(new Tooltip("The time range left with Back"));
-        zoomForward.setOnAction(e -> vm.forward());
+        zoomForward.setOnAction(e -> vm.range().forward());
         zoomForward.setMinWidth(Region.USE_PREF_SIZE);
         Button refresh = new Button("Refresh");
         refresh.setId("refresh-dashboard");
         refresh.setTooltip(new Tooltip("Run every panel's queries again (Ctrl+R)"));
         refresh.setOnAction(e -> vm.refresh());
-        ComboBox<java.time.Duration> auto = new ComboBox<>();
+        ComboBox<Duration> auto = new ComboBox<>();
         auto.setId("auto-refresh");
-        auto.getItems().setAll(DashboardViewModel.AUTO_REFRESH_CHOICES);
-        auto.setConverter(io.vigia.views.controls.ChoiceText.of(d -> d.isZero() ? "Auto-refresh off"
+        auto.getItems().setAll(AutoRefresh.CHOICES);
+        auto.setConverter(ChoiceText.of(d -> d.isZero() ? "Auto-refresh off"
                 : "Every " + (d.toSeconds() < 60 ? d.toSeconds() + " s" : d.toMinutes() + " min")));
-        auto.valueProperty().bindBidirectional(vm.autoRefreshProperty());
+        auto.valueProperty().bindBidirectional(vm.autoRefresh().everyProperty());
         auto.setTooltip(new Tooltip("Refresh every panel on a schedule while the dashboard is open"));
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
@@ -101,72 +113,72 @@ public final class DashboardView extends BorderPane {
         // two rows, as the title and the demo box leave too little room for the controls at 1280 px:
         // the title row, then the time controls right-aligned with the status text on the left
         HBox titleRow = new HBox(10, back, title, demoBox, spacer, status);
-        javafx.scene.control.ToggleButton compare = new javafx.scene.control.ToggleButton("Compare previous period");
+        ToggleButton compare = new ToggleButton("Compare previous period");
         compare.setId("compare-previous");
         compare.setTooltip(new Tooltip("Draw the period just before this one, dashed, on every time series"));
         compare.selectedProperty().bindBidirectional(vm.comparePreviousProperty());
         compare.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.control.ToggleButton edit = new javafx.scene.control.ToggleButton("Edit");
+        ToggleButton edit = new ToggleButton("Edit");
         edit.setId("edit-dashboard");
         edit.setTooltip(new Tooltip("Move (drag), resize (drag the corner), duplicate, edit and remove panels; "
                 + "changes are saved at once (Ctrl+Z undoes)"));
-        edit.selectedProperty().bindBidirectional(vm.editingProperty());
-        edit.setVisible(vm.canEdit());
-        edit.setManaged(vm.canEdit());
+        edit.selectedProperty().bindBidirectional(vm.editing().editingProperty());
+        edit.setVisible(vm.editing().canEdit());
+        edit.setManaged(vm.editing().canEdit());
         Button addPanel = new Button("Add panel");
         addPanel.setId("add-panel");
         addPanel.setOnAction(e -> {
-            int id = vm.addPanel("New panel", "");
+            int id = vm.editing().addPanel("New panel", "");
             vm.dashboard().allPanels().stream().filter(p -> p.id() == id).findFirst()
                     .ifPresent(p -> PanelEditorDialog.edit(this, vm, p));
         });
         Button undo = new Button("Undo");
         undo.setId("undo-edit");
-        undo.setOnAction(e -> vm.undo());
+        undo.setOnAction(e -> vm.editing().undo());
         Button redo = new Button("Redo");
         redo.setId("redo-edit");
-        redo.setOnAction(e -> vm.redo());
+        redo.setOnAction(e -> vm.editing().redo());
         for (var b : List.of(addPanel, undo, redo)) {
-            b.visibleProperty().bind(vm.editingProperty());
-            b.managedProperty().bind(vm.editingProperty());
+            b.visibleProperty().bind(vm.editing().editingProperty());
+            b.managedProperty().bind(vm.editing().editingProperty());
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         vm.dashboardProperty().addListener((o, a, b) -> {
-            undo.setDisable(!vm.canUndo());
-            redo.setDisable(!vm.canRedo());
+            undo.setDisable(!vm.editing().canUndo());
+            redo.setDisable(!vm.editing().canRedo());
         });
         undo.setDisable(true);
         redo.setDisable(true);
         edit.setMinWidth(Region.USE_PREF_SIZE);
         // Grafana's keys: Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes, while editing
-        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (!vm.editingProperty().get() || !e.isShortcutDown()) {
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (!vm.editing().editingProperty().get() || !e.isShortcutDown()) {
                 return;
             }
-            if (e.getCode() == javafx.scene.input.KeyCode.Z && !e.isShiftDown()) {
-                vm.undo();
+            if (e.getCode() == KeyCode.Z && !e.isShiftDown()) {
+                vm.editing().undo();
                 e.consume();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.Y || (e.getCode() == javafx.scene.input.KeyCode.Z && e.isShiftDown())) {
-                vm.redo();
+            } else if (e.getCode() == KeyCode.Y || (e.getCode() == KeyCode.Z && e.isShiftDown())) {
+                vm.editing().redo();
                 e.consume();
             }
         });
         // the controls wrap onto a second line rather than widen the window
-        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(8, 4, addPanel, undo, redo, edit, impact, compare,
+        FlowPane controls = new FlowPane(8, 4, addPanel, undo, redo, edit, impact, compare,
                 range, zoomBack, zoomForward, refresh, auto);
-        controls.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        controls.setAlignment(Pos.CENTER_RIGHT);
         controls.setPrefWrapLength(900);
         controls.setMaxWidth(Double.MAX_VALUE);
         // the buttons keep their labels; the status text gives way when the window is narrow
-        for (javafx.scene.control.Control c : List.of(back, title, removeDemo, badge, zoomBack, refresh, range, auto)) {
+        for (Control c : List.of(back, title, removeDemo, badge, zoomBack, refresh, range, auto)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         status.setMinWidth(0);
         titleRow.getStyleClass().add("dashboard-toolbar");
         controls.getStyleClass().add("dashboard-toolbar");
-        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(2, titleRow, controls);
+        VBox top = new VBox(2, titleRow, controls);
         if (!vm.variables().isEmpty()) {
-            javafx.scene.layout.FlowPane vars = new javafx.scene.layout.FlowPane(12, 6);
+            FlowPane vars = new FlowPane(12, 6);
             vars.setId("dashboard-variables");
             vars.getStyleClass().add("dashboard-variables");
             for (VariableState st : vm.variables()) {
@@ -200,7 +212,7 @@ public final class DashboardView extends BorderPane {
         buildPanels();
         // an edit gives a new version of the dashboard: its panels are laid out again
         vm.dashboardProperty().addListener((o, a, b) -> buildPanels());
-        vm.editingProperty().addListener((o, a, b) -> buildPanels());
+        vm.editing().editingProperty().addListener((o, a, b) -> buildPanels());
         grid.widthProperty().addListener((o, a, b) -> vm.setWidth(b.doubleValue()));
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
@@ -212,15 +224,15 @@ public final class DashboardView extends BorderPane {
     private void buildPanels() {
         panels.clear();
         grid.getChildren().clear();
-        boolean editing = vm.editingProperty().get();
+        boolean editing = vm.editing().editingProperty().get();
         for (Panel p : vm.dashboard().allPanels()) {
             if (p.type() != PanelType.ROW) {
                 PanelView view = new PanelView(p, vm, darkTheme);
                 panels.add(view);
                 grid.getChildren().add(view);
                 if (editing) {
-                    view.showEditBar(() -> PanelEditorDialog.edit(view, vm, p), () -> vm.duplicatePanel(p.id()),
-                            () -> vm.removePanel(p.id()));
+                    view.showEditBar(() -> PanelEditorDialog.edit(view, vm, p), () -> vm.editing().duplicatePanel(p.id()),
+                            () -> vm.editing().removePanel(p.id()));
                     drag.attach(view);
                 }
             }
@@ -230,7 +242,7 @@ public final class DashboardView extends BorderPane {
 
     /** Shows the deploy comparison in place of the panels; Close (or Escape) comes back. */
     public void openDeployImpact() {
-        impactView = new io.vigia.views.deploys.DeployImpactView(vm.deployImpact(), vm.zone(), darkTheme, () -> {
+        impactView = new DeployImpactView(vm.deployImpact(), vm.zone(), darkTheme, () -> {
             impactView = null;
             setCenter(scroll);
         });
@@ -238,8 +250,8 @@ public final class DashboardView extends BorderPane {
     }
 
     /** The deploy comparison while it is shown. */
-    public java.util.Optional<io.vigia.views.deploys.DeployImpactView> deployImpactView() {
-        return java.util.Optional.ofNullable(impactView);
+    public Optional<DeployImpactView> deployImpactView() {
+        return Optional.ofNullable(impactView);
     }
 
     public DashboardViewModel viewModel() {

@@ -1,7 +1,7 @@
 package io.vigia.views.dashboards;
 
 import io.vigia.datasources.logs.LogsSource;
-import io.vigia.views.explore.SourceChoice;
+import io.vigia.dashboards.model.SourceChoice;
 
 import java.util.List;
 import java.util.Optional;

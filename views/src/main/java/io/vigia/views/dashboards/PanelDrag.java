@@ -1,5 +1,7 @@
 package io.vigia.views.dashboards;
 
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
 import io.vigia.dashboards.model.GridPos;
 import io.vigia.dashboards.model.Panel;
 import javafx.scene.Cursor;
@@ -61,14 +63,14 @@ final class PanelDrag {
             if (resizing) {
                 int w = clamp((int) Math.round((view.getWidth() + DashboardView.GAP) / col), 1, GridPos.COLUMNS - p.grid().x());
                 int h = Math.max(2, (int) Math.round((view.getHeight() + DashboardView.GAP) / DashboardView.ROW_HEIGHT));
-                vm.resizePanel(p.id(), w, h);
+                vm.editing().resizePanel(p.id(), w, h);
             } else {
                 int x = clamp(p.grid().x() + (int) Math.round(view.getTranslateX() / col), 0, GridPos.COLUMNS - p.grid().w());
                 int y = Math.max(0, p.grid().y() + (int) Math.round(view.getTranslateY() / DashboardView.ROW_HEIGHT));
                 view.setTranslateX(0);
                 view.setTranslateY(0);
                 if (x != p.grid().x() || y != p.grid().y()) {
-                    vm.movePanel(p.id(), x, y);
+                    vm.editing().movePanel(p.id(), x, y);
                 }
             }
             grid.requestLayout();
@@ -85,8 +87,8 @@ final class PanelDrag {
     /** Whether the event is on a button of the edit bar, or on its text (the target is then the label inside it). */
     private static boolean onButton(MouseEvent e) {
         Object t = e.getTarget();
-        for (javafx.scene.Node n = t instanceof javafx.scene.Node node ? node : null; n != null; n = n.getParent()) {
-            if (n instanceof javafx.scene.control.ButtonBase) {
+        for (Node n = t instanceof Node node ? node : null; n != null; n = n.getParent()) {
+            if (n instanceof ButtonBase) {
                 return true;
             }
             if (n instanceof PanelView) {

@@ -1,12 +1,14 @@
 package io.vigia.views.dashboards;
 
+import java.util.LinkedHashSet;
+import javafx.scene.layout.Region;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.QueryLanguage;
 import io.vigia.datasources.sources.DataSourceCatalog;
 import io.vigia.views.controls.ChoiceText;
-import io.vigia.views.explore.SourceChoice;
+import io.vigia.dashboards.model.SourceChoice;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
@@ -96,7 +98,7 @@ final class PanelEditorDialog {
             String ds = source.getValue() == null ? DEFAULT_SOURCE : source.getValue();
             QueryLanguage language = t == PanelType.LOGS || languageOf(ds, choices) == QueryLanguage.LOGQL
                     ? QueryLanguage.LOGQL : QueryLanguage.PROMQL;
-            vm.updatePanel(p.id(), t, ds, language, title.getText(), expr.getText(), legend.getText(),
+            vm.editing().updatePanel(p.id(), t, ds, language, title.getText(), expr.getText(), legend.getText(),
                     unit.getValue() == null ? "" : unit.getValue());
         });
     }
@@ -108,7 +110,7 @@ final class PanelEditorDialog {
      */
     static List<String> sourcesFor(PanelType type, List<SourceChoice> choices, String current) {
         QueryLanguage wanted = type == PanelType.LOGS ? QueryLanguage.LOGQL : QueryLanguage.PROMQL;
-        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> out = new LinkedHashSet<>();
         out.add(DEFAULT_SOURCE);
         out.add(DataSourceCatalog.LOCAL);
         for (SourceChoice c : choices) {
@@ -125,7 +127,7 @@ final class PanelEditorDialog {
     /** A row's name, never cut to "T…" by the grid. */
     private static Label label(String text) {
         Label l = new Label(text);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -1,9 +1,21 @@
 package io.vigia.views.dashboards;
 
+import io.vigia.dashboards.model.PanelType;
+import io.vigia.views.chart.LogScroll;
+import java.time.Duration;
+import java.time.Instant;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Polygon;
 import io.vigia.dashboards.chart.ChartTheme;
 import io.vigia.dashboards.chart.axis.Unit;
 import io.vigia.dashboards.chart.render.LegendState;
-import io.vigia.dashboards.chart.render.PanelPainter;
+import io.vigia.dashboards.paint.PanelPainter;
 import io.vigia.dashboards.chart.render.TimeSeriesLayout;
 import io.vigia.dashboards.chart.render.TimeSeriesRenderer;
 import io.vigia.dashboards.chart.render.Tooltip;
@@ -30,12 +42,12 @@ public final class PanelView extends StackPane {
     private final DashboardViewModel vm;
     private final ChartCanvas canvas = new ChartCanvas();
     private final Rectangle selection = new Rectangle();
-    private final javafx.scene.control.Label stale = new javafx.scene.control.Label();
+    private final Label stale = new Label();
     private LegendState legend = LegendState.ALL_VISIBLE;
     private TimeSeriesLayout layout;
     private double hoverX = Double.NaN;
     private double dragStart = Double.NaN;
-    private final io.vigia.views.chart.LogScroll logScroll;
+    private final LogScroll logScroll;
 
     PanelView(Panel panel, DashboardViewModel vm, ObservableBooleanValue dark) {
         this.panel = panel;
@@ -48,11 +60,11 @@ public final class PanelView extends StackPane {
         stale.getStyleClass().add("panel-stale");
         stale.setId("panel-stale-" + panel.id());
         stale.setVisible(false);
-        StackPane.setAlignment(stale, javafx.geometry.Pos.TOP_RIGHT);
-        StackPane.setMargin(stale, new javafx.geometry.Insets(4, 8, 0, 0));
+        StackPane.setAlignment(stale, Pos.TOP_RIGHT);
+        StackPane.setMargin(stale, new Insets(4, 8, 0, 0));
         getChildren().addAll(canvas, selection, stale);
         canvas.setPrefSize(10, 10);
-        logScroll = io.vigia.views.chart.LogScroll.attach(canvas, () -> {
+        logScroll = LogScroll.attach(canvas, () -> {
             PanelData d = vm.dataProperty(panel).get();
             return d == null ? 0 : d.logs().size();
         }, i -> {
@@ -60,20 +72,22 @@ public final class PanelView extends StackPane {
             return d == null || i >= d.logs().size() ? null : d.logs().get(i);
         });
         canvas.setPainter(s -> {
-            TimeRange r = vm.resolvedRangeProperty().get();
+            PanelData data = vm.dataProperty(panel).get();
+            // data is drawn on the range it answers: until a new range's answer arrives, the old
+            // data keeps its own axis
+            TimeRange r = data != null && data.range() != null ? data.range() : vm.range().resolvedProperty().get();
             if (r == null) {
                 return;
             }
             ChartTheme theme = dark.get() ? ChartTheme.dark() : ChartTheme.light();
-            PanelData data = vm.dataProperty(panel).get();
-            if (panel.type() == io.vigia.dashboards.model.PanelType.LOGS) {
+            if (panel.type() == PanelType.LOGS) {
                 layout = null;
                 logScroll.painted(PanelPainter.paintLogs(s, panel, data, new PanelPainter.Context(r.from().toEpochMilli(),
                         r.to().toEpochMilli(), vm.zone(), theme, legend, List.of()), logScroll.first()));
                 return;
             }
             layout = PanelPainter.paint(s, panel, data, new PanelPainter.Context(r.from().toEpochMilli(),
-                    r.to().toEpochMilli(), vm.zone(), theme, legend, vm.annotationsProperty().get())).orElse(null);
+                    r.to().toEpochMilli(), vm.zone(), theme, legend, vm.annotations().annotationsProperty().get())).orElse(null);
             if (layout != null && data != null && !Double.isNaN(hoverX)) {
                 Optional<Tooltip> tip = Tooltip.at(layout, data.series(), hoverX, Unit.fromGrafanaId(panel.fieldConfig().unit()));
                 TimeSeriesRenderer.paintCrosshair(s, layout, tip, theme, vm.zone());
@@ -84,32 +98,32 @@ public final class PanelView extends StackPane {
             showStaleness(b);
             canvas.requestRepaint();
         });
-        vm.annotationsProperty().addListener((o, a, b) -> canvas.requestRepaint());
-        vm.resolvedRangeProperty().addListener((o, a, b) -> canvas.requestRepaint());
+        vm.annotations().annotationsProperty().addListener((o, a, b) -> canvas.requestRepaint());
+        vm.range().resolvedProperty().addListener((o, a, b) -> canvas.requestRepaint());
         dark.addListener((o, a, b) -> canvas.requestRepaint());
         wireMouse();
     }
 
     /** Edit mode: Edit…, Duplicate and Remove at the panel's top right, and a resize corner. */
     void showEditBar(Runnable edit, Runnable duplicate, Runnable remove) {
-        javafx.scene.control.Button e = new javafx.scene.control.Button("Edit…");
+        Button e = new Button("Edit…");
         e.setId("edit-panel-" + panel.id());
         e.setOnAction(x -> edit.run());
-        javafx.scene.control.Button d = new javafx.scene.control.Button("Duplicate");
+        Button d = new Button("Duplicate");
         d.setId("duplicate-panel-" + panel.id());
         d.setOnAction(x -> duplicate.run());
-        javafx.scene.control.Button r = new javafx.scene.control.Button("Remove");
+        Button r = new Button("Remove");
         r.setId("remove-panel-" + panel.id());
         r.getStyleClass().add("danger");
         r.setOnAction(x -> remove.run());
-        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(4, e, d, r);
+        HBox bar = new HBox(4, e, d, r);
         bar.getStyleClass().add("panel-edit-bar");
-        bar.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
-        StackPane.setAlignment(bar, javafx.geometry.Pos.TOP_RIGHT);
-        StackPane.setMargin(bar, new javafx.geometry.Insets(4, 6, 0, 0));
-        javafx.scene.shape.Polygon corner = new javafx.scene.shape.Polygon(14, 0, 14, 14, 0, 14);
+        bar.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(bar, Pos.TOP_RIGHT);
+        StackPane.setMargin(bar, new Insets(4, 6, 0, 0));
+        Polygon corner = new Polygon(14, 0, 14, 14, 0, 14);
         corner.getStyleClass().add("panel-resize-corner");
-        StackPane.setAlignment(corner, javafx.geometry.Pos.BOTTOM_RIGHT);
+        StackPane.setAlignment(corner, Pos.BOTTOM_RIGHT);
         getStyleClass().add("editing");
         getChildren().addAll(bar, corner);
     }
@@ -120,7 +134,7 @@ public final class PanelView extends StackPane {
             stale.setVisible(false);
             return;
         }
-        java.time.Duration age = java.time.Duration.between(d.staleSince(), vm.clock().instant());
+        Duration age = Duration.between(d.staleSince(), vm.clock().instant());
         stale.setText("stale · fetched " + ageText(age) + " ago");
         stale.setTooltip(new javafx.scene.control.Tooltip("Fetched " + d.staleSince().atZone(vm.zone()).toLocalDateTime().withNano(0)
                 + (d.notices().isEmpty() ? "; waiting for the source" : "\n" + String.join("\n", d.notices()))));
@@ -129,9 +143,9 @@ public final class PanelView extends StackPane {
 
     /** Ctrl+click on a chart, as in Grafana: an annotation at that time, on every time panel. */
     private void askForAnnotation(long timeMs) {
-        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
+        TextInputDialog ask = new TextInputDialog();
         ask.setTitle("Add annotation");
-        ask.setHeaderText("Annotation at " + java.time.Instant.ofEpochMilli(timeMs).atZone(vm.zone()).toLocalDateTime().withSecond(0).withNano(0));
+        ask.setHeaderText("Annotation at " + Instant.ofEpochMilli(timeMs).atZone(vm.zone()).toLocalDateTime().withSecond(0).withNano(0));
         ask.setContentText("Text:");
         if (getScene() != null) {
             ask.initOwner(getScene().getWindow());
@@ -139,7 +153,7 @@ public final class PanelView extends StackPane {
         ask.showAndWait().ifPresent(text -> vm.addAnnotation(timeMs, text));
     }
 
-    static String ageText(java.time.Duration age) {
+    static String ageText(Duration age) {
         long s = Math.max(0, age.toSeconds());
         if (s < 90) {
             return s + " s";
@@ -184,14 +198,14 @@ public final class PanelView extends StackPane {
                 Optional<Long> a = layout.timeAt(Math.min(dragStart, e.getX()));
                 Optional<Long> b = layout.timeAt(Math.max(dragStart, e.getX()));
                 if (a.isPresent() && b.isPresent()) {
-                    vm.zoomTo(a.get(), b.get());
+                    vm.range().zoomTo(a.get(), b.get());
                 }
             }
             dragStart = Double.NaN;
         });
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getClickCount() == 2) {
-                vm.back();
+                vm.range().back();
                 return;
             }
             if (layout == null || vm.dataProperty(panel).get() == null) {
@@ -203,7 +217,7 @@ public final class PanelView extends StackPane {
                 legend = e.isShortcutDown() ? legend.toggle(name) : legend.isolate(name, names);
                 canvas.requestRepaint();
             });
-            if (legendItem.isEmpty() && e.isShortcutDown() && vm.canAnnotate() && layout.plot().contains(e.getX(), e.getY())) {
+            if (legendItem.isEmpty() && e.isShortcutDown() && vm.annotations().canAnnotate() && layout.plot().contains(e.getX(), e.getY())) {
                 layout.timeAt(e.getX()).ifPresent(this::askForAnnotation);
             }
         });

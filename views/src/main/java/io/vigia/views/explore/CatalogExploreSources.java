@@ -1,11 +1,12 @@
 package io.vigia.views.explore;
 
+import io.vigia.dashboards.model.SourceChoice;
 import io.vigia.dashboards.model.QueryLanguage;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.loki.LokiClient;
-import io.vigia.datasources.remote.ConnectionSettings;
-import io.vigia.datasources.remote.SecretResolver;
-import io.vigia.datasources.remote.SourceType;
+import io.vigia.datasources.http.ConnectionSettings;
+import io.vigia.datasources.secrets.SecretResolver;
+import io.vigia.datasources.http.SourceType;
 import io.vigia.datasources.sources.DataSourceCatalog;
 
 import java.util.ArrayList;

@@ -4,8 +4,7 @@ import io.vigia.dashboards.store.DashboardStore;
 import io.vigia.datasources.sources.DataSourceCatalog;
 import io.vigia.persistence.workspace.SettingsRepository;
 import io.vigia.persistence.workspace.Workspace;
-import io.vigia.views.dashboards.DashboardViewModel;
-import io.vigia.views.dashboards.DashboardViewModel.RangeChoice;
+import io.vigia.dashboards.time.RangeChoice;
 import io.vigia.views.shell.Page;
 import io.vigia.views.tasks.TaskScope;
 import javafx.beans.value.ObservableBooleanValue;
@@ -113,7 +112,7 @@ public final class ExplorePage implements Page {
         Label title = new Label("Explore");
         title.getStyleClass().add("page-title");
         ComboBox<RangeChoice> range = new ComboBox<>();
-        range.getItems().setAll(DashboardViewModel.QUICK_RANGES);
+        range.getItems().setAll(RangeChoice.QUICK);
         range.setId("explore-range");
         range.valueProperty().bindBidirectional(vm.rangeProperty());
         ToggleButton split = new ToggleButton("Split");

@@ -1,5 +1,6 @@
 package io.vigia.views.explore;
 
+import io.vigia.dashboards.model.SourceChoice;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.loki.LokiClient;
 

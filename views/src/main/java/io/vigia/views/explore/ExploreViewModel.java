@@ -1,9 +1,9 @@
 package io.vigia.views.explore;
 
+import io.vigia.dashboards.model.SourceChoice;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.time.TimeRange;
-import io.vigia.views.dashboards.DashboardViewModel;
-import io.vigia.views.dashboards.DashboardViewModel.RangeChoice;
+import io.vigia.dashboards.time.RangeChoice;
 import io.vigia.views.tasks.BackgroundTask;
 import io.vigia.views.tasks.TaskScope;
 import javafx.beans.property.BooleanProperty;
@@ -16,7 +16,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
@@ -39,7 +38,7 @@ public final class ExploreViewModel {
 
     private final ObservableList<SourceChoice> sourceChoices = FXCollections.observableArrayList();
     private final ObservableList<HistoryEntry> historyEntries = FXCollections.observableArrayList();
-    private final ObjectProperty<RangeChoice> range = new SimpleObjectProperty<>(this, "range", DashboardViewModel.QUICK_RANGES.getFirst());
+    private final ObjectProperty<RangeChoice> range = new SimpleObjectProperty<>(this, "range", RangeChoice.QUICK.getFirst());
     private final BooleanProperty split = new SimpleBooleanProperty(this, "split");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
 
@@ -130,8 +129,7 @@ public final class ExploreViewModel {
     }
 
     public TimeRange resolvedRange() {
-        RangeChoice r = range.get();
-        return TimeRange.resolve(r.from(), r.to(), clock.instant(), zone, DayOfWeek.MONDAY);
+        return range.get().resolve(clock.instant(), zone);
     }
 
     /** Puts a history entry in a pane, with its source when that source still exists. */

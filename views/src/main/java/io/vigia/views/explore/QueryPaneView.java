@@ -1,9 +1,10 @@
 package io.vigia.views.explore;
 
+import io.vigia.dashboards.model.SourceChoice;
 import io.vigia.dashboards.chart.ChartTheme;
 import io.vigia.dashboards.chart.axis.Unit;
 import io.vigia.dashboards.chart.render.LegendState;
-import io.vigia.dashboards.chart.render.PanelPainter;
+import io.vigia.dashboards.paint.PanelPainter;
 import io.vigia.dashboards.chart.render.TimeSeriesLayout;
 import io.vigia.dashboards.chart.render.TimeSeriesRenderer;
 import io.vigia.dashboards.chart.render.Tooltip;

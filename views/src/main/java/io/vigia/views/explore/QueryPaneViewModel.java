@@ -1,11 +1,12 @@
 package io.vigia.views.explore;
 
+import io.vigia.dashboards.model.SourceChoice;
 import io.vigia.dashboards.model.QueryLanguage;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.promql.ast.PromqlFeatures;
 import io.vigia.datasources.promql.parser.ParseException;
 import io.vigia.datasources.promql.parser.Parser;
-import io.vigia.datasources.remote.CancellationToken;
+import io.vigia.datasources.http.CancellationToken;
 import io.vigia.datasources.sources.DataSourceCatalog;
 import io.vigia.views.explore.SourceMetadata.Key;
 import io.vigia.views.tasks.BackgroundTask;
@@ -222,7 +223,7 @@ public final class QueryPaneViewModel {
             }
             return "No data in this time range.";
         }
-        return r.series().size() + " series · step " + io.vigia.datasources.remote.GrafanaResolution.promDuration(r.step().toMillis())
+        return r.series().size() + " series · step " + io.vigia.datasources.grafana.GrafanaResolution.promDuration(r.step().toMillis())
                 + " · " + r.rows().size() + " rows at the end of the range";
     }
 

@@ -1,19 +1,22 @@
 package io.vigia.views.explore;
 
+import io.vigia.dashboards.model.SourceChoice;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
 import io.vigia.dashboards.model.QueryLanguage;
-import io.vigia.dashboards.query.LegendFormat;
+import io.vigia.dashboards.model.Query;
+import io.vigia.dashboards.query.PreparedQuery;
+import io.vigia.dashboards.query.QueryPath;
+import io.vigia.dashboards.query.QueryPreparation;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
-import io.vigia.datasources.api.QueryResponse;
 import io.vigia.datasources.api.QueryResult;
 import io.vigia.datasources.loki.Direction;
 import io.vigia.datasources.loki.LogStream;
 import io.vigia.datasources.loki.LokiClient;
 import io.vigia.datasources.loki.LokiResponse;
 import io.vigia.datasources.loki.LokiResult;
-import io.vigia.datasources.remote.CancellationToken;
-import io.vigia.datasources.remote.GrafanaResolution;
+import io.vigia.datasources.http.CancellationToken;
+import io.vigia.datasources.grafana.GrafanaResolution;
 import io.vigia.persistence.series.Labels;
 
 import java.time.Duration;
@@ -42,21 +45,18 @@ public final class QueryRunner {
         if (source.language() == QueryLanguage.LOGQL) {
             return logs(sources.logs(source.name()), expr, range, widthPx, token);
         }
+        // the dashboards' query path: the same resolution, preparation (Grafana's macros, so that
+        // queries copied from dashboards run as they are) and conversion to series as a panel's
         MetricsSource m = sources.metrics(source.name());
-        GrafanaResolution res = GrafanaResolution.compute(range.from(), range.to(), Math.max(1, widthPx),
-                m.minInterval().orElse(minInterval));
-        List<String> notices = new ArrayList<>();
-        // Grafana's $__rate_interval, $__interval, $__range: queries copied from dashboards run as they are
-        String sent = res.expand(expr);
-        QueryResponse graph = m.queryRange(sent, res.start(), res.end(), res.step());
-        notices.addAll(graph.warnings());
-        notices.addAll(graph.infos());
-        QueryResponse table = m.query(sent, range.to());
-        notices.addAll(table.warnings());
-        notices.addAll(table.infos());
-        List<ExploreResult.Row> rows = rows(table.result());
-        return new ExploreResult(range, res.step(), series(graph.result()), labelColumns(rows), rows, List.of(),
-                notices.stream().distinct().toList());
+        GrafanaResolution res = QueryPath.resolution(range, widthPx, m, minInterval);
+        Query query = new Query("A", source.name(), QueryLanguage.PROMQL, expr, "", false, false, "");
+        PreparedQuery prepared = QueryPreparation.EXPAND.prepare(query, QueryPreparation.Context.macrosOnly(res));
+        QueryPath path = new QueryPath();
+        List<TimeSeriesData> graph = QueryPath.series(path.range(m, prepared, res.start(), res.end()), "", 0);
+        QueryResult table = path.instant(m, prepared, range.to());
+        List<ExploreResult.Row> rows = rows(table);
+        return new ExploreResult(range, res.step(), graph, labelColumns(rows), rows, List.of(),
+                path.notices().stream().distinct().toList());
     }
 
     private static ExploreResult logs(LokiClient loki, String expr, TimeRange range, int widthPx, CancellationToken token) {
@@ -75,29 +75,10 @@ public final class QueryRunner {
             }
             case LokiResult.Samples samples -> {
                 List<ExploreResult.Row> rows = rows(samples.result());
-                yield new ExploreResult(range, res.step(), series(samples.result()), labelColumns(rows), rows,
+                yield new ExploreResult(range, res.step(), QueryPath.series(samples.result(), "", 0), labelColumns(rows), rows,
                         List.of(), r.warnings());
             }
         };
-    }
-
-    static List<TimeSeriesData> series(QueryResult result) {
-        List<TimeSeriesData> out = new ArrayList<>();
-        switch (result) {
-            case QueryResult.Matrix m -> m.series().forEach(s -> out.add(new TimeSeriesData(LegendFormat.apply("", s.labels()),
-                    s.timestamps(), s.values())));
-            case QueryResult.Vector v -> {
-                for (int i = 0; i < v.size(); i++) {
-                    out.add(new TimeSeriesData(LegendFormat.apply("", v.labels()[i]), new long[] {v.timestamps()[i]},
-                            new double[] {v.values()[i]}));
-                }
-            }
-            case QueryResult.Scalar s -> out.add(new TimeSeriesData("scalar", new long[] {s.timestamp()}, new double[] {s.value()}));
-            case QueryResult.StringValue s -> {
-                // nothing to draw
-            }
-        }
-        return out;
     }
 
     /** The instant result as table rows; a range vector (e.g. {@code up[5m]}) shows each series' last sample. */

@@ -4,7 +4,7 @@ import io.vigia.dashboards.model.QueryLanguage;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.loki.LokiClient;
-import io.vigia.datasources.remote.CancellationToken;
+import io.vigia.datasources.http.CancellationToken;
 
 import java.util.List;
 import java.util.Map;

@@ -26,7 +26,12 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import io.vigia.dashboards.report.write.PdfPreview;
+import javafx.beans.binding.Bindings;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -213,7 +218,8 @@ public final class ReportsPage implements Page {
         page.setId("report-preview-image");
         page.setPreserveRatio(true);
         page.setFitWidth(460);
-        page.imageProperty().bind(vm.previewProperty());
+        // the view model holds the page's pixels; the image is the view's
+        page.imageProperty().bind(Bindings.createObjectBinding(() -> image(vm.previewProperty().get()), vm.previewProperty()));
         Label previewInfo = new Label();
         previewInfo.textProperty().bind(vm.previewInfoProperty());
         previewInfo.getStyleClass().add("page-subtitle");
@@ -310,5 +316,14 @@ public final class ReportsPage implements Page {
         TableColumn<GeneratedReport, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
         return c;
+    }
+
+    private static Image image(PdfPreview p) {
+        if (p == null) {
+            return null;
+        }
+        WritableImage image = new WritableImage(p.width(), p.height());
+        image.getPixelWriter().setPixels(0, 0, p.width(), p.height(), PixelFormat.getIntArgbInstance(), p.argb(), 0, p.width());
+        return image;
     }
 }

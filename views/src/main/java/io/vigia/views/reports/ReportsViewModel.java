@@ -29,9 +29,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.image.Image;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -84,7 +81,7 @@ public final class ReportsViewModel {
     private final ObjectProperty<Paper> paper = new SimpleObjectProperty<>(Paper.A4);
     private final Map<ReportFormat, BooleanProperty> formats = new java.util.EnumMap<>(ReportFormat.class);
     private final ObjectProperty<Path> directory = new SimpleObjectProperty<>();
-    private final ObjectProperty<Image> preview = new SimpleObjectProperty<>();
+    private final ObjectProperty<PdfPreview> preview = new SimpleObjectProperty<>();
     private final StringProperty previewInfo = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -140,7 +137,7 @@ public final class ReportsViewModel {
         return directory;
     }
 
-    public ObjectProperty<Image> previewProperty() {
+    public ObjectProperty<PdfPreview> previewProperty() {
         return preview;
     }
 
@@ -240,9 +237,7 @@ public final class ReportsViewModel {
             return new PreviewPage(PdfPreview.render(r, req.paper(), 0, PREVIEW_DPI), r);
         }, page -> {
             PdfPreview p = page.pixels();
-            WritableImage image = new WritableImage(p.width(), p.height());
-            image.getPixelWriter().setPixels(0, 0, p.width(), p.height(), PixelFormat.getIntArgbInstance(), p.argb(), 0, p.width());
-            preview.set(image);
+            preview.set(p);
             previewInfo.set("Page 1 of " + p.pages() + " · " + describe(page.report()));
             status.set("Preview of " + page.report().title() + " " + page.report().week());
         });

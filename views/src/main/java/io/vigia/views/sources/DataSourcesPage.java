@@ -1,7 +1,7 @@
 package io.vigia.views.sources;
 
-import io.vigia.datasources.remote.ProxySettings;
-import io.vigia.datasources.remote.SourceType;
+import io.vigia.datasources.http.ProxySettings;
+import io.vigia.datasources.http.SourceType;
 import io.vigia.views.controls.ChoiceText;
 import io.vigia.views.shell.Page;
 import javafx.beans.binding.Bindings;

@@ -1,16 +1,16 @@
 package io.vigia.views.sources;
 
-import io.vigia.datasources.remote.Authentication;
-import io.vigia.datasources.remote.ClientCertificate;
-import io.vigia.datasources.remote.ConnectionSettings;
-import io.vigia.datasources.remote.ConnectionTestResult;
-import io.vigia.datasources.remote.GrafanaProvisioningImporter;
-import io.vigia.datasources.remote.HeaderSetting;
-import io.vigia.datasources.remote.PemSource;
-import io.vigia.datasources.remote.ProxySettings;
-import io.vigia.datasources.remote.SecretRef;
-import io.vigia.datasources.remote.SourceType;
-import io.vigia.datasources.remote.TlsSettings;
+import io.vigia.datasources.http.Authentication;
+import io.vigia.datasources.secrets.ClientCertificate;
+import io.vigia.datasources.http.ConnectionSettings;
+import io.vigia.datasources.http.ConnectionTestResult;
+import io.vigia.datasources.grafana.GrafanaProvisioningImporter;
+import io.vigia.datasources.http.HeaderSetting;
+import io.vigia.datasources.secrets.PemSource;
+import io.vigia.datasources.http.ProxySettings;
+import io.vigia.datasources.secrets.SecretRef;
+import io.vigia.datasources.http.SourceType;
+import io.vigia.datasources.secrets.TlsSettings;
 import io.vigia.datasources.sources.DataSourceCatalog;
 import io.vigia.views.dialogs.DialogService;
 import io.vigia.views.tasks.BackgroundTask;

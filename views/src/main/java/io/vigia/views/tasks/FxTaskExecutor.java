@@ -1,5 +1,9 @@
 package io.vigia.views.tasks;
 
+import java.time.Duration;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -55,17 +59,30 @@ public final class FxTaskExecutor implements TaskExecutor {
             bt.cancelHandler().run();
         });
         pool.execute(task);
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-                task.cancel(true);
-            }
+        return TaskHandle.of(() -> task.cancel(true), task::isDone);
+    }
 
-            @Override
-            public boolean isDone() {
-                return task.isDone();
+    @Override
+    public TaskHandle every(Duration period, Runnable tick) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Future<?> loop = pool.submit(() -> {
+            try {
+                while (!cancelled.get()) {
+                    Thread.sleep(period);
+                    runOnFx(() -> {
+                        if (!cancelled.get()) {
+                            tick.run();
+                        }
+                    });
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // cancelled: the loop ends
             }
-        };
+        });
+        return TaskHandle.of(() -> {
+            cancelled.set(true);
+            loop.cancel(true);
+        }, loop::isDone);
     }
 
     /** A JavaFX task that hands its own progress methods to the work as a {@link ProgressSink}. */

@@ -1,9 +1,38 @@
 package io.vigia.views.tasks;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 import java.util.concurrent.CancellationException;
 
 /** Runs each task at once on the caller's thread: view models are tested without a toolkit. */
 public final class SameThreadTaskExecutor implements TaskExecutor {
+    private final List<Runnable[]> periodic = new ArrayList<>();
+
+    /** Periodic work waits for {@link #tick()}: tests decide when a period has passed. */
+    @Override
+    public TaskHandle every(Duration period, Runnable tick) {
+        Runnable[] slot = {tick};
+        periodic.add(slot);
+        return TaskHandle.of(() -> slot[0] = null, () -> slot[0] == null);
+    }
+
+    /** Runs each periodic job not yet cancelled once, as if its period had passed. */
+    public void tick() {
+        periodic.removeIf(slot -> slot[0] == null);
+        List.copyOf(periodic).forEach(slot -> {
+            if (slot[0] != null) {
+                slot[0].run();
+            }
+        });
+    }
+
+    /** How many periodic jobs are still scheduled. */
+    public int scheduled() {
+        periodic.removeIf(slot -> slot[0] == null);
+        return periodic.size();
+    }
     @Override
     public <T> TaskHandle submit(BackgroundTask<T> task) {
         boolean[] cancelled = {false};
@@ -30,17 +59,7 @@ public final class SameThreadTaskExecutor implements TaskExecutor {
         } catch (Exception e) {
             task.failureHandler().accept(e);
         }
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-                cancelled[0] = true;
-            }
-
-            @Override
-            public boolean isDone() {
-                return true;
-            }
-        };
+        return TaskHandle.of(() -> cancelled[0] = true, () -> true);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.vigia.views.tasks;
 
+import java.time.Duration;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,6 +43,20 @@ public final class TaskScope implements AutoCloseable {
         }
         handles.removeIf(TaskHandle::isDone);
         TaskHandle h = executor.submit(guarded);
+        handles.add(h);
+        return h;
+    }
+
+    /** Periodic work on the UI thread ({@link TaskExecutor#every}), stopped when the scope closes. */
+    public synchronized TaskHandle every(Duration period, Runnable tick) {
+        if (closed) {
+            throw new IllegalStateException("the view that owns this scope was closed");
+        }
+        TaskHandle h = executor.every(period, () -> {
+            if (!closed) {
+                tick.run();
+            }
+        });
         handles.add(h);
         return h;
     }

@@ -30,31 +30,31 @@ class DashboardEditingTest {
             DashboardStore dashboards = new DashboardStore(ws);
             DashboardViewModel vm = new DashboardViewModel(BuiltInDashboards.serviceLatency(), n -> new LocalPromqlSource("local", store),
                     Duration.ofMinutes(5), new SameThreadTaskExecutor().scope(), Clock.fixed(now, ZoneOffset.UTC), ZoneOffset.UTC);
-            assertThat(vm.canEdit()).isFalse();
-            vm.setSaver(dashboards::save);
+            assertThat(vm.editing().canEdit()).isFalse();
+            vm.editing().setSaver(dashboards::save);
             vm.refresh();
             Panel first = vm.dashboard().panels().getFirst();
 
-            vm.movePanel(first.id(), 6, 20);
+            vm.editing().movePanel(first.id(), 6, 20);
             assertThat(vm.dashboard().uid()).isEqualTo("service-latency-copy");
             assertThat(dashboards.load("service-latency-copy")).get().satisfies(saved ->
                     assertThat(panel(saved, first.id()).grid().x()).isEqualTo(6));
 
-            vm.resizePanel(first.id(), 24, 10);
-            vm.duplicatePanel(first.id());
-            int added = vm.addPanel("Error budget", "sum(rate(http_server_request_duration_seconds_count[5m]))");
-            vm.updatePanel(added, "Requests", "sum(rate(http_server_request_duration_seconds_count[5m]))", "all", "reqps");
+            vm.editing().resizePanel(first.id(), 24, 10);
+            vm.editing().duplicatePanel(first.id());
+            int added = vm.editing().addPanel("Error budget", "sum(rate(http_server_request_duration_seconds_count[5m]))");
+            vm.editing().updatePanel(added, "Requests", "sum(rate(http_server_request_duration_seconds_count[5m]))", "all", "reqps");
             assertThat(vm.dataProperty(panel(vm.dashboard(), added))).as("a new panel gets its data").isNotNull();
             assertThat(panel(dashboards.load("service-latency-copy").orElseThrow(), added).title()).isEqualTo("Requests");
             int panelsNow = vm.dashboard().panels().size();
 
-            vm.removePanel(added);
+            vm.editing().removePanel(added);
             assertThat(vm.dashboard().panels()).hasSize(panelsNow - 1);
-            vm.undo();
+            vm.editing().undo();
             assertThat(vm.dashboard().panels()).hasSize(panelsNow);
             assertThat(panel(dashboards.load("service-latency-copy").orElseThrow(), added).title()).as("undo is saved too")
                     .isEqualTo("Requests");
-            vm.redo();
+            vm.editing().redo();
             assertThat(vm.dashboard().panels()).hasSize(panelsNow - 1);
             assertThat(BuiltInDashboards.serviceLatency().panels().getFirst().grid()).as("the built-in is untouched")
                     .isEqualTo(first.grid());

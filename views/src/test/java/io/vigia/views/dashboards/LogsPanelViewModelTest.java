@@ -18,7 +18,7 @@ import io.vigia.persistence.evidence.GuardrailEventRepository;
 import io.vigia.persistence.evidence.GuardrailEventRepository.StoredEvent;
 import io.vigia.persistence.workspace.Workspace;
 import io.vigia.views.chart.JavaFxToolkit;
-import io.vigia.views.explore.SourceChoice;
+import io.vigia.dashboards.model.SourceChoice;
 import io.vigia.views.tasks.SameThreadTaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -128,7 +128,7 @@ class LogsPanelViewModelTest {
                             "{job=\"guardrail\", decision=\"blocked\"} |~ \"script|prompt 2\"", "{{category}}", "", "red", true,
                             QueryLanguage.LOGQL)));
             DashboardViewModel vm = open(d, ws);
-            List<Annotation> found = vm.annotationsProperty().get();
+            List<Annotation> found = vm.annotations().annotationsProperty().get();
             assertThat(vm.statusProperty().get()).isEmpty();
             // in 6 h: events 1..35; blocked and matching "script" (1) or "prompt 2…" (2, 20, 22, 23, 25, 26, 28, 29)
             assertThat(found).extracting(Annotation::ts).containsExactlyInAnyOrder(at(1), at(2), at(20), at(22), at(23), at(25),
@@ -156,9 +156,9 @@ class LogsPanelViewModelTest {
             store(ws);
             DashboardViewModel vm = open(BuiltInDashboards.guardrails(), ws);
             List<Dashboard> saved = new ArrayList<>();
-            vm.setSaver(saved::add);
+            vm.editing().setSaver(saved::add);
             Panel first = vm.dashboard().panels().getFirst();
-            vm.updatePanel(first.id(), PanelType.LOGS, "local", QueryLanguage.PROMQL, "Injections", "{category=\"prompt_injection\"}", "", "");
+            vm.editing().updatePanel(first.id(), PanelType.LOGS, "local", QueryLanguage.PROMQL, "Injections", "{category=\"prompt_injection\"}", "", "");
             Panel edited = vm.dashboard().allPanels().stream().filter(p -> p.id() == first.id()).findFirst().orElseThrow();
             assertThat(edited.type()).isEqualTo(PanelType.LOGS);
             assertThat(edited.queries().getFirst().language()).isEqualTo(QueryLanguage.LOGQL);

@@ -29,26 +29,26 @@ class ManualAnnotationsTest {
         try (Workspace ws = Workspace.open(dir.resolve("a.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
             DashboardViewModel vm = open(ws, store, now);
             vm.addAnnotation(at, "  incident #42: <b>rollback</b>  ");
-            assertThat(vm.annotationsProperty().get()).as(vm.statusProperty().get()).extracting(Annotation::text).contains("incident #42: <b>rollback</b>");
+            assertThat(vm.annotations().annotationsProperty().get()).as(vm.statusProperty().get()).extracting(Annotation::text).contains("incident #42: <b>rollback</b>");
 
             DashboardViewModel again = open(ws, store, now);
-            assertThat(again.annotationsProperty().get()).anySatisfy(a -> {
+            assertThat(again.annotations().annotationsProperty().get()).anySatisfy(a -> {
                 assertThat(a.ts()).isEqualTo(at);
-                assertThat(a.color()).isEqualTo(DashboardViewModel.MANUAL_ANNOTATION);
+                assertThat(a.color()).isEqualTo(DashboardAnnotations.MANUAL);
             });
             // another dashboard does not show it
             DashboardViewModel other = new DashboardViewModel(BuiltInDashboards.guardrails(), n -> new LocalPromqlSource("local", store),
                     Duration.ofMinutes(5), new SameThreadTaskExecutor().scope(), Clock.fixed(now, ZoneOffset.UTC), ZoneOffset.UTC);
-            other.setAnnotationStore(new AnnotationRepository(ws));
+            other.annotations().setStore(new AnnotationRepository(ws));
             other.refresh();
-            assertThat(other.annotationsProperty().get()).isEmpty();
+            assertThat(other.annotations().annotationsProperty().get()).isEmpty();
         }
     }
 
     private static DashboardViewModel open(Workspace ws, SqliteSeriesStore store, Instant now) {
         DashboardViewModel vm = new DashboardViewModel(BuiltInDashboards.serviceLatency(), n -> new LocalPromqlSource("local", store),
                 Duration.ofMinutes(5), new SameThreadTaskExecutor().scope(), Clock.fixed(now, ZoneOffset.UTC), ZoneOffset.UTC);
-        vm.setAnnotationStore(new AnnotationRepository(ws));
+        vm.annotations().setStore(new AnnotationRepository(ws));
         vm.refresh();
         return vm;
     }

@@ -1,13 +1,14 @@
 package io.vigia.views.explore;
 
+import io.vigia.dashboards.model.SourceChoice;
 import com.sun.net.httpserver.HttpServer;
 import io.vigia.dashboards.model.QueryLanguage;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.loki.LokiClient;
-import io.vigia.datasources.remote.ConnectionSettings;
-import io.vigia.datasources.remote.InMemorySecretStore;
-import io.vigia.datasources.remote.SecretResolver;
-import io.vigia.datasources.remote.SourceType;
+import io.vigia.datasources.http.ConnectionSettings;
+import io.vigia.datasources.secrets.InMemorySecretStore;
+import io.vigia.datasources.secrets.SecretResolver;
+import io.vigia.datasources.http.SourceType;
 import io.vigia.dashboards.store.DashboardStore;
 import io.vigia.persistence.workspace.SettingsRepository;
 import io.vigia.persistence.workspace.Workspace;

@@ -1,5 +1,7 @@
 package io.vigia.views.explore;
 
+import io.vigia.dashboards.time.RangeChoice;
+import io.vigia.dashboards.model.SourceChoice;
 import io.vigia.dashboards.model.QueryLanguage;
 import io.vigia.dashboards.store.DashboardStore;
 import io.vigia.datasources.api.MetricsSource;
@@ -127,27 +129,7 @@ class ExploreRunOrderTest {
             w.commit();
         }
         MetricsSource local = new LocalPromqlSource("local", store);
-        ExploreSources sources = new ExploreSources() {
-            @Override
-            public List<SourceChoice> list() {
-                return List.of(new SourceChoice("local", QueryLanguage.PROMQL));
-            }
-
-            @Override
-            public MetricsSource metrics(String name) {
-                return local;
-            }
-
-            @Override
-            public LokiClient logs(String name) {
-                throw new IllegalArgumentException("no Loki here");
-            }
-
-            @Override
-            public void close() {
-                // nothing held
-            }
-        };
+        ExploreSources sources = new LocalOnlySources(local);
         vm = new ExploreViewModel(sources, new QueryHistory(new SettingsRepository(workspace)),
                 new DashboardAppender(new DashboardStore(workspace)), executor.scope(), Clock.fixed(NOW, ZoneOffset.UTC),
                 ZoneOffset.UTC);
@@ -185,7 +167,7 @@ class ExploreRunOrderTest {
         vm.left().run();
         executor.finishAll("Explore A");
         assertThat(vm.left().resultProperty().get().range().from()).isEqualTo(NOW.minusSeconds(6 * 3600));
-        vm.rangeProperty().set(DashboardViewModel.QUICK_RANGES.get(2)); // last 7 days
+        vm.rangeProperty().set(RangeChoice.QUICK.get(2)); // last 7 days
         executor.finishAll("Explore A");
         assertThat(vm.left().resultProperty().get().range().from()).isEqualTo(NOW.minusSeconds(7 * 86400));
         assertThat(executor.titled("Explore B")).as("the right pane never ran").isEmpty();

@@ -1,5 +1,6 @@
 package io.vigia.views.explore;
 
+import io.vigia.dashboards.model.SourceChoice;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;

@@ -87,7 +87,7 @@ class ReportsViewModelTest {
 
         vm.preview();
         assertThat(vm.previewProperty().get()).isNotNull();
-        assertThat(vm.previewProperty().get().getWidth()).isGreaterThan(500);
+        assertThat(vm.previewProperty().get().width()).isGreaterThan(500);
         assertThat(vm.previewInfoProperty().get()).startsWith("Page 1 of ").contains("6 key numbers");
         assertThat(vm.busyProperty().get()).isFalse();
 
@@ -162,16 +162,7 @@ class ReportsViewModelTest {
             } catch (Exception e) {
                 task.failureHandler().accept(e);
             }
-            return new TaskHandle() {
-                @Override
-                public void cancel() {
-                }
-
-                @Override
-                public boolean isDone() {
-                    return true;
-                }
-            };
+            return TaskHandle.of(() -> { }, () -> true);
         }
 
         @Override

@@ -1,9 +1,9 @@
 package io.vigia.views.sources;
 
 import io.vigia.datasources.promql.LocalPromqlSource;
-import io.vigia.datasources.remote.Authentication;
-import io.vigia.datasources.remote.InMemorySecretStore;
-import io.vigia.datasources.remote.SecretRef;
+import io.vigia.datasources.http.Authentication;
+import io.vigia.datasources.secrets.InMemorySecretStore;
+import io.vigia.datasources.secrets.SecretRef;
 import io.vigia.datasources.sources.DataSourceCatalog;
 import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.DataSourceRepository;

@@ -269,36 +269,6 @@ public final class M4 {
         }
     }
 
-    /** Index of the first sample at or after {@code t} (binary search). */
-    public static int lowerBound(long[] ts, long t) {
-        int lo = 0;
-        int hi = ts.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ts[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** Index of the first sample after {@code t}. */
-    public static int upperBound(long[] ts, long t) {
-        int lo = 0;
-        int hi = ts.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ts[mid] <= t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     private static final class Out {
         double[] x;
         double[] y;

@@ -7,15 +7,15 @@ import io.vigia.dashboards.chart.InertText;
 import io.vigia.dashboards.chart.Rect;
 
 /** Panel chrome shared by the renderers: background, padding and title. */
-final class Frame {
+public final class Frame {
 
-    static final double PAD = 8;
+    public static final double PAD = 8;
 
     private Frame() {
     }
 
     /** Paints the background and the title; returns the area left for content. */
-    static Rect begin(DrawingSurface s, String title, ChartTheme theme) {
+    public static Rect begin(DrawingSurface s, String title, ChartTheme theme) {
         s.setFill(theme.background());
         s.fillRect(0, 0, s.width(), s.height());
         Rect area = new Rect(0, 0, Math.max(0, s.width()), Math.max(0, s.height())).inset(PAD, PAD + 2, PAD, PAD);
@@ -30,7 +30,7 @@ final class Frame {
     }
 
     /** "No data" centred in {@code r}. */
-    static void noData(DrawingSurface s, Rect r, ChartTheme theme) {
+    public static void noData(DrawingSurface s, Rect r, ChartTheme theme) {
         s.setFont(theme.font());
         s.setFill(theme.mutedText());
         String text = "No data";

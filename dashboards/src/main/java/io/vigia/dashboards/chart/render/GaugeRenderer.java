@@ -62,7 +62,7 @@ public final class GaugeRenderer {
         }
 
         double f = data.fraction();
-        ChartColor valueColor = Thresholds.colorFor(o.thresholds(), data.value(), base);
+        ChartColor valueColor = Threshold.colorFor(o.thresholds(), data.value(), base);
         if (!Double.isNaN(f) && f > 0) {
             s.setFill(valueColor);
             annulus(s, cx, cy, trackOuter - thick, trackOuter, 0, f);

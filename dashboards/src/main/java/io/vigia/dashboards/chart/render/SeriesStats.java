@@ -1,14 +1,14 @@
 package io.vigia.dashboards.chart.render;
 
+import io.vigia.persistence.series.SortedLongs;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
-import io.vigia.dashboards.chart.reduce.M4;
 
 /** Legend statistics of a series over a time range, ignoring gaps; NaN when there is no value. */
 public record SeriesStats(double last, double mean, double max, double min, int count) {
 
     public static SeriesStats of(TimeSeriesData s, long from, long to) {
-        int lo = M4.lowerBound(s.ts(), from);
-        int hi = M4.upperBound(s.ts(), to);
+        int lo = SortedLongs.lowerBound(s.ts(), from);
+        int hi = SortedLongs.upperBound(s.ts(), to);
         double last = Double.NaN;
         double sum = 0;
         double max = Double.NaN;

@@ -40,7 +40,7 @@ public final class StatRenderer {
 
     private static void paint(DrawingSurface s, StatData data, StatOptions o, ChartTheme theme) {
         Rect area = Frame.begin(s, data.title(), theme);
-        ChartColor valueColor = Thresholds.colorFor(o.thresholds(), data.value(), theme.text());
+        ChartColor valueColor = Threshold.colorFor(o.thresholds(), data.value(), theme.text());
 
         TimeSeriesData spark = data.sparkline();
         double sparkH = spark != null && spark.size() > 1 ? area.height() * 0.35 : 0;
@@ -69,12 +69,14 @@ public final class StatRenderer {
         s.fillText(value, valueBox.x() + (valueBox.width() - vm.width()) / 2, vy);
 
         if (!delta.isEmpty()) {
-            double d = data.delta();
-            boolean good = (d >= 0) == o.higherIsBetter();
             s.setFont(theme.font());
             String fitted = InertText.fit(s, delta, area.width());
             TextMetrics tm = s.measureText(fitted);
-            s.setFill(d == 0 ? theme.mutedText() : good ? theme.ok() : theme.critical());
+            s.setFill(switch (o.direction().tone(data.delta())) {
+                case GOOD -> theme.ok();
+                case BAD -> theme.critical();
+                case PLAIN -> theme.mutedText();
+            });
             s.fillText(fitted, area.x() + (area.width() - tm.width()) / 2, valueBox.bottom() + dm.ascent());
         }
     }

@@ -1,5 +1,6 @@
 package io.vigia.dashboards.chart.render;
 
+import io.vigia.persistence.series.SortedLongs;
 import java.time.ZoneId;
 import io.vigia.dashboards.chart.ChartColor;
 import io.vigia.dashboards.chart.ChartTheme;
@@ -186,8 +187,8 @@ public final class TimeSeriesRenderer {
 
     /** Indices [lo, hi) to draw: the range plus one sample either side so lines enter and leave the plot. */
     static int[] visibleIndices(long[] ts, long from, long to) {
-        int lo = Math.max(0, M4.lowerBound(ts, from) - 1);
-        int hi = Math.min(ts.length, M4.upperBound(ts, to) + 1);
+        int lo = Math.max(0, SortedLongs.lowerBound(ts, from) - 1);
+        int hi = Math.min(ts.length, SortedLongs.upperBound(ts, to) + 1);
         return new int[]{lo, Math.max(lo, hi)};
     }
 
@@ -349,8 +350,8 @@ public final class TimeSeriesRenderer {
         double max = Double.NEGATIVE_INFINITY;
         if (o.style() == DrawStyle.STACKED_AREA) {
             for (Stacking.Band b : bands) {
-                int lo = M4.lowerBound(b.ts(), from);
-                int hi = M4.upperBound(b.ts(), to);
+                int lo = SortedLongs.lowerBound(b.ts(), from);
+                int hi = SortedLongs.upperBound(b.ts(), to);
                 for (int i = lo; i < hi; i++) {
                     min = Math.min(min, Math.min(b.lower()[i], b.upper()[i]));
                     max = Math.max(max, Math.max(b.lower()[i], b.upper()[i]));
@@ -362,8 +363,8 @@ public final class TimeSeriesRenderer {
                     continue;
                 }
                 TimeSeriesData d = series.get(k);
-                int lo = M4.lowerBound(d.ts(), from);
-                int hi = M4.upperBound(d.ts(), to);
+                int lo = SortedLongs.lowerBound(d.ts(), from);
+                int hi = SortedLongs.upperBound(d.ts(), to);
                 double[] v = d.values();
                 for (int i = lo; i < hi; i++) {
                     double x = v[i];

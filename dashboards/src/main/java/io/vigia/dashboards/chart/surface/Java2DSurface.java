@@ -10,8 +10,6 @@ import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * A drawing surface over a Java2D {@code Graphics2D}: a {@link BufferedImage} for PNG, or the
@@ -23,32 +21,14 @@ public final class Java2DSurface implements DrawingSurface {
     private final double width;
     private final double height;
     private final AwtFonts fonts = new AwtFonts();
-    private final Deque<State> stack = new ArrayDeque<>();
+    // the graphics of each save() level is the state's own value
+    private final SurfaceState<Graphics2D> state;
     private Graphics2D g;
-    private State state = new State();
     private Path2D.Double path = new Path2D.Double();
-
-    private static final class State {
-        ChartColor stroke = new ChartColor(0, 0, 0, 1);
-        ChartColor fill = new ChartColor(0, 0, 0, 1);
-        double lineWidth = 1;
-        float[] dash;
-        ChartFont font = ChartFont.sans(12);
-        Graphics2D graphics;
-
-        State copy() {
-            State s = new State();
-            s.stroke = stroke;
-            s.fill = fill;
-            s.lineWidth = lineWidth;
-            s.dash = dash;
-            s.font = font;
-            return s;
-        }
-    }
 
     public Java2DSurface(Graphics2D graphics, double width, double height) {
         this.g = graphics;
+        this.state = new SurfaceState<>(graphics);
         this.width = width;
         this.height = height;
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
@@ -83,21 +63,16 @@ public final class Java2DSurface implements DrawingSurface {
 
     @Override
     public void save() {
-        state.graphics = g;
-        stack.push(state);
-        state = state.copy();
         g = (Graphics2D) g.create();
+        state.save(g);
     }
 
     @Override
     public void restore() {
-        if (stack.isEmpty()) {
-            throw new IllegalStateException("restore without save");
-        }
-        g.dispose();
-        state = stack.pop();
-        g = state.graphics;
-        state.graphics = null;
+        Graphics2D level = g;
+        state.restore();
+        level.dispose();
+        g = state.own;
     }
 
     @Override
@@ -118,20 +93,20 @@ public final class Java2DSurface implements DrawingSurface {
 
     @Override
     public void setLineDash(double... pattern) {
-        if (pattern == null || pattern.length == 0) {
-            state.dash = null;
-        } else {
-            float[] d = new float[pattern.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = (float) pattern[i];
-            }
-            state.dash = d;
-        }
+        state.dash(pattern);
         applyStroke();
     }
 
     private void applyStroke() {
-        g.setStroke(new BasicStroke((float) state.lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, state.dash, 0f));
+        double[] dash = state.dash;
+        float[] d = null;
+        if (dash != null) {
+            d = new float[dash.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (float) dash[i];
+            }
+        }
+        g.setStroke(new BasicStroke((float) state.lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, d, 0f));
     }
 
     @Override

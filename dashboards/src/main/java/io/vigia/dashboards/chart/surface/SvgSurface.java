@@ -4,8 +4,6 @@ import io.vigia.dashboards.chart.ChartColor;
 import io.vigia.dashboards.chart.ChartFont;
 import io.vigia.dashboards.chart.DrawingSurface;
 import java.awt.font.FontRenderContext;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 
 /**
@@ -23,29 +21,10 @@ public final class SvgSurface implements DrawingSurface {
     private final double height;
     private final StringBuilder body = new StringBuilder(16 * 1024);
     private final AwtFonts fonts = new AwtFonts();
-    private final Deque<State> stack = new ArrayDeque<>();
-    private State state = new State();
+    // the clip groups each save() level opened are the state's own value
+    private final SurfaceState<Integer> state = new SurfaceState<>(0);
     private final StringBuilder path = new StringBuilder();
     private int clipIds;
-
-    private static final class State {
-        ChartColor stroke = new ChartColor(0, 0, 0, 1);
-        ChartColor fill = new ChartColor(0, 0, 0, 1);
-        double lineWidth = 1;
-        double[] dash;
-        ChartFont font = ChartFont.sans(12);
-        int openGroups;
-
-        State copy() {
-            State s = new State();
-            s.stroke = stroke;
-            s.fill = fill;
-            s.lineWidth = lineWidth;
-            s.dash = dash;
-            s.font = font;
-            return s;
-        }
-    }
 
     public SvgSurface(double width, double height) {
         this.width = width;
@@ -69,10 +48,7 @@ public final class SvgSurface implements DrawingSurface {
                 .append("\" height=\"").append(num(height)).append("\" viewBox=\"0 0 ").append(num(width)).append(' ')
                 .append(num(height)).append("\">\n");
         out.append(body);
-        int open = state.openGroups;
-        for (State s : stack) {
-            open += s.openGroups;
-        }
+        int open = state.ownOfAllLevels().stream().mapToInt(Integer::intValue).sum();
         out.append("</g>".repeat(open));
         out.append("</svg>\n");
         return out.toString();
@@ -80,17 +56,14 @@ public final class SvgSurface implements DrawingSurface {
 
     @Override
     public void save() {
-        stack.push(state);
-        state = state.copy();
+        state.save(0);
     }
 
     @Override
     public void restore() {
-        if (stack.isEmpty()) {
-            throw new IllegalStateException("restore without save");
-        }
-        body.append("</g>".repeat(state.openGroups));
-        state = stack.pop();
+        int open = state.own;
+        state.restore();
+        body.append("</g>".repeat(open));
     }
 
     @Override
@@ -110,7 +83,7 @@ public final class SvgSurface implements DrawingSurface {
 
     @Override
     public void setLineDash(double... pattern) {
-        state.dash = pattern == null || pattern.length == 0 ? null : pattern.clone();
+        state.dash(pattern);
     }
 
     @Override
@@ -224,7 +197,7 @@ public final class SvgSurface implements DrawingSurface {
         body.append("<clipPath id=\"").append(id).append("\">");
         rect(x, y, w, h);
         body.append("/></clipPath>\n<g clip-path=\"url(#").append(id).append(")\">\n");
-        state.openGroups++;
+        state.own++;
     }
 
     @Override
@@ -239,10 +212,11 @@ public final class SvgSurface implements DrawingSurface {
             body.append(" stroke-opacity=\"").append(num(c.alpha())).append('"');
         }
         body.append(" stroke-width=\"").append(num(state.lineWidth)).append("\" stroke-linejoin=\"round\" stroke-linecap=\"round\"");
-        if (state.dash != null) {
+        double[] dash = state.dash;
+        if (dash != null) {
             body.append(" stroke-dasharray=\"");
-            for (int i = 0; i < state.dash.length; i++) {
-                body.append(i == 0 ? "" : ",").append(num(state.dash[i]));
+            for (int i = 0; i < dash.length; i++) {
+                body.append(i == 0 ? "" : ",").append(num(dash[i]));
             }
             body.append('"');
         }

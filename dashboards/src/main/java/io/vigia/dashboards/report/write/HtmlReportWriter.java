@@ -80,7 +80,11 @@ public final class HtmlReportWriter {
             m.put("value", ValueFormat.format(k.current(), k.unit()));
             m.put("previous", ValueFormat.format(k.previous(), k.unit()));
             m.put("change", ValueFormat.format(k.change(), ValueFormat.CHANGE));
-            m.put("direction", Double.isNaN(k.change()) || Math.abs(k.change()) < 0.05 ? "" : k.change() > 0 ? "up" : "down");
+            m.put("tone", switch (k.tone()) {
+                case GOOD -> "good";
+                case BAD -> "bad";
+                case PLAIN -> "";
+            });
             kpis.add(m);
         }
         ctx.put("kpis", kpis);

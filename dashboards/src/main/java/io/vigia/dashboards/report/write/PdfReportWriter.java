@@ -1,5 +1,6 @@
 package io.vigia.dashboards.report.write;
 
+import io.vigia.dashboards.model.KpiDirection;
 import io.vigia.persistence.files.OwnerOnlyFiles;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
@@ -121,7 +122,7 @@ public final class PdfReportWriter {
             for (Report.Kpi k : r.kpis()) {
                 rows.add(List.of(k.title(), ValueFormat.format(k.current(), k.unit()), ValueFormat.format(k.previous(), k.unit()),
                         ValueFormat.format(k.change(), ValueFormat.CHANGE)));
-                colors.add(Double.isNaN(k.change()) || Math.abs(k.change()) < 0.05 ? TEXT : k.change() > 0 ? GOOD : ALERT);
+                colors.add(k.tone() == KpiDirection.Tone.GOOD ? GOOD : k.tone() == KpiDirection.Tone.BAD ? ALERT : TEXT);
             }
             l.table(List.of("Number", "This week", "Week before", "Change"), List.of(false, true, true, true), rows, colors,
                     new float[] {3.2f, 1, 1, 0.8f});

@@ -6,7 +6,7 @@ import io.vigia.dashboards.chart.data.TableData;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
 import io.vigia.dashboards.chart.render.TableRenderer;
 import io.vigia.dashboards.chart.render.LegendState;
-import io.vigia.dashboards.chart.render.PanelPainter;
+import io.vigia.dashboards.paint.PanelPainter;
 import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.query.PanelData;
 import io.vigia.dashboards.report.Report;

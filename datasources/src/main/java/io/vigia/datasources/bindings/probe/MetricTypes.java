@@ -2,7 +2,7 @@ package io.vigia.datasources.bindings.probe;
 
 import io.vigia.datasources.prometheus.MetricMetadata;
 import io.vigia.datasources.prometheus.PrometheusClient;
-import io.vigia.datasources.remote.CancellationToken;
+import io.vigia.datasources.http.CancellationToken;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.vigia.datasources.promql.eval;
 
 import io.vigia.datasources.promql.ast.Expr;
+import io.vigia.persistence.series.SortedLongs;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -32,17 +33,7 @@ public record RangeArg(Source source, long[] windowEnd, long rangeMs, Expr.Selec
 
     /** First index with {@code ts > from}. */
     public static int lowerIndex(long[] ts, long from) {
-        int lo = 0;
-        int hi = ts.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ts[mid] > from) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
+        return SortedLongs.upperBound(ts, from);
     }
 
     /** First index with {@code ts > to}, i.e. the exclusive end of a window ending at {@code to}. */

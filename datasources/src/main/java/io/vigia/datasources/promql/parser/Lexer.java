@@ -312,125 +312,13 @@ final class Lexer {
 
     private Token lexString(char quote) {
         int start = pos;
-        stringStart = start;
-        pos++;
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            if (pos >= in.length()) {
-                throw error(start, quote == '`' ? "unterminated raw string" : "unterminated quoted string");
-            }
-            char c = in.charAt(pos);
-            if (c == quote) {
-                pos++;
-                break;
-            }
-            if (quote != '`' && c == '\n') {
-                throw error(start, "unterminated quoted string");
-            }
-            if (c == '\\' && quote != '`') {
-                pos++;
-                if (pos >= in.length()) {
-                    throw error(start, "escape sequence not terminated");
-                }
-                char e = in.charAt(pos++);
-                switch (e) {
-                    case 'a' -> sb.append('\u0007');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'n' -> sb.append('\n');
-                    case 'r' -> sb.append('\r');
-                    case 't' -> sb.append('\t');
-                    case 'v' -> sb.append('\u000b');
-                    case '\\' -> sb.append('\\');
-                    case '"', '\'' -> {
-                        if (e != quote) {
-                            throw error(start, unknownEscape(e));
-                        }
-                        sb.append(e);
-                    }
-                    case 'x' -> sb.append((char) (RAW_BYTE + hex(2)));
-                    case 'u' -> sb.appendCodePoint(codePoint(4));
-                    case 'U' -> sb.appendCodePoint(codePoint(8));
-                    default -> {
-                        if (e >= '0' && e <= '7') {
-                            pos--;
-                            int v = 0;
-                            for (int i = 0; i < 3; i++) {
-                                if (pos >= in.length() || in.charAt(pos) < '0' || in.charAt(pos) > '7') {
-                                    throw error(start, illegalEscapeChar());
-                                }
-                                v = v * 8 + (in.charAt(pos++) - '0');
-                            }
-                            sb.append((char) (RAW_BYTE + (v & 0xff)));
-                        } else {
-                            throw error(start, unknownEscape(e));
-                        }
-                    }
-                }
-                continue;
-            }
-            sb.append(c);
-            pos++;
+        try {
+            GoStrings.Literal s = GoStrings.unquote(in, start);
+            pos = s.end();
+            return new Token(Token.Kind.STRING, s.value(), start, pos);
+        } catch (GoStrings.BadLiteral e) {
+            throw error(start, e.getMessage());
         }
-        return new Token(Token.Kind.STRING, decodeRawBytes(sb), start, pos);
-    }
-
-    /** Marks a byte from a \\x or octal escape until the string is decoded as UTF-8, as Go does. */
-    private static final char RAW_BYTE = '\uF700';
-
-    private static String decodeRawBytes(StringBuilder sb) {
-        if (sb.chars().noneMatch(c -> c >= RAW_BYTE && c <= RAW_BYTE + 0xff)) {
-            return sb.toString();
-        }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        for (int i = 0; i < sb.length(); i++) {
-            char c = sb.charAt(i);
-            if (c >= RAW_BYTE && c <= RAW_BYTE + 0xff) {
-                out.write(c - RAW_BYTE);
-            } else {
-                int end = Character.isHighSurrogate(c) && i + 1 < sb.length() ? i + 2 : i + 1;
-                byte[] b = sb.substring(i, end).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
-                i = end - 1;
-            }
-        }
-        return GoStrings.decodeUtf8(out.toByteArray());
-    }
-
-    private static String unknownEscape(char e) {
-        return String.format("unknown escape sequence U+%04X '%c'", (int) e, e);
-    }
-
-    private String illegalEscapeChar() {
-        if (pos >= in.length()) {
-            return "escape sequence not terminated";
-        }
-        char c = in.charAt(pos);
-        return String.format("illegal character U+%04X '%c' in escape sequence", (int) c, c);
-    }
-
-    private int stringStart;
-
-    /** The value of a \\u or \\U escape; like Go, refuses surrogates and values past U+10FFFF. */
-    private int codePoint(int digits) {
-        int v = hex(digits); // eight hex digits may overflow to a negative int
-        if (v < 0 || v > Character.MAX_CODE_POINT || (v >= 0xD800 && v < 0xE000)) {
-            throw error(stringStart, "escape sequence is an invalid Unicode code point");
-        }
-        return v;
-    }
-
-    private int hex(int n) {
-        int v = 0;
-        for (int i = 0; i < n; i++) {
-            int d = pos < in.length() ? Character.digit(in.charAt(pos), 16) : -1;
-            if (d < 0) {
-                throw error(stringStart, illegalEscapeChar());
-            }
-            v = v * 16 + d;
-            pos++;
-        }
-        return v;
     }
 
     private static boolean isDigit(char c) {

@@ -1,0 +1,134 @@
+package io.vigia.dashboards.model;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A panel's display options, typed, one record per kind of panel, each with its defaults. A null
+ * field leaves Grafana's own default (and is not written on export). Grafana's JSON is read and
+ * written in one place, {@code grafana.GrafanaPanelOptions}.
+ */
+public record PanelOptions(Graph graph, Stat stat, Bars bars, Table table, Drift drift) {
+    public static final PanelOptions DEFAULTS = new PanelOptions(Graph.DEFAULTS, Stat.DEFAULTS, Bars.DEFAULTS, Table.DEFAULTS,
+            Drift.NONE);
+
+    public PanelOptions {
+        graph = Objects.requireNonNullElse(graph, Graph.DEFAULTS);
+        stat = Objects.requireNonNullElse(stat, Stat.DEFAULTS);
+        bars = Objects.requireNonNullElse(bars, Bars.DEFAULTS);
+        table = Objects.requireNonNullElse(table, Table.DEFAULTS);
+        drift = Objects.requireNonNullElse(drift, Drift.NONE);
+    }
+
+    public PanelOptions withGraph(Graph g) {
+        return new PanelOptions(g, stat, bars, table, drift);
+    }
+
+    public PanelOptions withStat(Stat s) {
+        return new PanelOptions(graph, s, bars, table, drift);
+    }
+
+    public PanelOptions withBars(Bars b) {
+        return new PanelOptions(graph, stat, b, table, drift);
+    }
+
+    public PanelOptions withTable(Table t) {
+        return new PanelOptions(graph, stat, bars, t, drift);
+    }
+
+    public PanelOptions withDrift(Drift d) {
+        return new PanelOptions(graph, stat, bars, table, d);
+    }
+
+    /** Grafana's legend modes. */
+    public enum Legend { LIST, TABLE, HIDDEN }
+
+    /** Grafana's {@code custom.stacking.mode}. */
+    public enum Stacking { NONE, NORMAL, PERCENT }
+
+    /** Grafana's {@code custom.drawStyle}. */
+    public enum DrawStyle { LINE, BARS, POINTS }
+
+    /** A stat's sparkline: Grafana's {@code graphMode}. */
+    public enum GraphMode { AREA, NONE }
+
+    /** Grafana's {@code orientation} (auto is unset). */
+    public enum Orientation { HORIZONTAL, VERTICAL }
+
+    /** Series drawn over time (time series, the legend of bar charts). */
+    public record Graph(Legend legend, Stacking stacking, DrawStyle drawStyle, Integer fillOpacity) {
+        public static final Graph DEFAULTS = new Graph(null, null, null, null);
+
+        public boolean stacked() {
+            return stacking == Stacking.NORMAL || stacking == Stacking.PERCENT;
+        }
+
+        public Graph withStacking(Stacking s) {
+            return new Graph(legend, s, drawStyle, fillOpacity);
+        }
+    }
+
+    /**
+     * Stat and gauge tiles, and the report's KPIs made from them.
+     *
+     * @param reducer   Grafana's reducer id ({@code lastNotNull}, {@code mean}, ...); null for lastNotNull
+     * @param direction whether higher is better, worse, or neither (not coloured)
+     */
+    public record Stat(String reducer, GraphMode graphMode, KpiDirection direction) {
+        public static final Stat DEFAULTS = new Stat(null, null, KpiDirection.NEUTRAL);
+
+        public Stat {
+            direction = Objects.requireNonNullElse(direction, KpiDirection.NEUTRAL);
+        }
+
+        public String reducerOrDefault() {
+            return reducer == null ? "lastNotNull" : reducer;
+        }
+
+        public static Stat of(KpiDirection direction) {
+            return new Stat(null, null, direction);
+        }
+    }
+
+    /** Bar charts: orientation, and series names by refId (e.g. A = this week, B = the week before). */
+    public record Bars(Orientation orientation, Map<String, String> seriesNames) {
+        public static final Bars DEFAULTS = new Bars(null, Map.of());
+
+        public Bars {
+            seriesNames = Map.copyOf(Objects.requireNonNullElse(seriesNames, Map.of()));
+        }
+    }
+
+    /** Tables: a column with the OWASP LLM Top 10 id of each category. */
+    public record Table(boolean owaspColumn) {
+        public static final Table DEFAULTS = new Table(false);
+    }
+
+    /**
+     * Drift panels (see {@code query.DriftPanel}).
+     *
+     * @param by       the label whose values are scored separately
+     * @param window   for a score: the trailing window (a Prometheus duration)
+     * @param baseline for a score: how far back the baseline window is
+     */
+    public record Drift(Mode mode, String by, String window, String baseline) {
+        public static final Drift NONE = new Drift(Mode.NONE, null, null, null);
+
+        public enum Mode { NONE, STATUS, SCORE }
+
+        public Drift {
+            mode = Objects.requireNonNullElse(mode, Mode.NONE);
+            by = Objects.requireNonNullElse(by, "feature");
+            window = Objects.requireNonNullElse(window, "1d");
+            baseline = Objects.requireNonNullElse(baseline, "1w");
+        }
+
+        public static Drift of(Mode mode) {
+            return new Drift(mode, null, null, null);
+        }
+
+        public boolean active() {
+            return mode != Mode.NONE;
+        }
+    }
+}

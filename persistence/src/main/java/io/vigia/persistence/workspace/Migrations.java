@@ -23,7 +23,8 @@ final class Migrations {
             DIR + "004-evidence.sql",
             DIR + "005-query-cache.sql",
             DIR + "006-accepted-suggestions.sql",
-            DIR + "007-reports.sql"));
+            DIR + "007-reports.sql",
+            DIR + "009-chunks-rowid.sql"));
 
     private final List<String> scripts;
 

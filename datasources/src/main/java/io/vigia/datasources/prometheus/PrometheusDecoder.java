@@ -40,7 +40,7 @@ public final class PrometheusDecoder {
     }
 
     public static QueryResponse query(HttpResponseData r) {
-        Envelope<QueryResult> e = decode(r, PrometheusDecoder::readQueryData);
+        Envelope<QueryResult> e = decode(r, (p, w) -> readQueryData(p, w, r.body()));
         return new QueryResponse(e.data(), e.warnings(), e.infos());
     }
 
@@ -211,8 +211,8 @@ public final class PrometheusDecoder {
                 API + " error (HTTP " + r.status() + ", " + type + "): " + msg);
     }
 
-    private static QueryResult readQueryData(JsonParser p, List<String> warnings) {
-        SampleResultReader reader = new SampleResultReader();
+    private static QueryResult readQueryData(JsonParser p, List<String> warnings, byte[] body) {
+        SampleResultReader reader = new SampleResultReader(body);
         String resultType = null;
         JsonToken t = p.currentToken();
         if (t == JsonToken.START_ARRAY) {

@@ -76,7 +76,8 @@ public final class BenchmarkReport {
     }
 
     /** Measurements that are not timings (run in this JVM, before the JMH forks). */
-    private static final List<Measurement> MEASUREMENTS = List.of(new StorageSizeMeasurement(), new DashboardOpenMeasurement());
+    private static final List<Measurement> MEASUREMENTS = List.of(new StorageSizeMeasurement(), new DashboardOpenMeasurement(),
+            new DecodeCpuTimeMeasurement());
 
     /** The JMH benchmark classes, to know whether the include pattern selects any. */
     private static final List<String> ALL_JMH = List.of(
@@ -107,7 +108,8 @@ public final class BenchmarkReport {
                 .append("\"speed vs baseline\" is how many times faster than the baseline (for times per operation, ")
                 .append("the baseline's time divided by this one's).\n\n")
                 .append("Machine of the last run: ").append(machine()).append("\n\n");
-        sections.values().forEach(s -> sb.append(s).append('\n'));
+        // each section ends in exactly one blank line, however many it was read with, so that reruns do not pile them up
+        sections.values().forEach(s -> sb.append(s.stripTrailing()).append("\n\n"));
         Files.createDirectories(out.getParent());
         Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
     }

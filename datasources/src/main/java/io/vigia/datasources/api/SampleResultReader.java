@@ -34,6 +34,17 @@ public final class SampleResultReader {
     private String pointText;
     private int skippedHistograms;
     private final List<String> skippedExamples = new ArrayList<>();
+    /** The bytes the parser reads, from offset 0, for reading values in place; null when not known. */
+    private final byte[] input;
+
+    public SampleResultReader() {
+        this(null);
+    }
+
+    /** A reader whose parser was made over {@code input} from its first byte ({@link ApiJson#parser(byte[])}). */
+    public SampleResultReader(byte[] input) {
+        this.input = input;
+    }
 
     /** Reads the {@code result} value; the parser is on its first token. */
     public void readResult(JsonParser p) {
@@ -159,12 +170,8 @@ public final class SampleResultReader {
                 vs = Arrays.copyOf(vs, n * 2);
             }
             // the common token types are handled inline: this loop runs once per sample
-            ts[n] = p.nextToken() == JsonToken.VALUE_NUMBER_FLOAT
-                    ? ApiJson.secondsToMillis(p.getStringCharacters(), p.getStringOffset(), p.getStringLength())
-                    : ApiJson.timestampMillis(p);
-            vs[n] = p.nextToken() == JsonToken.VALUE_STRING
-                    ? ApiJson.parseValue(p.getStringCharacters(), p.getStringOffset(), p.getStringLength())
-                    : ApiJson.sampleValue(p);
+            ts[n] = p.nextToken() == JsonToken.VALUE_NUMBER_FLOAT ? timestamp(p) : ApiJson.timestampMillis(p);
+            vs[n] = p.nextToken() == JsonToken.VALUE_STRING ? stringValue(p) : ApiJson.sampleValue(p);
             if (p.nextToken() != JsonToken.END_ARRAY) {
                 throw new ApiJson.ShapeException("a point has more than [timestamp, value]: " + ApiJson.describe(p));
             }
@@ -176,6 +183,38 @@ public final class SampleResultReader {
             throw new ApiJson.ShapeException("expected a [timestamp, value] point, found " + ApiJson.describe(p));
         }
         return n;
+    }
+
+    /** The timestamp of the number token the parser is on, read in place from the input when it can be. */
+    private long timestamp(JsonParser p) {
+        if (input != null) {
+            long at = p.currentTokenLocation().getByteOffset();
+            if (at >= 0 && at < input.length) {
+                long millis = DecimalParser.secondsToMillis(input, (int) at);
+                if (millis != DecimalParser.NO_MILLIS) {
+                    return millis;
+                }
+            }
+        }
+        return ApiJson.secondsToMillis(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+    }
+
+    /**
+     * The value of the string token the parser is on: read in place from the input when it is a
+     * plain decimal (the token's location is the byte offset of its opening quote), which spares
+     * Jackson copying it into characters; otherwise through {@link ApiJson#parseValue}.
+     */
+    private double stringValue(JsonParser p) {
+        if (input != null) {
+            long quote = p.currentTokenLocation().getByteOffset();
+            if (quote >= 0 && quote < input.length - 1 && input[(int) quote] == '"') {
+                long bits = DecimalParser.parseQuoted(input, (int) quote + 1);
+                if (bits != DecimalParser.NOT_HANDLED) {
+                    return Double.longBitsToDouble(bits);
+                }
+            }
+        }
+        return ApiJson.parseValue(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
     }
 
     public int skippedHistogramSeries() {

@@ -30,7 +30,7 @@ public final class PrometheusDecoder {
     }
 
     public static QueryResponse query(HttpResponseData r) {
-        ApiEnvelope.Fields<QueryResult> e = decode(r, PrometheusDecoder::readQueryData);
+        ApiEnvelope.Fields<QueryResult> e = decode(r, (p, w) -> readQueryData(p, w, r.body()));
         return new QueryResponse(e.data(), e.warnings(), e.infos());
     }
 
@@ -127,8 +127,8 @@ public final class PrometheusDecoder {
         return ApiEnvelope.decode(r, API, reader);
     }
 
-    private static QueryResult readQueryData(JsonParser p, List<String> warnings) {
-        SampleResultReader reader = new SampleResultReader();
+    private static QueryResult readQueryData(JsonParser p, List<String> warnings, byte[] body) {
+        SampleResultReader reader = new SampleResultReader(body);
         String resultType = null;
         JsonToken t = p.currentToken();
         if (t == JsonToken.START_ARRAY) {

@@ -12,6 +12,11 @@ final class BitReader {
         this.next = startByte;
     }
 
+    /** Bits consumed so far, counted from the start of the array. */
+    int bitPosition() {
+        return next * 8 - accBits;
+    }
+
     boolean readBit() {
         return read(1) != 0;
     }

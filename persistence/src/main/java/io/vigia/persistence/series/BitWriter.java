@@ -17,6 +17,20 @@ final class BitWriter {
         buf = new byte[Math.max(16, initialBytes)];
     }
 
+    /** A writer holding the first {@code bits} bits of {@code src} from byte {@code offset}, to write on after them. */
+    static BitWriter of(byte[] src, int offset, int bits) {
+        BitWriter w = new BitWriter(Math.max(256, (bits >> 3) + 64));
+        int whole = bits >> 3;
+        System.arraycopy(src, offset, w.buf, 0, whole);
+        w.bytes = whole;
+        int rest = bits & 7;
+        if (rest > 0) {
+            w.acc = (src[offset + whole] & 0xFF) >>> (8 - rest);
+            w.accBits = rest;
+        }
+        return w;
+    }
+
     void write(long value, int count) {
         if (count > 32) {
             write(value >>> 32, count - 32);
@@ -43,8 +57,13 @@ final class BitWriter {
         buf[bytes++] = b;
     }
 
+    /** Bytes written so far, the last partial byte included. */
+    int byteLength() {
+        return bytes + (accBits > 0 ? 1 : 0);
+    }
+
     byte[] toByteArray() {
-        byte[] out = Arrays.copyOf(buf, bytes + (accBits > 0 ? 1 : 0));
+        byte[] out = Arrays.copyOf(buf, byteLength());
         if (accBits > 0) {
             out[bytes] = (byte) (acc << (8 - accBits));
         }

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Label name → value → series ids, kept in memory beside the {@code series_labels} table so that
+ * Label name → value → series ids, built in memory from {@code series.labels} so that
  * selecting series by matchers never touches the disk: equality is a map lookup, a regex is run
  * once per distinct value of its label, not once per series. Loaded when the store opens.
  */

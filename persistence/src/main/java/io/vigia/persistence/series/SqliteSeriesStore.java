@@ -17,14 +17,15 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * The workspace's series store: label sets in {@code series}/{@code series_labels}, samples in
- * compressed chunks ({@link XorChunk}) in {@code chunks}. Reads decode straight into primitive
+ * The workspace's series store: label sets in {@code series}, samples in compressed chunks
+ * ({@link XorChunk}, cut by size by {@link ChunkAppender}) in {@code chunks}. Reads decode straight into primitive
  * arrays and run on a small pool of read connections beside the writer (WAL). The embedded PromQL
  * engine reads through {@link SeriesReader}; importers, the scraper and the simulator write
  * through {@link #writer()}.
  */
 public final class SqliteSeriesStore implements SeriesReader, AutoCloseable {
-    static final int CHUNK_SAMPLES = 120;
+    /** Initial room for one series' samples on reading; grows as chunks arrive. */
+    private static final int READ_CAPACITY = 512;
     private static final int READERS = 4;
 
     private final Workspace workspace;
@@ -112,8 +113,8 @@ public final class SqliteSeriesStore implements SeriesReader, AutoCloseable {
         ps.setInt(1, id);
         ps.setLong(2, minTime);
         ps.setLong(3, maxTime);
-        long[] ts = new long[CHUNK_SAMPLES * 2];
-        double[] vs = new double[CHUNK_SAMPLES * 2];
+        long[] ts = new long[READ_CAPACITY];
+        double[] vs = new double[READ_CAPACITY];
         int n = 0;
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -204,12 +205,12 @@ public final class SqliteSeriesStore implements SeriesReader, AutoCloseable {
                             }
                         }
                         count += n - kept;
-                        if (kept > 0) {
+                        for (XorChunk.Encoded rest : XorChunk.encodeCut(keepT, keepV, 0, kept)) {
                             ins.setInt(1, id);
-                            ins.setLong(2, keepT[0]);
-                            ins.setLong(3, keepT[kept - 1]);
-                            ins.setInt(4, kept);
-                            ins.setBytes(5, XorChunk.encode(keepT, keepV, 0, kept));
+                            ins.setLong(2, rest.minT());
+                            ins.setLong(3, rest.maxT());
+                            ins.setInt(4, rest.samples());
+                            ins.setBytes(5, rest.data());
                             ins.executeUpdate();
                         }
                     }
@@ -298,26 +299,16 @@ public final class SqliteSeriesStore implements SeriesReader, AutoCloseable {
                     id = rs.getInt(1);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO series_labels(name, value, series_id) VALUES (?, ?, ?)")) {
-                for (int i = 0; i < labels.size(); i++) {
-                    ps.setString(1, labels.name(i));
-                    ps.setString(2, labels.value(i));
-                    ps.setInt(3, id);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
             created.put(labels, id);
         }
         try (PreparedStatement ins = c.prepareStatement(
                 "INSERT INTO chunks(series_id, min_t, max_t, samples, data) VALUES (?, ?, ?, ?, ?)")) {
-            for (int from = 0; from < ts.length; from += CHUNK_SAMPLES) {
-                int to = Math.min(ts.length, from + CHUNK_SAMPLES);
+            for (XorChunk.Encoded chunk : XorChunk.encodeCut(ts, vs, 0, ts.length)) {
                 ins.setInt(1, id);
-                ins.setLong(2, ts[from]);
-                ins.setLong(3, ts[to - 1]);
-                ins.setInt(4, to - from);
-                ins.setBytes(5, XorChunk.encode(ts, vs, from, to));
+                ins.setLong(2, chunk.minT());
+                ins.setLong(3, chunk.maxT());
+                ins.setInt(4, chunk.samples());
+                ins.setBytes(5, chunk.data());
                 ins.addBatch();
             }
             ins.executeBatch();

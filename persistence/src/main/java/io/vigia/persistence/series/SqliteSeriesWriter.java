@@ -29,6 +29,8 @@ import java.util.Map;
  */
 final class SqliteSeriesWriter implements SeriesWriter {
     static final int LATE_BATCH = 8192;
+    private static final String INSERT_CHUNK =
+            "INSERT OR REPLACE INTO chunks(series_id, min_t, max_t, samples, data) VALUES (?, ?, ?, ?, ?)";
 
     private final Workspace workspace;
     private final PostingsIndex index;
@@ -36,25 +38,32 @@ final class SqliteSeriesWriter implements SeriesWriter {
     private final Map<Labels, Integer> newSeries = new HashMap<>();
     private Connection connection;
     private boolean inTransaction;
+    /** The chunk insert of the open transaction, prepared once: a bulk import writes thousands of chunks. */
+    private PreparedStatement insertChunk;
 
     SqliteSeriesWriter(Workspace workspace, PostingsIndex index) {
         this.workspace = workspace;
         this.index = index;
     }
 
-    /** Samples of one series not yet in a full chunk. */
+    /** The chunk of one series being filled, and the series' newest sample. */
     private static final class Head {
         final int seriesId;
-        long[] ts = new long[SqliteSeriesStore.CHUNK_SAMPLES];
-        double[] vs = new double[SqliteSeriesStore.CHUNK_SAMPLES];
-        int n;
-        /** Newest timestamp already written in a full chunk, for order checks. */
-        long lastWritten = Long.MIN_VALUE;
-        long lastWrittenBits;
-        /** Samples older than the head's newest, to be merged into stored chunks. */
+        /** The open chunk (possibly a partial chunk reopened from the store); null until the next sample. */
+        ChunkAppender chunk;
+        /** Whether the open chunk has samples not yet written. */
+        boolean dirty;
+        /** Newest timestamp of the series and its value's bits, for order and duplicate checks. */
+        long lastT = Long.MIN_VALUE;
+        long lastBits;
+        /** Samples older than the newest, to be merged into stored chunks. */
         long[] lateTs = new long[0];
         double[] lateVs = new double[0];
         int late;
+
+        Head(int seriesId) {
+            this.seriesId = seriesId;
+        }
 
         void addLate(long t, double v) {
             if (late == lateTs.length) {
@@ -63,27 +72,6 @@ final class SqliteSeriesWriter implements SeriesWriter {
             }
             lateTs[late] = t;
             lateVs[late++] = v;
-        }
-
-        Head(int seriesId) {
-            this.seriesId = seriesId;
-        }
-
-        long lastT() {
-            return n > 0 ? ts[n - 1] : lastWritten;
-        }
-
-        long lastBits() {
-            return n > 0 ? Double.doubleToRawLongBits(vs[n - 1]) : lastWrittenBits;
-        }
-
-        void add(long t, double v) {
-            if (n == ts.length) {
-                ts = Arrays.copyOf(ts, n * 2);
-                vs = Arrays.copyOf(vs, n * 2);
-            }
-            ts[n] = t;
-            vs[n++] = v;
         }
     }
 
@@ -96,9 +84,8 @@ final class SqliteSeriesWriter implements SeriesWriter {
                 h = open(labels);
                 heads.put(labels, h);
             }
-            long last = h.lastT();
-            if (timestampMillis <= last) {
-                if (timestampMillis == last && Double.doubleToRawLongBits(value) == h.lastBits()) {
+            if (timestampMillis <= h.lastT) {
+                if (timestampMillis == h.lastT && Double.doubleToRawLongBits(value) == h.lastBits) {
                     return;
                 }
                 h.addLate(timestampMillis, value);
@@ -107,9 +94,16 @@ final class SqliteSeriesWriter implements SeriesWriter {
                 }
                 return;
             }
-            h.add(timestampMillis, value);
-            if (h.n >= 2 * SqliteSeriesStore.CHUNK_SAMPLES) {
-                flush(h, false);
+            if (h.chunk == null) {
+                h.chunk = new ChunkAppender();
+            }
+            h.chunk.append(timestampMillis, value);
+            h.lastT = timestampMillis;
+            h.lastBits = Double.doubleToRawLongBits(value);
+            h.dirty = true;
+            if (h.chunk.full()) {
+                write(h);
+                h.chunk = null;
             }
         } catch (SQLException e) {
             throw failure("could not append to the series store", e);
@@ -139,22 +133,15 @@ final class SqliteSeriesWriter implements SeriesWriter {
         }
         Head h = new Head(id);
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT samples, data FROM chunks WHERE series_id = ? ORDER BY min_t DESC LIMIT 1")) {
+                "SELECT data FROM chunks WHERE series_id = ? ORDER BY min_t DESC LIMIT 1")) {
             ps.setInt(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    byte[] data = rs.getBytes(2);
-                    int count = rs.getInt(1);
-                    long[] ts = new long[count];
-                    double[] vs = new double[count];
-                    XorChunk.decode(data, ts, vs, 0);
-                    if (count < SqliteSeriesStore.CHUNK_SAMPLES) {
-                        for (int i = 0; i < count; i++) {
-                            h.add(ts[i], vs[i]); // rewritten under the same key (its first timestamp) on flush
-                        }
-                    } else {
-                        h.lastWritten = ts[count - 1];
-                        h.lastWrittenBits = Double.doubleToRawLongBits(vs[count - 1]);
+                    ChunkAppender last = ChunkAppender.resume(rs.getBytes(1));
+                    h.lastT = last.maxT();
+                    h.lastBits = last.lastBits();
+                    if (!last.full()) {
+                        h.chunk = last; // rewritten under the same key (its first timestamp) when it grows
                     }
                 }
             }
@@ -172,45 +159,47 @@ final class SqliteSeriesWriter implements SeriesWriter {
                 id = rs.getInt(1);
             }
         }
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO series_labels(name, value, series_id) VALUES (?, ?, ?)")) {
-            for (int i = 0; i < labels.size(); i++) {
-                ps.setString(1, labels.name(i));
-                ps.setString(2, labels.value(i));
-                ps.setInt(3, id);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
         return id;
     }
 
-    /** Writes full chunks; with {@code all}, the partial rest too (kept in the head for reuse). */
-    private void flush(Head h, boolean all) throws SQLException {
-        int size = SqliteSeriesStore.CHUNK_SAMPLES;
-        int from = 0;
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT OR REPLACE INTO chunks(series_id, min_t, max_t, samples, data) VALUES (?, ?, ?, ?, ?)")) {
-            while (h.n - from >= size || (all && h.n - from > 0)) {
-                int to = Math.min(h.n, from + size);
-                ps.setInt(1, h.seriesId);
-                ps.setLong(2, h.ts[from]);
-                ps.setLong(3, h.ts[to - 1]);
-                ps.setInt(4, to - from);
-                ps.setBytes(5, XorChunk.encode(h.ts, h.vs, from, to));
-                ps.addBatch();
-                if (to - from < size) {
-                    break; // the partial tail stays in the head; it is rewritten when it grows
-                }
-                h.lastWritten = h.ts[to - 1];
-                h.lastWrittenBits = Double.doubleToRawLongBits(h.vs[to - 1]);
-                from = to;
-            }
-            ps.executeBatch();
+    /** Writes the head's open chunk if it has unwritten samples; it stays open for more. */
+    private void write(Head h) throws SQLException {
+        if (!h.dirty) {
+            return;
         }
-        if (from > 0) {
-            h.ts = Arrays.copyOfRange(h.ts, from, Math.max(from + size, h.n));
-            h.vs = Arrays.copyOfRange(h.vs, from, Math.max(from + size, h.n));
-            h.n -= from;
+        if (insertChunk == null) {
+            insertChunk = connection.prepareStatement(INSERT_CHUNK);
+        }
+        ChunkAppender c = h.chunk;
+        insertChunk.setInt(1, h.seriesId);
+        insertChunk.setLong(2, c.minT());
+        insertChunk.setLong(3, c.maxT());
+        insertChunk.setInt(4, c.count());
+        insertChunk.setBytes(5, c.toBytes());
+        insertChunk.executeUpdate();
+        h.dirty = false;
+    }
+
+    /**
+     * Writes every head's partial chunk, largest and smallest alternately. A full chunk fills a
+     * page by itself, but the partial ones have any size, and SQLite appends each row to the
+     * last page when it fits there and to a new page otherwise: in order of arrival two partial
+     * chunks rarely share a page, and the end of an import left about half a page empty per series.
+     * Paired largest with smallest, most pairs fit one page.
+     */
+    private void writeOpenChunks() throws SQLException {
+        List<Head> open = new ArrayList<>();
+        for (Head h : heads.values()) {
+            if (h.dirty) {
+                open.add(h);
+            }
+        }
+        open.sort(java.util.Comparator.comparingInt(h -> h.chunk.size()));
+        for (int small = 0, large = open.size() - 1; small <= large; large--) {
+            write(open.get(large));
+            if (small < large) {
+                write(open.get(small++));
+            }
         }
     }
 
@@ -223,7 +212,7 @@ final class SqliteSeriesWriter implements SeriesWriter {
         if (h.late == 0) {
             return;
         }
-        flush(h, true);
+        write(h);
         long[] lt = Arrays.copyOf(h.lateTs, h.late);
         double[] lv = Arrays.copyOf(h.lateVs, h.late);
         h.late = 0;
@@ -282,26 +271,23 @@ final class SqliteSeriesWriter implements SeriesWriter {
             }
             del.executeBatch();
         }
-        try (PreparedStatement ins = connection.prepareStatement(
-                "INSERT OR REPLACE INTO chunks(series_id, min_t, max_t, samples, data) VALUES (?, ?, ?, ?, ?)")) {
-            for (int from = 0; from < m; from += SqliteSeriesStore.CHUNK_SAMPLES) {
-                int to = Math.min(m, from + SqliteSeriesStore.CHUNK_SAMPLES);
+        try (PreparedStatement ins = connection.prepareStatement(INSERT_CHUNK)) {
+            for (XorChunk.Encoded c : XorChunk.encodeCut(mt, mv, 0, m)) {
                 ins.setInt(1, h.seriesId);
-                ins.setLong(2, mt[from]);
-                ins.setLong(3, mt[to - 1]);
-                ins.setInt(4, to - from);
-                ins.setBytes(5, XorChunk.encode(mt, mv, from, to));
+                ins.setLong(2, c.minT());
+                ins.setLong(3, c.maxT());
+                ins.setInt(4, c.samples());
+                ins.setBytes(5, c.data());
                 ins.addBatch();
             }
             ins.executeBatch();
         }
         // the head's tail may have been merged into a rewritten chunk: start the next appends afresh
         Head fresh = open(labels);
-        h.ts = fresh.ts;
-        h.vs = fresh.vs;
-        h.n = fresh.n;
-        h.lastWritten = fresh.lastWritten;
-        h.lastWrittenBits = fresh.lastWrittenBits;
+        h.chunk = fresh.chunk;
+        h.dirty = false;
+        h.lastT = fresh.lastT;
+        h.lastBits = fresh.lastBits;
     }
 
     private static void requireSame(Labels labels, long t, double stored, double incoming) {
@@ -333,10 +319,11 @@ final class SqliteSeriesWriter implements SeriesWriter {
             return;
         }
         try {
+            writeOpenChunks();
             for (Map.Entry<Labels, Head> e : heads.entrySet()) {
-                flush(e.getValue(), true);
                 mergeLate(e.getKey(), e.getValue());
             }
+            closeInsert();
             connection.commit();
             connection.setAutoCommit(true);
             inTransaction = false;
@@ -359,6 +346,11 @@ final class SqliteSeriesWriter implements SeriesWriter {
     public void rollback() {
         heads.clear();
         newSeries.clear();
+        try {
+            closeInsert();
+        } catch (SQLException e) {
+            // the statement goes with the rolled-back transaction; nothing of it is kept
+        }
         if (!inTransaction) {
             return;
         }
@@ -377,6 +369,14 @@ final class SqliteSeriesWriter implements SeriesWriter {
             }
         } finally {
             inTransaction = false;
+        }
+    }
+
+    private void closeInsert() throws SQLException {
+        if (insertChunk != null) {
+            PreparedStatement ps = insertChunk;
+            insertChunk = null;
+            ps.close();
         }
     }
 

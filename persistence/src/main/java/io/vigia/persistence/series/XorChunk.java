@@ -1,6 +1,8 @@
 package io.vigia.persistence.series;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A chunk of one series' samples, compressed as in Facebook's Gorilla paper and Prometheus's XOR
@@ -9,6 +11,8 @@ import java.nio.ByteBuffer;
  * uses 14/17/20, but millisecond scrape jitter of a few ms is the common case, and 7 bits hold it
  * in 9 bits where Prometheus spends 16. Every double round-trips bit-exactly, NaN payloads (the
  * staleness marker) included.
+ *
+ * <p>Chunks are built by {@link ChunkAppender}, which also decides where one ends.
  *
  * <p>Written by hand: the codec is a page of code, and no maintained Java library offers this
  * format over plain byte arrays. Layout: sample count (int), first timestamp (long), first value
@@ -20,70 +24,64 @@ final class XorChunk {
     private XorChunk() {
     }
 
-    /** Encodes samples {@code [from, to)}; timestamps must be strictly increasing. */
+    /** Encodes samples {@code [from, to)} as one chunk, however large; timestamps must be strictly increasing. */
     static byte[] encode(long[] ts, double[] vs, int from, int to) {
-        int n = to - from;
-        if (n <= 0) {
+        if (to - from <= 0) {
             throw new IllegalArgumentException("empty chunk");
         }
-        BitWriter w = new BitWriter(n * 2);
-        long prevT = ts[from];
-        long prevDelta = 0;
-        long prevBits = Double.doubleToRawLongBits(vs[from]);
+        ChunkAppender a = new ChunkAppender();
+        for (int i = from; i < to; i++) {
+            a.append(ts[i], vs[i]);
+        }
+        return a.toBytes();
+    }
+
+    /** One stored chunk with the columns of its row. */
+    record Encoded(long minT, long maxT, int samples, byte[] data) {
+    }
+
+    /** Encodes samples {@code [from, to)} as consecutive chunks, each cut when it is {@linkplain ChunkAppender#full full}. */
+    static List<Encoded> encodeCut(long[] ts, double[] vs, int from, int to) {
+        List<Encoded> out = new ArrayList<>();
+        ChunkAppender a = new ChunkAppender();
+        for (int i = from; i < to; i++) {
+            a.append(ts[i], vs[i]);
+            if (a.full()) {
+                out.add(new Encoded(a.minT(), a.maxT(), a.count(), a.toBytes()));
+                a = new ChunkAppender();
+            }
+        }
+        if (!a.isEmpty()) {
+            out.add(new Encoded(a.minT(), a.maxT(), a.count(), a.toBytes()));
+        }
+        return out;
+    }
+
+    /** The encoder's state after the last sample of a chunk: what {@link ChunkAppender#resume} continues from. */
+    record State(long t, long delta, long bits, int leading, int trailing) {
+    }
+
+    /** Reads {@code count} samples' bits from {@code r} (on the first body bit) and returns the state after the last. */
+    static State scan(byte[] chunk, BitReader r, int count) {
+        ByteBuffer head = ByteBuffer.wrap(chunk);
+        long t = head.getLong(4);
+        long bits = head.getLong(12);
+        long delta = 0;
         int leading = -1;
         int trailing = 0;
-        for (int i = from + 1; i < to; i++) {
-            long t = ts[i];
-            long delta = t - prevT;
-            if (delta <= 0) {
-                throw new IllegalArgumentException("timestamps must increase: " + prevT + " then " + t);
-            }
-            long dod = delta - prevDelta;
-            if (dod == 0) {
-                w.writeBit(false);
-            } else if (fits(dod, 7)) {
-                w.write(0b10, 2);
-                w.write(dod, 7);
-            } else if (fits(dod, 14)) {
-                w.write(0b110, 3);
-                w.write(dod, 14);
-            } else if (fits(dod, 20)) {
-                w.write(0b1110, 4);
-                w.write(dod, 20);
-            } else {
-                w.write(0b1111, 4);
-                w.write(dod, 64);
-            }
-            prevDelta = delta;
-            prevT = t;
-
-            long bits = Double.doubleToRawLongBits(vs[i]);
-            long xor = bits ^ prevBits;
-            if (xor == 0) {
-                w.writeBit(false);
-            } else {
-                w.writeBit(true);
-                int lz = Math.min(Long.numberOfLeadingZeros(xor), 31);
-                int tz = Long.numberOfTrailingZeros(xor);
-                if (leading >= 0 && lz >= leading && tz >= trailing) {
-                    w.writeBit(false);
-                    w.write(xor >>> trailing, 64 - leading - trailing);
-                } else {
-                    leading = lz;
-                    trailing = tz;
-                    int significant = 64 - leading - trailing;
-                    w.writeBit(true);
-                    w.write(leading, 5);
-                    w.write(significant - 1, 6); // 1..64 stored as 0..63
-                    w.write(xor >>> trailing, significant);
+        for (int i = 1; i < count; i++) {
+            delta += readDod(r);
+            t += delta;
+            if (r.readBit()) {
+                if (r.readBit()) {
+                    leading = (int) r.read(5);
+                    int significant = (int) r.read(6) + 1;
+                    trailing = 64 - leading - significant;
                 }
+                bits ^= r.read(64 - leading - trailing) << trailing;
             }
-            prevBits = bits;
         }
-        byte[] body = w.toByteArray();
-        ByteBuffer out = ByteBuffer.allocate(HEADER + body.length);
-        out.putInt(n).putLong(ts[from]).putLong(Double.doubleToRawLongBits(vs[from])).put(body);
-        return out.array();
+        return new State(t, delta, bits, leading, trailing);
     }
 
     static int count(byte[] chunk) {
@@ -103,19 +101,7 @@ final class XorChunk {
         int leading = 0;
         int trailing = 0;
         for (int i = 1; i < n; i++) {
-            long dod;
-            if (!r.readBit()) {
-                dod = 0;
-            } else if (!r.readBit()) {
-                dod = signed(r.read(7), 7);
-            } else if (!r.readBit()) {
-                dod = signed(r.read(14), 14);
-            } else if (!r.readBit()) {
-                dod = signed(r.read(20), 20);
-            } else {
-                dod = r.read(64);
-            }
-            delta += dod;
+            delta += readDod(r);
             t += delta;
             if (r.readBit()) {
                 if (r.readBit()) {
@@ -132,10 +118,17 @@ final class XorChunk {
         return n;
     }
 
-    private static boolean fits(long v, int bits) {
-        long min = -(1L << (bits - 1));
-        long max = (1L << (bits - 1)) - 1;
-        return v >= min && v <= max;
+    private static long readDod(BitReader r) {
+        if (!r.readBit()) {
+            return 0;
+        } else if (!r.readBit()) {
+            return signed(r.read(7), 7);
+        } else if (!r.readBit()) {
+            return signed(r.read(14), 14);
+        } else if (!r.readBit()) {
+            return signed(r.read(20), 20);
+        }
+        return r.read(64);
     }
 
     private static long signed(long raw, int bits) {

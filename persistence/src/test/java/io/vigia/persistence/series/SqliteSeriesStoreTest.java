@@ -71,24 +71,71 @@ class SqliteSeriesStoreTest {
     }
 
     @Test
-    void manySmallCommitsStillEndInFullChunks() throws Exception {
+    void manySmallCommitsEndInTheSameFullChunksAsOneImport() throws Exception {
+        int n = 1_500; // noisy values: about three chunks
+        long[] ts = new long[n];
+        double[] vs = new double[n];
+        java.util.Random r = new java.util.Random(5);
+        double v = 0;
+        for (int i = 0; i < n; i++) {
+            ts[i] = T0 + i * 15_000L;
+            v += r.nextDouble();
+            vs[i] = v;
+        }
+        Labels g = Labels.of("__name__", "g");
+        List<String> expected = XorChunk.encodeCut(ts, vs, 0, n).stream()
+                .map(c -> c.minT() + "/" + c.samples() + "/" + c.data().length).toList();
+        assertThat(expected).hasSizeGreaterThan(2);
         try (Workspace ws = Workspace.open(dir.resolve("ws.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
             SeriesWriter w = store.writer();
-            for (int i = 0; i < 500; i++) {
-                w.append(Labels.of("__name__", "g"), T0 + i * 15_000L, i % 7);
-                w.commit(); // as a scrape every 15 s would
+            for (int i = 0; i < n; i++) {
+                w.append(g, ts[i], vs[i]);
+                if (i % 3 == 2) {
+                    w.commit(); // as a scrape every 45 s would
+                }
             }
             w.close();
-            int chunks = ws.read(c -> {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM chunks")) {
+            List<String> stored = ws.read(c -> {
+                List<String> rows = new java.util.ArrayList<>();
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT min_t, samples, length(data) FROM chunks ORDER BY min_t")) {
+                    while (rs.next()) {
+                        rows.add(rs.getLong(1) + "/" + rs.getInt(2) + "/" + rs.getInt(3));
+                    }
+                }
+                return rows;
+            });
+            assertThat(stored).isEqualTo(expected);
+            SeriesData d = store.select(List.of(LabelMatcher.equal("__name__", "g")), T0, Long.MAX_VALUE).getFirst();
+            assertThat(d.timestamps()).isEqualTo(ts);
+            assertThat(d.values()).isEqualTo(vs);
+        }
+    }
+
+    @Test
+    void noisyChunksStayInTheirLeafPagesWithoutOverflowPages() {
+        try (Workspace ws = Workspace.open(dir.resolve("ws.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            java.util.Random r = new java.util.Random(9);
+            try (SeriesWriter w = store.writer()) {
+                double[] v = new double[50];
+                for (int i = 0; i < 2_000; i++) {
+                    for (int s = 0; s < v.length; s++) { // series interleaved in time, as a scrape writes them
+                        v[s] += r.nextDouble() * 15;
+                        w.append(Labels.of("__name__", "noisy_total", "i", Integer.toString(s)), T0 + i * 15_000L, v[s]);
+                    }
+                }
+            }
+            long[] pages = ws.read(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                        "SELECT sum(pagetype = 'overflow'), sum(pagetype = 'leaf'), sum(pgsize - unused), sum(pgsize)"
+                                + " FROM dbstat WHERE name = 'chunks'")) {
                     rs.next();
-                    return rs.getInt(1);
+                    return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)};
                 }
             });
-            assertThat(chunks).isEqualTo(5); // 4 full chunks of 120 and one of 20
-            SeriesData d = store.select(List.of(LabelMatcher.equal("__name__", "g")), T0, Long.MAX_VALUE).getFirst();
-            assertThat(d.timestamps()).hasSize(500);
-            assertThat(d.values()[499]).isEqualTo(499 % 7);
+            assertThat(pages[0]).as("overflow pages").isZero();
+            assertThat(pages[1]).as("leaf pages").isGreaterThan(100);
+            assertThat(pages[2] / (double) pages[3]).as("share of the table's pages in use").isGreaterThan(0.95);
         }
     }
 

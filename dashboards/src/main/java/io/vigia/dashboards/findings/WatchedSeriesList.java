@@ -42,7 +42,7 @@ public final class WatchedSeriesList {
                         "sum by (feature) (increase(vigia_model_input_feature_sum[1h])) / sum by (feature) (increase("
                                 + "vigia_model_input_feature_count[1h]))", "{{feature}}", "short", BuiltInDashboards.MODEL_DRIFT,
                         WatchedSeries.Direction.BOTH, base.withMinRelative(0.3).withMinDuration(Duration.ofHours(2)),
-                        Duration.ofHours(6), null, null, null),
+                        Duration.ofHours(1), null, null, null),
                 // a day's SAST-flagged count is a few dozen (Poisson noise alone moves a daily ratio by
                 // 20% and more, more on weekends): the rate is taken over a trailing week
                 new WatchedSeries("sast-per-1000", "SAST-flagged per 1,000 accepted (trailing 7 days)",

@@ -1,7 +1,9 @@
 package io.vigia.dashboards.query;
 
-import io.vigia.dashboards.analytics.BeforeAfter;
-import io.vigia.dashboards.analytics.BeforeAfterComparison;
+import io.vigia.dashboards.analytics.stats.BenjaminiHochberg;
+import io.vigia.dashboards.analytics.stats.BlockBootstrap;
+import io.vigia.dashboards.analytics.stats.Estimator;
+import io.vigia.dashboards.analytics.stats.TwoSampleTest;
 import io.vigia.dashboards.query.DeployMarkers.Deploy;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
@@ -18,15 +20,20 @@ import java.util.Locale;
  * "What changed in p95 of payments after the last deploy?": p50, p95, p99 latency, 5xx share and
  * throughput of one service over a window before and after a deploy, from the HTTP histogram of
  * docs/telemetry.md. Each measure is a series of rates (over 5 minutes, or four scrape intervals
- * when scrapes are sparser, as Grafana's {@code $__rate_interval}) at one step; the values before
- * and after are compared as two samples ({@link BeforeAfter}: medians, bootstrap intervals,
- * Mann–Whitney p-value). Steps within the rate window after the deploy mix both versions and are
- * left out of "after" (they are still drawn).
+ * when scrapes are sparser, as Grafana's {@code $__rate_interval}) at one step. Consecutive steps
+ * of a rate over a 5-minute window are strongly autocorrelated, so they are not compared as
+ * independent samples: the medians before and after are compared with a circular block bootstrap
+ * whose block length comes from each window's autocorrelation ({@link BlockBootstrap}), and the
+ * five p-values of a table are adjusted with Benjamini–Hochberg; a row is significant when its
+ * adjusted p-value is below {@value #ALPHA} (docs/statistics.md). Steps within the rate window
+ * after the deploy mix both versions and are left out of "after" (they are still drawn).
  */
 public final class DeployImpact {
     public static final String HTTP = "http_server_request_duration_seconds";
     static final Duration MIN_RATE_WINDOW = Duration.ofMinutes(5);
     static final int STEPS_PER_WINDOW = 60;
+    /** The false discovery rate the rows of one table are held to. */
+    public static final double ALPHA = 0.05;
 
     /** What is compared, with its unit for display (Grafana unit ids). */
     public enum Measure {
@@ -51,12 +58,19 @@ public final class DeployImpact {
     }
 
     /**
-     * One measure: medians before and after, the change and its percent, the Mann–Whitney p-value
-     * and whether it is below alpha; {@code offsetsMs} (time from the deploy) with the values for
-     * the overlay. NaN where a window had no data.
+     * One measure: medians before and after, the change and its percent, the block-bootstrap
+     * p-value, the Benjamini–Hochberg adjusted p-value across the table's rows and whether it is
+     * below {@link #ALPHA}; {@code test} has the sizes, the method and the interval of the change
+     * (null where a window had fewer than 2 values). {@code offsetsMs} (time from the deploy) with
+     * the values for the overlay. NaN where a window had no data.
      */
     public record Row(Measure measure, String expr, double before, double after, double change, double changePercent,
-                      double pValue, boolean significant, long[] offsetsMs, double[] values) {
+                      double pValue, double qValue, boolean significant, TwoSampleTest test, long[] offsetsMs,
+                      double[] values) {
+        Row withQ(double q) {
+            return new Row(measure, expr, before, after, change, changePercent, pValue, q, q < ALPHA, test, offsetsMs,
+                    values);
+        }
     }
 
     public record Result(Deploy deploy, Duration window, Duration step, List<Row> rows) {
@@ -102,7 +116,17 @@ public final class DeployImpact {
             }
             rows.add(row(m, expr, deploy.timeMillis(), rateWindow, ts, vs));
         }
-        return new Result(deploy, window, step, rows);
+        return new Result(deploy, window, step, adjusted(rows));
+    }
+
+    /** The rows with Benjamini–Hochberg adjusted p-values across the table. */
+    static List<Row> adjusted(List<Row> rows) {
+        double[] q = BenjaminiHochberg.adjust(rows.stream().mapToDouble(Row::pValue).toArray());
+        List<Row> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(rows.get(i).withQ(q[i]));
+        }
+        return out;
     }
 
     static Row row(Measure m, String expr, long deployMs, Duration rateWindow, long[] ts, double[] vs) {
@@ -113,12 +137,12 @@ public final class DeployImpact {
             offsets[i] = ts[i] - deployMs;
         }
         if (before.length < 2 || after.length < 2) {
-            return new Row(m, expr, median(before), median(after), Double.NaN, Double.NaN, Double.NaN, false, offsets, vs);
+            return new Row(m, expr, median(before), median(after), Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, null,
+                    offsets, vs);
         }
-        BeforeAfterComparison c = BeforeAfter.withDefaults().withProbabilities(0.5).compare(before, after);
-        var q = c.quantile(0.5);
-        return new Row(m, expr, q.before(), q.after(), q.difference(), q.percentChange(), c.mannWhitney().pValue(),
-                c.significant(), offsets, vs);
+        TwoSampleTest t = BlockBootstrap.withDefaults().compare(before, after, Estimator.MEDIAN);
+        return new Row(m, expr, t.before(), t.after(), t.difference(), t.percentChange(), t.pValue(), Double.NaN, false, t,
+                offsets, vs);
     }
 
     /** Finite values with {@code lo <= t < hi}. */
@@ -134,7 +158,7 @@ public final class DeployImpact {
     }
 
     private static double median(double[] v) {
-        return v.length == 0 ? Double.NaN : BeforeAfter.quantiles(v, 0.5)[0];
+        return v.length == 0 ? Double.NaN : Estimator.MEDIAN.evaluate(v);
     }
 
     private static String quantile(String q, String svc, String rateWindow) {

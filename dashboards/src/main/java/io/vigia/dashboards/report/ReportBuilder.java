@@ -47,6 +47,7 @@ public final class ReportBuilder {
     private final Clock clock;
     private final Duration scrapeInterval;
     private BooleanSupplier cancelled = () -> false;
+    private FindingsSection.Finder findings;
 
     public ReportBuilder(MetricsSource source, Clock clock, Duration scrapeInterval) {
         this.source = source;
@@ -59,6 +60,12 @@ public final class ReportBuilder {
     /** Checked between panels; when it turns true the build stops with a {@link java.util.concurrent.CancellationException}. */
     public ReportBuilder cancelledWhen(BooleanSupplier c) {
         this.cancelled = c;
+        return this;
+    }
+
+    /** Adds a "Findings" section with what {@code finder} finds in the week (none by default). */
+    public ReportBuilder withFindings(FindingsSection.Finder finder) {
+        this.findings = finder;
         return this;
     }
 
@@ -115,6 +122,14 @@ public final class ReportBuilder {
         checkCancelled();
         List<Report.Table> evidenceTables = new WeeklyEvidence(source, week, zone).tables(d, problems);
         sections.addAll(evidenceTables);
+        if (findings != null) {
+            try {
+                sections.add(FindingsSection.table(findings.find(source, range, zone), zone));
+            } catch (QueryException | IllegalArgumentException e) {
+                SourceUnavailableException.rethrowIfUnreachable(source, e);
+                problems.add("\"" + FindingsSection.TITLE + "\": " + e.getMessage());
+            }
+        }
         List<String> summary = ReportSummary.write(week, kpis, evidenceTables, problems, !anyData);
         return new Report(d.title(), d.uid(), week, zone, range.from(), range.to(), clock.instant(), kpis, sections,
                 summary, !problems.isEmpty(), !anyData, problems);

@@ -66,7 +66,12 @@ class DeployImpactTest {
         assertThat(p95.after()).isGreaterThan(2 * p95.before());
         assertThat(p95.changePercent()).isGreaterThan(100);
         assertThat(p95.pValue()).isLessThan(0.001);
+        assertThat(p95.qValue()).isGreaterThanOrEqualTo(p95.pValue()).isLessThan(DeployImpact.ALPHA);
         assertThat(p95.significant()).isTrue();
+        // everything the verdict needs is in the row: sizes, the test, the interval of the change
+        assertThat(p95.test().nBefore()).isGreaterThan(50);
+        assertThat(p95.test().method()).contains("circular block bootstrap", "Politis–White");
+        assertThat(p95.test().differenceInterval().lower()).isPositive();
         assertThat(p95.offsetsMs()).contains(0L).contains(-Duration.ofHours(1).toMillis()).contains(Duration.ofHours(1).toMillis());
 
         DeployImpact.Row fixed = DeployImpact.compute(source, deploy("payments", "2.14.1"), Duration.ofHours(1)).row(Measure.P95);
@@ -92,5 +97,18 @@ class DeployImpactTest {
                 Duration.ofHours(1));
         assertThat(r.row(Measure.P95).before()).isNaN();
         assertThat(r.row(Measure.P95).significant()).isFalse();
+        assertThat(r.row(Measure.P95).qValue()).isNaN();
+        assertThat(r.row(Measure.P95).test()).isNull();
+    }
+
+    @Test
+    void theTableIsAdjustedForItsFiveComparisons() {
+        DeployImpact.Result r = DeployImpact.compute(source, deploy("payments", "2.14.0"), Duration.ofHours(1));
+        double[] q = io.vigia.dashboards.analytics.stats.BenjaminiHochberg.adjust(
+                r.rows().stream().mapToDouble(DeployImpact.Row::pValue).toArray());
+        for (int i = 0; i < q.length; i++) {
+            assertThat(r.rows().get(i).qValue()).isEqualTo(q[i]);
+            assertThat(r.rows().get(i).significant()).isEqualTo(q[i] < DeployImpact.ALPHA);
+        }
     }
 }

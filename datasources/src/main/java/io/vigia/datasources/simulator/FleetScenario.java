@@ -29,6 +29,37 @@ public final class FleetScenario {
         }
     }
 
+    /**
+     * One incident: when it starts (whole days, hours and minutes from the anchor), how long it
+     * lasts and how big it is (a multiplier; 1 for the regression and the drift, 0 for the
+     * campaign, means no incident).
+     */
+    public record Incident(int day, int hour, int minute, Duration lasts, double size) {
+        public Incident {
+            if (lasts.isNegative() || !(size >= 0)) {
+                throw new IllegalArgumentException("an incident needs a non-negative duration and size");
+            }
+        }
+    }
+
+    /**
+     * Where and how big the story's incidents are. {@link #DEFAULT} is the documented story
+     * (docs/telemetry.md); tests move and resize incidents with the other values, and
+     * {@link #QUIET} keeps the deploys, crashes and gaps but has no incident at all.
+     *
+     * @param regression  payments 2.14.0 goes live at the start, 2.14.1 fixes it at the end;
+     *                    size multiplies the p95 of POST /v1/payments
+     * @param campaign    prompt-injection campaign; size multiplies the extra attempts per hour
+     * @param drift       drift episode; size multiplies the median of prompt_tokens
+     * @param modelChange whether llm-gateway 0.9.0 moves teams to the new model
+     */
+    public record Story(Incident regression, Incident campaign, Incident drift, boolean modelChange) {
+        public static final Story DEFAULT = new Story(new Incident(-4, 14, 0, Duration.ofHours(44), 2.6),
+                new Incident(-11, 20, 0, Duration.ofHours(30), 1.0), new Incident(-9, 0, 0, Duration.ofDays(3), 2.4), true);
+        public static final Story QUIET = new Story(new Incident(-4, 14, 0, Duration.ofHours(44), 1.0),
+                new Incident(-11, 20, 0, Duration.ofHours(30), 0), new Incident(-9, 0, 0, Duration.ofDays(3), 1.0), false);
+    }
+
     private record Restart(String service, long timeMillis) {
     }
 
@@ -47,9 +78,11 @@ public final class FleetScenario {
     private final Deploy modelChange;
     private final Window campaign;
     private final Window drift;
+    private final Story story;
 
-    private FleetScenario(long anchor) {
+    private FleetScenario(long anchor, Story story) {
         this.anchor = anchor;
+        this.story = story;
         deploy("payments", "2.13.0", at(-18, 14, 0), "routine");
         deploy("checkout", "3.8.0", at(-22, 11, 0), "routine");
         deploy("checkout", "3.9.0", at(-15, 11, 0), "routine");
@@ -61,8 +94,12 @@ public final class FleetScenario {
                 "routes " + FleetCatalog.NEW_MODEL_TEAMS + " from " + FleetCatalog.OLD_MODEL + " to "
                         + FleetCatalog.NEW_MODEL);
         deploy(FleetCatalog.GATEWAY, "0.9.1", at(-5, 16, 0), "routine");
-        regression = deploy(REGRESSION_SERVICE, "2.14.0", at(-4, 14, 0), "regresses p95 of POST " + REGRESSION_ROUTE);
-        fix = deploy(REGRESSION_SERVICE, "2.14.1", at(-2, 10, 0), "fixes the p95 regression");
+        Incident r = story.regression();
+        long regressed = at(r.day(), r.hour(), r.minute());
+        regression = deploy(REGRESSION_SERVICE, "2.14.0", regressed,
+                r.size() == 1.0 ? "routine" : "regresses p95 of POST " + REGRESSION_ROUTE);
+        fix = deploy(REGRESSION_SERVICE, "2.14.1", regressed + r.lasts().toMillis(),
+                r.size() == 1.0 ? "routine" : "fixes the p95 regression");
         deploys.sort(Comparator.comparingLong(Deploy::timeMillis));
         crashes.add(new Restart(FleetCatalog.GATEWAY, at(-7, 3, 17)));
         crashes.add(new Restart("payments", at(-12, 2, 41)));
@@ -72,13 +109,27 @@ public final class FleetScenario {
         // a whole UTC day without the gateway's metrics (its exporter down): the missing day
         // Copilot Health marks as a data-quality warning
         gaps.add(new Gap(FleetCatalog.GATEWAY, new Window(at(-6, 0, 0), at(-5, 0, 0))));
-        campaign = new Window(at(-11, 20, 0), at(-11, 20, 0) + Duration.ofHours(30).toMillis());
-        drift = new Window(at(-9, 0, 0), at(-6, 0, 0));
+        campaign = window(story.campaign());
+        drift = window(story.drift());
+    }
+
+    private Window window(Incident i) {
+        long start = at(i.day(), i.hour(), i.minute());
+        return new Window(start, start + i.lasts().toMillis());
     }
 
     /** The scenario whose story ends on the UTC day of {@code endMillis}. */
     public static FleetScenario endingAt(long endMillis) {
-        return new FleetScenario(Instant.ofEpochMilli(endMillis).truncatedTo(ChronoUnit.DAYS).toEpochMilli());
+        return endingAt(endMillis, Story.DEFAULT);
+    }
+
+    /** As above, with the incidents placed and sized by {@code story}. */
+    public static FleetScenario endingAt(long endMillis, Story story) {
+        return new FleetScenario(Instant.ofEpochMilli(endMillis).truncatedTo(ChronoUnit.DAYS).toEpochMilli(), story);
+    }
+
+    public Story story() {
+        return story;
     }
 
     private long at(int days, int hours, int minutes) {
@@ -153,7 +204,7 @@ public final class FleetScenario {
     }
 
     public String modelOf(FleetCatalog.Cohort cohort, long t) {
-        if (cohort.model().equals(FleetCatalog.OLD_MODEL) && FleetCatalog.NEW_MODEL_TEAMS.contains(cohort.team())
+        if (story.modelChange() && cohort.model().equals(FleetCatalog.OLD_MODEL) && FleetCatalog.NEW_MODEL_TEAMS.contains(cohort.team())
                 && t >= modelChange.timeMillis()) {
             return FleetCatalog.NEW_MODEL;
         }
@@ -162,11 +213,11 @@ public final class FleetScenario {
 
     /** Multiplier of a route's median latency at {@code t}. */
     public double latencyFactor(FleetCatalog.Route route, long t) {
-        return regressed(route, t) ? 2.6 : 1.0;
+        return regressed(route, t) ? story.regression().size() : 1.0;
     }
 
     public double errorRate(FleetCatalog.Route route, long t) {
-        return regressed(route, t) ? 0.012 : 0.002;
+        return regressed(route, t) && story.regression().size() != 1.0 ? 0.012 : 0.002;
     }
 
     private boolean regressed(FleetCatalog.Route route, long t) {
@@ -179,11 +230,11 @@ public final class FleetScenario {
         if (!campaign.contains(t)) {
             return 0;
         }
-        return app.equals("chat-assistant") ? 140 : 60;
+        return (app.equals("chat-assistant") ? 140 : 60) * story.campaign().size();
     }
 
     /** Multiplier of a feature's median at {@code t}. */
     public double featureShift(String feature, long t) {
-        return feature.equals(FleetCatalog.DRIFTING_FEATURE) && drift.contains(t) ? 2.4 : 1.0;
+        return feature.equals(FleetCatalog.DRIFTING_FEATURE) && drift.contains(t) ? story.drift().size() : 1.0;
     }
 }

@@ -12,10 +12,16 @@ public final class FleetSimulator {
      * @return the scenario, so callers can name its deploys and episodes
      */
     public static FleetScenario run(long seed, long startMillis, long endMillis, long intervalMillis, FleetSink sink) {
+        return run(seed, startMillis, endMillis, intervalMillis, sink, FleetScenario.Story.DEFAULT);
+    }
+
+    /** As above, with the story's incidents placed and sized by {@code story}. */
+    public static FleetScenario run(long seed, long startMillis, long endMillis, long intervalMillis, FleetSink sink,
+                                    FleetScenario.Story story) {
         if (endMillis < startMillis) {
             throw new IllegalArgumentException("the range ends before it starts");
         }
-        FleetScenario scenario = FleetScenario.endingAt(endMillis);
+        FleetScenario scenario = FleetScenario.endingAt(endMillis, story);
         FleetSimulation simulation = new FleetSimulation(seed, scenario,
                 startMillis - Math.floorMod(startMillis, intervalMillis), intervalMillis);
         simulation.advanceTo(endMillis, sink);

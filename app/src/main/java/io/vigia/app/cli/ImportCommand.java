@@ -245,20 +245,10 @@ final class ImportCommand extends WorkspaceCommand {
     private static int print(CommandSpec spec, ImportReport r, Path workspace) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s: %d %s: %d imported, %d already present, %d rejected, into %s%n", r.fileName(), r.records(),
-                noun(r.kind()), r.imported(), r.duplicates(), r.rejected().size(), workspace);
+                r.unit(), r.imported(), r.duplicates(), r.rejected().size(), workspace);
         r.notes().forEach(n -> out.println("  note: " + n));
         printRejected(spec.commandLine().getErr(), r.rejected());
         return r.rejected().isEmpty() ? 0 : 1;
-    }
-
-    private static String noun(ImportKind kind) {
-        return switch (kind) {
-            case SARIF -> "findings";
-            case GUARDRAIL_LOG -> "decisions";
-            case ACCEPTED_SUGGESTIONS -> "accepted suggestions";
-            case COPILOT -> "days";
-            case OPENMETRICS -> "samples";
-        };
     }
 
     private static void printRejected(PrintWriter err, List<ImportProblem> rejected) {

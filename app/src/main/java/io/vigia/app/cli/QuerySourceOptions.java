@@ -3,6 +3,7 @@ package io.vigia.app.cli;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.prometheus.PrometheusClient;
 import io.vigia.datasources.promql.LocalPromqlSource;
+import io.vigia.datasources.promql.ast.PromqlFeatures;
 import io.vigia.datasources.remote.Authentication;
 import io.vigia.datasources.remote.ConnectionSettings;
 import io.vigia.datasources.remote.ConnectionSettingsJson;
@@ -16,6 +17,8 @@ import io.vigia.persistence.workspace.Workspace;
 import picocli.CommandLine.Option;
 
 import java.io.Closeable;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code --source}: the workspace's store (default), a saved data source, or a URL. */
 final class QuerySourceOptions {
@@ -27,6 +30,13 @@ final class QuerySourceOptions {
     @Option(names = "--bearer-token-env", paramLabel = "VAR", description = "With a URL: environment variable holding a bearer token.")
     String bearerEnv;
 
+    @Option(names = "--enable-feature", paramLabel = "NAME[,NAME...]",
+            description = "Local engine only: PromQL features to turn on, named as Prometheus's --enable-feature "
+                    + "takes them: promql-experimental-functions, promql-extended-range-selectors, "
+                    + "promql-binop-fill-modifiers, promql-delayed-name-removal, type-and-unit-labels, "
+                    + "use-start-timestamps (promql-duration-expr is on by default, as in Prometheus).")
+    List<String> features = new ArrayList<>();
+
     /** An open source and what to close after the query. */
     record Opened(MetricsSource source, Closeable closer) implements Closeable {
         @Override
@@ -37,9 +47,14 @@ final class QuerySourceOptions {
 
     Opened open(Workspace workspace) {
         SecretResolver secrets = SecretResolver.withSystemEnvironment(new InMemorySecretStore());
+        PromqlFeatures enabled = PromqlFeatures.parse(features);
         if (source.equals("local")) {
             SqliteSeriesStore store = new SqliteSeriesStore(workspace);
-            return new Opened(new LocalPromqlSource("local", store), store::close);
+            return new Opened(new LocalPromqlSource("local", store, enabled), store::close);
+        }
+        if (!features.isEmpty()) {
+            throw new IllegalArgumentException("--enable-feature applies to the local engine only; a server's "
+                    + "features are set on the server");
         }
         if (source.startsWith("http://") || source.startsWith("https://")) {
             ConnectionSettings s = ConnectionSettings.of(SourceType.PROMETHEUS, source).withName(source);

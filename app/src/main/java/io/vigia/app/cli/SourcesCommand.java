@@ -1,5 +1,10 @@
 package io.vigia.app.cli;
 
+import io.vigia.datasources.bindings.catalog.ConventionCatalog;
+import io.vigia.datasources.bindings.probe.BindingProber;
+import io.vigia.datasources.bindings.probe.ProbeWindow;
+import io.vigia.datasources.bindings.store.BindingService;
+import io.vigia.datasources.bindings.store.BindingStore;
 import io.vigia.datasources.remote.Authentication;
 import io.vigia.datasources.remote.ConnectionSettings;
 import io.vigia.datasources.remote.ConnectionSettingsJson;
@@ -16,6 +21,7 @@ import io.vigia.datasources.remote.SourceType;
 import io.vigia.datasources.remote.TlsSettings;
 import io.vigia.datasources.sources.DataSourceCatalog;
 import io.vigia.persistence.workspace.DataSourceRepository;
+import io.vigia.persistence.workspace.TelemetryBindingRepository;
 import io.vigia.persistence.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,7 +49,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "sources", description = "Remote Prometheus-compatible and Loki data sources.",
         subcommands = {SourcesCommand.ListSources.class, SourcesCommand.AddSource.class, SourcesCommand.TestSource.class,
-                SourcesCommand.ImportGrafana.class})
+                SourcesInspect.class, SourcesCommand.ImportGrafana.class})
 final class SourcesCommand extends WorkspaceCommand {
 
     static ConnectionTestResult test(ConnectionSettings settings, SecretStore store) {
@@ -189,10 +195,25 @@ final class SourcesCommand extends WorkspaceCommand {
             try (Workspace ws = openWorkspace()) {
                 new DataSourceRepository(ws).save(name, t.name().toLowerCase(Locale.ROOT), url.toString(),
                         ConnectionSettingsJson.write(s), makeDefault);
-                ConnectionTestResult r = test(s, store != null ? store : KeyringSecretStore.openOrMemory());
+                SecretStore secrets = store != null ? store : KeyringSecretStore.openOrMemory();
+                ConnectionTestResult r = test(s, secrets);
                 out.println("Saved " + name + " (" + t.name().toLowerCase(Locale.ROOT) + ", " + url + "). Test: " + describe(r));
+                if (r instanceof ConnectionTestResult.Success && t == SourceType.PROMETHEUS) {
+                    probe(ws, s, secrets, out);
+                }
                 return r instanceof ConnectionTestResult.Success ? 0 : 1;
             }
+        }
+    }
+
+    /** The short probe summary after a successful add; a failed probe is reported, the source stays saved. */
+    private static void probe(Workspace ws, ConnectionSettings s, SecretStore secrets, PrintWriter out) {
+        try {
+            BindingService service = new BindingService(new BindingProber(ConventionCatalog.standard()),
+                    new BindingStore(new TelemetryBindingRepository(ws)));
+            BindingReport.summary(SourcesInspect.probe(service, s, secrets, ProbeWindow.DEFAULT, null), out);
+        } catch (RuntimeException e) {
+            out.println("Probe failed (the source is saved; try: vigia sources inspect " + s.name() + "): " + e.getMessage());
         }
     }
 

@@ -1,8 +1,10 @@
 package io.vigia.datasources.copilot;
 
-import tools.jackson.core.JacksonException;
+import io.vigia.datasources.copilot.usage.ReportKind;
+import io.vigia.datasources.copilot.usage.ReportRecord;
+import io.vigia.datasources.copilot.usage.UsageReport;
+import io.vigia.datasources.copilot.usage.UsageReportReader;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,12 +19,13 @@ import java.util.TreeMap;
 
 /**
  * Reads every format GitHub has served Copilot metrics in, recognised by content: the legacy
- * {@code /copilot/usage} and {@code /copilot/metrics} arrays, the usage reports (an organization
- * report with {@code day_totals}, a flat 1-day object, per-user reports as JSON or NDJSON), the
- * download-links envelope the report endpoints answer with, and the seats listing.
+ * {@code /copilot/usage} and {@code /copilot/metrics} arrays, the usage reports (every shape
+ * {@link UsageReportReader} reads: organization, enterprise, users, user-teams and repository
+ * records, bare or in {@code day_totals}, as JSON or NDJSON), the download-links envelope the
+ * report endpoints answer with, and the seats listing. For the usage reports it also sums the
+ * days the Copilot Health series come from.
  */
 public final class CopilotMetricsParser {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Editor and language of counts a source totals without breaking them down. */
     public static final String UNATTRIBUTED = "unattributed";
 
@@ -33,7 +36,18 @@ public final class CopilotMetricsParser {
     public sealed interface Document {
     }
 
-    public record Days(CopilotSource source, List<CopilotDay> days) implements Document {
+    /**
+     * Days of Copilot usage; for the usage reports also every record read ({@code report}, with the
+     * lines left out), from which the days are summed.
+     */
+    public record Days(CopilotSource source, List<CopilotDay> days, UsageReport report) implements Document {
+        public Days {
+            days = List.copyOf(days);
+        }
+
+        public Days(CopilotSource source, List<CopilotDay> days) {
+            this(source, days, UsageReport.EMPTY);
+        }
     }
 
     public record DownloadLinks(List<String> links, String reportStartDay, String reportEndDay) implements Document {
@@ -55,10 +69,10 @@ public final class CopilotMetricsParser {
         if (trimmed.isEmpty()) {
             throw new CopilotFormatException("empty document: no Copilot metrics in it");
         }
-        if (trimmed.startsWith("{") && looksLikeNdjson(trimmed)) {
-            return userRecords(scope, ndjson(trimmed));
+        if (UsageReportReader.isNdjson(t)) {
+            return usage(scope, UsageReportReader.read(t));
         }
-        JsonNode root = read(trimmed, 0);
+        JsonNode root = UsageReportReader.parse(trimmed);
         if (root.isArray()) {
             return legacyArray(scope, root);
         }
@@ -74,54 +88,13 @@ public final class CopilotMetricsParser {
         if (root.has("seats") && root.has("total_seats")) {
             return seats(root);
         }
-        if (root.has("day_totals")) {
-            JsonNode totals = root.path("day_totals");
-            List<JsonNode> records = new ArrayList<>();
-            totals.forEach(records::add);
-            if (!records.isEmpty() && records.getFirst().has("user_login")) {
-                return userRecords(scope, records);
-            }
-            List<CopilotDay> days = new ArrayList<>();
-            for (JsonNode d : records) {
-                days.add(reportDay(scope, d));
-            }
-            return new Days(CopilotSource.USAGE_REPORT, days);
-        }
-        if (root.has("day") && root.has("code_generation_activity_count")) {
-            return root.has("user_login") ? userRecords(scope, List.of(root))
-                    : new Days(CopilotSource.USAGE_REPORT, List.of(reportDay(scope, root)));
+        if (UsageReportReader.isReport(root)) {
+            return usage(scope, UsageReportReader.of(root));
         }
         if (root.has("message") && root.has("documentation_url")) {
             throw new CopilotFormatException("a GitHub API error, not metrics: " + root.path("message").asString(""));
         }
         throw new CopilotFormatException("not Copilot metrics: an object without day_totals, download_links or seats");
-    }
-
-    private static JsonNode read(String text, int line) {
-        try {
-            return JSON.readTree(text);
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : " at line " + (line > 0 ? line : e.getLocation().getLineNr())
-                    + ", column " + e.getLocation().getColumnNr();
-            throw new CopilotFormatException("not valid JSON" + where + ": " + e.getOriginalMessage());
-        }
-    }
-
-    private static boolean looksLikeNdjson(String text) {
-        int nl = text.indexOf('\n');
-        return nl > 0 && text.substring(0, nl).strip().endsWith("}") && text.substring(nl).strip().startsWith("{");
-    }
-
-    private static List<JsonNode> ndjson(String text) {
-        List<JsonNode> out = new ArrayList<>();
-        int lineNo = 0;
-        for (String line : text.split("\r?\n")) {
-            lineNo++;
-            if (!line.isBlank()) {
-                out.add(read(line, lineNo));
-            }
-        }
-        return out;
     }
 
     // ---- legacy arrays -----------------------------------------------------------------------
@@ -144,6 +117,9 @@ public final class CopilotMetricsParser {
                 days.add(usageDay(scope, d));
             }
             return new Days(CopilotSource.LEGACY_USAGE, days);
+        }
+        if (UsageReportReader.isReport(array)) {
+            return usage(scope, UsageReportReader.of(array));
         }
         throw new CopilotFormatException("not Copilot metrics: an array whose records have neither \"date\" nor \"day\"");
     }
@@ -209,15 +185,8 @@ public final class CopilotMetricsParser {
      * report's other totals include chat, agents and the CLI.
      */
     private static CopilotDay reportDay(String scope, JsonNode d) {
-        List<CompletionCounts> rows = completionRows(d);
-        long chat = 0;
-        for (JsonNode f : d.path("totals_by_feature")) {
-            if (f.path("feature").asString("").startsWith("chat")) {
-                chat += f.path("user_initiated_interaction_count").asLong(0);
-            }
-        }
         return new CopilotDay(scope, day(d, "day"), CopilotSource.USAGE_REPORT, d.path("daily_active_users").asLong(-1), -1,
-                chat, rows);
+                chatTurns(d), completionRows(d));
     }
 
     private static List<CompletionCounts> completionRows(JsonNode d) {
@@ -243,33 +212,48 @@ public final class CopilotMetricsParser {
                 n.path("loc_added_sum").asLong(0));
     }
 
-    /** Per-user records (NDJSON or a users report) summed per day; active users are the users seen. */
-    private static Days userRecords(String scope, List<JsonNode> records) {
+    /**
+     * The Copilot Health days of a usage report: an organization's or enterprise's day from its own
+     * record; where the report has only users' records for a day, their sum (active users: the
+     * users listed). Team memberships and repositories add no day.
+     */
+    private static Days usage(String scope, UsageReport report) {
+        List<CopilotDay> days = new ArrayList<>();
         Map<LocalDate, Set<String>> users = new TreeMap<>();
         Map<LocalDate, Long> chat = new TreeMap<>();
         Map<LocalDate, Map<String, CompletionCounts>> byLanguage = new TreeMap<>();
-        for (JsonNode r : records) {
-            if (!r.has("user_login") && !r.has("user_id")) {
-                throw new CopilotFormatException("a per-user report line without user_login or user_id");
-            }
-            LocalDate day = day(r, "day");
-            users.computeIfAbsent(day, k -> new HashSet<>()).add(r.path("user_login").asString(r.path("user_id").asString("")));
-            Map<String, CompletionCounts> langs = byLanguage.computeIfAbsent(day, k -> new LinkedHashMap<>());
-            for (CompletionCounts c : completionRows(r)) {
-                langs.merge(c.language(), c, CompletionCounts::plus);
-            }
-            for (JsonNode f : r.path("totals_by_feature")) {
-                if (f.path("feature").asString("").startsWith("chat")) {
-                    chat.merge(day, f.path("user_initiated_interaction_count").asLong(0), Long::sum);
+        Set<LocalDate> entityDays = report.entityDays();
+        for (ReportRecord r : report.records()) {
+            if (r.kind() == ReportKind.ENTITY) {
+                days.add(reportDay(scope, r.json()));
+            } else if (r.kind() == ReportKind.USER && !entityDays.contains(r.day())) {
+                users.computeIfAbsent(r.day(), k -> new HashSet<>()).add(r.subject());
+                Map<String, CompletionCounts> langs = byLanguage.computeIfAbsent(r.day(), k -> new LinkedHashMap<>());
+                for (CompletionCounts c : completionRows(r.json())) {
+                    langs.merge(c.language(), c, CompletionCounts::plus);
                 }
+                chat.merge(r.day(), chatTurns(r.json()), Long::sum);
             }
         }
-        List<CopilotDay> days = new ArrayList<>();
         for (Map.Entry<LocalDate, Set<String>> e : users.entrySet()) {
             days.add(new CopilotDay(scope, e.getKey(), CopilotSource.USAGE_REPORT, e.getValue().size(), -1,
                     chat.getOrDefault(e.getKey(), 0L), List.copyOf(byLanguage.get(e.getKey()).values())));
         }
-        return new Days(CopilotSource.USAGE_REPORT, days);
+        if (report.records().isEmpty()) {
+            throw new CopilotFormatException("no usage-report record could be read" + (report.problems().isEmpty() ? ""
+                    : ": " + report.problems().getFirst()));
+        }
+        return new Days(CopilotSource.USAGE_REPORT, days, report);
+    }
+
+    private static long chatTurns(JsonNode d) {
+        long chat = 0;
+        for (JsonNode f : d.path("totals_by_feature")) {
+            if (f.path("feature").asString("").startsWith("chat")) {
+                chat += f.path("user_initiated_interaction_count").asLong(0);
+            }
+        }
+        return chat;
     }
 
     private static Seats seats(JsonNode root) {

@@ -1,10 +1,8 @@
 package io.vigia.datasources.imports;
 
 import io.vigia.datasources.copilot.CopilotFormatException;
-import io.vigia.datasources.copilot.CopilotImporter;
 import io.vigia.datasources.copilot.CopilotMetricsParser;
-import io.vigia.datasources.copilot.CopilotStoreImport;
-import io.vigia.datasources.copilot.CompletionCounts;
+import io.vigia.datasources.copilot.CopilotReportImport;
 import io.vigia.datasources.guardrail.GuardrailEvent;
 import io.vigia.datasources.guardrail.GuardrailImporter;
 import io.vigia.datasources.guardrail.GuardrailLogParser;
@@ -44,7 +42,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Imports one file of any {@link ImportKind} into the workspace: the one path the CLI
@@ -105,14 +102,7 @@ public final class FileImporter {
             }
             case COPILOT -> {
                 CopilotMetricsParser.Days days = copilot(file, scope, progress);
-                List<String> first = days.days().stream().limit(PREVIEW_RECORDS).map(d -> {
-                    CompletionCounts t = d.totals();
-                    return String.format(Locale.ROOT, "%s  %s  %s  %d suggestions, %d accepted, %d lines accepted%s",
-                            d.day(), d.scope(), d.source().label(), t.suggestions(), t.acceptances(), t.linesAccepted(),
-                            d.activeUsers() >= 0 ? ", " + d.activeUsers() + " active users" : "");
-                }).toList();
-                yield new ImportPreview(kind, name, days.days().size(), first, List.of(),
-                        List.of("source: " + days.source().label()));
+                yield CopilotFileReport.preview(kind, name, days, PREVIEW_RECORDS);
             }
             case OPENMETRICS -> {
                 List<String> first = new ArrayList<>();
@@ -167,10 +157,8 @@ public final class FileImporter {
             case COPILOT -> {
                 CopilotMetricsParser.Days days = copilot(file, scope, progress);
                 checkCancelled(progress);
-                CopilotImporter.Result r = CopilotStoreImport.importDays(workspace, store, days.days());
-                yield new ImportReport(kind, name, days.days().size(), r.daysImported() + r.daysRevised(), r.daysUnchanged(),
-                        List.of(), List.of(days.source().label() + ": " + r.daysRevised() + " days revised, " + r.samples()
-                        + " daily samples; Copilot Health counters rebuilt for " + scope.strip()));
+                yield CopilotFileReport.imported(kind, name, scope.strip(), days,
+                        CopilotReportImport.importDocuments(workspace, store, scope.strip(), List.of(days)));
             }
             case OPENMETRICS -> {
                 ImportSummary s;

@@ -20,19 +20,31 @@ public final class InMemorySeriesReader implements SeriesReader {
     private static final class Buffer {
         long[] ts = new long[16];
         double[] vs = new double[16];
+        /** Start timestamps, allocated when the first one is appended (0 = unknown). */
+        long[] st;
         int size;
         boolean sorted = true;
 
-        void add(long t, double v) {
+        void add(long t, double v, long start) {
             if (size == ts.length) {
                 ts = Arrays.copyOf(ts, size * 2);
                 vs = Arrays.copyOf(vs, size * 2);
+                if (st != null) {
+                    st = Arrays.copyOf(st, size * 2);
+                }
+            }
+            if (start != 0 && st == null) {
+                st = new long[ts.length];
             }
             if (size > 0 && ts[size - 1] >= t) {
                 sorted = false;
             }
             ts[size] = t;
-            vs[size++] = v;
+            vs[size] = v;
+            if (st != null) {
+                st[size] = start;
+            }
+            size++;
         }
 
         void sort() {
@@ -40,17 +52,27 @@ public final class InMemorySeriesReader implements SeriesReader {
                 return;
             }
             // Later samples with the same timestamp win, as an append-only store would keep the last write.
-            TreeMap<Long, Double> m = new TreeMap<>();
+            TreeMap<Long, Integer> last = new TreeMap<>();
             for (int i = 0; i < size; i++) {
-                m.put(ts[i], vs[i]);
+                last.put(ts[i], i);
             }
-            size = 0;
-            ts = new long[Math.max(16, m.size())];
-            vs = new double[ts.length];
-            for (Map.Entry<Long, Double> e : m.entrySet()) {
-                ts[size] = e.getKey();
-                vs[size++] = e.getValue();
+            int n = Math.max(16, last.size());
+            long[] nts = new long[n];
+            double[] nvs = new double[n];
+            long[] nst = st == null ? null : new long[n];
+            int k = 0;
+            for (int i : last.values()) {
+                nts[k] = ts[i];
+                nvs[k] = vs[i];
+                if (nst != null) {
+                    nst[k] = st[i];
+                }
+                k++;
             }
+            ts = nts;
+            vs = nvs;
+            st = nst;
+            size = k;
             sorted = true;
         }
     }
@@ -58,7 +80,12 @@ public final class InMemorySeriesReader implements SeriesReader {
     private final TreeMap<Labels, Buffer> series = new TreeMap<>();
 
     public synchronized void append(Labels labels, long timestampMs, double value) {
-        series.computeIfAbsent(labels, l -> new Buffer()).add(timestampMs, value);
+        append(labels, timestampMs, value, 0);
+    }
+
+    /** A sample with its start timestamp ({@code 0} when unknown), which this store keeps. */
+    public synchronized void append(Labels labels, long timestampMs, double value, long startTimestampMs) {
+        series.computeIfAbsent(labels, l -> new Buffer()).add(timestampMs, value, startTimestampMs);
     }
 
     public synchronized void clear() {
@@ -80,7 +107,8 @@ public final class InMemorySeriesReader implements SeriesReader {
                 hi = b.size;
             }
             if (hi > lo) {
-                out.add(new SeriesData(e.getKey(), Arrays.copyOfRange(b.ts, lo, hi), Arrays.copyOfRange(b.vs, lo, hi)));
+                out.add(new SeriesData(e.getKey(), Arrays.copyOfRange(b.ts, lo, hi), Arrays.copyOfRange(b.vs, lo, hi),
+                        b.st == null ? null : Arrays.copyOfRange(b.st, lo, hi)));
             }
         }
         return out;

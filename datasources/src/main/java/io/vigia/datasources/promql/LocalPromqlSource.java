@@ -3,6 +3,7 @@ package io.vigia.datasources.promql;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
 import io.vigia.datasources.api.QueryResponse;
+import io.vigia.datasources.promql.ast.PromqlFeatures;
 import io.vigia.datasources.promql.parser.ParseException;
 import io.vigia.datasources.promql.parser.Parser;
 import io.vigia.persistence.series.LabelMatcher;
@@ -22,10 +23,16 @@ public final class LocalPromqlSource implements MetricsSource {
     private final SeriesReader reader;
     private final PromqlEngine engine;
 
+    /** The engine with a default Prometheus server's language features. */
     public LocalPromqlSource(String name, SeriesReader reader) {
+        this(name, reader, PromqlFeatures.DEFAULTS);
+    }
+
+    /** The engine with the given language features (Prometheus's {@code --enable-feature} switches). */
+    public LocalPromqlSource(String name, SeriesReader reader, PromqlFeatures features) {
         this.name = name;
         this.reader = reader;
-        this.engine = new PromqlEngine(reader);
+        this.engine = new PromqlEngine(reader, features);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.vigia.datasources.api.QueryException;
 import io.vigia.datasources.api.QueryResponse;
 import io.vigia.datasources.api.QueryResult;
 import io.vigia.datasources.promql.ast.Expr;
+import io.vigia.datasources.promql.ast.PromqlFeatures;
 import io.vigia.datasources.promql.ast.ValueType;
 import io.vigia.datasources.promql.eval.Annotations;
 import io.vigia.datasources.promql.eval.EvalException;
@@ -11,6 +12,7 @@ import io.vigia.datasources.promql.eval.Evaluator;
 import io.vigia.datasources.promql.eval.RawSeries;
 import io.vigia.datasources.promql.eval.StepSeries;
 import io.vigia.datasources.promql.eval.Value;
+import io.vigia.datasources.promql.parser.DurationResolver;
 import io.vigia.datasources.promql.parser.ParseException;
 import io.vigia.datasources.promql.parser.Parser;
 import io.vigia.persistence.series.Labels;
@@ -23,27 +25,30 @@ import java.util.List;
 /** The embedded PromQL engine: parses and evaluates instant and range queries over a {@link SeriesReader}. */
 public final class PromqlEngine {
     private final SeriesReader reader;
-    private final boolean delayedNameRemoval;
+    private final PromqlFeatures features;
 
-    /** An engine with a default Prometheus server's semantics (metric names dropped where they change). */
+    /** An engine with a default Prometheus server's features ({@link PromqlFeatures#DEFAULTS}). */
     public PromqlEngine(SeriesReader reader) {
-        this(reader, false);
+        this(reader, PromqlFeatures.DEFAULTS);
     }
 
     /**
-     * @param delayedNameRemoval Prometheus 3's {@code promql-delayed-name-removal} feature, which its
-     *                           own conformance scripts run with: names are removed when the result is
-     *                           assembled, so label functions can still read them
+     * @param features the language switches of Prometheus's {@code --enable-feature} this engine runs
+     *                 with; Prometheus's own conformance scripts run with {@link PromqlFeatures#ALL}
      */
-    public PromqlEngine(SeriesReader reader, boolean delayedNameRemoval) {
+    public PromqlEngine(SeriesReader reader, PromqlFeatures features) {
         this.reader = reader;
-        this.delayedNameRemoval = delayedNameRemoval;
+        this.features = features;
     }
 
-    /** Parses a query. @throws QueryException with {@code bad_data} on a syntax or type error */
-    public static Expr parse(String query) {
+    public PromqlFeatures features() {
+        return features;
+    }
+
+    /** Parses a query with this engine's features. @throws QueryException with {@code bad_data} on a syntax or type error */
+    public Expr parse(String query) {
         try {
-            return Parser.parse(query);
+            return Parser.parse(query, features);
         } catch (ParseException e) {
             throw new QueryException("bad_data", e.getMessage(), e);
         } catch (StackOverflowError e) {
@@ -56,10 +61,11 @@ public final class PromqlEngine {
     }
 
     /** Evaluates an already parsed expression; {@code query} is its text, for annotation positions. */
-    public QueryResponse instantQuery(Expr e, String query, long timeMs) {
+    public QueryResponse instantQuery(Expr parsed, String query, long timeMs) {
+        Expr e = resolveDurations(parsed, 0, 0);
         Annotations annotations = new Annotations(query);
         Evaluator ev = new Evaluator(reader, new long[] {timeMs}, timeMs, timeMs, annotations)
-                .withDelayedNameRemoval(delayedNameRemoval);
+                .withFeatures(features);
         Value v = run(() -> ev.evalTop(e));
         QueryResult result = switch (v) {
             case Value.ScalarValue s -> new QueryResult.Scalar(timeMs, s.values()[0]);
@@ -104,7 +110,7 @@ public final class PromqlEngine {
             throw new QueryException("bad_data",
                     "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)");
         }
-        Expr e = parse(query);
+        Expr e = resolveDurations(parse(query), stepMs, endMs - startMs);
         if (e.type() != ValueType.SCALAR && e.type() != ValueType.VECTOR) {
             throw new QueryException("bad_data", "invalid expression type \"" + e.type().text()
                     + "\" for range query, must be Scalar or instant Vector");
@@ -116,7 +122,7 @@ public final class PromqlEngine {
         }
         Annotations annotations = new Annotations(query);
         Evaluator ev = new Evaluator(reader, steps, startMs, endMs, annotations).forRangeQuery(stepMs)
-                .withDelayedNameRemoval(delayedNameRemoval);
+                .withFeatures(features);
         Value v = run(() -> ev.evalTop(e));
         List<QueryResult.RangeSeries> out = new ArrayList<>();
         if (v instanceof Value.ScalarValue s) {
@@ -146,6 +152,15 @@ public final class PromqlEngine {
             out.sort(Comparator.comparing(QueryResult.RangeSeries::labels));
         }
         return new QueryResponse(new QueryResult.Matrix(out), annotations.warnings(), annotations.infos());
+    }
+
+    /** Durations using step() or range() take this query's values (Prometheus: step 0 for an instant query). */
+    private static Expr resolveDurations(Expr e, long stepMs, long rangeMs) {
+        try {
+            return DurationResolver.resolve(e, stepMs, rangeMs);
+        } catch (IllegalArgumentException ex) {
+            throw new QueryException("bad_data", ex.getMessage(), ex);
+        }
     }
 
     private interface Body {

@@ -1,6 +1,7 @@
 package io.vigia.datasources.sources;
 
 import io.vigia.datasources.api.MetricsSource;
+import io.vigia.datasources.bindings.probe.MetricTypes;
 import io.vigia.datasources.cache.CachingMetricsSource;
 import io.vigia.persistence.workspace.QueryCacheRepository;
 import io.vigia.datasources.loki.LokiClient;
@@ -174,6 +175,19 @@ public final class DataSourceCatalog implements AutoCloseable {
         }
         Client c = clients.computeIfAbsent(wanted, this::open);
         return c.source;
+    }
+
+    /**
+     * Declared metric types of a source, for probing its telemetry bindings: the remote server's
+     * metadata endpoint, or none for the local store (which keeps no types).
+     */
+    public MetricTypes metricTypes(String name) {
+        String wanted = name == null || name.isBlank() ? defaultName() : name;
+        if (wanted.equals(LOCAL)) {
+            return MetricTypes.none();
+        }
+        metricsSource(wanted);
+        return MetricTypes.of(clients.get(wanted).client);
     }
 
     /**

@@ -11,6 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,37 +67,105 @@ class CopilotRecordedResponsesTest {
         server.close();
     }
 
+    /**
+     * Every recorded file of the corpus, served the way GitHub serves its kind, each first
+     * answered with a 429 (Retry-After: 1, the wait recorded rather than slept): legacy daily
+     * arrays over two pages of /copilot/metrics, usage reports behind a signed link that redirects
+     * to storage, the download-links answer with its own (relative) link redirected, the seat
+     * list over two pages. The client reads back what the parser reads from the file.
+     */
     @TestFactory
     @NeedsSharedCorpus("corpus/copilot-metrics")
-    Stream<DynamicTest> everyCorpusFileIsReadOrRejectedClearly() throws IOException {
+    Stream<DynamicTest> everyRecordedCorpusFileIsServedBehindA429RedirectsAndPagesAndReadBack() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(DIR)) {
             files = s.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".ndjson")).sorted().toList();
         }
         assertThat(files).hasSizeGreaterThanOrEqualTo(8);
+        String org = Files.readString(DIR.resolve("cmv-newapi-organization-1-day-report.json"));
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             String text = Files.readString(f);
+            List<java.time.Duration> slept = new CopyOnWriteArrayList<>();
+            GitHubCopilotClient c = new GitHubCopilotClient(new OkHttpClient(), server.url("/"), TOKEN,
+                    GitHubCopilotClient.Owner.organization("octo-org"), fixed("2026-05-10T06:00:00Z"),
+                    new GitHubCopilotClient.Options(Duration.ofSeconds(5), 3, slept::add, m -> { }));
             CopilotMetricsParser.Document doc = CopilotMetricsParser.parse("octo-org", text);
-            switch (doc) {
-                case CopilotMetricsParser.Days days -> {
-                    assertThat(days.days()).isNotEmpty();
-                    assertThat(days.days()).allSatisfy(d -> assertThat(d.scope()).isEqualTo("octo-org"));
-                    if (days.source().isLegacy()) {
-                        // served the legacy way, the client reads the same days back
-                        routes.put("/orgs/octo-org/copilot/metrics", json(text));
-                        assertThat(client.legacyMetrics(LocalDate.of(2020, 1, 1), LocalDate.of(2030, 1, 1))).isEqualTo(days.days());
-                    } else {
-                        // served as a report behind a signed link
-                        routes.put("/orgs/octo-org/copilot/metrics/reports/organization-1-day",
-                                json("{\"download_links\":[\"" + server.url("/storage/r.json?sig=abc") + "\"],\"report_day\":\"x\"}"));
-                        routes.put("/storage/r.json", json(text));
-                        assertThat(client.reportForDay(days.days().getFirst().day())).isEqualTo(days.days());
+            JsonNode json = JsonMapper.builder().build().readTree(text);
+            Map<String, Integer> calls = new ConcurrentHashMap<>();
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    requests.add(request);
+                    String path = request.getUrl().encodedPath();
+                    String page = request.getUrl().queryParameter("page");
+                    if (calls.merge(path, 1, Integer::sum) == 1 && path.startsWith("/orgs/")) {
+                        return new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build();
                     }
+                    return switch (path) {
+                        case "/orgs/octo-org/copilot/metrics" -> page == null
+                                ? paged(json, 0, 1, "/orgs/octo-org/copilot/metrics?page=2") : paged(json, 1, json.size(), null);
+                        case "/orgs/octo-org/copilot/billing/seats" -> {
+                            ObjectNode p = ((ObjectNode) json).deepCopy();
+                            ArrayNode all = (ArrayNode) json.path("seats");
+                            ArrayNode part = p.putArray("seats");
+                            for (int i = page == null ? 0 : 4; i < (page == null ? 4 : all.size()); i++) {
+                                part.add(all.get(i));
+                            }
+                            MockResponse.Builder b = new MockResponse.Builder().body(p.toString());
+                            if (page == null) {
+                                b.addHeader("Link", "<" + server.url("/orgs/octo-org/copilot/billing/seats?page=2") + ">; rel=\"next\"");
+                            }
+                            yield b.build();
+                        }
+                        case "/orgs/octo-org/copilot/metrics/reports/organization-1-day" ->
+                                json("{\"download_links\":[\"" + server.url("/storage/r.json?sig=abc") + "\"],\"report_day\":\"x\"}");
+                        case "/orgs/octo-org/copilot/metrics/reports/organization-28-day/latest" -> json(text);
+                        case "/storage/r.json" -> redirect("/blob/r.json?sig=abc&se=2026");
+                        case "/blob/r.json" -> json(text);
+                        case "/mock-data/new-api/organization-28-day-report.json" -> redirect("/blob/28.json?sig=def");
+                        case "/blob/28.json" -> json(org);
+                        default -> new MockResponse.Builder().code(404).body("{\"message\":\"Not Found\"}").build();
+                    };
                 }
-                case CopilotMetricsParser.DownloadLinks links -> assertThat(links.links()).isNotEmpty();
-                case CopilotMetricsParser.Seats seats -> assertThat(seats.seats()).hasSize(seats.totalSeats());
+            });
+            switch (doc) {
+                case CopilotMetricsParser.Days days when days.source().isLegacy() ->
+                        assertThat(c.legacyMetrics(LocalDate.of(2020, 1, 1), LocalDate.of(2030, 1, 1))).isEqualTo(days.days());
+                case CopilotMetricsParser.Days days -> {
+                    List<String> got = c.report(ReportEndpoint.ENTITY_1_DAY, LocalDate.of(2026, 4, 25));
+                    assertThat(got).containsExactly(text);
+                    assertThat(c.reportForDay(LocalDate.of(2026, 4, 25))).isEqualTo(days.days());
+                    assertThat(requests).filteredOn(r -> r.getUrl().encodedPath().startsWith("/blob/"))
+                            .allSatisfy(r -> assertThat(r.getHeaders().get("Authorization")).isNull());
+                }
+                case CopilotMetricsParser.DownloadLinks links -> {
+                    assertThat(links.links()).isNotEmpty();
+                    assertThat(c.report(ReportEndpoint.ENTITY_28_DAY, null)).containsExactly(org);
+                }
+                case CopilotMetricsParser.Seats seats -> {
+                    assertThat(seats.seats()).hasSize(seats.totalSeats());
+                    assertThat(c.seats().seats()).isEqualTo(seats.seats());
+                    assertThat(calls.get("/orgs/octo-org/copilot/billing/seats")).isEqualTo(3);
+                }
             }
+            assertThat(slept).containsExactly(Duration.ofSeconds(1));
         }));
+    }
+
+    private MockResponse paged(JsonNode array, int from, int to, String next) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = from; i < to; i++) {
+            b.append(i > from ? "," : "").append(array.get(i));
+        }
+        MockResponse.Builder r = new MockResponse.Builder().addHeader("Content-Type", "application/json").body(b.append(']').toString());
+        if (next != null) {
+            r.addHeader("Link", "<" + server.url(next) + ">; rel=\"next\"");
+        }
+        return r.build();
+    }
+
+    private MockResponse redirect(String to) {
+        return new MockResponse.Builder().code(302).addHeader("Location", server.url(to).toString()).build();
     }
 
     @Test
@@ -164,16 +236,19 @@ class CopilotRecordedResponsesTest {
         routes.put("/storage/report.json", json(Files.readString(DIR.resolve("cmv-newapi-organization-1-day-report.json"))));
         try (io.vigia.persistence.workspace.Workspace ws = io.vigia.persistence.workspace.Workspace.open(dir.resolve("s.vigia"));
              io.vigia.persistence.series.SqliteSeriesStore store = new io.vigia.persistence.series.SqliteSeriesStore(ws)) {
-            CopilotSync sync = new CopilotSync(client, ws, store);
-            CopilotSync.Summary first = sync.sync(LocalDate.of(2026, 4, 25), LocalDate.of(2026, 4, 25));
-            assertThat(first.daysFetched()).isEqualTo(1);
-            assertThat(first.imported().daysImported()).isEqualTo(1);
+            CopilotSync sync = new CopilotSync(client, ws, store, fixed("2026-05-10T06:00:00Z"));
+            CopilotSync.Plan day = new CopilotSync.Plan(LocalDate.of(2026, 4, 25), LocalDate.of(2026, 4, 25),
+                    List.of(ReportEndpoint.ENTITY_1_DAY), false, false);
+            CopilotSync.Summary first = sync.sync(day, SyncProgress.Listener.NONE);
+            assertThat(first.requests()).isEqualTo(1);
+            assertThat(first.reportsStored()).isEqualTo(1);
+            assertThat(first.healthDays()).isEqualTo(1);
             assertThat(store.series(List.of(io.vigia.persistence.series.LabelMatcher.equal("__name__",
                     CopilotUsageCounters.ACCEPTED)))).isNotEmpty()
                     .allSatisfy(l -> assertThat(l.get("source")).isEqualTo("usage-report"));
             int calls = requests.size();
-            CopilotSync.Summary again = sync.sync(LocalDate.of(2026, 4, 25), LocalDate.of(2026, 4, 25));
-            assertThat(again.daysFetched()).as("a day the usage report already gave is not fetched again").isZero();
+            CopilotSync.Summary again = sync.sync(day, SyncProgress.Listener.NONE);
+            assertThat(again.requests()).as("a day the usage report already gave is not fetched again").isZero();
             assertThat(requests).hasSize(calls);
         }
     }
@@ -183,7 +258,7 @@ class CopilotRecordedResponsesTest {
     void legacyPaginationFollowsTheLinkHeader() throws IOException {
         String all = Files.readString(DIR.resolve("cmv-organization_metrics_response_sample.json"));
         var days = ((CopilotMetricsParser.Days) CopilotMetricsParser.parse("octo-org", all)).days();
-        tools.jackson.databind.JsonNode array = tools.jackson.databind.json.JsonMapper.builder().build().readTree(all);
+        JsonNode array = JsonMapper.builder().build().readTree(all);
         String page1 = "[" + array.get(0) + "," + array.get(1) + "]";
         StringBuilder rest = new StringBuilder("[");
         for (int i = 2; i < array.size(); i++) {

@@ -105,7 +105,7 @@ class PromqlEngineTest {
     void delayedNameRemovalLetsLabelFunctionsReadTheName() {
         String q = "label_replace(rate(req_total{instance=\"a\"}[1m]), \"n\", \"$1\", \"__name__\", \"(.*)\")";
         QueryResult.Vector server = (QueryResult.Vector) engine.instantQuery(q, 300_000).result();
-        QueryResult.Vector delayed = (QueryResult.Vector) new PromqlEngine(store, true).instantQuery(q, 300_000).result();
+        QueryResult.Vector delayed = (QueryResult.Vector) new PromqlEngine(store, io.vigia.datasources.promql.ast.PromqlFeatures.DEFAULTS.with(io.vigia.datasources.promql.ast.PromqlFeature.DELAYED_NAME_REMOVAL)).instantQuery(q, 300_000).result();
         assertThat(server.labels()[0]).isEqualTo(Labels.of("instance", "a", "job", "api"));
         assertThat(delayed.labels()[0]).isEqualTo(Labels.of("instance", "a", "job", "api", "n", "req_total"));
     }

@@ -24,7 +24,11 @@ class PromqlRobustnessTest {
             "quantile_over_time(0.5, up[1m]) / predict_linear(up[5m], 60) - clamp(up, 0, 1)",
             "sort_desc(limitk(2, up)) + limit_ratio(0.5, up) - histogram_fraction(0, 1, h_bucket)",
             "label_join(up, \"d\", \",\", \"job\", \"instance\") == ignoring(d) up",
-            "day_of_week() + deriv(up[2m]) + irate(up[1m]) + resets(up[5m]) + changes(up[5m])");
+            "day_of_week() + deriv(up[2m]) + irate(up[1m]) + resets(up[5m]) + changes(up[5m])",
+            // Prometheus 3.x's newer syntax, parsed with every feature on.
+            "rate(up[5m+30s] anchored) + fill(0) increase(up[step()*2] smoothed) - changes(up[1m] anchored)",
+            "info(up, {job=~\"a.*\"}) * on(job) group_left fill_right(1) up offset (1m / 2)",
+            "start_timestamp(up) - up smoothed offset -min_of(step(), 1m) + sum_over_time(up[range():max_of(step(), 5s)])");
 
     @Test
     void mutatedQueriesFailCleanly() {
@@ -33,7 +37,7 @@ class PromqlRobustnessTest {
             store.append(Labels.of("__name__", "up", "job", "a", "instance", "i" + (i % 3)), i * 15_000L, i % 2);
             store.append(Labels.of("__name__", "h_bucket", "le", i % 2 == 0 ? "1" : "+Inf"), i * 15_000L, i);
         }
-        PromqlEngine engine = new PromqlEngine(store);
+        PromqlEngine engine = new PromqlEngine(store, io.vigia.datasources.promql.ast.PromqlFeatures.ALL);
         Random rnd = new Random(Long.getLong("fuzz.seed", 42));
         String alphabet = "(){}[]\",=~!+-*/^%<>@:0123456789.abcxyz_ \\`'#\n";
         List<String> unexpected = new ArrayList<>();

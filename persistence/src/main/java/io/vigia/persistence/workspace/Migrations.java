@@ -23,7 +23,9 @@ final class Migrations {
             DIR + "004-evidence.sql",
             DIR + "005-query-cache.sql",
             DIR + "006-accepted-suggestions.sql",
-            DIR + "007-reports.sql"));
+            DIR + "007-reports.sql",
+            DIR + "008-telemetry-bindings.sql",
+            DIR + "009-copilot-usage-reports.sql"));
 
     private final List<String> scripts;
 

@@ -2,6 +2,7 @@ package io.vigia.views.explore;
 
 import io.vigia.dashboards.model.QueryLanguage;
 import io.vigia.dashboards.time.TimeRange;
+import io.vigia.datasources.promql.ast.PromqlFeatures;
 import io.vigia.datasources.promql.parser.ParseException;
 import io.vigia.datasources.promql.parser.Parser;
 import io.vigia.datasources.remote.CancellationToken;
@@ -130,7 +131,9 @@ public final class QueryPaneViewModel {
             return;
         }
         try {
-            Parser.parse(e);
+            // Syntax only: whether a server (or the local engine) has a feature such as info() or
+            // fill() switched on is its own call, reported when the query runs.
+            Parser.parse(e, PromqlFeatures.ALL);
             error.set(null);
         } catch (ParseException p) {
             error.set(QueryError.fromParse(e, p));

@@ -9,7 +9,10 @@ import static io.vigia.datasources.promql.ast.ValueType.SCALAR;
 import static io.vigia.datasources.promql.ast.ValueType.STRING;
 import static io.vigia.datasources.promql.ast.ValueType.VECTOR;
 
-/** The PromQL function signatures, as Prometheus 3 declares them. */
+/**
+ * The PromQL function signatures, as Prometheus 3 declares them (promql/parser/functions.go), with
+ * its Experimental mark: those need {@link PromqlFeature#EXPERIMENTAL_FUNCTIONS}.
+ */
 public final class Functions {
     private static final Map<String, FunctionDef> DEFS = new HashMap<>();
 
@@ -27,10 +30,10 @@ public final class Functions {
         for (String f : List.of("rate", "irate", "increase", "delta", "idelta", "deriv", "resets", "changes",
                 "avg_over_time", "min_over_time", "max_over_time", "sum_over_time", "count_over_time",
                 "last_over_time", "present_over_time", "stddev_over_time", "stdvar_over_time",
-                "absent_over_time")) {
+                "absent_over_time", "first_over_time")) {
             def(f, VECTOR, 0, false, MATRIX);
         }
-        for (String f : List.of("mad_over_time", "first_over_time", "ts_of_first_over_time", "ts_of_last_over_time",
+        for (String f : List.of("mad_over_time", "ts_of_first_over_time", "ts_of_last_over_time",
                 "ts_of_min_over_time", "ts_of_max_over_time")) {
             def(f, VECTOR, 0, true, MATRIX);
         }
@@ -49,6 +52,7 @@ public final class Functions {
         def("sort_by_label", VECTOR, -1, true, VECTOR, STRING);
         def("sort_by_label_desc", VECTOR, -1, true, VECTOR, STRING);
         def("info", VECTOR, 1, true, VECTOR, VECTOR);
+        def("start_timestamp", VECTOR, 0, true, VECTOR);
         def("pi", SCALAR, 0, false);
         // Query-context functions of Prometheus's experimental duration expressions.
         def("step", SCALAR, 0, true);

@@ -48,9 +48,31 @@ final class Aggregations {
                 yield new Value.VectorValue(selectK(ev, a.op(), in, groupOf, keys.length, param, n));
             }
             case COUNT_VALUES -> new Value.VectorValue(countValues(in, groupOf, keys, strParam, n));
-            case QUANTILE -> new Value.VectorValue(quantile(ev, a, in, groupOf, keys, param, n));
-            default -> new Value.VectorValue(simple(a.op(), in, groupOf, keys, n));
+            case QUANTILE -> new Value.VectorValue(keepDropName(quantile(ev, a, in, groupOf, keys, param, n), in, groupOf, keys));
+            default -> new Value.VectorValue(keepDropName(simple(a.op(), in, groupOf, keys, n), in, groupOf, keys));
         };
+    }
+
+    /**
+     * With delayed name removal, a group whose members are to lose their name loses it too
+     * (engine.go groupedAggregation.dropName: "true if any sample in this group has DropName set"),
+     * so {@code sum by (__name__) (rate(x[5m]))} ends without the name it grouped by.
+     */
+    private static List<StepSeries> keepDropName(List<StepSeries> out, List<StepSeries> in, int[] groupOf, Labels[] keys) {
+        java.util.Set<Labels> dropping = new java.util.HashSet<>();
+        for (int s = 0; s < in.size(); s++) {
+            if (in.get(s).dropName && !in.get(s).isEmpty()) {
+                dropping.add(keys[groupOf[s]]);
+            }
+        }
+        if (!dropping.isEmpty()) {
+            for (StepSeries o : out) {
+                if (dropping.contains(o.labels)) {
+                    o.dropName = true;
+                }
+            }
+        }
+        return out;
     }
 
     private static void checkKParams(Evaluator ev, Expr.Aggregate a, double[] param, boolean emptyInput) {

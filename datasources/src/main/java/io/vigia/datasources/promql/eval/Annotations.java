@@ -26,7 +26,24 @@ public final class Annotations {
     }
 
     public List<String> warnings() {
-        return List.copyOf(warnings);
+        List<String> out = new java.util.ArrayList<>(warnings);
+        for (java.util.Map.Entry<String, int[]> e : startTimeOverlaps.entrySet()) {
+            int[] c = e.getValue(); // count, position offset
+            out.add("PromQL warning: sample has start time that overlaps with previous sample timestamp for metric \""
+                    + e.getKey() + "\"" + (c[0] > 1 ? " (" + c[0] + " occurrences)" : "") + " ("
+                    + ParseException.position(query, c[1]) + ")");
+        }
+        return List.copyOf(out);
+    }
+
+    private final java.util.Map<String, int[]> startTimeOverlaps = new java.util.LinkedHashMap<>();
+
+    /**
+     * A sample's start time overlaps the previous sample (util/annotations StartTimeOverlapWarning);
+     * repeats for the same metric merge into one warning with a count, as Prometheus merges them.
+     */
+    public void startTimeOverlap(String metric, PosRange pos) {
+        startTimeOverlaps.computeIfAbsent(metric, k -> new int[] {0, pos.start()})[0]++;
     }
 
     public List<String> infos() {

@@ -1,6 +1,8 @@
 package io.vigia.datasources.promql.eval;
 
 import io.vigia.datasources.promql.ast.Expr;
+import io.vigia.datasources.promql.ast.PromqlFeature;
+import io.vigia.datasources.promql.ast.PromqlFeatures;
 import io.vigia.persistence.series.Labels;
 import io.vigia.persistence.series.SeriesData;
 import io.vigia.persistence.series.SeriesReader;
@@ -28,8 +30,10 @@ public final class Evaluator {
     final Annotations annotations;
     boolean rangeQuery;
     long queryStep;
+    /** The language switches this query runs with. */
+    PromqlFeatures features = PromqlFeatures.DEFAULTS;
     /** Prometheus 3's promql-delayed-name-removal feature; off on a default Prometheus server. */
-    boolean delayedNameRemoval = true;
+    boolean delayedNameRemoval;
     /** Samples read from the store so far, shared with subquery evaluators. */
     private final long[] samplesLoaded;
     static final long MAX_SAMPLES = 50_000_000;
@@ -48,12 +52,13 @@ public final class Evaluator {
         this.annotations = annotations;
     }
 
-    /** Marks this as a range query's evaluation (some functions warn there). */
-    public Evaluator withDelayedNameRemoval(boolean enabled) {
-        this.delayedNameRemoval = enabled;
+    public Evaluator withFeatures(PromqlFeatures f) {
+        this.features = f;
+        this.delayedNameRemoval = f.has(PromqlFeature.DELAYED_NAME_REMOVAL);
         return this;
     }
 
+    /** Marks this as a range query's evaluation (some functions warn there). */
     public Evaluator forRangeQuery(long stepMs) {
         this.rangeQuery = true;
         this.queryStep = stepMs;
@@ -75,11 +80,23 @@ public final class Evaluator {
             RangeArg arg = rangeArg(u);
             List<RawSeries> out = new ArrayList<>();
             long end = arg.windowEnd()[0];
+            Expr.SelectorModifier mod = arg.modifier();
             arg.forEach(s -> {
+                if (mod != Expr.SelectorModifier.NONE) {
+                    long start = end - arg.rangeMs();
+                    RawSeries x = ExtendedRanges.extend(s,
+                            RangeArg.lowerIndex(s.ts(), start - ExtendedRanges.before(mod)),
+                            RangeArg.upperIndex(s.ts(), end + ExtendedRanges.after(mod)), start, end,
+                            mod == Expr.SelectorModifier.SMOOTHED);
+                    if (x != null) {
+                        out.add(x);
+                    }
+                    return;
+                }
                 int lo = RangeArg.lowerIndex(s.ts(), end - arg.rangeMs());
                 int hi = RangeArg.upperIndex(s.ts(), end);
                 if (hi > lo) {
-                    out.add(new RawSeries(s.dropName() ? withoutMetadata(s.labels()) : s.labels(),
+                    out.add(new RawSeries(s.dropName() ? MetricNames.withoutMetadata(s.labels()) : s.labels(),
                             Arrays.copyOfRange(s.ts(), lo, hi), Arrays.copyOfRange(s.values(), lo, hi), false));
                 }
             });
@@ -87,7 +104,7 @@ public final class Evaluator {
         }
         Value v = eval(e);
         if (v instanceof Value.VectorValue vv) {
-            return new Value.VectorValue(finishNames(vv.series()));
+            return new Value.VectorValue(MetricNames.finishNames(vv.series()));
         }
         return v;
     }
@@ -111,7 +128,7 @@ public final class Evaluator {
                 any |= s.dropName;
             }
             if (any) {
-                return new Value.VectorValue(finishNames(vv.series()));
+                return new Value.VectorValue(MetricNames.finishNames(vv.series()));
             }
         }
         return v;
@@ -123,7 +140,8 @@ public final class Evaluator {
             case Expr.StringLiteral s -> new Value.StringValue(s.value());
             case Expr.Paren p -> eval(p.expr());
             case Expr.Unary u -> evalUnary(u);
-            case Expr.VectorSelector vs -> new Value.VectorValue(selectInstant(vs, false));
+            case Expr.VectorSelector vs -> new Value.VectorValue(vs.modifier() == Expr.SelectorModifier.SMOOTHED
+                    ? selectSmoothed(vs) : selectInstant(vs, false));
             case Expr.MatrixSelector ms -> throw new EvalException("unexpected range vector in instant context");
             case Expr.Subquery sq -> throw new EvalException("unexpected subquery in instant context");
             case Expr.Binary b -> BinaryOps.eval(this, b);
@@ -197,6 +215,13 @@ public final class Evaluator {
      * staleness marker. With {@code timestamps} the value is the sample's time in seconds.
      */
     List<StepSeries> selectInstant(Expr.VectorSelector vs, boolean timestamps) {
+        return selectInstant(vs, timestamps ? SampleField.TIMESTAMP : SampleField.VALUE);
+    }
+
+    /** What an instant selector yields per step: the sample's value, its time, or its start time (seconds). */
+    enum SampleField { VALUE, TIMESTAMP, START_TIMESTAMP }
+
+    List<StepSeries> selectInstant(Expr.VectorSelector vs, SampleField field) {
         long[] refs = refTimes(vs.atMode(), vs.atMs(), vs.offsetMs());
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
@@ -208,6 +233,7 @@ public final class Evaluator {
         selectEach(vs.matchers(), min - LOOKBACK_MS + 1, max, d -> {
             long[] ts = d.timestamps();
             double[] vals = d.values();
+            long[] sts = d.startTimestamps();
             StepSeries s = new StepSeries(d.labels(), refs.length, false);
             boolean any = false;
             int p = 0;
@@ -224,11 +250,39 @@ public final class Evaluator {
                     idx = p - 1;
                 }
                 if (idx >= 0 && ts[idx] > ref - LOOKBACK_MS && !StaleMarker.isStale(vals[idx])) {
-                    s.set(i, timestamps ? ts[idx] / 1000.0 : vals[idx]);
+                    s.set(i, switch (field) {
+                        case VALUE -> vals[idx];
+                        case TIMESTAMP -> ts[idx] / 1000.0;
+                        case START_TIMESTAMP -> sts == null ? 0 : sts[idx] / 1000.0;
+                    });
                     any = true;
                 }
             }
             if (any) {
+                out.add(s);
+            }
+        });
+        return out;
+    }
+
+    /** A smoothed instant selector: the value interpolated at each step's time (engine.go smoothSeries). */
+    private List<StepSeries> selectSmoothed(Expr.VectorSelector vs) {
+        long[] refs = refTimes(vs.atMode(), vs.atMs(), vs.offsetMs());
+        long min = Arrays.stream(refs).min().orElse(0);
+        long max = Arrays.stream(refs).max().orElse(0);
+        List<StepSeries> out = new ArrayList<>();
+        selectEach(vs.matchers(), min - LOOKBACK_MS + 1, max + LOOKBACK_MS, d -> {
+            RawSeries r = withoutStale(d);
+            StepSeries s = new StepSeries(d.labels(), refs.length, false);
+            for (int i = 0; i < refs.length; i++) {
+                int lo = RangeArg.lowerIndex(r.ts(), refs[i] - LOOKBACK_MS);
+                int hi = RangeArg.upperIndex(r.ts(), refs[i] + LOOKBACK_MS);
+                java.util.OptionalDouble v = ExtendedRanges.smoothedAt(r.ts(), r.values(), lo, hi, refs[i]);
+                if (v.isPresent()) {
+                    s.set(i, v.getAsDouble());
+                }
+            }
+            if (!s.isEmpty()) {
                 out.add(s);
             }
         });
@@ -254,9 +308,10 @@ public final class Evaluator {
             long[] ends = refTimes(vs.atMode(), vs.atMs(), vs.offsetMs());
             long min = Arrays.stream(ends).min().orElse(0);
             long max = Arrays.stream(ends).max().orElse(0);
-            long from = min - ms.rangeMs() + 1;
-            return new RangeArg(action -> selectEach(vs.matchers(), from, max, d -> action.accept(withoutStale(d))),
-                    ends, ms.rangeMs());
+            long from = min - ms.rangeMs() - ExtendedRanges.before(vs.modifier()) + 1;
+            long to = max + ExtendedRanges.after(vs.modifier());
+            return new RangeArg(action -> selectEach(vs.matchers(), from, to, d -> action.accept(withoutStale(d))),
+                    ends, ms.rangeMs(), vs.modifier());
         }
         if (e instanceof Expr.Subquery sq) {
             long[] ends = refTimes(sq.atMode(), sq.atMs(), sq.offsetMs());
@@ -278,7 +333,7 @@ public final class Evaluator {
                 Evaluator child = new Evaluator(reader, inner, queryStart, queryEnd, annotations, samplesLoaded);
                 child.rangeQuery = rangeQuery;
                 child.queryStep = queryStep;
-                child.delayedNameRemoval = delayedNameRemoval;
+                child.withFeatures(features);
                 Value v = child.eval(sq.expr());
                 if (v instanceof Value.VectorValue vv) {
                     for (StepSeries s : vv.series()) {
@@ -310,8 +365,10 @@ public final class Evaluator {
         throw new EvalException("expected range vector, got " + e.type().text());
     }
 
-    private static RawSeries withoutStale(SeriesData d) {
+    /** The series without its staleness markers; start timestamps kept when they are in use. */
+    private RawSeries withoutStale(SeriesData d) {
         double[] v = d.values();
+        long[] st = features.has(PromqlFeature.USE_START_TIMESTAMPS) ? d.startTimestamps() : null;
         int stale = 0;
         for (double x : v) {
             if (StaleMarker.isStale(x)) {
@@ -319,81 +376,22 @@ public final class Evaluator {
             }
         }
         if (stale == 0) {
-            return new RawSeries(d.labels(), d.timestamps(), v, false);
+            return new RawSeries(d.labels(), d.timestamps(), v, false, st);
         }
         long[] ts = new long[v.length - stale];
         double[] vals = new double[v.length - stale];
+        long[] sts = st == null ? null : new long[v.length - stale];
         int k = 0;
         for (int i = 0; i < v.length; i++) {
             if (!StaleMarker.isStale(v[i])) {
                 ts[k] = d.timestamps()[i];
+                if (sts != null) {
+                    sts[k] = st[i];
+                }
                 vals[k++] = v[i];
             }
         }
-        return new RawSeries(d.labels(), ts, vals, false);
-    }
-
-    /**
-     * Applies delayed metric-name removal and merges series that end up with the same labels; two
-     * of them at the same step is Prometheus's "same labelset" error.
-     */
-    static List<StepSeries> finishNames(List<StepSeries> in) {
-        boolean anyDrop = false;
-        for (StepSeries s : in) {
-            if (s.dropName) {
-                anyDrop = true;
-                break;
-            }
-        }
-        if (!anyDrop) {
-            return mergeSameLabels(in);
-        }
-        List<StepSeries> renamed = new ArrayList<>(in.size());
-        for (StepSeries s : in) {
-            if (s.dropName) {
-                s = s.copy(withoutMetadata(s.labels), false);
-            }
-            renamed.add(s);
-        }
-        return mergeSameLabels(renamed);
-    }
-
-    /** Drops the metadata labels Prometheus 3 removes with the name: __name__, __type__, __unit__. */
-    static Labels withoutMetadata(Labels l) {
-        if (!l.has(Labels.METRIC_NAME) && !l.has("__type__") && !l.has("__unit__")) {
-            return l;
-        }
-        return l.toBuilder().remove(Labels.METRIC_NAME).remove("__type__").remove("__unit__").build();
-    }
-
-    static List<StepSeries> mergeSameLabels(List<StepSeries> in) {
-        Map<Labels, StepSeries> seen = new LinkedHashMap<>();
-        boolean dup = false;
-        for (StepSeries s : in) {
-            if (seen.putIfAbsent(s.labels, s) != null) {
-                dup = true;
-            }
-        }
-        if (!dup) {
-            return in;
-        }
-        Map<Labels, StepSeries> merged = new LinkedHashMap<>();
-        for (StepSeries s : in) {
-            StepSeries m = merged.get(s.labels);
-            if (m == null) {
-                merged.put(s.labels, s.copy(s.labels, s.dropName));
-                continue;
-            }
-            for (int i = 0; i < s.present.length; i++) {
-                if (s.present[i]) {
-                    if (m.present[i]) {
-                        throw new EvalException("vector cannot contain metrics with the same labelset");
-                    }
-                    m.set(i, s.values[i]);
-                }
-            }
-        }
-        return new ArrayList<>(merged.values());
+        return new RawSeries(d.labels(), ts, vals, false, sts);
     }
 
     boolean isInstant() {

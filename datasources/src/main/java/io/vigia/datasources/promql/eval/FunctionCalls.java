@@ -98,6 +98,7 @@ final class FunctionCalls {
                 }
                 yield new Value.VectorValue(in);
             }
+            case "start_timestamp" -> startTimestamp(ev, args.get(0));
             case "round" -> {
                 double[] to = args.size() > 1 ? ev.scalarValues(args.get(1)) : ev.scalar(1).values();
                 yield mapValuesPerStep(ev.vector(args.get(0)), (v, i) -> {
@@ -168,6 +169,7 @@ final class FunctionCalls {
                 in.sort(name.endsWith("_desc") ? cmp.reversed() : cmp);
                 yield new Value.VectorValue(in);
             }
+            case "info" -> InfoFunction.eval(ev, call);
             case "label_replace" -> labelReplace(ev, args);
             case "label_join" -> labelJoin(ev, args);
             case "absent" -> absent(ev, args.get(0));
@@ -183,6 +185,25 @@ final class FunctionCalls {
             }
             default -> RangeFunctions.eval(ev, call);
         };
+    }
+
+    /**
+     * start_timestamp(v): the start time of each selected sample in seconds (0 when unknown). As in
+     * Prometheus, only a plain selector argument with use-start-timestamps on yields anything;
+     * over an expression the start times are lost and the result is empty.
+     */
+    private static Value startTimestamp(Evaluator ev, Expr arg) {
+        Expr a = Evaluator.unwrap(arg);
+        if (!(a instanceof Expr.VectorSelector vs)
+                || !ev.features.has(io.vigia.datasources.promql.ast.PromqlFeature.USE_START_TIMESTAMPS)) {
+            ev.vector(arg);
+            return new Value.VectorValue(List.of());
+        }
+        List<StepSeries> in = ev.selectInstant(vs, Evaluator.SampleField.START_TIMESTAMP);
+        for (StepSeries s : in) {
+            s.dropName = true;
+        }
+        return new Value.VectorValue(in);
     }
 
     private static void warnSortInRange(Evaluator ev, Expr.Call call) {
@@ -355,7 +376,7 @@ final class FunctionCalls {
             boolean drop = s.dropName && !dst.equals(Labels.METRIC_NAME);
             out.add(s.copy(nl, drop));
         }
-        return new Value.VectorValue(Evaluator.mergeSameLabels(out));
+        return new Value.VectorValue(MetricNames.mergeSameLabels(out));
     }
 
     static boolean validLabelName(String s) {
@@ -451,7 +472,7 @@ final class FunctionCalls {
             Labels nl = s.labels.toBuilder().set(dst, sb.toString()).build();
             out.add(s.copy(nl, s.dropName && !dst.equals(Labels.METRIC_NAME)));
         }
-        return new Value.VectorValue(Evaluator.mergeSameLabels(out));
+        return new Value.VectorValue(MetricNames.mergeSameLabels(out));
     }
 
     /**

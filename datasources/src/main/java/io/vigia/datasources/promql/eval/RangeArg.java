@@ -1,13 +1,21 @@
 package io.vigia.datasources.promql.eval;
 
+import io.vigia.datasources.promql.ast.Expr;
+
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * A range-vector argument prepared once for the whole query: each series' samples and, per step,
- * the end of the left-open window {@code (windowEnd - rangeMs, windowEnd]}.
+ * the end of the left-open window {@code (windowEnd - rangeMs, windowEnd]}. With an
+ * {@code anchored} or {@code smoothed} selector the series also hold the samples up to the lookback
+ * delta before the window (and, smoothed, after it), which those modifiers read.
  */
-public record RangeArg(Source source, long[] windowEnd, long rangeMs) {
+public record RangeArg(Source source, long[] windowEnd, long rangeMs, Expr.SelectorModifier modifier) {
+
+    public RangeArg(Source source, long[] windowEnd, long rangeMs) {
+        this(source, windowEnd, rangeMs, Expr.SelectorModifier.NONE);
+    }
 
     /** Hands over the argument's series one by one; selectors stream them from the store. */
     public interface Source {

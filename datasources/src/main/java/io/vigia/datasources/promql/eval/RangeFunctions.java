@@ -19,6 +19,10 @@ final class RangeFunctions {
             default -> 0;
         };
         if (name.equals("absent_over_time")) {
+            Expr a = Evaluator.unwrap(args.get(0));
+            if (a instanceof Expr.MatrixSelector ms) {
+                ExtendedRanges.checkFunction(name, ms.selector().modifier());
+            }
             return absentOverTime(ev, args.get(0));
         }
         double[] p1 = null;
@@ -39,6 +43,10 @@ final class RangeFunctions {
             p2 = ev.scalarValues(args.get(2));
         }
         RangeArg arg = ev.rangeArg(args.get(matrixArg));
+        if (arg.modifier() != Expr.SelectorModifier.NONE) {
+            ExtendedRanges.checkFunction(name, arg.modifier());
+            return ExtendedRangeFunctions.eval(ev, call, arg);
+        }
         int code = FUNCTION_CODES.indexOf(name);
         boolean dropIfTooFew = code <= 4;
         boolean keepName = name.equals("last_over_time") || name.equals("first_over_time");
@@ -54,12 +62,30 @@ final class RangeFunctions {
             double[] v = s.values();
             StepSeries o = new StepSeries(s.labels(), n, s.dropName() || !keepName);
             boolean any = false;
+            boolean useSt = s.st() != null && (code == 0 || code == 1 || code == 3 || code == 7);
+            boolean[] overlap = new boolean[1];
             for (int i = 0; i < n; i++) {
                 long end = ends[i];
                 long start = end - range;
                 int lo = RangeArg.lowerIndex(ts, start);
                 int hi = RangeArg.upperIndex(ts, end);
                 if (hi <= lo) {
+                    continue;
+                }
+                if (useSt) {
+                    overlap[0] = false;
+                    java.util.OptionalDouble r = switch (code) {
+                        case 0, 1 -> StartTimestamps.rate(ts, v, s.st(), lo, hi, start, end, code == 0, overlap);
+                        case 3 -> StartTimestamps.irate(ts, v, s.st(), lo, hi);
+                        default -> java.util.OptionalDouble.of(StartTimestamps.resets(ts, v, s.st(), lo, hi));
+                    };
+                    if (overlap[0]) {
+                        ev.annotations.startTimeOverlap(s.labels().metricName(), args.get(0).pos());
+                    }
+                    if (r.isPresent()) {
+                        o.set(i, r.getAsDouble());
+                        any = true;
+                    }
                     continue;
                 }
                 double r;
@@ -133,16 +159,32 @@ final class RangeFunctions {
             if (any) {
                 out.add(o);
                 if (code <= 1) {
-                    nonCounterInfo(ev, s.labels().metricName(), args.get(0));
+                    nonCounterInfo(ev, s.labels(), args.get(0));
                 }
             }
         });
         return new Value.VectorValue(out);
     }
 
-    /** Prometheus's hint that rate()/increase() may be applied to a gauge. */
-    private static void nonCounterInfo(Evaluator ev, String metric, Expr arg) {
-        if (!metric.isEmpty() && !(metric.endsWith("_total") || metric.endsWith("_sum")
+    /**
+     * Prometheus's hint that rate()/increase() may be applied to a gauge: from the metric name's
+     * suffix, or with type-and-unit labels from {@code __type__} (engine.go rangeEval; messages from
+     * util/annotations: PossibleNonCounterInfo, PossibleNonCounterLabelInfo).
+     */
+    static void nonCounterInfo(Evaluator ev, io.vigia.persistence.series.Labels labels, Expr arg) {
+        String metric = labels.metricName();
+        if (metric.isEmpty()) {
+            return;
+        }
+        if (ev.features.has(io.vigia.datasources.promql.ast.PromqlFeature.TYPE_AND_UNIT_LABELS)) {
+            String type = labels.get("__type__");
+            if (!type.equals("counter") && !type.equals("histogram")) {
+                ev.annotations.info("metric might not be a counter, __type__ label is not set to \"counter\" or "
+                        + "\"histogram\", got \"" + type + "\": \"" + metric + "\"", arg.pos());
+            }
+            return;
+        }
+        if (!(metric.endsWith("_total") || metric.endsWith("_sum")
                 || metric.endsWith("_count") || metric.endsWith("_bucket"))) {
             ev.annotations.info("metric might not be a counter, name does not end in _total/_sum/_count/_bucket: \""
                     + metric + "\"", arg.pos());

@@ -2,11 +2,14 @@ package io.vigia.datasources.promql.parser;
 
 import io.vigia.datasources.promql.ast.AggregateOp;
 import io.vigia.datasources.promql.ast.BinaryOp;
+import io.vigia.datasources.promql.ast.DurationExpr;
 import io.vigia.datasources.promql.ast.Expr;
 import io.vigia.datasources.promql.ast.Expr.AtMode;
 import io.vigia.datasources.promql.ast.FunctionDef;
 import io.vigia.datasources.promql.ast.Functions;
 import io.vigia.datasources.promql.ast.PosRange;
+import io.vigia.datasources.promql.ast.PromqlFeature;
+import io.vigia.datasources.promql.ast.PromqlFeatures;
 import io.vigia.datasources.promql.ast.ValueType;
 import io.vigia.persistence.series.LabelMatcher;
 import io.vigia.persistence.series.Labels;
@@ -22,16 +25,25 @@ import java.util.regex.PatternSyntaxException;
 public final class Parser {
     private final String query;
     private final List<Token> tokens;
+    private final PromqlFeatures features;
+    private final DurationExprParser durations;
     private int i;
 
-    private Parser(String query) {
+    private Parser(String query, PromqlFeatures features) {
         this.query = query;
         this.tokens = Lexer.tokenize(query);
+        this.features = features;
+        this.durations = new DurationExprParser(this, features.has(PromqlFeature.DURATION_EXPR));
     }
 
-    /** Parses a full expression. @throws ParseException on any syntax or type error */
+    /** Parses a full expression with a default Prometheus server's features. @throws ParseException on any syntax or type error */
     public static Expr parse(String query) {
-        Parser p = new Parser(query);
+        return parse(query, PromqlFeatures.DEFAULTS);
+    }
+
+    /** Parses a full expression with the given language features. @throws ParseException on any syntax or type error */
+    public static Expr parse(String query, PromqlFeatures features) {
+        Parser p = new Parser(query, features);
         if (p.peek().kind() == Token.Kind.EOF) {
             throw new ParseException(query, new PosRange(0, 0), "no expression found in input");
         }
@@ -53,15 +65,15 @@ public final class Parser {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private Token peek() {
+    Token peek() {
         return tokens.get(i);
     }
 
-    private Token peek(int ahead) {
+    Token peek(int ahead) {
         return tokens.get(Math.min(i + ahead, tokens.size() - 1));
     }
 
-    private Token advance() {
+    Token advance() {
         Token t = tokens.get(i);
         if (t.kind() != Token.Kind.EOF) {
             i++;
@@ -69,7 +81,7 @@ public final class Parser {
         return t;
     }
 
-    private Token expect(Token.Kind kind, String context) {
+    Token expect(Token.Kind kind, String context) {
         Token t = peek();
         if (t.kind() != kind) {
             throw unexpected(t, context);
@@ -77,15 +89,15 @@ public final class Parser {
         return advance();
     }
 
-    private ParseException error(Token t, String msg) {
+    ParseException error(Token t, String msg) {
         return new ParseException(query, new PosRange(t.start(), t.end()), msg);
     }
 
-    private ParseException error(PosRange p, String msg) {
+    ParseException error(PosRange p, String msg) {
         return new ParseException(query, p, msg);
     }
 
-    private ParseException unexpected(Token t, String context) {
+    ParseException unexpected(Token t, String context) {
         String msg = "unexpected " + t.describe();
         if (context != null) {
             msg += " in " + context;
@@ -103,7 +115,7 @@ public final class Parser {
 
     // ---- expressions ---------------------------------------------------------------------------
 
-    private Expr parseExpr(int minPrec) {
+    Expr parseExpr(int minPrec) {
         Expr lhs = parseUnary();
         while (true) {
             Token t = peek();
@@ -136,10 +148,14 @@ public final class Parser {
             } else if (peek().is("group_left") || peek().is("group_right")) {
                 throw unexpected(peek(), null);
             }
+            Expr.FillValues fill = FillModifierParser.parse(this);
             Expr rhs = parseExpr(op.rightAssociative() ? op.precedence() : op.precedence() + 1);
-            matching = new Expr.VectorMatching(card, matchLabels, on, include);
-            lhs = checkBinary(new Expr.Binary(op, lhs, rhs, matching, returnBool,
-                    new PosRange(lhs.pos().start(), rhs.pos().end())), t, hasMatching);
+            matching = new Expr.VectorMatching(card, matchLabels, on, include, fill);
+            PosRange pos = new PosRange(lhs.pos().start(), rhs.pos().end());
+            if (fill.any() && !features.has(PromqlFeature.BINOP_FILL_MODIFIERS)) {
+                throw error(pos, "binop fill modifiers are experimental and not enabled");
+            }
+            lhs = checkBinary(new Expr.Binary(op, lhs, rhs, matching, returnBool, pos), t, hasMatching);
         }
     }
 
@@ -185,7 +201,8 @@ public final class Parser {
         }
         Expr.VectorMatching m = b.matching();
         if (b.op().isSetOperator() && m.card() == Expr.Cardinality.ONE_TO_ONE) {
-            m = new Expr.VectorMatching(Expr.Cardinality.MANY_TO_MANY, m.matchingLabels(), m.on(), m.include());
+            m = new Expr.VectorMatching(Expr.Cardinality.MANY_TO_MANY, m.matchingLabels(), m.on(), m.include(),
+                    m.fill());
         }
         if (m.on()) {
             for (String l1 : m.matchingLabels()) {
@@ -204,6 +221,9 @@ public final class Parser {
             if (hasMatching && (!m.matchingLabels().isEmpty() || m.on())) {
                 throw error(b.pos(), "vector matching only allowed between instant vectors");
             }
+            if (m.fill().any()) {
+                throw error(b.pos(), "filling in missing series only allowed between instant vectors");
+            }
             if (m.card() == Expr.Cardinality.MANY_TO_ONE || m.card() == Expr.Cardinality.ONE_TO_MANY) {
                 throw error(b.pos(), "vector matching only allowed between instant vectors");
             }
@@ -211,6 +231,9 @@ public final class Parser {
         } else if (b.op().isSetOperator()) {
             if (m.card() == Expr.Cardinality.ONE_TO_MANY || m.card() == Expr.Cardinality.MANY_TO_ONE) {
                 throw error(b.pos(), "no grouping allowed for \"" + b.op().text() + "\" operation");
+            }
+            if (m.fill().any()) {
+                throw error(b.pos(), "filling in missing series not allowed for set operators");
             }
         }
         if ((lt == ValueType.SCALAR || rt == ValueType.SCALAR) && b.op().isSetOperator()) {
@@ -244,15 +267,12 @@ public final class Parser {
                 e = parseRangeOrSubquery(e);
             } else if (t.is("offset")) {
                 advance();
-                boolean neg = false;
-                if (peek().kind() == Token.Kind.SUB || peek().kind() == Token.Kind.ADD) {
-                    neg = advance().kind() == Token.Kind.SUB;
-                }
-                long off = parseDuration("offset");
-                if (neg) {
-                    off = -off;
-                }
+                DurationExpr off = durations.offset();
                 e = applyOffset(e, off, new PosRange(e.pos().start(), lastEnd()), t);
+            } else if (t.is("anchored") || t.is("smoothed")) {
+                advance();
+                e = applyModifier(e, t.is("anchored") ? Expr.SelectorModifier.ANCHORED
+                        : Expr.SelectorModifier.SMOOTHED, t);
             } else if (t.kind() == Token.Kind.AT) {
                 advance();
                 e = parseAt(e, t);
@@ -305,74 +325,97 @@ public final class Parser {
             if (ms.selector().atMode() != AtMode.NONE) {
                 throw error(p, "@ <timestamp> may not be set multiple times");
             }
-            return new Expr.MatrixSelector(ms.selector().withAt(mode, at, ms.selector().pos()), ms.rangeMs(), p);
+            return new Expr.MatrixSelector(ms.selector().withAt(mode, at, ms.selector().pos()), ms.rangeMs(),
+                    ms.rangeExpr(), p);
         }
         if (e instanceof Expr.Subquery sq) {
             if (sq.atMode() != AtMode.NONE) {
                 throw error(p, "@ <timestamp> may not be set multiple times");
             }
-            return new Expr.Subquery(sq.expr(), sq.rangeMs(), sq.stepMs(), sq.offsetMs(), sq.offsetSet(), mode, at, p);
+            return new Expr.Subquery(sq.expr(), sq.rangeMs(), sq.stepMs(), sq.offsetMs(), sq.offsetSet(), mode, at,
+                    sq.durations(), p);
         }
         throw error(p, "@ modifier must be preceded by an instant vector selector or range vector selector or a subquery");
     }
 
-    private Expr applyOffset(Expr e, long off, PosRange p, Token offTok) {
+    private Expr applyOffset(Expr e, DurationExpr offExpr, PosRange p, Token offTok) {
+        // A duration known at parse time is stored as milliseconds; one using step() or range() is
+        // kept and resolved when the query runs.
+        boolean deferred = offExpr.queryDependent();
+        long off = deferred ? 0 : constantMillis(offExpr, true);
+        DurationExpr kept = deferred ? offExpr : null;
         if (e instanceof Expr.VectorSelector vs) {
             if (vs.offsetSet()) {
                 throw error(p, "offset may not be set multiple times");
             }
-            return vs.withOffset(off, p);
+            return deferred ? vs.withOffsetExpr(kept, p) : vs.withOffset(off, p);
         }
         if (e instanceof Expr.MatrixSelector ms) {
             if (ms.selector().offsetSet()) {
                 throw error(p, "offset may not be set multiple times");
             }
-            return new Expr.MatrixSelector(ms.selector().withOffset(off, ms.selector().pos()), ms.rangeMs(), p);
+            Expr.VectorSelector sel = deferred ? ms.selector().withOffsetExpr(kept, ms.selector().pos())
+                    : ms.selector().withOffset(off, ms.selector().pos());
+            return new Expr.MatrixSelector(sel, ms.rangeMs(), ms.rangeExpr(), p);
         }
         if (e instanceof Expr.Subquery sq) {
             if (sq.offsetSet()) {
                 throw error(p, "offset may not be set multiple times");
             }
-            return new Expr.Subquery(sq.expr(), sq.rangeMs(), sq.stepMs(), off, true, sq.atMode(), sq.atMs(), p);
+            Expr.SubqueryDurations d = new Expr.SubqueryDurations(sq.durations().range(), sq.durations().step(), kept);
+            return new Expr.Subquery(sq.expr(), sq.rangeMs(), sq.stepMs(), off, true, sq.atMode(), sq.atMs(), d, p);
         }
         throw error(p, "offset modifier must be preceded by an instant vector selector or range vector selector or a subquery");
     }
 
-    private long parseDuration(String context) {
-        Token t = peek();
-        if (t.kind() == Token.Kind.DURATION) {
-            advance();
-            return Durations.parseMillisOrNull(t.text());
+    /** {@code anchored} / {@code smoothed}, with the checks of Prometheus's setAnchored/setSmoothed. */
+    private Expr applyModifier(Expr e, Expr.SelectorModifier mod, Token kw) {
+        String name = mod == Expr.SelectorModifier.ANCHORED ? "anchored" : "smoothed";
+        if (!features.has(PromqlFeature.EXTENDED_RANGE_SELECTORS)) {
+            throw error(e.pos(), name + " modifier is experimental and not enabled");
         }
-        if (t.kind() == Token.Kind.NUMBER) {
-            advance();
-            double v = parseNumber(t);
-            if (Double.isNaN(v) || Double.isInfinite(v) || Math.abs(v) * 1e9 > Long.MAX_VALUE) {
-                throw error(t, "duration out of range");
-            }
-            return Math.round(v * 1000);
+        PosRange p = new PosRange(e.pos().start(), kw.end());
+        Expr.VectorSelector vs = e instanceof Expr.VectorSelector v ? v
+                : e instanceof Expr.MatrixSelector ms ? ms.selector() : null;
+        if (vs == null) {
+            throw error(e.pos(), e instanceof Expr.Subquery ? name + " modifier is not supported for subqueries"
+                    : name + " modifier not implemented");
         }
-        throw error(t, "unexpected " + t.describe() + " in " + context
-                + ", expected number, duration, step(), or range()");
+        if (vs.modifier() != Expr.SelectorModifier.NONE && vs.modifier() != mod) {
+            throw error(e.pos(), "anchored and smoothed modifiers cannot be used together");
+        }
+        if (e instanceof Expr.MatrixSelector ms) {
+            return new Expr.MatrixSelector(vs.withModifier(mod, vs.pos()), ms.rangeMs(), ms.rangeExpr(), p);
+        }
+        return vs.withModifier(mod, p);
+    }
+
+    /** The value of a duration expression that does not depend on the query. */
+    private long constantMillis(DurationExpr d, boolean allowNegative) {
+        try {
+            return DurationExprParser.millis(d, 0, 0, allowNegative);
+        } catch (IllegalArgumentException ex) {
+            String msg = ex.getMessage();
+            throw error(d.pos(), msg.substring(msg.indexOf(": ") + 2));
+        }
     }
 
     private Expr parseRangeOrSubquery(Expr e) {
         Token lb = advance();
-        Token first = peek();
-        boolean negative = false;
-        if (first.kind() == Token.Kind.SUB) {
-            advance();
-            negative = true;
-        }
-        long range = parseDuration("subquery or range selector");
-        if (negative || range <= 0) {
-            throw error(first, "duration must be greater than 0");
-        }
+        DurationExpr rangeExpr = durations.full("subquery or range selector");
+        boolean rangeDeferred = rangeExpr.queryDependent();
+        long range = rangeDeferred ? 0 : constantMillis(rangeExpr, false);
         if (peek().kind() == Token.Kind.COLON) {
             advance();
             long step = 0;
+            DurationExpr stepExpr = null;
             if (peek().kind() != Token.Kind.RBRACKET) {
-                step = parseDuration("subquery step");
+                DurationExpr s = durations.full("subquery step");
+                if (s.queryDependent()) {
+                    stepExpr = s;
+                } else {
+                    step = constantMillis(s, false);
+                }
             }
             Token rb = expect(Token.Kind.RBRACKET, "subquery selector");
             PosRange p = new PosRange(e.pos().start(), rb.end());
@@ -381,7 +424,8 @@ public final class Parser {
                         : e.type().text();
                 throw error(p, "subquery is only allowed on instant vector, got " + got + " instead");
             }
-            return new Expr.Subquery(e, range, step, 0, false, AtMode.NONE, 0, p);
+            return new Expr.Subquery(e, range, step, 0, false, AtMode.NONE, 0,
+                    new Expr.SubqueryDurations(rangeDeferred ? rangeExpr : null, stepExpr, null), p);
         }
         Token rb = expect(Token.Kind.RBRACKET, "matrix selector");
         PosRange p = new PosRange(e.pos().start(), rb.end());
@@ -395,7 +439,7 @@ public final class Parser {
         if (vs.atMode() != AtMode.NONE) {
             throw error(bracket, "no @ modifiers allowed before range");
         }
-        return new Expr.MatrixSelector(vs, range, p);
+        return new Expr.MatrixSelector(vs, range, rangeDeferred ? rangeExpr : null, p);
     }
 
     private Expr parsePrimary() {
@@ -447,7 +491,7 @@ public final class Parser {
         }
     }
 
-    private double parseNumber(Token t) {
+    double parseNumber(Token t) {
         String s = t.text().replace("_", "");
         if (s.equalsIgnoreCase("inf")) {
             return Double.POSITIVE_INFINITY;
@@ -478,6 +522,10 @@ public final class Parser {
     }
 
     private Expr parseSelector(String name, Token first) {
+        return parseSelector(name, first, false);
+    }
+
+    Expr parseSelector(String name, Token first, boolean allowEmpty) {
         List<LabelMatcher> matchers = new ArrayList<>();
         int end = first.end();
         String metricName = name;
@@ -555,7 +603,7 @@ public final class Parser {
                 break;
             }
         }
-        if (!anyNonEmpty) {
+        if (!anyNonEmpty && !allowEmpty) {
             throw error(p, "vector selector must contain at least one non-empty matcher");
         }
         return new Expr.VectorSelector(metricName, matchers, 0, false, AtMode.NONE, 0, p);
@@ -608,6 +656,11 @@ public final class Parser {
             end = lastEnd();
         }
         PosRange p = new PosRange(opTok.start(), end);
+        if ((op == AggregateOp.LIMITK || op == AggregateOp.LIMIT_RATIO)
+                && !features.has(PromqlFeature.EXPERIMENTAL_FUNCTIONS)) {
+            throw error(p, op.text() + "() is experimental and must be enabled with --enable-feature="
+                    + PromqlFeature.EXPERIMENTAL_FUNCTIONS.flag());
+        }
         int want = op.paramType() == null ? 1 : 2;
         if (args.isEmpty()) {
             throw error(p, "no arguments for aggregate expression provided");
@@ -652,8 +705,11 @@ public final class Parser {
         if (def == null) {
             throw error(nameTok, "unknown function with name \"" + nameTok.text() + "\"");
         }
+        if (def.experimental() && !features.has(PromqlFeature.EXPERIMENTAL_FUNCTIONS)) {
+            throw error(nameTok, "function \"" + nameTok.text() + "\" is not enabled");
+        }
         expect(Token.Kind.LPAREN, "function call");
-        List<Expr> args = parseArgs();
+        List<Expr> args = def.name().equals("info") ? InfoArgsParser.parse(this) : parseArgs();
         Token rp = expect(Token.Kind.RPAREN, "function call");
         PosRange p = new PosRange(nameTok.start(), rp.end());
         int n = def.argTypes().size();

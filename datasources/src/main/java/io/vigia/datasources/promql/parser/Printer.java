@@ -1,5 +1,6 @@
 package io.vigia.datasources.promql.parser;
 
+import io.vigia.datasources.promql.ast.DurationExpr;
 import io.vigia.datasources.promql.ast.Expr;
 import io.vigia.persistence.series.LabelMatcher;
 import io.vigia.persistence.series.Labels;
@@ -25,12 +26,17 @@ public final class Printer {
             case Expr.StringLiteral s -> GoStrings.quote(s.value());
             case Expr.Paren p -> "(" + format(p.expr()) + ")";
             case Expr.Unary u -> (u.negate() ? "-" : "+") + format(u.expr());
-            case Expr.VectorSelector vs -> selector(vs) + modifiers(vs.offsetMs(), vs.atMode(), vs.atMs());
-            case Expr.MatrixSelector ms -> selector(ms.selector()) + "[" + Durations.format(ms.rangeMs()) + "]"
-                    + modifiers(ms.selector().offsetMs(), ms.selector().atMode(), ms.selector().atMs());
-            case Expr.Subquery sq -> format(sq.expr()) + "[" + Durations.format(sq.rangeMs()) + ":"
-                    + (sq.stepMs() > 0 ? Durations.format(sq.stepMs()) : "") + "]"
-                    + modifiers(sq.offsetMs(), sq.atMode(), sq.atMs());
+            // Prometheus prints an instant selector's modifier between @ and offset, a range selector's
+            // right after the brackets (printer.go).
+            case Expr.VectorSelector vs -> selector(vs) + at(vs.atMode(), vs.atMs()) + modifier(vs.modifier())
+                    + offset(vs.offsetMs(), vs.offsetExpr());
+            case Expr.MatrixSelector ms -> selector(ms.selector()) + "[" + duration(ms.rangeMs(), ms.rangeExpr()) + "]"
+                    + modifier(ms.selector().modifier()) + at(ms.selector().atMode(), ms.selector().atMs())
+                    + offset(ms.selector().offsetMs(), ms.selector().offsetExpr());
+            case Expr.Subquery sq -> format(sq.expr()) + "[" + duration(sq.rangeMs(), sq.durations().range()) + ":"
+                    + (sq.durations().step() != null ? DurationPrinter.format(sq.durations().step())
+                    : sq.stepMs() > 0 ? Durations.format(sq.stepMs()) : "") + "]"
+                    + at(sq.atMode(), sq.atMs()) + offset(sq.offsetMs(), sq.durations().offset());
             case Expr.Binary b -> format(b.lhs()) + " " + b.op().text() + (b.returnBool() ? " bool" : "")
                     + matching(b) + " " + format(b.rhs());
             case Expr.Call c -> {
@@ -70,6 +76,14 @@ public final class Printer {
             sb.append(m.card() == Expr.Cardinality.MANY_TO_ONE ? " group_left" : " group_right");
             sb.append(" (").append(labelList(m.include())).append(')');
         }
+        Expr.FillValues f = m.fill();
+        if (f.lhs().isPresent() && f.rhs().isPresent()
+                && Double.compare(f.lhs().getAsDouble(), f.rhs().getAsDouble()) == 0) {
+            sb.append(" fill (").append(number(f.lhs().getAsDouble())).append(')');
+        } else {
+            f.lhs().ifPresent(v -> sb.append(" fill_left (").append(number(v)).append(')'));
+            f.rhs().ifPresent(v -> sb.append(" fill_right (").append(number(v)).append(')'));
+        }
         return sb.toString();
     }
 
@@ -104,24 +118,41 @@ public final class Printer {
         return prefix + "{" + String.join(",", parts) + "}";
     }
 
-    private static String modifiers(long offsetMs, Expr.AtMode at, long atMs) {
-        StringBuilder sb = new StringBuilder();
-        switch (at) {
-            case TIMESTAMP -> sb.append(" @ ").append(new java.math.BigDecimal(atMs).movePointLeft(3)
-                    .setScale(3, java.math.RoundingMode.UNNECESSARY).toPlainString());
-            case START -> sb.append(" @ start()");
-            case END -> sb.append(" @ end()");
-            default -> { }
-        }
-        if (offsetMs > 0) {
-            sb.append(" offset ").append(Durations.format(offsetMs));
-        } else if (offsetMs < 0) {
-            sb.append(" offset -").append(Durations.format(-offsetMs));
-        }
-        return sb.toString();
+    private static String duration(long ms, DurationExpr expr) {
+        return expr != null ? DurationPrinter.format(expr) : Durations.format(ms);
     }
 
-    private static String number(double v) {
+    private static String modifier(Expr.SelectorModifier m) {
+        return switch (m) {
+            case ANCHORED -> " anchored";
+            case SMOOTHED -> " smoothed";
+            case NONE -> "";
+        };
+    }
+
+    private static String at(Expr.AtMode at, long atMs) {
+        return switch (at) {
+            case TIMESTAMP -> " @ " + new java.math.BigDecimal(atMs).movePointLeft(3)
+                    .setScale(3, java.math.RoundingMode.UNNECESSARY).toPlainString();
+            case START -> " @ start()";
+            case END -> " @ end()";
+            case NONE -> "";
+        };
+    }
+
+    private static String offset(long offsetMs, DurationExpr expr) {
+        if (expr != null) {
+            return " offset " + DurationPrinter.format(expr);
+        }
+        if (offsetMs > 0) {
+            return " offset " + Durations.format(offsetMs);
+        } else if (offsetMs < 0) {
+            return " offset -" + Durations.format(-offsetMs);
+        }
+        return "";
+    }
+
+    static String number(double v) {
         if (Double.isNaN(v)) {
             return "NaN";
         }

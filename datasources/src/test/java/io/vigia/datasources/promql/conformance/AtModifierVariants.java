@@ -51,11 +51,11 @@ final class AtModifierVariants {
             case Expr.VectorSelector vs -> vs.atMode() == Expr.AtMode.NONE ? vs.withAt(Expr.AtMode.TIMESTAMP, ts, vs.pos()) : vs;
             case Expr.MatrixSelector ms -> ms.selector().atMode() == Expr.AtMode.NONE
                     ? new Expr.MatrixSelector(ms.selector().withAt(Expr.AtMode.TIMESTAMP, ts, ms.selector().pos()),
-                    ms.rangeMs(), ms.pos())
+                    ms.rangeMs(), ms.rangeExpr(), ms.pos())
                     : ms;
             case Expr.Subquery sq -> sq.atMode() != Expr.AtMode.NONE ? sq
                     : new Expr.Subquery(sq.expr(), sq.rangeMs(), sq.stepMs(), sq.offsetMs(), sq.offsetSet(),
-                    Expr.AtMode.TIMESTAMP, ts, sq.pos());
+                    Expr.AtMode.TIMESTAMP, ts, sq.durations(), sq.pos());
             case Expr.Paren p -> new Expr.Paren(rewrite(p.expr(), ts), p.pos());
             case Expr.Unary u -> new Expr.Unary(u.negate(), rewrite(u.expr(), ts), u.pos());
             case Expr.Binary b -> new Expr.Binary(b.op(), rewrite(b.lhs(), ts), rewrite(b.rhs(), ts), b.matching(),

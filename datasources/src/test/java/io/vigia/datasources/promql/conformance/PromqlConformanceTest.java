@@ -1,14 +1,9 @@
 package io.vigia.datasources.promql.conformance;
 
-import io.vigia.datasources.api.QueryException;
-import io.vigia.datasources.api.QueryResponse;
-import io.vigia.datasources.api.QueryResult;
 import io.vigia.datasources.promql.InMemorySeriesReader;
-import io.vigia.datasources.promql.PromqlEngine;
 import io.vigia.datasources.promql.ast.Expr;
 import io.vigia.datasources.promql.parser.Parser;
 import io.vigia.persistence.series.Labels;
-import io.vigia.persistence.series.StaleMarker;
 import io.vigia.testsupport.SharedCorpus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -18,48 +13,36 @@ import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.TestAbortedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Runs Prometheus's PromQL conformance scripts (the shared peer suite and any
- * {@code -Dvigia.promqltest.dir}) against the embedded engine, one dynamic test per eval.
+ * Runs Prometheus's PromQL conformance scripts against the embedded engine, one dynamic test per
+ * eval, with every feature on as Prometheus's own test engine has them: the main suite
+ * ({@code ../shared/peer-tests/promql} and any {@code -Dvigia.promqltest.dir}), and of
+ * {@code ../shared/peer-tests/promql-next} (scripts for Prometheus 3.x's newer features) the files
+ * on {@value #NEXT_ALLOWLIST}: a file not on it is not run, a file on it that fails fails the build.
+ * A script this harness cannot read fails as one case of its own, naming the reason; the other
+ * scripts still run.
  */
 class PromqlConformanceTest {
     private static final Logger LOG = LoggerFactory.getLogger(PromqlConformanceTest.class);
+    static final String NEXT_ALLOWLIST = "promql-next-allowlist.txt";
 
-    /**
-     * Functions Prometheus keeps behind feature flags, with the flag: cases using them are skipped.
-     */
-    static final Map<String, String> FEATURE_FLAGGED = new LinkedHashMap<>();
-
-    static {
-        // Experimental in Prometheus's promql/parser/functions.go; info() is not implemented here.
-        FEATURE_FLAGGED.put("info", "promql-experimental-functions");
-        FEATURE_FLAGGED.put("start_timestamp", "promql-experimental-functions");
-    }
-
-    private static final double EPSILON = 1e-6;
-
-    private static final Map<String, int[]> COUNTS = new TreeMap<>(); // total, passed, failed, skipped
-    private static final Map<String, List<String>> SKIPS = new TreeMap<>();
-    private static final Map<String, List<String>> FAILURES = new TreeMap<>();
+    private static final ConformanceSummary SUMMARY = new ConformanceSummary();
 
     @TestFactory
     Stream<DynamicNode> scripts() throws IOException {
@@ -80,9 +63,46 @@ class PromqlConformanceTest {
         }
         List<DynamicNode> nodes = new ArrayList<>();
         for (Path f : files) {
-            nodes.add(fileContainer(f));
+            nodes.add(fileNode(SUMMARY, "promql", f));
         }
         return nodes.stream();
+    }
+
+    /** The allow-listed scripts of peer-tests/promql-next. */
+    @TestFactory
+    Stream<DynamicNode> nextScripts() throws IOException {
+        SharedCorpus.assume("peer-tests/promql-next");
+        Path dir = SharedCorpus.path("peer-tests", "promql-next");
+        List<DynamicNode> nodes = new ArrayList<>();
+        for (String name : allowList()) {
+            Path f = dir.resolve(name);
+            if (!Files.isRegularFile(f)) {
+                nodes.add(DynamicTest.dynamicTest(name, () -> {
+                    throw new AssertionError(name + " is on " + NEXT_ALLOWLIST + " but not in " + dir);
+                }));
+                continue;
+            }
+            nodes.add(fileNode(SUMMARY, "promql-next", f));
+        }
+        return nodes.stream();
+    }
+
+    /** The file names on the allow-list (blank lines and # comments ignored). */
+    static List<String> allowList() throws IOException {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = PromqlConformanceTest.class.getResourceAsStream(NEXT_ALLOWLIST)) {
+            if (in == null) {
+                throw new IllegalStateException(NEXT_ALLOWLIST + " is missing from the test resources");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String t = line.contains("#") ? line.substring(0, line.indexOf('#')).strip() : line.strip();
+                if (!t.isEmpty()) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
     }
 
     private static void collect(Path dir, List<Path> out) throws IOException {
@@ -94,10 +114,21 @@ class PromqlConformanceTest {
         }
     }
 
-    private DynamicContainer fileContainer(Path file) throws IOException {
+    /** The cases of one script, or, for a script this harness cannot read, one failing case saying why. */
+    static DynamicNode fileNode(ConformanceSummary summary, String folder, Path file) throws IOException {
         String name = file.getFileName().toString();
-        List<TestScript.Command> cmds = TestScript.parse(Files.readString(file, StandardCharsets.UTF_8));
-        COUNTS.putIfAbsent(name, new int[4]);
+        ConformanceSummary.FileCounts counts = summary.file(folder, name);
+        List<TestScript.Command> cmds;
+        try {
+            cmds = TestScript.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (RuntimeException ex) {
+            // One script in a syntax this harness does not know fails alone, with the reason.
+            String reason = "cannot read " + file + ": " + ex;
+            return DynamicTest.dynamicTest(name + " (unreadable)", () -> {
+                counts.fail(reason);
+                throw new AssertionError(reason, ex);
+            });
+        }
         List<DynamicTest> tests = new ArrayList<>();
         List<TestScript.Load> active = new ArrayList<>();
         Set<Labels> histogramNames = new HashSet<>();
@@ -127,11 +158,11 @@ class PromqlConformanceTest {
                     List<TestScript.Load> loads = active;
                     Set<Labels> hist = histogramNames;
                     String display = name + ":" + e.line() + " " + e.query();
-                    tests.add(DynamicTest.dynamicTest(display, () -> runCase(name, loads, hist, e)));
+                    tests.add(DynamicTest.dynamicTest(display, () -> runCase(counts, loads, hist, e)));
                 }
             }
         }
-        return DynamicContainer.dynamicContainer(name, tests);
+        return DynamicContainer.dynamicContainer(folder + "/" + name, tests);
     }
 
     private static final Map<List<TestScript.Load>, InMemorySeriesReader> STORES = new HashMap<>();
@@ -145,9 +176,13 @@ class PromqlConformanceTest {
                         continue;
                     }
                     List<TestScript.Point> pts = s.points();
+                    List<TestScript.Point> starts = s.startOffsets();
                     for (int i = 0; i < pts.size(); i++) {
                         if (!pts.get(i).omitted()) {
-                            r.append(s.labels(), i * l.intervalMs(), pts.get(i).value());
+                            long t = i * l.intervalMs();
+                            // As promqltest's loadCmd.set: an @st offset is relative to the sample's time.
+                            long st = starts.isEmpty() || starts.get(i).omitted() ? 0 : t + (long) starts.get(i).value();
+                            r.append(s.labels(), t, pts.get(i).value(), st);
                         }
                     }
                 }
@@ -160,15 +195,10 @@ class PromqlConformanceTest {
         if (e.nativeHistogramOutput() || e.expected().stream().anyMatch(TestScript.SeriesLine::nativeHistogram)) {
             return "native histograms in expected output (out of scope)";
         }
-        for (Map.Entry<String, String> f : FEATURE_FLAGGED.entrySet()) {
-            if (Pattern.compile("(?<!@\\s{0,10})(?<![A-Za-z0-9_:])" + f.getKey() + "\\s*\\(").matcher(e.query()).find()) {
-                return "function " + f.getKey() + "() is behind Prometheus feature flag " + f.getValue();
-            }
-        }
         if (!histogramSeries.isEmpty()) {
             Expr ast;
             try {
-                ast = Parser.parse(e.query());
+                ast = Parser.parse(e.query(), EvalCheck.FEATURES);
             } catch (RuntimeException ex) {
                 return null;
             }
@@ -207,368 +237,27 @@ class PromqlConformanceTest {
         }
     }
 
-    private static void runCase(String file, List<TestScript.Load> loads, Set<Labels> hist, TestScript.Eval e) {
-        int[] counts = COUNTS.get(file);
-        counts[0]++;
+    private static void runCase(ConformanceSummary.FileCounts counts, List<TestScript.Load> loads, Set<Labels> hist,
+                                TestScript.Eval e) {
         String reason = skipReason(e, hist);
         if (reason != null) {
-            counts[3]++;
-            SKIPS.computeIfAbsent(file, k -> new ArrayList<>()).add("line " + e.line() + ": " + e.query() + " -- " + reason);
+            counts.skip("line " + e.line() + ": " + e.query() + " -- " + reason);
             throw new TestAbortedException(reason);
         }
         try {
-            check(store(loads), e);
-            counts[1]++;
+            EvalCheck.check(store(loads), e);
+            counts.pass();
         } catch (AssertionError | RuntimeException ex) {
-            counts[2]++;
-            FAILURES.computeIfAbsent(file, k -> new ArrayList<>()).add("line " + e.line() + ": " + e.query() + " -- "
-                    + ex.getMessage());
+            counts.fail("line " + e.line() + ": " + e.query() + " -- " + ex.getMessage());
             throw ex;
         }
     }
 
-    private static final Pattern QUERY_CONTEXT_FUNCS = Pattern.compile("(start|end|range|step)\\(\\)");
-
-    /**
-     * Runs an eval the way Prometheus's promqltest does: the query itself; for instant queries also
-     * the same query as a range query around the eval time (middle step compared), and variants with
-     * {@code @} set on every selector at other evaluation times (step invariance).
-     */
-    private static void check(InMemorySeriesReader store, TestScript.Eval e) {
-        PromqlEngine engine = new PromqlEngine(store, true);
-        if (!e.instant()) {
-            runOne(e, () -> engine.rangeQuery(e.query(), e.startMs(), e.endMs(), e.stepMs()), "");
-            return;
-        }
-        QueryResponse first = runOne(e, () -> engine.instantQuery(e.query(), e.atMs()), "");
-        boolean expectFail = e.has("fail");
-        if (!expectFail && e.string() == null && e.rangeVector() == null && !e.has("ordered")
-                && !QUERY_CONTEXT_FUNCS.matcher(e.query()).find()) {
-            checkRangeMode(engine, e, e.query(), e.atMs(), first);
-        }
-        Expr parsed;
-        try {
-            parsed = Parser.parse(e.query());
-        } catch (RuntimeException ex) {
-            return;
-        }
-        Expr withAt = AtModifierVariants.withAt(parsed, e.atMs());
-        if (withAt == null) {
-            return;
-        }
-        // As promqltest does: the rewritten tree is printed and parsed again, so annotation positions
-        // shift exactly as they do there.
-        String rewritten = io.vigia.datasources.promql.parser.Printer.format(withAt);
-        for (long t : AtModifierVariants.evalTimes(e.atMs())) {
-            runOne(e, () -> engine.instantQuery(rewritten, t), " (as \"" + rewritten + "\" evaluated at " + t + ")");
-        }
-    }
-
-    private interface Query {
-        QueryResponse run();
-    }
-
-    /** Runs one query and checks error/annotation/result expectations; returns the response (null on expected error). */
-    private static QueryResponse runOne(TestScript.Eval e, Query q, String variant) {
-        QueryResponse resp;
-        boolean expectFail = e.has("fail");
-        try {
-            resp = q.run();
-        } catch (QueryException ex) {
-            if (!expectFail) {
-                throw new AssertionError("unexpected error" + variant + ": " + ex.getMessage(), ex);
-            }
-            for (TestScript.Expectation x : e.expectations()) {
-                if (x.type().equals("fail") && x.text() != null && !matches(x, ex.getMessage())) {
-                    throw new AssertionError("error \"" + ex.getMessage() + "\" does not match expected " + x.matchType()
-                            + " \"" + x.text() + "\"" + variant);
-                }
-            }
-            return null;
-        }
-        if (expectFail) {
-            throw new AssertionError("expected an error, got a result" + variant);
-        }
-        try {
-            checkAnnotations(e, "warn", resp.warnings());
-            checkAnnotations(e, "info", resp.infos());
-            checkResult(e, resp.result());
-        } catch (AssertionError err) {
-            throw new AssertionError(err.getMessage() + variant, err);
-        }
-        return resp;
-    }
-
-    private static void checkRangeMode(PromqlEngine engine, TestScript.Eval e, String query, long t, QueryResponse instant) {
-        QueryResponse r;
-        try {
-            r = engine.rangeQuery(query, t - 60_000, t + 60_000, 60_000);
-        } catch (QueryException ex) {
-            throw new AssertionError("error in range mode: " + ex.getMessage(), ex);
-        }
-        QueryResult.Matrix m = (QueryResult.Matrix) r.result();
-        for (int i = 1; i < m.series().size(); i++) {
-            if (m.series().get(i - 1).labels().compareTo(m.series().get(i).labels()) > 0) {
-                throw new AssertionError("range mode result not sorted by labels");
-            }
-        }
-        List<Labels> labels = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        for (QueryResult.RangeSeries s : m.series()) {
-            for (int i = 0; i < s.size(); i++) {
-                if (s.timestamps()[i] == t) {
-                    labels.add(s.labels());
-                    values.add(s.values()[i]);
-                    break;
-                }
-            }
-        }
-        QueryResult asInstant;
-        if (instant != null && instant.result() instanceof QueryResult.Scalar) {
-            asInstant = new QueryResult.Scalar(t, values.isEmpty() ? Double.NaN : values.get(0));
-        } else {
-            long[] ts = new long[labels.size()];
-            double[] vs = new double[labels.size()];
-            for (int i = 0; i < vs.length; i++) {
-                ts[i] = t;
-                vs[i] = values.get(i);
-            }
-            asInstant = new QueryResult.Vector(labels.toArray(new Labels[0]), ts, vs);
-        }
-        try {
-            checkResult(e, asInstant);
-        } catch (AssertionError err) {
-            throw new AssertionError("in range mode: " + err.getMessage(), err);
-        }
-    }
-
-    private static boolean matches(TestScript.Expectation x, String actual) {
-        String t = x.text();
-        if ("regex".equals(x.matchType())) {
-            return Pattern.compile(t).matcher(actual).find();
-        }
-        if (t.equals(actual)) {
-            return true;
-        }
-        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") && t.substring(1, t.length() - 1).equals(actual);
-    }
-
-    private static void checkAnnotations(TestScript.Eval e, String type, List<String> actual) {
-        if (e.has("no_" + type) && !actual.isEmpty()) {
-            throw new AssertionError("expected no " + type + " annotations, got " + actual);
-        }
-        List<TestScript.Expectation> exps = e.expectations().stream().filter(x -> x.type().equals(type)).toList();
-        if (exps.isEmpty()) {
-            return;
-        }
-        if (actual.isEmpty()) {
-            throw new AssertionError("expected " + type + " annotations, got none");
-        }
-        for (TestScript.Expectation x : exps) {
-            if (x.text() != null && actual.stream().noneMatch(a -> matches(x, a))) {
-                throw new AssertionError("no " + type + " annotation matches " + x.matchType() + " \"" + x.text()
-                        + "\"; got " + actual);
-            }
-        }
-        boolean anyWithText = exps.stream().anyMatch(x -> x.text() != null);
-        if (anyWithText) {
-            for (String a : actual) {
-                if (exps.stream().noneMatch(x -> x.text() == null || matches(x, a))) {
-                    throw new AssertionError("unexpected " + type + " annotation: " + a);
-                }
-            }
-        }
-    }
-
-    private static void checkResult(TestScript.Eval e, QueryResult result) {
-        if (e.string() != null) {
-            if (!(result instanceof QueryResult.StringValue s) || !s.value().equals(e.string())) {
-                throw new AssertionError("expected string \"" + e.string() + "\", got " + describe(result));
-            }
-            return;
-        }
-        if (e.scalar() != null) {
-            if (!(result instanceof QueryResult.Scalar s) || !equal(e.scalar(), s.value())) {
-                throw new AssertionError("expected scalar " + e.scalar() + ", got " + describe(result));
-            }
-            return;
-        }
-        switch (result) {
-            case QueryResult.Vector v -> {
-                if (!e.instant()) {
-                    throw new AssertionError("range query returned a vector");
-                }
-                if (v.size() != e.expected().size()) {
-                    throw new AssertionError("expected " + e.expected().size() + " samples, got " + v.size() + ": "
-                            + describe(result));
-                }
-                Map<Labels, Integer> pos = new HashMap<>();
-                for (int i = 0; i < e.expected().size(); i++) {
-                    pos.put(e.expected().get(i).labels(), i);
-                }
-                for (int i = 0; i < v.size(); i++) {
-                    Integer p = pos.get(v.labels()[i]);
-                    if (p == null) {
-                        throw new AssertionError("unexpected series " + v.labels()[i] + " " + v.values()[i]
-                                + "; got " + describe(result));
-                    }
-                    if (e.has("ordered") && p != i) {
-                        throw new AssertionError("series " + v.labels()[i] + " at position " + i + ", expected " + p
-                                + "; got " + describe(result));
-                    }
-                    List<TestScript.Point> pts = e.expected().get(p).points();
-                    if (pts.size() != 1 || pts.get(0).omitted()) {
-                        throw new AssertionError("expected line for " + v.labels()[i] + " must have one value");
-                    }
-                    if (!equal(pts.get(0).value(), v.values()[i])) {
-                        throw new AssertionError("series " + v.labels()[i] + ": expected " + pts.get(0).value()
-                                + ", got " + v.values()[i]);
-                    }
-                }
-            }
-            case QueryResult.Matrix m -> checkMatrix(e, m);
-            case QueryResult.Scalar s -> {
-                if (!e.instant()) {
-                    throw new AssertionError("range query returned a scalar");
-                }
-                throw new AssertionError("expected " + e.expected().size() + " series, got scalar " + s.value());
-            }
-            case QueryResult.StringValue s -> throw new AssertionError("unexpected string result \"" + s.value() + "\"");
-        }
-    }
-
-    private static void checkMatrix(TestScript.Eval e, QueryResult.Matrix m) {
-        long start;
-        long step;
-        if (e.instant()) {
-            if (e.rangeVector() == null) {
-                if (m.series().isEmpty() && e.expected().isEmpty()) {
-                    return;
-                }
-                throw new AssertionError("instant query returned a range vector but no 'expect range vector' given");
-            }
-            start = e.rangeVector()[0];
-            step = e.rangeVector()[2];
-        } else {
-            start = e.startMs();
-            step = e.stepMs();
-        }
-        if (m.series().size() != e.expected().size()) {
-            throw new AssertionError("expected " + e.expected().size() + " series, got " + m.series().size() + ": "
-                    + describe(m));
-        }
-        Map<Labels, TestScript.SeriesLine> exp = new HashMap<>();
-        for (TestScript.SeriesLine s : e.expected()) {
-            exp.put(s.labels(), s);
-        }
-        for (QueryResult.RangeSeries rs : m.series()) {
-            TestScript.SeriesLine x = exp.get(rs.labels());
-            if (x == null) {
-                throw new AssertionError("unexpected series " + rs.labels() + "; got " + describe(m));
-            }
-            List<Long> ets = new ArrayList<>();
-            List<Double> evs = new ArrayList<>();
-            for (int i = 0; i < x.points().size(); i++) {
-                if (!x.points().get(i).omitted()) {
-                    ets.add(start + i * step);
-                    evs.add(x.points().get(i).value());
-                }
-            }
-            if (ets.size() != rs.size()) {
-                throw new AssertionError("series " + rs.labels() + ": expected " + ets.size() + " points " + evs
-                        + " at " + ets + ", got " + pointsOf(rs));
-            }
-            for (int i = 0; i < rs.size(); i++) {
-                if (ets.get(i) != rs.timestamps()[i] || !equal(evs.get(i), rs.values()[i])) {
-                    throw new AssertionError("series " + rs.labels() + ": expected " + evs + " at " + ets + ", got "
-                            + pointsOf(rs));
-                }
-            }
-        }
-    }
-
-    private static String pointsOf(QueryResult.RangeSeries rs) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < rs.size(); i++) {
-            sb.append(rs.values()[i]).append('@').append(rs.timestamps()[i]).append(' ');
-        }
-        return sb.append(']').toString();
-    }
-
-    static boolean equal(double exp, double act) {
-        if (StaleMarker.isStale(exp) || StaleMarker.isStale(act)) {
-            return StaleMarker.isStale(exp) && StaleMarker.isStale(act);
-        }
-        if (Double.isNaN(exp) || Double.isNaN(act)) {
-            return Double.isNaN(exp) && Double.isNaN(act);
-        }
-        if (exp == act) {
-            return true;
-        }
-        double absSum = Math.abs(exp) + Math.abs(act);
-        double diff = Math.abs(exp - act);
-        if (exp == 0 || act == 0 || absSum < Double.MIN_NORMAL) {
-            return diff < EPSILON * Double.MIN_NORMAL;
-        }
-        return diff / Math.min(absSum, Double.MAX_VALUE) < EPSILON;
-    }
-
-    private static String describe(QueryResult r) {
-        return switch (r) {
-            case QueryResult.Vector v -> {
-                StringBuilder sb = new StringBuilder("vector[");
-                for (int i = 0; i < v.size(); i++) {
-                    sb.append(v.labels()[i]).append(" => ").append(v.values()[i]).append("; ");
-                }
-                yield sb.append(']').toString();
-            }
-            case QueryResult.Matrix m -> {
-                StringBuilder sb = new StringBuilder("matrix[");
-                for (QueryResult.RangeSeries s : m.series()) {
-                    sb.append(s.labels()).append(" => ").append(pointsOf(s)).append("; ");
-                }
-                yield sb.append(']').toString();
-            }
-            case QueryResult.Scalar s -> "scalar " + s.value();
-            case QueryResult.StringValue s -> "string \"" + s.value() + "\"";
-        };
-    }
-
     @AfterAll
     static void writeSummary() {
-        int passed = 0;
-        int failed = 0;
-        int skipped = 0;
-        ObjectMapper mapper = JsonMapper.builder().build();
-        Map<String, Object> root = new LinkedHashMap<>();
-        Map<String, Object> files = new LinkedHashMap<>();
-        for (Map.Entry<String, int[]> c : COUNTS.entrySet()) {
-            int[] v = c.getValue();
-            passed += v[1];
-            failed += v[2];
-            skipped += v[3];
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("total", v[0]);
-            f.put("passed", v[1]);
-            f.put("failed", v[2]);
-            f.put("skipped", v[3]);
-            f.put("skips", SKIPS.getOrDefault(c.getKey(), List.of()));
-            f.put("failures", FAILURES.getOrDefault(c.getKey(), List.of()));
-            files.put(c.getKey(), f);
+        for (String line : SUMMARY.write(Path.of("target", "promqltest-summary.json"))) {
+            LOG.info(line);
+            System.out.println(line);
         }
-        root.put("passed", passed);
-        root.put("failed", failed);
-        root.put("skipped", skipped);
-        root.put("files", files);
-        Path out = Path.of("target", "promqltest-summary.json");
-        try {
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        String line = "promqltest: " + passed + " passed, " + failed + " failed, " + skipped + " skipped";
-        LOG.info(line);
-        System.out.println(line);
     }
 }

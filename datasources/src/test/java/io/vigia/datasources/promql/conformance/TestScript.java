@@ -23,7 +23,15 @@ final class TestScript {
     record Point(boolean omitted, double value) {
     }
 
-    record SeriesLine(Labels labels, List<Point> points, boolean nativeHistogram) {
+    /**
+     * A series and its expanded points. {@code startOffsets} are the start timestamps of an
+     * {@code @st} line before it (Prometheus 3.x promqltest), as offsets in milliseconds from each
+     * sample's timestamp; empty when the series has none.
+     */
+    record SeriesLine(Labels labels, List<Point> points, boolean nativeHistogram, List<Point> startOffsets) {
+        SeriesLine(Labels labels, List<Point> points, boolean nativeHistogram) {
+            this(labels, points, nativeHistogram, List.of());
+        }
     }
 
     sealed interface Command permits Load, Clear, Eval {
@@ -87,9 +95,28 @@ final class TestScript {
                 long interval = parseTime(parts[1]);
                 List<SeriesLine> series = new ArrayList<>();
                 i++;
+                StartLine pending = null;
                 while (i < lines.size() && !lines.get(i).isEmpty()) {
-                    series.add(parseSeries(lines.get(i)));
+                    String def = lines.get(i);
+                    int defLine = i + 1;
                     i++;
+                    if (StartLine.is(def)) {
+                        if (pending != null) {
+                            throw new IllegalArgumentException("line " + pending.line() + ": @st line has no following sample line");
+                        }
+                        pending = StartLine.parse(def, defLine);
+                        continue;
+                    }
+                    SeriesLine s = parseSeries(def);
+                    if (pending != null) {
+                        series.add(pending.attachTo(s));
+                        pending = null;
+                    } else {
+                        series.add(s);
+                    }
+                }
+                if (pending != null) {
+                    throw new IllegalArgumentException("line " + pending.line() + ": @st line has no following sample line");
                 }
                 out.add(new Load(interval, series, nhcb, lineNo));
                 continue;

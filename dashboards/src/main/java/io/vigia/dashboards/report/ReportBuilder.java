@@ -2,6 +2,7 @@ package io.vigia.dashboards.report;
 
 import io.vigia.dashboards.builtin.BuiltInDashboards;
 import io.vigia.dashboards.builtin.GuardrailTaxonomy;
+import io.vigia.dashboards.findings.SecurityRisk;
 import io.vigia.dashboards.chart.render.Annotation;
 import io.vigia.dashboards.grafana.PanelOptions;
 import io.vigia.dashboards.model.AnnotationSource;
@@ -50,6 +51,7 @@ public final class ReportBuilder {
     private final Duration scrapeInterval;
     private BooleanSupplier cancelled = () -> false;
     private FindingsSection.Finder findings;
+    private SecurityRisk securityRisk;
 
     public ReportBuilder(MetricsSource source, Clock clock, Duration scrapeInterval) {
         this.source = source;
@@ -66,6 +68,12 @@ public final class ReportBuilder {
     /** Adds a "Findings" section with what {@code finder} finds in the week (none by default). */
     public ReportBuilder withFindings(FindingsSection.Finder finder) {
         this.findings = finder;
+        return this;
+    }
+
+    /** Adds the security risk tables of the week's SAST findings on accepted AI suggestions (none by default). */
+    public ReportBuilder withSecurityRisk(SecurityRisk risk) {
+        this.securityRisk = risk;
         return this;
     }
 
@@ -129,6 +137,9 @@ public final class ReportBuilder {
                 SourceUnavailableException.rethrowIfUnreachable(source, e);
                 problems.add("\"" + FindingsSection.TITLE + "\": " + e.getMessage());
             }
+        }
+        if (securityRisk != null) {
+            sections.addAll(SecurityRiskSection.tables(securityRisk, range));
         }
         List<String> summary = ReportSummary.write(week, kpis, evidenceTables, problems, !anyData);
         return new Report(d.title(), d.uid(), week, zone, range.from(), range.to(), clock.instant(), kpis, sections,

@@ -25,7 +25,8 @@ final class Migrations {
             DIR + "006-accepted-suggestions.sql",
             DIR + "007-reports.sql",
             DIR + "008-telemetry-bindings.sql",
-            DIR + "009-copilot-usage-reports.sql"));
+            DIR + "009-copilot-usage-reports.sql",
+            DIR + "011-security-risk.sql"));
 
     private final List<String> scripts;
 

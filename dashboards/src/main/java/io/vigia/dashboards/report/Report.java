@@ -24,8 +24,20 @@ public record Report(String title, String dashboardUid, IsoWeek week, ZoneId zon
         problems = List.copyOf(problems);
     }
 
-    /** One headline number with last week's value; {@code previous} is NaN when last week had none. */
-    public record Kpi(String title, String unit, double current, double previous, FieldConfig fieldConfig) {
+    /**
+     * One headline number with last week's value; {@code previous} is NaN when last week had none.
+     * {@code test} is the week-over-week change tested on the daily values ({@link KpiTest}), null
+     * where the report did not test it.
+     */
+    public record Kpi(String title, String unit, double current, double previous, FieldConfig fieldConfig, KpiTest test) {
+        public Kpi(String title, String unit, double current, double previous, FieldConfig fieldConfig) {
+            this(title, unit, current, previous, fieldConfig, null);
+        }
+
+        public Kpi withTest(KpiTest t) {
+            return new Kpi(title, unit, current, previous, fieldConfig, t);
+        }
+
         /** Relative change, NaN when it cannot be computed (no previous value, or previous 0). */
         public double change() {
             return Double.isNaN(previous) || previous == 0 || Double.isNaN(current)

@@ -97,7 +97,7 @@ public final class ReportBuilder {
                     case ROW -> sections.add(new Report.Heading(p.title()));
                     case TEXT -> sections.add(new Report.Text(p.title(), p.text()));
                     case STAT, GAUGE -> {
-                        List<Report.Kpi> panelKpis = kpis(d, p, range, previous, variableValues, allValues);
+                        List<Report.Kpi> panelKpis = kpis(d, p, range, previous, zone, variableValues, allValues);
                         anyData |= panelKpis.stream().anyMatch(k -> !Double.isNaN(k.current()));
                         kpis.addAll(panelKpis);
                     }
@@ -128,6 +128,7 @@ public final class ReportBuilder {
             }
         }
         checkCancelled();
+        kpis = KpiDailyValues.adjust(kpis);
         List<Report.Table> evidenceTables = new WeeklyEvidence(source, week, zone).tables(d, problems);
         sections.addAll(evidenceTables);
         if (findings != null) {
@@ -178,7 +179,7 @@ public final class ReportBuilder {
      * before", is not needed: the previous week is evaluated here). Instant queries are evaluated
      * once at the week's end; range queries are reduced with the panel's reducer.
      */
-    private List<Report.Kpi> kpis(Dashboard d, Panel p, TimeRange range, TimeRange previous,
+    private List<Report.Kpi> kpis(Dashboard d, Panel p, TimeRange range, TimeRange previous, ZoneId zone,
                                   Map<String, List<String>> values, Map<String, List<String>> all) {
         List<Report.Kpi> out = new ArrayList<>();
         String reducer = p.option(PanelOptions.REDUCE, "lastNotNull");
@@ -189,17 +190,39 @@ public final class ReportBuilder {
         Query q = queries.getFirst();
         List<Report.ChartSeries> now = q.instant() ? instant(d, q, range, values, all) : series(d, q, range, values, all);
         List<Report.ChartSeries> before = q.instant() ? instant(d, q, previous, values, all) : series(d, q, previous, values, all);
+        DailyKpis daily = now.isEmpty() ? null : daily(d, q, range, previous, zone, reducer, values, all);
         for (Report.ChartSeries s : now.subList(0, Math.min(now.size(), MAX_KPIS_PER_PANEL))) {
             double prev = before.stream().filter(b -> b.name().equals(s.name())).findFirst()
                     .map(b -> Reducer.apply(reducer, b.values())).orElse(Double.NaN);
             String title = now.size() == 1 ? p.title() : p.title() + " — " + s.name();
-            out.add(new Report.Kpi(title, p.fieldConfig().unit(), Reducer.apply(reducer, s.values()), prev, p.fieldConfig()));
+            out.add(new Report.Kpi(title, p.fieldConfig().unit(), Reducer.apply(reducer, s.values()), prev, p.fieldConfig(),
+                    daily.test(s.name(), now.size() == 1)));
         }
         if (now.isEmpty()) {
             out.add(new Report.Kpi(p.title(), p.fieldConfig().unit(), Double.NaN,
                     before.isEmpty() ? Double.NaN : Reducer.apply(reducer, before.getFirst().values()), p.fieldConfig()));
         }
         return out;
+    }
+
+    /** The daily values of a KPI panel's query in both weeks, or why there are none. */
+    private record DailyKpis(Map<String, double[]> before, Map<String, double[]> now, String failure) {
+        KpiTest test(String name, boolean single) {
+            return failure != null ? KpiTest.untested(failure)
+                    : KpiDailyValues.test(KpiDailyValues.of(before, name, single), KpiDailyValues.of(now, name, single));
+        }
+    }
+
+    private DailyKpis daily(Dashboard d, Query q, TimeRange range, TimeRange previous, ZoneId zone, String reducer,
+                            Map<String, List<String>> values, Map<String, List<String>> all) {
+        KpiDailyValues.Evaluator eval = day -> q.instant() ? instant(d, q, day, values, all) : series(d, q, day, values, all);
+        try {
+            return new DailyKpis(KpiDailyValues.daily(eval, KpiDailyValues.days(previous, zone), reducer),
+                    KpiDailyValues.daily(eval, KpiDailyValues.days(range, zone), reducer), null);
+        } catch (QueryException | IllegalArgumentException e) {
+            SourceUnavailableException.rethrowIfUnreachable(source, e);
+            return new DailyKpis(Map.of(), Map.of(), "the daily values could not be computed: " + e.getMessage());
+        }
     }
 
     private Report.Chart chart(Dashboard d, Panel p, TimeRange range, Map<String, List<String>> values,

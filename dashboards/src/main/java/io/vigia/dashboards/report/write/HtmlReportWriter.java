@@ -5,6 +5,7 @@ import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import io.vigia.dashboards.chart.surface.ChartExport;
+import io.vigia.dashboards.report.KpiTest;
 import io.vigia.dashboards.report.Report;
 import io.vigia.dashboards.report.ReportRedaction;
 import io.vigia.dashboards.report.ValueFormat;
@@ -81,9 +82,11 @@ public final class HtmlReportWriter {
             m.put("previous", ValueFormat.format(k.previous(), k.unit()));
             m.put("change", ValueFormat.format(k.change(), ValueFormat.CHANGE));
             m.put("direction", Double.isNaN(k.change()) || Math.abs(k.change()) < 0.05 ? "" : k.change() > 0 ? "up" : "down");
+            m.put("test", k.test() == null ? "" : k.test().summary(k.unit()));
             kpis.add(m);
         }
         ctx.put("kpis", kpis);
+        ctx.put("kpiTestNote", KpiTest.NOTE);
         List<Map<String, Object>> sections = new ArrayList<>();
         for (Report.Section s : r.sections()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -18,13 +18,15 @@ import java.util.TreeMap;
  * A drift comparison's significance: a histogram's bucket increases per slice of time in the
  * window before and the window after (one range query per window), tested per group (feature)
  * with the {@link JensenShannonTest} and adjusted with Benjamini–Hochberg across the groups of
- * one table. Slices: about 96 per window, never shorter than 4 query steps (so that each
+ * one table. The {@value #EARLIER_WINDOWS} windows of the same length before the baseline join
+ * the permutation pool where the store has them (the same windows in earlier weeks, for a week). Slices: about 96 per window, never shorter than 4 query steps (so that each
  * {@code increase} has several scrapes) nor than a minute; a window of fewer than
  * {@value JensenShannonTest#MIN_SLICES} slices gets no test. A slice where a bucket has no value
  * (a scrape gap) is left out.
  */
 public final class DriftSlices {
     static final int TARGET_SLICES = 96;
+    static final int EARLIER_WINDOWS = 3;
 
     private DriftSlices() {
     }
@@ -55,7 +57,11 @@ public final class DriftSlices {
                                                  Duration step) {
         Duration slice = slice(length, step);
         Map<String, double[][]> now = slices(source, selector, by, to.minus(length), to, slice);
-        Map<String, double[][]> before = slices(source, selector, by, to.minus(length).minus(length), to.minus(length), slice);
+        Map<String, double[][]> before = slices(source, selector, by, to.minus(length.multipliedBy(2)), to.minus(length), slice);
+        List<Map<String, double[][]>> earlier = new ArrayList<>();
+        for (int w = EARLIER_WINDOWS + 1; w >= 2; w--) {
+            earlier.add(slices(source, selector, by, to.minus(length.multipliedBy(w + 1)), to.minus(length.multipliedBy(w)), slice));
+        }
         Map<String, Significance> out = new LinkedHashMap<>();
         List<String> tested = new ArrayList<>();
         List<JensenShannonTest.Result> results = new ArrayList<>();
@@ -67,7 +73,7 @@ public final class DriftSlices {
                 continue;
             }
             try {
-                results.add(test.test(b, e.getValue()));
+                results.add(test.test(earlier(earlier, e.getKey(), b), b, e.getValue()));
                 tested.add(e.getKey());
             } catch (IllegalArgumentException ex) {
                 out.put(e.getKey(), new Significance(null, Double.NaN, ex.getMessage()));
@@ -78,6 +84,18 @@ public final class DriftSlices {
             out.put(tested.get(i), new Significance(results.get(i), q[i], ""));
         }
         return out;
+    }
+
+    /** The group's slices of the earlier windows that have its buckets, oldest first. */
+    private static double[][] earlier(List<Map<String, double[][]>> windows, String group, double[][] baseline) {
+        List<double[]> out = new ArrayList<>();
+        for (Map<String, double[][]> w : windows) {
+            double[][] s = w.get(group);
+            if (s != null && s.length > 0 && baseline.length > 0 && s[0].length == baseline[0].length) {
+                out.addAll(List.of(s));
+            }
+        }
+        return out.toArray(double[][]::new);
     }
 
     /** Per group, slices × buckets (counts per bucket, not cumulative), in time order. */

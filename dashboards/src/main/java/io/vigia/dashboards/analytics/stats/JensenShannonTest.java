@@ -21,12 +21,12 @@ import java.util.Locale;
  *     the window before had) form a new "before". {@code p = (1 + #{JS* ≥ JS}) / (B + 1)}. Blocks
  *     keep the short-range dependence between neighbouring slices; under "no drift" the blocks
  *     are exchangeable.</li>
- * <li><b>Block length</b>: twice the Politis–White length ({@link BlockLength}) of each window's
- *     per-slice mean bucket position (the shape's location over time), the longer of the two, at
- *     most a fifth of a window (at least 5 blocks a side: 252 distinct splits). Measured on a shape
- *     whose location is an AR(1) of coefficient 0.9 over 96 + 96 hourly slices (docs/statistics.md):
- *     false alarms at alpha 0.05 are 0.11 (0.13 with the Politis–White length itself), the power
- *     for a shift of half a bucket 0.76 (0.85).</li>
+ * <li><b>Block length</b>: twice the Politis–White length ({@link BlockLength}) of the baseline's
+ *     per-slice mean bucket position (the shape's location over time), at most a fifth of a window
+ *     (at least 5 blocks a side: 252 distinct splits). Measured on a shape whose location is an
+ *     AR(1) of coefficient 0.9 over 96 + 96 hourly slices (docs/statistics.md): false alarms at
+ *     alpha 0.05 are 0.115 (0.13 with the Politis–White length itself), the power for a shift of
+ *     half a bucket 0.775 (0.85).</li>
  * <li><b>Interval</b>: the percentile interval of the distance over circular block bootstrap
  *     resamples of each window (same blocks), as {@link BlockBootstrap} does for a difference.</li>
  * </ul>
@@ -70,11 +70,12 @@ public final class JensenShannonTest {
      * @param distance the Jensen–Shannon distance (base 2) of the summed slices
      * @param pValue   of "the two windows are blocks of one stationary series"; never below {@code 1 / (resamples + 1)}
      */
-    public record Result(int slicesBefore, int slicesAfter, int block, double distance, Interval interval, double confidence,
-                         double pValue, int resamples) {
+    public record Result(int slicesBefore, int slicesAfter, int slicesEarlier, int block, double distance, Interval interval,
+                         double confidence, double pValue, int resamples) {
         public String method() {
-            return String.format(Locale.ROOT, "block permutation test of the Jensen–Shannon distance (%d + %d slices, blocks of %d, "
-                    + "Politis–White; %d permutations)", slicesBefore, slicesAfter, block, resamples);
+            return String.format(Locale.ROOT, "block permutation test of the Jensen–Shannon distance (%d + %d slices%s, blocks of %d, "
+                    + "Politis–White; %d permutations)", slicesBefore, slicesAfter,
+                    slicesEarlier > 0 ? ", " + slicesEarlier + " earlier ones in the pool" : "", block, resamples);
         }
 
         /** "JS = 0.21 [0.18, 0.25] (95% CI); p ≤ 0.00050; block permutation test …". */
@@ -91,16 +92,30 @@ public final class JensenShannonTest {
      *                                  buckets differ, or a window has no count at all
      */
     public Result test(double[][] before, double[][] after) {
+        return test(new double[0][], before, after);
+    }
+
+    /**
+     * As {@link #test(double[][], double[][])}, with the slices of earlier windows of the same
+     * series in the permutation pool: each permutation draws both windows from the shuffled blocks
+     * of all of them. More history gives a change confined to a few days of one window fewer ways
+     * to look ordinary (with two windows only, the days that carry it land on one side in a good
+     * share of the permutations), and estimates the block length from more data.
+     *
+     * @param earlier slices of the windows before {@code before}, in time order (may be empty)
+     */
+    public Result test(double[][] earlier, double[][] before, double[][] after) {
         int k = buckets(before, after);
+        buckets(earlier, before);
         if (before.length < MIN_SLICES || after.length < MIN_SLICES) {
             throw new IllegalArgumentException("a drift test needs at least " + MIN_SLICES + " slices per window (before "
                     + before.length + ", after " + after.length + ")");
         }
         double observed = DriftMetrics.jensenShannon(sum(before, k), sum(after, k));
-        int block = block(before, after);
+        int block = block(concat(earlier, before), Math.min(before.length, after.length));
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         int extreme = 0;
-        double[][] pooled = concat(before, after);
+        double[][] pooled = concat(concat(earlier, before), after);
         int[] order = new int[pooled.length];
         double[] sb = new double[k];
         double[] sa = new double[k];
@@ -108,7 +123,7 @@ public final class JensenShannonTest {
             shuffleBlocks(order, block, rng);
             Arrays.fill(sb, 0);
             Arrays.fill(sa, 0);
-            for (int i = 0; i < pooled.length; i++) {
+            for (int i = 0; i < before.length + after.length; i++) {
                 add(i < before.length ? sb : sa, pooled[order[i]]);
             }
             if (total(sb) > 0 && total(sa) > 0 && DriftMetrics.jensenShannon(sb, sa) >= observed) {
@@ -123,25 +138,27 @@ public final class JensenShannonTest {
         }
         double tail = (1 - confidence) / 2;
         double[] ci = PERCENTILE.evaluate(boot, tail, 1 - tail);
-        return new Result(before.length, after.length, block, observed, new Interval(ci[0], ci[1]), confidence,
+        return new Result(before.length, after.length, earlier.length, block, observed, new Interval(ci[0], ci[1]), confidence,
                 (1.0 + extreme) / (resamples + 1.0), resamples);
     }
 
     /**
-     * Twice the longer Politis–White length, at most a fifth of the shorter window: at least 5
-     * blocks a side, so that the permutations can tell a shift apart from the series' own order (a
-     * window that is constant but for one slice would otherwise get blocks of a third of it).
+     * Twice the Politis–White length of the baseline (the window before and the earlier ones: the
+     * series as it was, whose dependence a change after it does not inflate), at most a fifth of
+     * the shorter window: at least 5 blocks a side, so that the permutations can tell a shift
+     * apart from the series' own order (a window that is constant but for one slice would
+     * otherwise get blocks of a third of it).
      */
-    static int block(double[][] before, double[][] after) {
-        int pw = Math.max(BlockLength.blockOf(location(before)), BlockLength.blockOf(location(after)));
-        return Math.max(1, Math.min(2 * pw, Math.min(before.length, after.length) / 5));
+    static int block(double[][] baseline, int shorterWindow) {
+        int pw = BlockLength.blockOf(location(baseline));
+        return Math.max(1, Math.min(2 * pw, shorterWindow / 5));
     }
 
     private static int buckets(double[][] before, double[][] after) {
         if (before == null || after == null) {
             throw new IllegalArgumentException("both windows are required");
         }
-        int k = before.length > 0 ? before[0].length : after.length > 0 ? after[0].length : 0;
+        int k = after.length > 0 ? after[0].length : before.length > 0 ? before[0].length : 0;
         for (double[][] w : new double[][][] {before, after}) {
             for (double[] slice : w) {
                 if (slice.length != k) {

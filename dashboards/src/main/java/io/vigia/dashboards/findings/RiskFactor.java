@@ -27,8 +27,12 @@ public record RiskFactor(double value, String basis) {
         return !Double.isNaN(value);
     }
 
-    /** "0.97 (ai/exploitability demonstrated: CVSS v3.1 E:F)" or "unknown (…)". */
+    /** "0.97 (ai/exploitability demonstrated: CVSS E:F)", "8.8 (security-severity 8.8)" or "unknown (…)". */
     public String show() {
-        return (known() ? String.format(Locale.ROOT, "%.2f", value) : "unknown") + " (" + basis + ")";
+        if (!known()) {
+            return "unknown (" + basis + ")";
+        }
+        String v = String.format(Locale.ROOT, "%.2f", value);
+        return (v.endsWith("0") ? v.substring(0, v.length() - 1) : v) + " (" + basis + ")";
     }
 }

@@ -86,8 +86,8 @@ class SecurityRiskCorpusTest {
             assertThat(repo.topCwe()).isEqualTo("CWE-20"); // one each of CWE-20 and CWE-78: the lower id on a tie
             ScoredFinding worst = repo.worst();
             assertThat(worst.finding().ruleId()).isEqualTo("CWE-78/api-handler");
-            assertThat(worst.formula()).isEqualTo("severity 7.00 (level error: high, at least 7.0) × exploitability 0.97 "
-                    + "(ai/exploitability demonstrated: CVSS E:F) × exposure 1.00 (declared internet-facing: CVSS AV:N) = 6.8");
+            assertThat(worst.formula()).isEqualTo("severity 7.0 (level error: high, at least 7.0) × exploitability 0.97 "
+                    + "(ai/exploitability demonstrated: CVSS E:F) × exposure 1.0 (declared internet-facing: CVSS AV:N) = 6.8");
             ScoredFinding timeout = repo.evidence().get(1);
             assertThat(timeout.finding().ruleId()).isEqualTo("CWE-20/timeout-unbounded");
             assertThat(timeout.risk()).isCloseTo(4.0 * 0.91, within(1e-12)); // warning: medium, at least 4.0; theoretical: E:U

@@ -113,7 +113,12 @@ public final class DriftPanel {
             add(series, refIds, e.getKey(), REF_PSI, t, d == null ? Double.NaN : d.psi().value());
             add(series, refIds, e.getKey(), REF_REQUESTS, t, c.total());
         }
-        significance(source, selector, by, range, step, series, refIds);
+        try {
+            significance(source, selector, by, range, step, series, refIds);
+        } catch (QueryException | IllegalArgumentException e) {
+            // the distances stand without their test: say why the test is missing, keep the rows
+            notices.add("drift test not computed: " + e.getMessage());
+        }
     }
 
     /** The p, q and interval of each feature that has a row (see {@link #REF_P}). */

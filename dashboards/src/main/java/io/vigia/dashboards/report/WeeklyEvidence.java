@@ -119,8 +119,15 @@ final class WeeklyEvidence {
     Report.Table drift() {
         Map<String, Histogram> now = histograms(range);
         Map<String, Histogram> before = histograms(previous);
-        Map<String, DriftSlices.Significance> sig = DriftSlices.test(source, FEATURE, "feature", range.to(),
-                Duration.between(range.from(), range.to()), DRIFT_STEP);
+        Map<String, DriftSlices.Significance> sig;
+        String untested = "no slices";
+        try {
+            sig = DriftSlices.test(source, FEATURE, "feature", range.to(), Duration.between(range.from(), range.to()), DRIFT_STEP);
+        } catch (QueryException | IllegalArgumentException e) {
+            SourceUnavailableException.rethrowIfUnreachable(source, e);
+            sig = Map.of(); // the distances stand without their test; each row says why
+            untested = "the slices could not be read: " + e.getMessage();
+        }
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, Histogram> e : now.entrySet()) {
             HistogramDrift d = DriftPanel.drift(before.get(e.getKey()), e.getValue());
@@ -136,7 +143,7 @@ final class WeeklyEvidence {
                     num(Math.round(e.getValue().total())),
                     tested ? String.format(Locale.ROOT, "%.3f–%.3f", s.test().interval().lower(), s.test().interval().upper()) : "–",
                     tested ? num(s.test().pValue()) : "NaN", num(q),
-                    tested ? s.test().method() : "no test: " + (s == null ? "no slices" : s.why())));
+                    tested ? s.test().method() : "no test: " + (s == null ? untested : s.why())));
         }
         // alerts that hold first, then the qualified ones, then the rest
         rows.sort((x, y) -> Integer.compare(DriftVerdict.rank(x.get(1)), DriftVerdict.rank(y.get(1))));

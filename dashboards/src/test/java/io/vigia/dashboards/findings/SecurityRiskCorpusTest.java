@@ -1,8 +1,13 @@
 package io.vigia.dashboards.findings;
 
+import io.vigia.dashboards.model.Dashboard;
+import io.vigia.dashboards.report.FindingsSection;
+import io.vigia.dashboards.report.IsoWeek;
 import io.vigia.dashboards.report.Report;
+import io.vigia.dashboards.report.ReportBuilder;
 import io.vigia.dashboards.report.SecurityRiskSection;
 import io.vigia.dashboards.time.TimeRange;
+import io.vigia.datasources.promql.LocalPromqlSource;
 import io.vigia.datasources.sarif.AcceptedSuggestionsImporter;
 import io.vigia.datasources.sarif.AcceptedSuggestionsParser;
 import io.vigia.datasources.sarif.SarifImporter;
@@ -129,6 +134,25 @@ class SecurityRiskCorpusTest {
             assertThat(row.get(2)).endsWith("= at most 6.8 (exposure unknown)");
             assertThat(row.subList(3, 6)).containsExactly("2", "0", "CWE-20");
             assertThat(row.get(6)).startsWith("src/handler.py:42 CWE-78/api-handler; src/handler.py:39 CWE-20/timeout-unbounded");
+        }
+    }
+
+    @Test
+    void aWeeklyReportCarriesTheTablesAndTheFindingsSection() throws IOException {
+        try (Workspace ws = workspace(); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            new RepositoryExposureRepository(ws).declare(REPO, Exposure.INTERNET, "");
+            SecurityRisk risk = SecurityRisk.load(ws);
+            Dashboard d = new Dashboard("d", "D", List.of(), "now-7d", "now", "", List.of(), List.of(), List.of());
+            Report r = new ReportBuilder(new LocalPromqlSource("local", store), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5))
+                    .withSecurityRisk(risk).withFindings(SecurityRiskSection.withRiskFindings((source, week, zone) -> List.of(), risk))
+                    .build(d, IsoWeek.parse("2026-W47"), ZoneOffset.UTC);
+            assertThat(r.sections()).extracting(Report.Section::title).containsExactly(FindingsSection.TITLE,
+                    SecurityRiskSection.REPOSITORY_TITLE, SecurityRiskSection.TEAM_TITLE);
+            Report.Table findings = (Report.Table) r.sections().getFirst();
+            assertThat(findings.rows()).singleElement().satisfies(row -> assertThat(row.get(1))
+                    .startsWith(KEY + ": security risk 6.8 of 10 from 2 SAST findings on accepted AI suggestions, most often CWE-20"));
+            assertThat(findings.note()).startsWith("Repositories whose SAST findings").endsWith("Times in Z.");
+            assertThat(((Report.Table) r.sections().get(2)).rows()).extracting(row -> row.get(0)).containsExactly("api-platform");
         }
     }
 

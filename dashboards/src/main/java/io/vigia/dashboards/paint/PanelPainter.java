@@ -301,40 +301,9 @@ public final class PanelPainter {
         return new TableData(columns, rows);
     }
 
-    /** A drift status panel: one row per feature, the worst verdicts first. */
+    /** A drift status panel: one row per feature ({@link DriftStatusTable}). */
     static TableData driftTable(PanelData data) {
-        Map<String, double[]> byFeature = new LinkedHashMap<>(); // js, psi, requests
-        for (int i = 0; i < data.series().size(); i++) {
-            TimeSeriesData s = data.series().get(i);
-            double[] v = byFeature.computeIfAbsent(s.name(), k -> new double[] {Double.NaN, Double.NaN, Double.NaN});
-            int slot = switch (data.refIds().get(i)) {
-                case DriftPanel.REF_JS -> 0;
-                case DriftPanel.REF_PSI -> 1;
-                default -> 2;
-            };
-            v[slot] = lastValue(s);
-        }
-        DriftThresholds.Level js = DriftThresholds.DEFAULTS.jensenShannon();
-        List<Map.Entry<String, double[]>> rows = new ArrayList<>(byFeature.entrySet());
-        rows.sort(java.util.Comparator.comparingInt(e -> -rank(e.getValue()[0], js)));
-        List<List<String>> out = new ArrayList<>();
-        for (Map.Entry<String, double[]> e : rows) {
-            double[] v = e.getValue();
-            // the levels are in the panel's documentation (docs/telemetry.md); a narrow panel has
-            // room for the word only
-            String verdict = Double.isNaN(v[0]) ? "no baseline" : js.ofDistance(v[0]).name();
-            out.add(List.of(e.getKey(), verdict, Double.isNaN(v[0]) ? "-" : String.format(Locale.ROOT, "%.3f", v[0]),
-                    Double.isNaN(v[1]) ? "-" : String.format(Locale.ROOT, "%.3f", v[1]), Unit.COUNT.format(v[2])));
-        }
-        return new TableData(List.of(new TableData.Column("Feature", TableData.Align.LEFT),
-                new TableData.Column("Verdict", TableData.Align.LEFT),
-                new TableData.Column("JS dist.", TableData.Align.RIGHT),
-                new TableData.Column("PSI", TableData.Align.RIGHT),
-                new TableData.Column("Requests", TableData.Align.RIGHT)), out);
-    }
-
-    private static int rank(double js, DriftThresholds.Level level) {
-        return Double.isNaN(js) ? -1 : level.ofDistance(js).ordinal();
+        return DriftStatusTable.of(data);
     }
 
     /** Cumulative {@code le} series into per-bucket counts over time. */

@@ -31,7 +31,8 @@ import java.util.TreeSet;
  *
  * <ul>
  * <li>{@code STATUS} (a table): the dashboard's range against the period of equal length before
- *     it. One row per feature: verdict, Jensen–Shannon distance, PSI, requests now.</li>
+ *     it. One row per feature: verdict, Jensen–Shannon distance, PSI, requests now, and whether
+ *     the distance is more than the windows' own variation ({@link DriftSlices}: p, q, interval).</li>
  * <li>{@code SCORE} (a time series): at each step, the trailing window (default 1 d) against the
  *     same window one baseline offset earlier (default 1 w): the Jensen–Shannon distance per
  *     feature over time.</li>
@@ -42,6 +43,15 @@ public final class DriftPanel {
     public static final String REF_JS = "js";
     public static final String REF_PSI = "psi";
     public static final String REF_REQUESTS = "requests";
+    /**
+     * The refIds of the status table's significance ({@link DriftSlices}): the block permutation
+     * test's p-value, its Benjamini–Hochberg adjustment across the table's features, and the
+     * bounds of the distance's 95% interval; NaN where no test could be made.
+     */
+    public static final String REF_P = "p";
+    public static final String REF_Q = "q";
+    public static final String REF_JS_LOW = "jsLow";
+    public static final String REF_JS_HIGH = "jsHigh";
 
     // a score every hour at most: drift over a trailing day does not change faster, and a
     // 2-week chart stays at 336 points per feature
@@ -66,7 +76,7 @@ public final class DriftPanel {
         QueryPath path = new QueryPath();
         try {
             if (options.mode() == PanelOptions.Drift.Mode.STATUS) {
-                status(path, source, selector, by, range, series, refIds);
+                status(path, source, selector, by, range, step, series, refIds);
             } else {
                 score(options, path, source, selector, by, range, step, series, refIds);
             }
@@ -79,7 +89,7 @@ public final class DriftPanel {
     }
 
     private static void status(QueryPath path, MetricsSource source, String selector, String by, TimeRange range,
-                               List<TimeSeriesData> series, List<String> refIds) {
+                               Duration step, List<TimeSeriesData> series, List<String> refIds) {
         long seconds = Math.max(1, range.length().toSeconds());
         String increase = "sum by (" + by + ", le) (increase(" + selector + "[" + seconds + "s]))";
         Map<String, Histogram> now = histograms(vector(path.instant(source, increase, range.to())), by);
@@ -92,6 +102,27 @@ public final class DriftPanel {
             add(series, refIds, e.getKey(), REF_JS, t, d == null ? Double.NaN : d.jensenShannon().distance());
             add(series, refIds, e.getKey(), REF_PSI, t, d == null ? Double.NaN : d.psi().value());
             add(series, refIds, e.getKey(), REF_REQUESTS, t, c.total());
+        }
+        try {
+            significance(source, selector, by, range, step, series, refIds);
+        } catch (QueryException | IllegalArgumentException e) {
+            // the distances stand without their test: say why the test is missing, keep the rows
+            path.note("drift test not computed: " + e.getMessage());
+        }
+    }
+
+    /** The p, q and interval of each feature that has a row (see {@link #REF_P}). */
+    private static void significance(MetricsSource source, String selector, String by, TimeRange range, Duration step,
+                                     List<TimeSeriesData> series, List<String> refIds) {
+        Map<String, DriftSlices.Significance> sig = DriftSlices.test(source, selector, by, range.to(), range.length(), step);
+        long t = range.to().toEpochMilli();
+        for (String feature : series.stream().map(TimeSeriesData::name).distinct().toList()) {
+            DriftSlices.Significance s = sig.get(feature);
+            boolean tested = s != null && s.test() != null;
+            add(series, refIds, feature, REF_P, t, tested ? s.test().pValue() : Double.NaN);
+            add(series, refIds, feature, REF_Q, t, tested ? s.q() : Double.NaN);
+            add(series, refIds, feature, REF_JS_LOW, t, tested ? s.test().interval().lower() : Double.NaN);
+            add(series, refIds, feature, REF_JS_HIGH, t, tested ? s.test().interval().upper() : Double.NaN);
         }
     }
 

@@ -59,6 +59,11 @@ public final class QueryPath {
         return r.result();
     }
 
+    /** A notice of Vigia's own about this load (beside the source's warnings and infos). */
+    public void note(String notice) {
+        notices.add(notice);
+    }
+
     public List<String> notices() {
         return notices;
     }

@@ -3,6 +3,7 @@ package io.vigia.dashboards.report;
 import io.vigia.dashboards.findings.ChangeEvents;
 import io.vigia.dashboards.findings.Finding;
 import io.vigia.dashboards.findings.FindingsEngine;
+import io.vigia.dashboards.findings.SecurityRiskRule;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
@@ -43,10 +44,14 @@ public final class FindingsSection {
                     f.ongoing() ? "ongoing" : when.format(f.end()),
                     f.link().dashboardUid() + " " + f.link().from() + " – " + f.link().to()));
         }
+        boolean risk = findings.stream().anyMatch(f -> f.ruleId().equals(SecurityRiskRule.RULE_ID));
+        boolean bands = findings.stream().anyMatch(f -> !f.ruleId().equals(SecurityRiskRule.RULE_ID));
+        String note = rows.isEmpty() ? "No finding this week: no watched series left its usual band for long enough."
+                : (bands ? "Series that left their usual band (the same time in the 4 weeks before: median ± 4 robust standard "
+                + "deviations), with the change just before each; docs/statistics.md. " : "")
+                + (risk ? "Repositories whose SAST findings on accepted AI suggestions reach a security risk of 4 of 10 "
+                + "(\"at most\" where a factor is unknown); docs/security-risk.md. " : "") + "Times in " + zone.getId() + ".";
         return new Report.Table(TITLE, List.of("Severity", "Finding", "From", "To", "Dashboard and range"),
-                List.of("", "", "", "", ""), rows, rows.isEmpty()
-                ? "No finding this week: no watched series left its usual band for long enough."
-                : "Series that left their usual band (the same time in the 4 weeks before: median ± 4 robust standard "
-                        + "deviations), with the change just before each; docs/statistics.md. Times in " + zone.getId() + ".");
+                List.of("", "", "", "", ""), rows, note);
     }
 }

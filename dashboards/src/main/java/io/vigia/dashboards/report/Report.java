@@ -27,15 +27,30 @@ public record Report(String title, String dashboardUid, IsoWeek week, ZoneId zon
 
     /**
      * One headline number with last week's value; {@code previous} is NaN when last week had none.
-     * {@code direction} says whether a rise is good, bad or neither, which colours the change.
+     * {@code direction} says whether a rise is good, bad or neither, which colours the change;
+     * {@code test} is the week-over-week change tested on the daily values ({@link KpiTest}), null
+     * where the report did not test it. A change that the test finds within the day-to-day
+     * variation is shown plain, whatever its direction.
      */
     public record Kpi(String title, String unit, double current, double previous, FieldConfig fieldConfig,
-                      KpiDirection direction) {
+                      KpiDirection direction, KpiTest test) {
         /** A change smaller than this is shown plain in every format. */
         public static final double NOTABLE = 0.05;
 
-        /** How the change reads in colour: good, bad, or plain (small, neutral or not comparable). */
+        public Kpi(String title, String unit, double current, double previous, FieldConfig fieldConfig,
+                   KpiDirection direction) {
+            this(title, unit, current, previous, fieldConfig, direction, null);
+        }
+
+        public Kpi withTest(KpiTest t) {
+            return new Kpi(title, unit, current, previous, fieldConfig, direction, t);
+        }
+
+        /** How the change reads in colour: good, bad, or plain (small, neutral, not comparable, or not significant). */
         public KpiDirection.Tone tone() {
+            if (test != null && test.tested() && !test.significant()) {
+                return KpiDirection.Tone.PLAIN;
+            }
             return direction.tone(change(), NOTABLE);
         }
 

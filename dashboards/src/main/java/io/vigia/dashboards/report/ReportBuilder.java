@@ -1,6 +1,7 @@
 package io.vigia.dashboards.report;
 
 import io.vigia.datasources.guardrail.GuardrailTaxonomy;
+import io.vigia.dashboards.findings.SecurityRisk;
 import io.vigia.dashboards.chart.render.Annotation;
 import io.vigia.dashboards.model.AnnotationSource;
 import io.vigia.dashboards.model.Dashboard;
@@ -48,6 +49,7 @@ public final class ReportBuilder {
     private final Duration scrapeInterval;
     private BooleanSupplier cancelled = () -> false;
     private FindingsSection.Finder findings;
+    private SecurityRisk securityRisk;
 
     public ReportBuilder(MetricsSource source, Clock clock, Duration scrapeInterval) {
         this.source = source;
@@ -66,6 +68,12 @@ public final class ReportBuilder {
     /** Adds a "Findings" section with what {@code finder} finds in the week (none by default). */
     public ReportBuilder withFindings(FindingsSection.Finder finder) {
         this.findings = finder;
+        return this;
+    }
+
+    /** Adds the security risk tables of the week's SAST findings on accepted AI suggestions (none by default). */
+    public ReportBuilder withSecurityRisk(SecurityRisk risk) {
+        this.securityRisk = risk;
         return this;
     }
 
@@ -89,7 +97,7 @@ public final class ReportBuilder {
                     case ROW -> sections.add(new Report.Heading(p.title()));
                     case TEXT -> sections.add(new Report.Text(p.title(), p.text()));
                     case STAT, GAUGE -> {
-                        List<Report.Kpi> panelKpis = kpis(d, p, range, previous, variableValues, allValues);
+                        List<Report.Kpi> panelKpis = kpis(d, p, range, previous, zone, variableValues, allValues);
                         anyData |= panelKpis.stream().anyMatch(k -> !Double.isNaN(k.current()));
                         kpis.addAll(panelKpis);
                     }
@@ -120,6 +128,7 @@ public final class ReportBuilder {
             }
         }
         checkCancelled();
+        kpis = KpiDailyValues.adjust(kpis);
         List<Report.Table> evidenceTables = new WeeklyEvidence(source, week, zone).tables(d, problems);
         sections.addAll(evidenceTables);
         if (findings != null) {
@@ -129,6 +138,9 @@ public final class ReportBuilder {
                 SourceUnavailableException.rethrowIfUnreachable(source, e);
                 problems.add("\"" + FindingsSection.TITLE + "\": " + e.getMessage());
             }
+        }
+        if (securityRisk != null) {
+            sections.addAll(SecurityRiskSection.tables(securityRisk, range));
         }
         List<String> summary = ReportSummary.write(week, kpis, evidenceTables, problems, !anyData);
         return new Report(d.title(), d.uid(), week, zone, range.from(), range.to(), clock.instant(), kpis, sections,
@@ -168,7 +180,7 @@ public final class ReportBuilder {
      * once at the week's end (or now, for the week in progress); range queries are reduced with
      * the panel's reducer.
      */
-    private List<Report.Kpi> kpis(Dashboard d, Panel p, TimeRange range, TimeRange previous,
+    private List<Report.Kpi> kpis(Dashboard d, Panel p, TimeRange range, TimeRange previous, ZoneId zone,
                                   Map<String, List<String>> values, Map<String, List<String>> all) {
         List<Report.Kpi> out = new ArrayList<>();
         String reducer = p.options().stat().reducerOrDefault();
@@ -179,12 +191,13 @@ public final class ReportBuilder {
         Panel first = p.withQueries(List.of(queries.getFirst()));
         List<Report.ChartSeries> now = series(d, first, range, values, all);
         List<Report.ChartSeries> before = series(d, first, previous, values, all);
+        DailyKpis daily = now.isEmpty() ? null : daily(d, first, range, previous, zone, reducer, values, all);
         for (Report.ChartSeries s : now.subList(0, Math.min(now.size(), MAX_KPIS_PER_PANEL))) {
             double prev = before.stream().filter(b -> b.name().equals(s.name())).findFirst()
                     .map(b -> Reducer.apply(reducer, b.values())).orElse(Double.NaN);
             String title = now.size() == 1 ? p.title() : p.title() + " — " + s.name();
             out.add(new Report.Kpi(title, p.fieldConfig().unit(), Reducer.apply(reducer, s.values()), prev, p.fieldConfig(),
-                    p.options().stat().direction()));
+                    p.options().stat().direction(), daily.test(s.name(), now.size() == 1)));
         }
         if (now.isEmpty()) {
             out.add(new Report.Kpi(p.title(), p.fieldConfig().unit(), Double.NaN,
@@ -192,6 +205,26 @@ public final class ReportBuilder {
                     p.options().stat().direction()));
         }
         return out;
+    }
+
+    /** The daily values of a KPI panel's query in both weeks, or why there are none. */
+    private record DailyKpis(Map<String, double[]> before, Map<String, double[]> now, String failure) {
+        KpiTest test(String name, boolean single) {
+            return failure != null ? KpiTest.untested(failure)
+                    : KpiDailyValues.test(KpiDailyValues.of(before, name, single), KpiDailyValues.of(now, name, single));
+        }
+    }
+
+    private DailyKpis daily(Dashboard d, Panel first, TimeRange range, TimeRange previous, ZoneId zone, String reducer,
+                            Map<String, List<String>> values, Map<String, List<String>> all) {
+        KpiDailyValues.Evaluator eval = day -> series(d, first, day, values, all);
+        try {
+            return new DailyKpis(KpiDailyValues.daily(eval, KpiDailyValues.days(previous, zone), reducer),
+                    KpiDailyValues.daily(eval, KpiDailyValues.days(range, zone), reducer), null);
+        } catch (QueryException | IllegalArgumentException e) {
+            SourceUnavailableException.rethrowIfUnreachable(source, e);
+            return new DailyKpis(Map.of(), Map.of(), "the daily values could not be computed: " + e.getMessage());
+        }
     }
 
     private Report.Chart chart(Dashboard d, Panel p, TimeRange range, Map<String, List<String>> values,

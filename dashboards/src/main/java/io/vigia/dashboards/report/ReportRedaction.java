@@ -20,7 +20,7 @@ public final class ReportRedaction {
 
     public static Report apply(Report r) {
         List<Report.Kpi> kpis = r.kpis().stream().map(k -> new Report.Kpi(s(k.title()), k.unit(), k.current(), k.previous(),
-                k.fieldConfig(), k.direction())).toList();
+                k.fieldConfig(), k.direction(), k.test())).toList();
         List<Report.Section> sections = new ArrayList<>();
         for (Report.Section section : r.sections()) {
             sections.add(switch (section) {

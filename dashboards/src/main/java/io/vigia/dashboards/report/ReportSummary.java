@@ -1,5 +1,8 @@
 package io.vigia.dashboards.report;
 
+import io.vigia.dashboards.analytics.stats.JensenShannonTest;
+import io.vigia.dashboards.analytics.stats.TwoSampleTest;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,9 +39,9 @@ public final class ReportSummary {
         List<Report.Kpi> moved = kpis.stream().filter(k -> !Double.isNaN(k.change()) && Math.abs(k.change()) >= NOTABLE)
                 .sorted(Comparator.comparingDouble((Report.Kpi k) -> -Math.abs(k.change()))).toList();
         for (Report.Kpi k : moved.subList(0, Math.min(moved.size(), MAX_SENTENCES))) {
-            out.add(String.format(Locale.ROOT, "%s %s %.0f%% week over week (%s → %s).", k.title(),
+            out.add(String.format(Locale.ROOT, "%s %s %.0f%% week over week (%s → %s)%s.", k.title(),
                     k.change() > 0 ? "rose" : "fell", Math.abs(k.change()) * 100,
-                    ValueFormat.format(k.previous(), k.unit()), ValueFormat.format(k.current(), k.unit())));
+                    ValueFormat.format(k.previous(), k.unit()), ValueFormat.format(k.current(), k.unit()), verdict(k.test())));
         }
         if (moved.isEmpty() && !kpis.isEmpty()) {
             out.add("No headline number moved by 5% or more week over week.");
@@ -62,6 +65,22 @@ public final class ReportSummary {
         return out;
     }
 
+    /**
+     * What the daily values say about a move: nothing added without a test (a caller that did not
+     * test), else significant (p and q), within the day-to-day variation (q), or untested (why).
+     */
+    static String verdict(KpiTest t) {
+        if (t == null) {
+            return "";
+        }
+        if (!t.tested()) {
+            return "; not tested: " + t.why();
+        }
+        String p = TwoSampleTest.formatP(t.test().pValue(), t.test().resamples());
+        return t.significant() ? String.format(Locale.ROOT, "; daily values p = %s, q = %.3g", p, t.q())
+                : String.format(Locale.ROOT, ", within the day-to-day variation (daily values p = %s, q = %.3g)", p, t.q());
+    }
+
     static final double NOTABLE_LATENCY = 0.25;
 
     /** Columns as WeeklyEvidence writes them: When, Service, Version, p95 before, p95 after, Change, ... */
@@ -78,13 +97,18 @@ public final class ReportSummary {
         return out;
     }
 
-    /** Columns: Feature, Verdict, Jensen–Shannon, PSI, Requests. */
+    /**
+     * Columns: Feature, Verdict, Jensen–Shannon, PSI, Requests, JS 95% CI, p, q, Test. Only a DRIFT
+     * verdict that holds (q below 0.05) makes a sentence.
+     */
     private static List<String> drift(Report.Table t) {
         List<String> out = new ArrayList<>();
         for (List<String> row : t.rows()) {
             if (row.get(1).equals("DRIFT")) {
-                out.add(String.format(Locale.ROOT, "Model input %s drifted from the week before (Jensen–Shannon distance %.3f, PSI %.3f).",
-                        row.get(0), number(row.get(2)), number(row.get(3))));
+                out.add(String.format(Locale.ROOT, "Model input %s drifted from the week before (Jensen–Shannon distance %.3f, "
+                        + "95%% CI %s, PSI %.3f; p = %s, q = %.3g, block permutation test).", row.get(0), number(row.get(2)),
+                        row.get(5), number(row.get(3)), TwoSampleTest.formatP(number(row.get(6)), JensenShannonTest.DEFAULT_RESAMPLES),
+                        number(row.get(7))));
             }
         }
         return out;

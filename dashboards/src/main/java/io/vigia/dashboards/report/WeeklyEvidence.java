@@ -1,12 +1,14 @@
 package io.vigia.dashboards.report;
 
 import io.vigia.dashboards.analytics.Histogram;
+import io.vigia.dashboards.analytics.DriftVerdict;
 import io.vigia.dashboards.analytics.HistogramDrift;
 import io.vigia.dashboards.model.AnnotationSource;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.query.BucketHistograms;
 import io.vigia.dashboards.query.DeployMarkers;
 import io.vigia.dashboards.query.DriftPanel;
+import io.vigia.dashboards.query.DriftSlices;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
@@ -39,6 +41,8 @@ final class WeeklyEvidence {
     private static final String FEATURE = "vigia_model_input_feature_bucket";
     private static final String HTTP = "http_server_request_duration_seconds";
     private static final Duration AROUND_DEPLOY = Duration.ofDays(1);
+    /** The query step the drift test's slices are sized from (slices of a week: 105 minutes, 96 a week). */
+    private static final Duration DRIFT_STEP = Duration.ofMinutes(15);
 
     private final MetricsSource source;
     private final IsoWeek week;
@@ -115,31 +119,40 @@ final class WeeklyEvidence {
     Report.Table drift() {
         Map<String, Histogram> now = histograms(range);
         Map<String, Histogram> before = histograms(previous);
+        Map<String, DriftSlices.Significance> sig;
+        String untested = "no slices";
+        try {
+            sig = DriftSlices.test(source, FEATURE, "feature", range.to(), Duration.between(range.from(), range.to()), DRIFT_STEP);
+        } catch (QueryException | IllegalArgumentException e) {
+            SourceUnavailableException.rethrowIfUnreachable(source, e);
+            sig = Map.of(); // the distances stand without their test; each row says why
+            untested = "the slices could not be read: " + e.getMessage();
+        }
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, Histogram> e : now.entrySet()) {
             HistogramDrift d = DriftPanel.drift(before.get(e.getKey()), e.getValue());
             if (d == null) {
-                rows.add(List.of(e.getKey(), "no baseline", "NaN", "NaN", num(Math.round(e.getValue().total()))));
+                rows.add(List.of(e.getKey(), "no baseline", "NaN", "NaN", num(Math.round(e.getValue().total())), "–", "NaN",
+                        "NaN", "no test: nothing to compare with"));
                 continue;
             }
-            rows.add(List.of(e.getKey(), d.status().name(), num(d.jensenShannon().distance()), num(d.psi().value()),
-                    num(Math.round(e.getValue().total()))));
+            DriftSlices.Significance s = sig.get(e.getKey());
+            boolean tested = s != null && s.test() != null;
+            double q = tested ? s.q() : Double.NaN;
+            rows.add(List.of(e.getKey(), DriftVerdict.of(d.status(), q), num(d.jensenShannon().distance()), num(d.psi().value()),
+                    num(Math.round(e.getValue().total())),
+                    tested ? String.format(Locale.ROOT, "%.3f–%.3f", s.test().interval().lower(), s.test().interval().upper()) : "–",
+                    tested ? num(s.test().pValue()) : "NaN", num(q),
+                    tested ? s.test().method() : "no test: " + (s == null ? untested : s.why())));
         }
-        // alerts first: DRIFT, then WARNING, then the rest
-        rows.sort((x, y) -> Integer.compare(rank(x.get(1)), rank(y.get(1))));
-        return new Report.Table(DRIFT_TITLE, List.of("Feature", "Verdict", "Jensen–Shannon", "PSI", "Requests"),
-                List.of("", "", "none", "none", "short"), rows,
+        // alerts that hold first, then the qualified ones, then the rest
+        rows.sort((x, y) -> Integer.compare(DriftVerdict.rank(x.get(1)), DriftVerdict.rank(y.get(1))));
+        return new Report.Table(DRIFT_TITLE, List.of("Feature", "Verdict", "Jensen–Shannon", "PSI", "Requests", "JS 95% CI",
+                "p", "q", "Test"), List.of("", "", "none", "none", "short", "", "none", "none", ""), rows,
                 rows.isEmpty() ? "No model input histograms this week."
-                        : "Verdict by Jensen–Shannon distance between this week's and the week before's bucket counts.");
-    }
-
-    private static int rank(String verdict) {
-        return switch (verdict) {
-            case "DRIFT" -> 0;
-            case "WARNING" -> 1;
-            case "OK" -> 2;
-            default -> 3;
-        };
+                        : "Verdict by Jensen–Shannon distance between this week's and the week before's bucket counts (0.05 "
+                        + "warning, 0.1 drift), \"not significant\" where the block permutation test of the distance over "
+                        + "slices of the two weeks gives q ≥ 0.05 (Benjamini–Hochberg across the features); docs/statistics.md.");
     }
 
     /** Per feature, the histogram of the week from the cumulative {@code le} buckets. */

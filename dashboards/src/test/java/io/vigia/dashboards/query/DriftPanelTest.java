@@ -73,18 +73,22 @@ class DriftPanelTest {
         assertThat(data.errors()).isEmpty();
         TableData t = PanelPainterAccess.driftTable(data);
         assertThat(t.columns()).extracting(TableData.Column::header)
-                .containsExactly("Feature", "Verdict", "JS dist.", "PSI", "Requests");
+                .containsExactly("Feature", "Verdict", "JS dist.", "JS 95% CI", "PSI", "Requests", "p", "q");
         assertThat(t.rows()).hasSize(2);
         // worst first
         assertThat(t.rows().get(0).get(0)).isEqualTo("shifted");
         assertThat(t.rows().get(0).get(1)).isEqualTo("DRIFT");
         assertThat(Double.parseDouble(t.rows().get(0).get(2))).isGreaterThan(0.1);
-        assertThat(Double.parseDouble(t.rows().get(0).get(3))).isGreaterThan(0.25);
+        assertThat(Double.parseDouble(t.rows().get(0).get(4))).isGreaterThan(0.25);
+        // every slice of the week before differs from every slice after: no permutation is as far apart
+        assertThat(t.rows().get(0).get(6)).isEqualTo("≤ 0.00050");
+        assertThat(Double.parseDouble(t.rows().get(0).get(7))).isLessThan(0.05);
         assertThat(t.rows().get(1).get(0)).isEqualTo("stable");
         assertThat(t.rows().get(1).get(1)).isEqualTo("OK");
         assertThat(Double.parseDouble(t.rows().get(1).get(2))).isLessThan(0.01);
         // 100 requests per 5 minutes for a week
-        assertThat(t.rows().get(1).get(4)).isEqualTo("202k");
+        assertThat(t.rows().get(1).get(5)).isEqualTo("202k");
+        assertThat(Double.parseDouble(t.rows().get(1).get(7))).isGreaterThan(0.05);
     }
 
     @Test

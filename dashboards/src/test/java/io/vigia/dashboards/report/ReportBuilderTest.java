@@ -100,7 +100,11 @@ class ReportBuilderTest {
             assertThat(k.previous()).isEqualTo(0.30);
             assertThat(k.change()).isCloseTo(-0.2, org.assertj.core.data.Offset.offset(1e-12));
         });
-        assertThat(r.summary()).first().isEqualTo("Acceptance rate fell 20% week over week (30.0% → 24.0%).");
+        // every day of week 46 is 30%, every day of week 47 24%: no resample of the days comes near no change
+        assertThat(r.summary()).first()
+                .isEqualTo("Acceptance rate fell 20% week over week (30.0% → 24.0%); daily values p = ≤ 0.00050, q = 0.000500.");
+        assertThat(r.kpis().getFirst().test().test().nBefore()).isEqualTo(7);
+        assertThat(source.queries).contains("acceptance[86400s]");
         assertThat(r.summary()).noneMatch(line -> line.contains("partial"));
         assertThat(source.queries).contains("acceptance[604800s]");
         assertThat(r.from()).isEqualTo(Instant.parse("2026-11-15T23:00:00Z"));

@@ -32,7 +32,7 @@ public final class AcceptedSuggestionsImporter {
         for (AcceptedSuggestionsParser.Parsed p : parsed) {
             SuggestionCorrelation.AcceptedSuggestion s = p.suggestion();
             rows.add(new StoredSuggestion(p.key(), s.acceptedAt().toEpochMilli(), s.repository(), s.path(), s.startLine(),
-                    s.endLine(), s.team(), s.language(), p.editor(), s.model(), sourceSha256, now));
+                    s.endLine(), s.team(), s.language(), p.editor(), s.model(), sourceSha256, now, p.user()));
         }
         var before = SastAttributionSeries.existing(store);
         int[] attributed = {0};

@@ -21,7 +21,8 @@ import java.util.function.IntConsumer;
  * Reads accepted suggestions, one JSON object per line, as an IDE plug-in or AI gateway writes
  * them (and the simulator's {@code accepted-suggestions.jsonl}): {@code accepted_at},
  * {@code repository}, {@code path}, {@code start_line}, {@code end_line} are required;
- * {@code id}, {@code team}, {@code language}, {@code editor}, {@code model} are optional. Lines
+ * {@code id}, {@code team}, {@code language}, {@code editor}, {@code model} and {@code user} (the GitHub login
+ * of who accepted it, which finds the team in the Copilot user-teams report) are optional. Lines
  * that are not such a record are rejected with their number and the reason; the others are kept.
  */
 public final class AcceptedSuggestionsParser {
@@ -32,8 +33,11 @@ public final class AcceptedSuggestionsParser {
     private AcceptedSuggestionsParser() {
     }
 
-    /** One accepted suggestion with its identity (the record's id, else a hash of its fields) and editor. */
-    public record Parsed(String key, String editor, SuggestionCorrelation.AcceptedSuggestion suggestion) {
+    /** One accepted suggestion with its identity (the record's id, else a hash of its fields), editor and user ("" if none). */
+    public record Parsed(String key, String editor, SuggestionCorrelation.AcceptedSuggestion suggestion, String user) {
+        public Parsed(String key, String editor, SuggestionCorrelation.AcceptedSuggestion suggestion) {
+            this(key, editor, suggestion, "");
+        }
     }
 
     public record RejectedLine(int lineNumber, String reason) {
@@ -105,12 +109,13 @@ public final class AcceptedSuggestionsParser {
         String language = n.path("language").asString("");
         String editor = n.path("editor").asString("");
         String model = n.path("model").asString("");
+        String user = n.path("user").asString("").strip();
         SuggestionCorrelation.AcceptedSuggestion s = new SuggestionCorrelation.AcceptedSuggestion(repository, path, start, end,
                 at, team, language, model);
         String id = n.path("id").asString("");
         String key = id.isEmpty() ? "sha256:" + sha256(String.join("\u0000", acceptedAt, repository, path,
                 Integer.toString(start), Integer.toString(end), team, language, editor, model)) : "id:" + id;
-        return new Parsed(key, editor, s);
+        return new Parsed(key, editor, s, user);
     }
 
     private static String required(JsonNode n, String field) {

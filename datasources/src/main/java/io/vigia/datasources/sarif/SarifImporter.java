@@ -91,10 +91,11 @@ public final class SarifImporter {
         SarifLocation loc = r.primaryLocation();
         return new Finding(run.repositoryUri() == null ? "" : run.repositoryUri(), run.toolName(), run.toolVersion(),
                 r.ruleId() == null ? "" : r.ruleId(), r.rule() == null ? null : r.rule().name(), r.level().label(),
-                r.severity() == null ? null : r.severity().label(), r.rule() == null ? null : r.rule().securityScore(),
+                r.severity() == null ? null : r.severity().label(), r.securityScore(),
                 String.join(",", r.cwes()), loc == null || loc.uri() == null ? "" : loc.uri(),
                 loc == null ? 0 : loc.startLine(), loc == null ? 0 : loc.endLine(), fingerprint(r), r.baselineState(),
-                REDACTOR.redact(r.message()).text(), run.startedAt() == null ? null : run.startedAt().toEpochMilli(), sha, now);
+                REDACTOR.redact(r.message()).text(), run.startedAt() == null ? null : run.startedAt().toEpochMilli(), sha, now,
+                r.exploitability() == null ? null : r.exploitability().label(), r.attackerPosition());
     }
 
     static String fingerprint(SarifResult r) {

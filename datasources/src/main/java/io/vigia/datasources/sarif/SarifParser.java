@@ -154,7 +154,7 @@ public final class SarifParser {
     private record PendingResult(String ruleId, int ruleIndex, int toolComponentIndex, String level, String kind,
                                  String messageText, String messageId, List<String> arguments,
                                  List<SarifLocation> locations, Map<String, String> fingerprints, String baselineState,
-                                 Double securityScore, List<String> cwes) {
+                                 Double securityScore, List<String> cwes, String exploitability, String attackerPosition) {
     }
 
     private static SarifRun readRun(JsonParser p, int runNo, List<String> warnings) {
@@ -222,6 +222,7 @@ public final class SarifParser {
 
         List<SarifResult> results = new ArrayList<>(pending.size());
         int unnamed = 0;
+        int badExploitability = 0;
         for (PendingResult r : pending) {
             SarifRule rule = resolve(r, driverRules, extensionRules, byId);
             String ruleId = r.ruleId() != null ? r.ruleId() : rule != null ? rule.id() : null;
@@ -237,11 +238,21 @@ public final class SarifParser {
                     : rule != null ? rule.severity() : null;
             Set<String> cwes = new LinkedHashSet<>(rule == null ? List.of() : rule.cwes());
             cwes.addAll(r.cwes());
+            Double score = r.securityScore() != null ? r.securityScore() : rule != null ? rule.securityScore() : null;
+            Exploitability exploitability = Exploitability.fromLabel(r.exploitability());
+            if (exploitability == null && r.exploitability() != null) {
+                badExploitability++;
+            }
             results.add(new SarifResult(ruleId, r.ruleIndex(), level, message(r, rule == null ? null : messageStrings.get(rule)), r.locations(), r.fingerprints(),
-                    r.baselineState(), rule, severity, List.copyOf(cwes)));
+                    r.baselineState(), rule, severity, List.copyOf(cwes), score, exploitability, r.attackerPosition()));
         }
         if (unnamed > 0) {
             warnings.add("run " + runNo + ": " + unnamed + " result(s) name no rule");
+        }
+        if (badExploitability > 0) {
+            // the SARIF SDK's validator (AI2014) accepts demonstrated, poc and theoretical only
+            warnings.add("run " + runNo + ": " + badExploitability + " result(s) have an `" + Exploitability.PROPERTY
+                    + "` other than demonstrated, poc or theoretical; read as unknown");
         }
         String repo = provenance != null && provenance.isArray() && !provenance.isEmpty()
                 ? text(provenance.get(0).get("repositoryUri")) : null;
@@ -379,7 +390,8 @@ public final class SarifParser {
         cwes.addAll(taxonCwes(r.get("taxa")));
         return new PendingResult(ruleId, ruleIndex, component, text(r.get("level")), text(r.get("kind")), messageText,
                 text(msg.get("id")) != null ? text(msg.get("id")) : text(msg.get("messageId")), strings(msg.get("arguments")),
-                locations, fingerprints, text(r.get("baselineState")), score(props.get("security-severity")), List.copyOf(cwes));
+                locations, fingerprints, text(r.get("baselineState")), score(props.get("security-severity")), List.copyOf(cwes),
+                text(props.get(Exploitability.PROPERTY)), blankToNull(text(props.get("ai/attackerPosition"))));
     }
 
     private static SarifLocation location(JsonNode loc) {
@@ -466,6 +478,10 @@ public final class SarifParser {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static int positive(JsonNode n) {

@@ -17,10 +17,15 @@ import java.util.Map;
  * @param cwes                the CWE ids of the rule and of the result's own tags/taxa
  * @param baselineState       {@code new}, {@code unchanged}, {@code updated}, {@code absent} (or the
  *                            2.0.0 {@code existing}); null when absent
+ * @param securityScore       the result's own {@code properties.security-severity}, else its rule's; null when unrated
+ * @param exploitability      the result's {@code ai/exploitability}; null when absent or not one of its values
+ * @param attackerPosition    the result's {@code ai/attackerPosition} (an open vocabulary: SARIF SDK
+ *                            {@code docs/ai/generating-sarif.md}); null when absent
  */
 public record SarifResult(String ruleId, int ruleIndex, SarifLevel level, String message, List<SarifLocation> locations,
                           Map<String, String> partialFingerprints, String baselineState, SarifRule rule,
-                          SecuritySeverity severity, List<String> cwes) {
+                          SecuritySeverity severity, List<String> cwes, Double securityScore, Exploitability exploitability,
+                          String attackerPosition) {
     public SarifResult {
         locations = List.copyOf(locations);
         partialFingerprints = Map.copyOf(partialFingerprints);

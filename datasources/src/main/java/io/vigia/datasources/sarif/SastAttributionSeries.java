@@ -10,7 +10,6 @@ import io.vigia.persistence.series.SqliteSeriesStore;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -56,29 +55,14 @@ public final class SastAttributionSeries {
         if (rows.isEmpty() && before.isEmpty()) {
             return 0; // findings without suggestions: nothing to attribute, nothing written before
         }
-        List<SarifFindingRepository.Finding> stored = SarifFindingRepository.all(c);
-        List<SuggestionCorrelation.Finding> findings = new ArrayList<>(stored.size());
-        for (SarifFindingRepository.Finding f : stored) {
-            Long when = f.detectedAt() != null ? f.detectedAt() : Long.valueOf(f.importedAt());
-            findings.add(new SuggestionCorrelation.Finding(f.repository(), f.uri(), f.startLine(), f.endLine(),
-                    Instant.ofEpochMilli(when), f.ruleId(), severity(f), f.cwe().isEmpty() ? List.of() : List.of(f.cwe())));
-        }
-        List<SuggestionCorrelation.AcceptedSuggestion> suggestions = new ArrayList<>(rows.size());
-        Map<SuggestionCorrelation.AcceptedSuggestion, String> keys = new HashMap<>();
-        for (StoredSuggestion s : rows) {
-            SuggestionCorrelation.AcceptedSuggestion a = new SuggestionCorrelation.AcceptedSuggestion(s.repository(), s.path(),
-                    s.startLine(), s.endLine(), Instant.ofEpochMilli(s.acceptedAt()), s.team(), s.language(), s.model());
-            suggestions.add(a);
-            keys.put(a, s.suggestionKey());
-        }
-        List<SuggestionCorrelation.Attribution> attributions = SuggestionCorrelation.attribute(findings, suggestions);
+        List<StoredAttributions.Match> attributions = StoredAttributions.attribute(SarifFindingRepository.all(c), rows);
         // one count per suggestion and label set, at its acceptance time
         Set<String> counted = new HashSet<>();
         Map<Labels, List<Long>> times = new HashMap<>();
-        for (SuggestionCorrelation.Attribution a : attributions) {
+        for (StoredAttributions.Match a : attributions) {
             Labels labels = labels(a);
-            if (counted.add(keys.get(a.suggestion()) + '\u0000' + labels)) {
-                times.computeIfAbsent(labels, k -> new ArrayList<>()).add(a.suggestion().acceptedAt().toEpochMilli());
+            if (counted.add(a.suggestion().suggestionKey() + '\u0000' + labels)) {
+                times.computeIfAbsent(labels, k -> new ArrayList<>()).add(a.suggestion().acceptedAt());
             }
         }
         Set<Labels> written = new LinkedHashSet<>();
@@ -97,8 +81,8 @@ public final class SastAttributionSeries {
         return attributions.size();
     }
 
-    private static Labels labels(SuggestionCorrelation.Attribution a) {
-        SuggestionCorrelation.Finding f = a.finding();
+    private static Labels labels(StoredAttributions.Match a) {
+        SuggestionCorrelation.Finding f = a.correlated();
         Labels.Builder b = Labels.builder().set(Labels.METRIC_NAME, METRIC)
                 .set("team", a.suggestion().team()).set("language", a.suggestion().language())
                 .set("model", a.suggestion().model())

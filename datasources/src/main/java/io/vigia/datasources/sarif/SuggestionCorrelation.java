@@ -121,7 +121,7 @@ public final class SuggestionCorrelation {
      * {@code org/repo} are one repository. Null and
      * blank are the empty key, so logs that name no repository match suggestions that name none.
      */
-    static String repositoryKey(String repository) {
+    public static String repositoryKey(String repository) {
         if (repository == null || repository.isBlank()) {
             return "";
         }

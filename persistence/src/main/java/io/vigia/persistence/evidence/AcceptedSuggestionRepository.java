@@ -21,17 +21,29 @@ public final class AcceptedSuggestionRepository {
         this.workspace = workspace;
     }
 
+    /** @param userLogin who accepted it (a GitHub login), "" when the record does not say */
     public record StoredSuggestion(String suggestionKey, long acceptedAt, String repository, String path, int startLine,
                                    int endLine, String team, String language, String editor, String model,
-                                   String sourceSha256, long importedAt) {
+                                   String sourceSha256, long importedAt, String userLogin) {
+        public StoredSuggestion {
+            userLogin = userLogin == null ? "" : userLogin;
+        }
+
+        /** A suggestion whose record names no user. */
+        public StoredSuggestion(String suggestionKey, long acceptedAt, String repository, String path, int startLine,
+                                int endLine, String team, String language, String editor, String model,
+                                String sourceSha256, long importedAt) {
+            this(suggestionKey, acceptedAt, repository, path, startLine, endLine, team, language, editor, model, sourceSha256,
+                    importedAt, "");
+        }
     }
 
     /** Adds the suggestions not stored yet, inside the caller's transaction; returns how many were new. */
     public static int insertNew(Connection c, List<StoredSuggestion> suggestions) throws SQLException {
         int added = 0;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO accepted_suggestions(suggestion_key, accepted_at, repository, "
-                + "path, start_line, end_line, team, language, editor, model, source_sha256, imported_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(suggestion_key) DO NOTHING")) {
+                + "path, start_line, end_line, team, language, editor, model, source_sha256, imported_at, user_login) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(suggestion_key) DO NOTHING")) {
             for (StoredSuggestion s : suggestions) {
                 ps.setString(1, s.suggestionKey());
                 ps.setLong(2, s.acceptedAt());
@@ -45,6 +57,7 @@ public final class AcceptedSuggestionRepository {
                 ps.setString(10, s.model());
                 ps.setString(11, s.sourceSha256());
                 ps.setLong(12, s.importedAt());
+                ps.setString(13, s.userLogin());
                 added += ps.executeUpdate();
             }
         }
@@ -55,13 +68,13 @@ public final class AcceptedSuggestionRepository {
     public static List<StoredSuggestion> all(Connection c) throws SQLException {
         List<StoredSuggestion> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT suggestion_key, accepted_at, repository, path, start_line, "
-                + "end_line, team, language, editor, model, source_sha256, imported_at FROM accepted_suggestions "
+                + "end_line, team, language, editor, model, source_sha256, imported_at, user_login FROM accepted_suggestions "
                 + "ORDER BY accepted_at, id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new StoredSuggestion(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                         rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                        rs.getLong(12)));
+                        rs.getLong(12), rs.getString(13)));
             }
         }
         return out;

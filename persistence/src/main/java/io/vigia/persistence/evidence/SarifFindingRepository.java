@@ -28,22 +28,36 @@ public final class SarifFindingRepository {
      * @param repository  the repository URI the log names, "" when it names none
      * @param cwe         CWE ids joined by commas ({@code CWE-78,CWE-88}), "" for none
      * @param startLine   1-based, 0 when the log gives no line (endLine likewise)
-     * @param detectedAt  when the scan ran (ms), null when the log does not say
-     * @param importedAt  when it was first imported (ms)
+     * @param securityScore     {@code security-severity} of the result, else of its rule; null when unrated
+     * @param detectedAt        when the scan ran (ms), null when the log does not say
+     * @param importedAt        when it was first imported (ms)
+     * @param exploitability    {@code ai/exploitability} (demonstrated, poc, theoretical), null when not stated
+     * @param attackerPosition  {@code ai/attackerPosition}, null when not stated
      */
     public record Finding(String repository, String tool, String toolVersion, String ruleId, String ruleName, String level,
                           String severity, Double securityScore, String cwe, String uri, int startLine, int endLine,
                           String fingerprint, String baselineState, String message, Long detectedAt, String sourceSha256,
-                          long importedAt) {
+                          long importedAt, String exploitability, String attackerPosition) {
+
+        /** A finding without the AI profile's properties (most tools write none). */
+        public Finding(String repository, String tool, String toolVersion, String ruleId, String ruleName, String level,
+                       String severity, Double securityScore, String cwe, String uri, int startLine, int endLine,
+                       String fingerprint, String baselineState, String message, Long detectedAt, String sourceSha256,
+                       long importedAt) {
+            this(repository, tool, toolVersion, ruleId, ruleName, level, severity, securityScore, cwe, uri, startLine, endLine,
+                    fingerprint, baselineState, message, detectedAt, sourceSha256, importedAt, null, null);
+        }
     }
+
+    private static final String COLUMNS = "repository, tool, tool_version, rule_id, rule_name, level, severity, security_score, "
+            + "cwe, uri, start_line, end_line, fingerprint, baseline_state, message, detected_at, source_sha256, imported_at, "
+            + "exploitability, attacker_position";
 
     /** Adds the findings not stored yet, inside the caller's transaction; returns how many were new. */
     public static int insertNew(Connection c, List<Finding> findings) throws SQLException {
         int added = 0;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sarif_findings(repository, tool, tool_version, rule_id, "
-                + "rule_name, level, severity, security_score, cwe, uri, start_line, end_line, fingerprint, baseline_state, "
-                + "message, detected_at, source_sha256, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sarif_findings(" + COLUMNS + ") "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (Finding f : findings) {
                 ps.setString(1, f.repository());
                 ps.setString(2, f.tool());
@@ -71,6 +85,8 @@ public final class SarifFindingRepository {
                 }
                 ps.setString(17, f.sourceSha256());
                 ps.setLong(18, f.importedAt());
+                ps.setString(19, f.exploitability());
+                ps.setString(20, f.attackerPosition());
                 added += ps.executeUpdate();
             }
         }
@@ -89,23 +105,14 @@ public final class SarifFindingRepository {
     public List<Finding> inFile(String repository, String uri) {
         return workspace.read(c -> {
             List<Finding> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT repository, tool, tool_version, rule_id, rule_name, level, "
-                    + "severity, security_score, cwe, uri, start_line, end_line, fingerprint, baseline_state, message, detected_at, "
-                    + "source_sha256, imported_at FROM sarif_findings WHERE (? IS NULL OR repository = ?) AND uri = ? "
-                    + "ORDER BY start_line, id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sarif_findings "
+                    + "WHERE (? IS NULL OR repository = ?) AND uri = ? ORDER BY start_line, id")) {
                 ps.setString(1, repository);
                 ps.setString(2, repository);
                 ps.setString(3, uri);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        double score = rs.getDouble(8);
-                        Double scoreOrNull = rs.wasNull() ? null : score;
-                        long detected = rs.getLong(16);
-                        Long detectedOrNull = rs.wasNull() ? null : detected;
-                        out.add(new Finding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7), scoreOrNull, rs.getString(9), rs.getString(10), rs.getInt(11),
-                                rs.getInt(12), rs.getString(13), rs.getString(14), rs.getString(15), detectedOrNull,
-                                rs.getString(17), rs.getLong(18)));
+                        out.add(read(rs));
                     }
                 }
             }
@@ -116,9 +123,7 @@ public final class SarifFindingRepository {
     /** Every stored finding, inside the caller's transaction. */
     public static List<Finding> all(Connection c) throws SQLException {
         List<Finding> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT repository, tool, tool_version, rule_id, rule_name, level, "
-                + "severity, security_score, cwe, uri, start_line, end_line, fingerprint, baseline_state, message, detected_at, "
-                + "source_sha256, imported_at FROM sarif_findings ORDER BY id");
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sarif_findings ORDER BY id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(read(rs));
@@ -135,6 +140,6 @@ public final class SarifFindingRepository {
         return new Finding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), scoreOrNull, rs.getString(9), rs.getString(10), rs.getInt(11),
                 rs.getInt(12), rs.getString(13), rs.getString(14), rs.getString(15), detectedOrNull,
-                rs.getString(17), rs.getLong(18));
+                rs.getString(17), rs.getLong(18), rs.getString(19), rs.getString(20));
     }
 }

@@ -26,7 +26,8 @@ final class Migrations {
             DIR + "007-reports.sql",
             DIR + "008-telemetry-bindings.sql",
             DIR + "009-copilot-usage-reports.sql",
-            DIR + "010-chunks-rowid.sql"));
+            DIR + "010-chunks-rowid.sql",
+            DIR + "011-security-risk.sql"));
 
     private final List<String> scripts;
 

@@ -1,6 +1,7 @@
 package io.vigia.dashboards.report.write;
 
 import io.vigia.persistence.files.OwnerOnlyFiles;
+import io.vigia.dashboards.report.KpiTest;
 import io.vigia.dashboards.report.Report;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -31,9 +32,16 @@ public final class CsvReportWriter {
         List<Path> out = new ArrayList<>();
         Path kpis = dir.resolve("kpis.csv");
         try (CSVPrinter p = printer(kpis)) {
-            p.printRecord("kpi", "unit", "week", "value", "previous_week", "change");
+            p.printRecord("kpi", "unit", "week", "value", "previous_week", "change", "days_before", "days_after",
+                    "daily_mean_change", "daily_mean_change_low", "daily_mean_change_high", "p", "q", "test");
             for (Report.Kpi k : r.kpis()) {
-                p.printRecord(cell(k.title()), k.unit(), r.week().toString(), num(k.current()), num(k.previous()), num(k.change()));
+                KpiTest t = k.test();
+                boolean tested = t != null && t.tested();
+                p.printRecord(cell(k.title()), k.unit(), r.week().toString(), num(k.current()), num(k.previous()), num(k.change()),
+                        tested ? t.test().nBefore() : "", tested ? t.test().nAfter() : "",
+                        tested ? num(t.test().difference()) : "", tested ? num(t.test().differenceInterval().lower()) : "",
+                        tested ? num(t.test().differenceInterval().upper()) : "", tested ? num(t.test().pValue()) : "",
+                        tested ? num(t.q()) : "", t == null ? "" : tested ? t.test().method() : "untested: " + t.why());
             }
         }
         out.add(kpis);

@@ -5,6 +5,7 @@ import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import io.vigia.dashboards.chart.surface.ChartExport;
+import io.vigia.dashboards.report.KpiTest;
 import io.vigia.dashboards.report.Report;
 import io.vigia.dashboards.report.ReportRedaction;
 import io.vigia.dashboards.report.ValueFormat;
@@ -85,9 +86,11 @@ public final class HtmlReportWriter {
                 case BAD -> "bad";
                 case PLAIN -> "";
             });
+            m.put("test", k.test() == null ? "" : k.test().summary(k.unit()));
             kpis.add(m);
         }
         ctx.put("kpis", kpis);
+        ctx.put("kpiTestNote", KpiTest.NOTE);
         List<Map<String, Object>> sections = new ArrayList<>();
         for (Report.Section s : r.sections()) {
             Map<String, Object> m = new LinkedHashMap<>();

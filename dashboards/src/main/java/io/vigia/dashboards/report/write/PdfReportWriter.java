@@ -6,6 +6,7 @@ import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import io.vigia.dashboards.chart.surface.ChartExport;
 import io.vigia.dashboards.chart.surface.Java2DSurface;
+import io.vigia.dashboards.report.KpiTest;
 import io.vigia.dashboards.report.Report;
 import io.vigia.dashboards.report.ReportRedaction;
 import io.vigia.dashboards.report.ValueFormat;
@@ -121,11 +122,13 @@ public final class PdfReportWriter {
             List<Color> colors = new ArrayList<>();
             for (Report.Kpi k : r.kpis()) {
                 rows.add(List.of(k.title(), ValueFormat.format(k.current(), k.unit()), ValueFormat.format(k.previous(), k.unit()),
-                        ValueFormat.format(k.change(), ValueFormat.CHANGE)));
+                        ValueFormat.format(k.change(), ValueFormat.CHANGE), k.test() == null ? "–" : k.test().changeCell(k.unit()),
+                        k.test() == null ? "–" : k.test().pqCell()));
                 colors.add(k.tone() == KpiDirection.Tone.GOOD ? GOOD : k.tone() == KpiDirection.Tone.BAD ? ALERT : TEXT);
             }
-            l.table(List.of("Number", "This week", "Week before", "Change"), List.of(false, true, true, true), rows, colors,
-                    new float[] {3.2f, 1, 1, 0.8f});
+            l.table(List.of("Number", "This week", "Week before", "Change", "Daily mean Δ [95% CI]", "p · q"),
+                    List.of(false, true, true, true, true, true), rows, colors, new float[] {3.2f, 1, 1, 0.8f, 1.6f, 1});
+            l.paragraph(KpiTest.NOTE, fonts.regular, SMALL, MUTED, 0);
             l.gap(10);
         }
         for (Report.Section s : r.sections()) {

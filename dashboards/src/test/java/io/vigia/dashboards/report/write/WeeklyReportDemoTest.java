@@ -97,9 +97,24 @@ class WeeklyReportDemoTest {
             assertThat(k.current()).isNotNaN();
             assertThat(k.previous()).isNotNaN();
         });
-        assertThat(report.summary()).anySatisfy(s -> assertThat(s).startsWith("Prompts blocked fell").contains("week over week"));
+        // the week before held the prompt-injection campaign (30 hours): a 93% fall of the weekly count, yet
+        // 5 of its 7 days were ordinary, so the typical day did not change beyond the days' own variation
+        assertThat(report.summary()).anySatisfy(s -> assertThat(s).startsWith("Prompts blocked fell").contains("week over week")
+                .contains("within the day-to-day variation"));
+        assertThat(report.kpis()).allSatisfy(k -> {
+            assertThat(k.test().tested()).as(k.title()).isTrue();
+            assertThat(k.test().q()).isBetween(k.test().test().pValue(), 1.0);
+        });
+        // the drift of prompt_tokens lasted 3 days of the week: the distance crosses the drift level (0.1), but
+        // the permutation test cannot tell 3 days apart from the series' own day-long variation
+        Report.Table drift = table("Drift alerts: model inputs vs the week before");
+        assertThat(drift.rows().getFirst().subList(0, 2)).containsExactly("prompt_tokens", "DRIFT, not significant");
+        assertThat(Double.parseDouble(drift.rows().getFirst().get(2))).isCloseTo(0.109, org.assertj.core.data.Offset.offset(5e-4));
+        assertThat(Double.parseDouble(drift.rows().getFirst().get(7))).isGreaterThanOrEqualTo(0.05);
+        assertThat(drift.rows().getFirst().get(8)).startsWith("block permutation test of the Jensen–Shannon distance");
+        assertThat(report.summary()).noneMatch(s -> s.startsWith("Model input"));
         // the simulator's story for that week, told by the rules from the evidence tables
-        assertThat(report.summary()).contains("Model input prompt_tokens drifted from the week before (Jensen–Shannon distance 0.109, PSI 0.080).")
+        assertThat(report.summary())
                 .anySatisfy(s -> assertThat(s).startsWith("After the deploy of payments 2.14.0 (Thu 19 Nov, 15:05), p95 latency was")
                         .contains("% higher"))
                 .anySatisfy(s -> assertThat(s).startsWith("After the deploy of payments 2.14.1").contains("% lower"))
@@ -229,9 +244,15 @@ class WeeklyReportDemoTest {
     void csvFilesHoldThePanelsData() throws IOException {
         Path csv = OUT.resolve("copilot-health-2026-W47-csv");
         List<CSVRecord> kpis = parse(csv.resolve("kpis.csv"));
-        assertThat(kpis.getFirst().values()).containsExactly("kpi", "unit", "week", "value", "previous_week", "change");
+        assertThat(kpis.getFirst().values()).containsExactly("kpi", "unit", "week", "value", "previous_week", "change",
+                "days_before", "days_after", "daily_mean_change", "daily_mean_change_low", "daily_mean_change_high", "p", "q", "test");
         assertThat(kpis).hasSize(report.kpis().size() + 1);
         assertThat(Double.parseDouble(kpis.get(1).get(3))).isEqualTo(report.kpis().getFirst().current());
+        Report.Kpi first = report.kpis().getFirst();
+        assertThat(kpis.get(1).get(6)).isEqualTo("7");
+        assertThat(Double.parseDouble(kpis.get(1).get(11))).isEqualTo(first.test().test().pValue());
+        assertThat(Double.parseDouble(kpis.get(1).get(12))).isEqualTo(first.test().q());
+        assertThat(kpis.get(1).get(13)).startsWith("circular block bootstrap of the mean difference");
         List<CSVRecord> blocked = parse(csv.resolve("07-prompts-blocked-by-category.csv"));
         assertThat(blocked.getFirst().values()).containsExactly("Series", "OWASP LLM Top 10 (2025)", "Value");
         assertThat(blocked).extracting(r -> r.get(0)).contains("prompt_injection", SCRIPT, "leak [REDACTED:openai_key]");

@@ -34,10 +34,13 @@ public final class AskContextLoader {
     }
 
     /**
-     * @param help a metric's type and HELP text where the source publishes them (empty otherwise)
+     * @param scrapeInterval the source's scrape interval when it does not say (the local store: the demo's 5 min,
+     *                       as the app's dashboards and Deploy impact take it)
+     * @param help           a metric's type and HELP text where the source publishes them (empty otherwise)
      */
     public static AskContext load(MetricsSource source, SourceBindings bindings, List<Dashboard> stored, Instant now,
-                                  ZoneId zone, Function<String, AskContext.MetricInfo> help) throws QueryException {
+                                  ZoneId zone, Duration scrapeInterval, Function<String, AskContext.MetricInfo> help)
+            throws QueryException {
         Instant from = now.minus(Duration.ofDays(DAYS));
         AskContext probe = new AskContext(source.name(), now, zone, Duration.ZERO, List.of(), Map.of(), List.of(),
                 List.of(), List.of(), bindings);
@@ -57,7 +60,7 @@ public final class AskContextLoader {
         TimeRange range = new TimeRange(from, now);
         Duration step = Duration.ofMillis(Math.max(60_000, range.length().toMillis() / 2000));
         List<DeployMarkers.Deploy> deploys = DeployMarkers.find(source, "vigia_build_info", range, step);
-        Duration minStep = source.minInterval().orElse(Duration.ofMinutes(1));
+        Duration minStep = source.minInterval().orElse(scrapeInterval);
         return new AskContext(source.name(), now, zone, minStep, services, values, metrics, dashboards, deploys, bindings);
     }
 

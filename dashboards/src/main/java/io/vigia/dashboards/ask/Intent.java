@@ -24,7 +24,9 @@ public enum Intent {
     DEPLOYS,
     DRIFT,
     OPEN_DASHBOARD,
-    REPORT;
+    REPORT,
+    /** Planned by a language model through the read-only tools. */
+    MODEL;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

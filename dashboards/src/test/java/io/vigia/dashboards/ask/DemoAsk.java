@@ -42,7 +42,8 @@ final class DemoAsk implements AutoCloseable {
         source = new LocalPromqlSource("local", store);
         SourceBindings bindings = new BindingProber(ConventionCatalog.standard())
                 .probe("local", source, MetricTypes.none(), new ProbeWindow(NOW.minus(Duration.ofDays(1)), NOW)).bindings();
-        context = AskContextLoader.load(source, bindings, List.of(), NOW, ZoneOffset.UTC, AskContextLoader::contractHelp);
+        context = AskContextLoader.load(source, bindings, List.of(), NOW, ZoneOffset.UTC,
+                io.vigia.dashboards.demo.DemoWorkspace.INTERVAL, AskContextLoader::contractHelp);
     }
 
     @Override

@@ -17,9 +17,10 @@ import java.util.Optional;
 public final class OfflinePlanner implements AskPlanner {
     static final Duration DEPLOY_WINDOW = Duration.ofHours(1);
     private static final String[] DEPLOY_WORDS = {"deploy", "deploys", "deployed", "deployment", "deployments", "release",
-            "releases", "released", "rollout", "rollouts", "rolled out", "shipped", "upgrade"};
+            "releases", "released", "rollout", "rollouts", "rolled out", "rollback", "rolled back", "shipped", "upgrade", "canary"};
     private static final String[] DEPLOY_COMPARE = {"after", "before", "since", "impact", "affect", "affected", "effect",
-            "make", "made", "around", "do to", "did to", "cause", "caused", "regress", "regressed", "break", "broke"};
+            "make", "made", "around", "do to", "did to", "cause", "caused", "regress", "regressed", "break", "broke", "hurt", "hurts",
+            "improve", "improved", "worse", "better", "degrade", "degraded", "help", "helped", "change", "changed"};
 
     private final StatChooser chooser;
     private final DashboardChooser dashboards;
@@ -76,7 +77,8 @@ public final class OfflinePlanner implements AskPlanner {
             return Intent.REPORT;
         }
         boolean dashWord = r.has("dashboard", "dashboards", "board");
-        if ((dashWord && r.has("open", "show", "bring up", "go to", "display", "take me", "pull up", "view", "see"))
+        if ((dashWord && (r.has("open", "show", "bring up", "go to", "display", "take me", "pull up", "view", "see")
+                || dashboards.titleMatch(r.text()) != null))
                 || (r.has("open", "bring up", "go to", "take me to", "pull up") && dashboards.titleMatch(r.text()) != null)) {
             return Intent.OPEN_DASHBOARD;
         }
@@ -87,7 +89,8 @@ public final class OfflinePlanner implements AskPlanner {
             return Intent.WHY;
         }
         boolean deploy = r.has(DEPLOY_WORDS);
-        if (deploy && r.service() != null && (r.version() != null || r.has(DEPLOY_COMPARE))) {
+        // a version number of a named service means one of its deploys, said or not
+        if (r.service() != null && (r.version() != null || (deploy && r.has(DEPLOY_COMPARE)))) {
             return Intent.COMPARE_DEPLOY;
         }
         if (r.has("what changed", "what has changed", "what's changed", "anything changed", "what is different")) {

@@ -19,7 +19,7 @@ record QuestionReading(QuestionText text, String service, String version, Map<St
     private static final Pattern VERSION = Pattern.compile("\\bv?(\\d+\\.\\d+(?:\\.\\d+)?(?:[-+][0-9a-z.]+)?)\\b");
     private static final String[] RANKING = {"which", "top", "highest", "lowest", "most", "least", "worst", "best",
             "slowest", "fastest", "biggest", "largest", "rank", "ranking"};
-    private static final String[] BY_WORDS = {"by", "per", "each", "across", "which", "what", "every"};
+    private static final String[] BY_WORDS = {"by", "per", "each", "across", "which", "what", "every", "all"};
 
     static QuestionReading read(String question, AskContext ctx) {
         QuestionText t = QuestionText.of(question);
@@ -27,7 +27,7 @@ record QuestionReading(QuestionText text, String service, String version, Map<St
         String version = v.find() ? v.group(1) : null;
         Map<String, String> values = new LinkedHashMap<>();
         t.take(ctx.values("team")).ifPresent(x -> values.put("team", x));
-        String service = t.take(ctx.services()).orElse(null);
+        String service = t.take(ctx.services()).or(() -> distinctiveWord(t, ctx.services())).orElse(null);
         for (String label : List.of("model", "editor", "app", "detector", "feature", "language", "severity", "category")) {
             List<String> candidates = ctx.values(label).stream()
                     .filter(c -> c.length() >= 3 || t.has("in " + c) || t.has("for " + c)).toList();
@@ -45,6 +45,25 @@ record QuestionReading(QuestionText text, String service, String version, Map<St
         String by = breakdown(t, ctx, ranks);
         return new QuestionReading(t, service, version, values, by, ranks, TimePhrases.range(t.lower()),
                 TimePhrases.deployWindow(t.lower()));
+    }
+
+    /**
+     * A service named by one distinctive word of its name ("the gateway" for {@code llm-gateway}): a
+     * word of five letters or more that only one service has.
+     */
+    private static Optional<String> distinctiveWord(QuestionText t, List<String> services) {
+        String found = null;
+        for (String s : services) {
+            for (String w : QuestionText.split(s)) {
+                if (w.length() >= 5 && t.has(w)) {
+                    if (found != null && !found.equals(s)) {
+                        return Optional.empty();
+                    }
+                    found = s;
+                }
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /** The label named after "by"/"per"/"which…", or a plural label word in a ranking question. */

@@ -54,13 +54,15 @@ final class StatChooser {
             return Optional.of(Stat.HITS);
         }
         if (t.hasAny("how many suggestions", "number of suggestions", "suggestions shown", "suggestions were shown",
-                "suggestions were accepted", "count of suggestions")) {
+                "suggestions were accepted", "count of suggestions")
+                || (t.hasAny("how many", "number of", "count", "total") && t.hasAny("suggestion", "suggestions", "completions"))) {
             return Optional.of(Stat.COUNT);
         }
         if (t.hasAny("accept", "acceptance", "accepted", "accepts", "acceptances", "take rate")) {
             return Optional.of(Stat.ACCEPTANCE_RATE);
         }
-        if (t.hasAny("active users", "developers", "people", "users", "adoption", "actively", "seats")) {
+        if (t.hasAny("active users", "developers", "people", "users", "adoption", "actively", "seats", "uses copilot",
+                "use copilot", "using copilot", "used copilot")) {
             return Optional.of(Stat.ACTIVE_USERS);
         }
         if (t.hasAny("drift", "drifting", "drifted", "distribution shift", "getting longer", "getting shorter")) {

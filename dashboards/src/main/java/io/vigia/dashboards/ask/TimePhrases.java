@@ -20,8 +20,10 @@ final class TimePhrases {
             "\\b(?:last|past|previous|prior|recent|over|in|during|for|within)\\s+(?:the\\s+)?(?:last\\s+|past\\s+)?"
                     + NUMBER + "\\s*" + UNIT);
     private static final Pattern ROLLING_BARE_UNIT = Pattern.compile(
-            "\\b(over|in|during|for|within)\\s+the\\s+(?:last|past|previous)\\s+(hour|day|week|month)\\b"
-                    + "|\\b(past|last)\\s+(hour|day)\\b|\\bpast\\s+(week|month)\\b");
+            "\\b(over|in|during|for|within)\\s+the\\s+(?:last|past|previous)\\s+(hour|day|week|fortnight|month)\\b"
+                    + "|\\b(past|last)\\s+(hour|day|fortnight)\\b|\\bpast\\s+(week|month)\\b");
+    /** "error rate payments 2h": a bare amount with a unit, read as the last that long. */
+    private static final Pattern BARE = Pattern.compile("(?<![\\w.])(\\d+)\\s*(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w)\\b");
     private static final Pattern DEPLOY_WINDOW = Pattern.compile(
             NUMBER + "\\s*" + UNIT + "\\s*(?:before and after|either side|each side|window|around)");
     private static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("a", 1), Map.entry("an", 1),
@@ -47,8 +49,13 @@ final class TimePhrases {
                 case "hour" -> "1h";
                 case "day" -> "1d";
                 case "week" -> "7d";
+                case "fortnight" -> "14d";
                 default -> "30d";
             }));
+        }
+        Matcher bare = BARE.matcher(text);
+        if (bare.find()) {
+            return Optional.of(TimeWindow.last(amount(bare.group(1)) + unit(bare.group(2))));
         }
         if (text.contains("yesterday")) {
             return Optional.of(new TimeWindow("now-1d/d", "now-1d/d"));

@@ -26,6 +26,7 @@ import java.util.function.Function;
  */
 public final class AskContextLoader {
     static final int DAYS = 30;
+    static final Duration FINE_STEP = Duration.ofMinutes(1);
     /** Labels whose values a question may name; the service label of the bindings is added. */
     static final List<String> LABELS = List.of("team", "model", "language", "editor", "feature", "category", "detector",
             "app", "http_route", "severity", "direction", "decision");
@@ -59,9 +60,27 @@ public final class AskContextLoader {
         stored.stream().filter(d -> dashboards.stream().noneMatch(b -> b.uid().equals(d.uid()))).forEach(dashboards::add);
         TimeRange range = new TimeRange(from, now);
         Duration step = Duration.ofMillis(Math.max(60_000, range.length().toMillis() / 2000));
-        List<DeployMarkers.Deploy> deploys = DeployMarkers.find(source, "vigia_build_info", range, step);
+        List<DeployMarkers.Deploy> deploys = new ArrayList<>();
+        for (DeployMarkers.Deploy d : DeployMarkers.find(source, "vigia_build_info", range, step)) {
+            deploys.add(refine(source, d, step, now));
+        }
         Duration minStep = source.minInterval().orElse(scrapeInterval);
         return new AskContext(source.name(), now, zone, minStep, services, values, metrics, dashboards, deploys, bindings);
+    }
+
+    /**
+     * A deploy found over a month is only as precise as that query's step (about 20 minutes), and a
+     * comparison an hour each side would then mix the versions: it is looked for again, around
+     * where it was found, at a one-minute step.
+     */
+    static DeployMarkers.Deploy refine(MetricsSource source, DeployMarkers.Deploy coarse, Duration step, Instant now)
+            throws QueryException {
+        Instant at = Instant.ofEpochMilli(coarse.timeMillis());
+        Instant to = at.plus(step).isAfter(now) ? now : at.plus(step);
+        TimeRange around = new TimeRange(at.minus(step.multipliedBy(2)), to);
+        return DeployMarkers.find(source, "vigia_build_info", around, FINE_STEP).stream()
+                .filter(d -> java.util.Objects.equals(d.service(), coarse.service()) && java.util.Objects.equals(d.version(), coarse.version()))
+                .findFirst().orElse(coarse);
     }
 
     /** The contract's type and HELP text for the simulator's metrics; nothing for others. */

@@ -128,6 +128,11 @@ public final class OfflinePlanner implements AskPlanner {
             notes.add("no deploy of " + r.service() + (version.equals(AskStep.DeployImpact.LATEST) ? "" : " " + version)
                     + " found in the last " + AskContextLoader.DAYS + " days");
         }
+        if (intent == Intent.WHY && version.equals(AskStep.DeployImpact.LATEST)) {
+            // the newest deploy may be the fix of a rise the one before it caused: compare that one too
+            ctx.deploys().reversed().stream().filter(d -> r.service().equals(d.service())).skip(1).findFirst()
+                    .ifPresent(d -> steps.add(new AskStep.DeployImpact(r.service(), d.version(), window, focus)));
+        }
         if (intent != Intent.COMPARE_DEPLOY) {
             // the evidence beside the deploy: the same statistic per route over the last day
             QuestionReading byRoute = new QuestionReading(r.text(), r.service(), r.version(), r.values(),

@@ -5,6 +5,7 @@ import io.vigia.dashboards.ask.AnswerJson;
 import io.vigia.dashboards.ask.AskAnswer;
 import io.vigia.dashboards.ask.AskContext;
 import io.vigia.dashboards.ask.AskContextLoader;
+import io.vigia.dashboards.ask.AskHistory;
 import io.vigia.dashboards.ask.AskPlan;
 import io.vigia.dashboards.ask.AskRunner;
 import io.vigia.dashboards.ask.AskService;
@@ -129,6 +130,9 @@ final class AskCommand extends WorkspaceCommand implements Callable<Integer> {
                     endpoint == null ? null : new ModelPlanner(endpoint, key, guard),
                     new AskRunner(opened.source(), logs(ws), guard), guard);
             AskPlan plan = ask.plan(question, ctx);
+            if (!planOnly) {
+                new AskHistory(settings).add(question);
+            }
             if (planOnly) {
                 if (json) {
                     out.println(PlanJson.write(plan, ctx));

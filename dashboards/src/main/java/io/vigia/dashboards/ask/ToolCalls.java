@@ -112,7 +112,7 @@ final class ToolCalls {
             while (!todo.isEmpty() && metric == null) {
                 switch (todo.pop()) {
                     case Expr.VectorSelector v -> {
-                        metric = v.name();
+                        metric = family(v.name());
                         service = v.matchers().stream().filter(m -> m.name().equals("service") && m.type() == LabelMatcher.Type.EQUAL)
                                 .map(LabelMatcher::value).findFirst().orElse(null);
                     }
@@ -133,6 +133,19 @@ final class ToolCalls {
             // not parsed: the guard refuses it with the parser's message
         }
         return new AskStep.Query(AskStep.QueryLanguage.PROMQL, expr, w, null, metric, service, null, Map.of(), "query");
+    }
+
+    /** A histogram's series named by its family, as the offline plans name it: {@code x_bucket} → {@code x}. */
+    static String family(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (String suffix : new String[] {"_bucket", "_count", "_sum"}) {
+            if (name.endsWith(suffix)) {
+                return name.substring(0, name.length() - suffix.length());
+            }
+        }
+        return name;
     }
 
     private static TimeWindow window(JsonNode args, String defaultFrom) {

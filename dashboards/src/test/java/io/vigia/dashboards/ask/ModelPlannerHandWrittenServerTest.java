@@ -60,7 +60,7 @@ class ModelPlannerHandWrittenServerTest {
             assertThat(plan.planner()).isEqualTo("model");
             assertThat(plan.steps()).hasSize(2);
             assertThat(plan.steps().get(0)).isInstanceOfSatisfying(AskStep.Query.class, q -> {
-                assertThat(q.metric()).isEqualTo("http_server_request_duration_seconds_bucket");
+                assertThat(q.metric()).isEqualTo("http_server_request_duration_seconds");
                 assertThat(q.service()).isEqualTo("payments");
                 assertThat(q.range()).isEqualTo(new TimeWindow("now-6h", "now"));
             });

@@ -214,7 +214,7 @@ public final class OfflinePlanner implements AskPlanner {
             return r.range().get();
         }
         boolean now = r.has("now", "right now", "current", "currently", "at the moment", "running");
-        TimeWindow w = switch (intent) {
+        TimeWindow w = now && intent != Intent.DRIFT ? TimeWindow.last("1h") : switch (intent) {
             case CURRENT -> stat != null && stat.area() == Stat.Area.COPILOT && stat != Stat.ACTIVE_USERS
                     ? TimeWindow.last("24h") : TimeWindow.last("1h");
             case DRIFT -> TimeWindow.last("7d");

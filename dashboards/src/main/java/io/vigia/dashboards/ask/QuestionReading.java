@@ -28,13 +28,24 @@ record QuestionReading(QuestionText text, String service, String version, Map<St
         Map<String, String> values = new LinkedHashMap<>();
         t.take(ctx.values("team")).ifPresent(x -> values.put("team", x));
         String service = t.take(ctx.services()).or(() -> distinctiveWord(t, ctx.services())).orElse(null);
+        // two values of one label named ("payments vs checkout"): a comparison, so a breakdown by that label
+        String compared = null;
+        if (service != null && t.take(ctx.services()).isPresent()) {
+            service = null;
+            compared = StepBuilder.serviceLabel(ctx);
+        }
         for (String label : List.of("model", "editor", "app", "detector", "feature", "language", "severity", "category")) {
             List<String> candidates = ctx.values(label).stream()
                     .filter(c -> c.length() >= 3 || t.has("in " + c) || t.has("for " + c)).toList();
             if (label.equals("category") && t.hasAny("injection", "injections")) {
                 continue; // the statistic, not a filter
             }
-            t.take(candidates).ifPresent(x -> values.put(label, x));
+            Optional<String> first = t.take(candidates);
+            if (first.isPresent() && t.take(candidates).isPresent()) {
+                compared = compared == null ? label : compared;
+            } else {
+                first.ifPresent(x -> values.put(label, x));
+            }
         }
         String routeLabel = ctx.latency().route();
         if (routeLabel != null) {
@@ -42,7 +53,7 @@ record QuestionReading(QuestionText text, String service, String version, Map<St
                     .ifPresent(r -> values.put(routeLabel, r));
         }
         boolean ranks = t.hasAny(RANKING);
-        String by = breakdown(t, ctx, ranks);
+        String by = compared != null ? compared : breakdown(t, ctx, ranks);
         return new QuestionReading(t, service, version, values, by, ranks, TimePhrases.range(t.lower()),
                 TimePhrases.deployWindow(t.lower()));
     }

@@ -95,8 +95,9 @@ final class TimePhrases {
 
     /** Whether the question compares with the period before ("than last week", "week over week"). */
     static boolean comparesPeriods(String lower) {
-        return lower.matches("(?s).*\\b(compared (to|with)|vs\\.?|versus|than|week over week|day over day|"
-                + "go up or down|went up or down)\\b.*");
+        return lower.matches("(?s).*\\b(week over week|day over day|month over month|go up or down|went up or down)\\b.*")
+                || lower.matches("(?s).*\\b(compared (to|with)|vs\\.?|versus|than)\\s+(the\\s+)?(last|previous|prior|usual|normal|"
+                + "before|yesterday|a week ago|the week before|the day before)\\b.*");
     }
 
     private static int amount(String s) {

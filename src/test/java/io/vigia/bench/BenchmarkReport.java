@@ -77,7 +77,8 @@ public final class BenchmarkReport {
 
     /** Measurements that are not timings (run in this JVM, before the JMH forks). */
     private static final List<Measurement> MEASUREMENTS = List.of(new StorageSizeMeasurement(), new DashboardOpenMeasurement(),
-            new DecodeCpuTimeMeasurement());
+            new DecodeCpuTimeMeasurement(),
+            new AskFirstQuestionMeasurement());
 
     /** The JMH benchmark classes, to know whether the include pattern selects any. */
     private static final List<String> ALL_JMH = List.of(

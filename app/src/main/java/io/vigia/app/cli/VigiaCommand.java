@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
         description = "Observability and copilot-health console. Without a command, opens the app.",
         subcommands = {CommandLine.HelpCommand.class, QueryCommands.Query.class, QueryCommands.QueryRange.class,
                 ImportCommand.class, ScrapeCommand.class, DashboardCommand.class, SourcesCommand.class,
-                SimulateCommand.class, ReportCommand.class, SyncCommand.class, ReceiveCommand.class, ServeCommand.class})
+                SimulateCommand.class, ReportCommand.class, SyncCommand.class, ReceiveCommand.class, ServeCommand.class,
+                AskCommand.class})
 public final class VigiaCommand implements Callable<Integer> {
 
     @Option(names = "--workspace", paramLabel = "PATH", scope = CommandLine.ScopeType.INHERIT,

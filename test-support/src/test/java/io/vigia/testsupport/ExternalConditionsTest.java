@@ -60,6 +60,8 @@ class ExternalConditionsTest {
 
     @Test
     void aMissingCorpusOrProgramSkipsSayingWhatIsMissingAndHowToGetIt() {
+        // off CI's strictness, which the property overrides: this build may itself run with CI=true
+        System.setProperty("vigia.external.strict", "false");
         Events events = run();
         assertThat(events.skipped().count()).isEqualTo(2);
         assertThat(events.succeeded().count()).isEqualTo(1);

@@ -94,7 +94,8 @@ final class ScrapedService implements AutoCloseable {
 
     /** Waits until Prometheus has scraped the service successfully after {@code t}. */
     private void awaitScrapeAfter(Instant t) throws InterruptedException {
-        String up = "timestamp(up{job=\"" + job + "\"} == 1)"; // the scrape's own time, not the query's
+        // timestamp() gives a sample's own time only on a bare selector (on "up == 1" it gives the query's)
+        String up = "timestamp(up{job=\"" + job + "\"}) and on (instance) (up{job=\"" + job + "\"} == 1)";
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             QueryResult r = client.query(up, Instant.now()).result();

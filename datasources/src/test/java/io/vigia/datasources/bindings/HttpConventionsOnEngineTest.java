@@ -194,6 +194,27 @@ class HttpConventionsOnEngineTest {
         assertThat(own.score().explain()).contains("the monitoring system's own API, not an application's -200");
     }
 
+    /**
+     * Found with a real Prometheus (PrometheusRestartE2ETest): a service that never answered a 5xx has
+     * no 5xx series, and its error share was no data instead of 0.
+     */
+    @Test
+    void aServiceWithoutServerErrorsHasAnErrorShareOfZeroNotNoData() {
+        FakeFleet f = new FakeFleet();
+        f.histogram("http_server_request_duration_seconds", 9.5, FakeFleet.shares(1), 0.2, "service", "payments",
+                "http_route", "/v1/pay", "http_response_status_code", "200");
+        f.histogram("http_server_request_duration_seconds", 0.5, FakeFleet.shares(1), 0.2, "service", "payments",
+                "http_route", "/v1/pay", "http_response_status_code", "503");
+        f.histogram("http_server_request_duration_seconds", 4, FakeFleet.shares(1), 0.2, "service", "search",
+                "http_route", "/v1/find", "http_response_status_code", "200");
+        RequestCountBinding req = FakeFleet.bindings(f).requests().orElseThrow();
+        assertThat(f.values(HttpQueries.errorShare(req, Filter.NONE, Set.of(Dimension.SERVICE), W).promql(), "service"))
+                .containsOnlyKeys("payments", "search")
+                .hasEntrySatisfying("payments", v -> assertThat(v).isCloseTo(0.05, within(1e-9)))
+                .hasEntrySatisfying("search", v -> assertThat(v).isZero());
+        assertThat(f.value(HttpQueries.errorShare(req, Filter.of(Dimension.SERVICE, "search"), Set.of(), W).promql())).isZero();
+    }
+
     @Test
     void grpcServerErrorsAreTheCodesThatMapToHttp5xx() {
         FakeFleet f = new FakeFleet();

@@ -72,12 +72,18 @@ final class GeneratedQueries {
             assertThat(((QueryPlan.Unavailable) p95).reason()).contains("only the mean latency");
             return;
         }
-        double value = one(source, p95, at).values()[0];
-        // Every request took the injected latency plus a little: p95 lies in the bucket holding
-        // the injected latency or, at most, in the one holding the client's p99.
-        double from = floorBound(bucketBounds, low);
+        assertP95InBuckets(one(source, p95, at).values()[0], bucketBounds, serverLatency, load, "the generated quantile");
+    }
+
+    /**
+     * Checks that a p95 lies in the buckets a phase's latencies fall in: from the bucket holding
+     * the injected latency to the one holding the client's p99 (every request took the injected
+     * latency plus a little).
+     */
+    static void assertP95InBuckets(double p95, double[] bucketBounds, Duration serverLatency, LoadGenerator.Result load, String what) {
+        double from = floorBound(bucketBounds, serverLatency.toNanos() / 1e9);
         double to = ceilBound(bucketBounds, load.latencyQuantile(0.99));
-        assertThat(value).as("p95 within the buckets %s..%s around the injected %s", from, to, serverLatency).isBetween(from, to);
+        assertThat(p95).as("%s: p95 within the buckets %s..%s around the injected %s", what, from, to, serverLatency).isBetween(from, to);
     }
 
     /** The finite {@code le} bounds of a classic histogram, ascending, in the histogram's unit. */

@@ -191,8 +191,9 @@ class MicrometerServiceOnPrometheusE2ETest {
         DeployImpact.Result r = DeployImpact.compute(payments.client(), new DeployMarkers.Deploy(deploy.timeMillis(), "payments", "2.0.0"),
                 LOAD, ScrapedService.SCRAPE, DeployImpactQueries.RATE_WINDOW, DeployImpactQueries.of(paymentsBindings, "payments"));
         DeployImpact.Row p95 = r.row(DeployImpact.Measure.P95);
-        assertThat(p95.before()).as("p95 before, 50 ms service").isBetween(0.05, 0.075);
-        assertThat(p95.after()).as("p95 after, 150 ms service").isBetween(0.15, 0.2);
+        double[] bounds = GeneratedQueries.bucketBounds(payments.client(), "http_server_requests_seconds_bucket", payments.started(), Instant.now());
+        GeneratedQueries.assertP95InBuckets(p95.before(), bounds, V1_LATENCY, payments.phases().get(0).load(), "p95 before the deploy");
+        GeneratedQueries.assertP95InBuckets(p95.after(), bounds, V2_LATENCY, payments.phases().get(1).load(), "p95 after the deploy");
         assertThat(p95.significant()).isTrue();
         assertThat(r.row(DeployImpact.Measure.ERROR_RATE).before()).isCloseTo(0.1, within(0.05));
         assertThat(r.row(DeployImpact.Measure.ERROR_RATE).after()).isCloseTo(0.2, within(0.05));

@@ -128,8 +128,9 @@ class OpenTelemetryServiceOnPrometheusE2ETest {
         DeployImpact.Result r = DeployImpact.compute(run.client(), new DeployMarkers.Deploy(deploy.timeMillis(), SERVICE, "2.0.0"),
                 LOAD, ScrapedService.SCRAPE, DeployImpactQueries.RATE_WINDOW, DeployImpactQueries.of(bindings, SERVICE));
         DeployImpact.Row p95 = r.row(DeployImpact.Measure.P95);
-        assertThat(p95.before()).as("p95 before: in the 0.05..0.075 bucket of a 50 ms service").isBetween(0.05, 0.075);
-        assertThat(p95.after()).as("p95 after: in the 0.1..0.25 bucket of a 150 ms service").isBetween(0.1, 0.25);
+        double[] bounds = GeneratedQueries.bucketBounds(run.client(), "http_server_request_duration_seconds_bucket", run.started(), Instant.now());
+        GeneratedQueries.assertP95InBuckets(p95.before(), bounds, V1_LATENCY, run.phases().get(0).load(), "p95 before the deploy");
+        GeneratedQueries.assertP95InBuckets(p95.after(), bounds, V2_LATENCY, run.phases().get(1).load(), "p95 after the deploy");
         assertThat(p95.significant()).isTrue();
         DeployImpact.Row errors = r.row(DeployImpact.Measure.ERROR_RATE);
         assertThat(errors.before()).isCloseTo(0.1, within(0.05));

@@ -66,16 +66,12 @@ final class ScrapedService implements AutoCloseable {
         ScrapedService s = new ScrapedService(PrometheusServer.start(SCRAPE, job, List.of("127.0.0.1:" + metricsPort)), job, started);
         try {
             for (ServiceOptions v : versions) {
-                Instant stoppedBefore = s.stopRunning();
+                s.stopRunning();
                 s.running = ServiceProcess.start(main, v);
                 s.awaitScrapeAfter(s.running.readyAt());
                 LoadGenerator.Result load = LoadGenerator.run(URI.create("http://127.0.0.1:" + v.port() + path), perSecond, loadFor);
                 s.awaitScrapeAfter(Instant.now()); // the last counts are in Prometheus
                 s.phases.add(new Phase(v, s.running.readyAt(), null, load));
-                if (stoppedBefore != null) {
-                    Phase previous = s.phases.get(s.phases.size() - 2);
-                    s.phases.set(s.phases.size() - 2, new Phase(previous.options(), previous.readyAt(), stoppedBefore, previous.load()));
-                }
             }
             return s;
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
@@ -84,12 +80,17 @@ final class ScrapedService implements AutoCloseable {
         }
     }
 
-    private Instant stopRunning() throws InterruptedException, IOException {
+    /** Stops the running version, if any, and notes when on its phase. */
+    private void stopRunning() throws InterruptedException, IOException {
         if (running == null) {
-            return null;
+            return;
         }
         running.close();
-        return running.stoppedAt();
+        if (!phases.isEmpty() && phases.getLast().stoppedAt() == null) {
+            Phase last = phases.removeLast();
+            phases.add(new Phase(last.options(), last.readyAt(), running.stoppedAt(), last.load()));
+        }
+        running = null;
     }
 
     /** Waits until Prometheus has scraped the service successfully after {@code t}. */

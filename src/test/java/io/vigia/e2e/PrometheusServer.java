@@ -71,6 +71,15 @@ public final class PrometheusServer implements AutoCloseable {
      * @param extraTargets   more {@code host:port} targets scraped as job {@code extra}
      */
     public static PrometheusServer start(Duration scrapeInterval, List<String> extraTargets) throws IOException, InterruptedException {
+        return start(scrapeInterval, "extra", extraTargets);
+    }
+
+    /**
+     * Scrapes itself (job {@code prometheus}) and {@code targets} ({@code host:port}, path
+     * {@code /metrics}) as job {@code job}, every {@code scrapeInterval}.
+     */
+    public static PrometheusServer start(Duration scrapeInterval, String job, List<String> targets)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("vigia-prometheus-");
         int port = freePort();
         String interval = scrapeInterval.toMillis() + "ms";
@@ -82,10 +91,10 @@ public final class PrometheusServer implements AutoCloseable {
                 .append("  - job_name: prometheus\n")
                 .append("    static_configs:\n")
                 .append("      - targets: ['127.0.0.1:").append(port).append("']\n");
-        if (!extraTargets.isEmpty()) {
-            config.append("  - job_name: extra\n    static_configs:\n      - targets: [");
-            for (int i = 0; i < extraTargets.size(); i++) {
-                config.append(i == 0 ? "" : ", ").append('\'').append(extraTargets.get(i)).append('\'');
+        if (!targets.isEmpty()) {
+            config.append("  - job_name: ").append(job).append("\n    static_configs:\n      - targets: [");
+            for (int i = 0; i < targets.size(); i++) {
+                config.append(i == 0 ? "" : ", ").append('\'').append(targets.get(i)).append('\'');
             }
             config.append("]\n");
         }
@@ -226,7 +235,18 @@ public final class PrometheusServer implements AutoCloseable {
         process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
     }
 
-    /** Starts the same server again, same port and data, after {@link #kill()}. */
+    /**
+     * SIGTERM, as an operator's restart would: Prometheus shuts down cleanly (head block and WAL
+     * written) and the data directory stays, so {@link #restart()} comes back with it.
+     */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts the same server again, same port, configuration and data, after {@link #kill()} or {@link #stop()}. */
     public void restart() throws IOException, InterruptedException {
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("prometheus.log").toFile())).start();

@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * "What changed in p95 of payments after the last deploy?": p50, p95, p99 latency, 5xx share and
@@ -93,20 +95,40 @@ public final class DeployImpact {
         Duration rateWindow = max(MIN_RATE_WINDOW, scrape.multipliedBy(4));
         Duration step = max(scrape, Duration.ofSeconds(Math.max(15, window.toSeconds() / STEPS_PER_WINDOW)));
         String rw = rateWindow.toSeconds() + "s";
-        Instant at = Instant.ofEpochMilli(deploy.timeMillis());
-        Instant from = at.minus(window);
-        Instant to = at.plus(window);
         String svc = "service=\"" + escape(deploy.service()) + "\"";
-        List<Row> rows = new ArrayList<>();
+        Map<Measure, String> queries = new EnumMap<>(Measure.class);
         for (Measure m : Measure.values()) {
-            String expr = switch (m) {
+            queries.put(m, switch (m) {
                 case P50 -> quantile("0.5", svc, rw);
                 case P95 -> quantile("0.95", svc, rw);
                 case P99 -> quantile("0.99", svc, rw);
                 case ERROR_RATE -> "sum(rate(" + HTTP + "_count{" + svc + ",http_response_status_code=~\"5..\"}[" + rw + "])) / sum(rate("
                         + HTTP + "_count{" + svc + "}[" + rw + "]))";
                 case THROUGHPUT -> "sum(rate(" + HTTP + "_count{" + svc + "}[" + rw + "]))";
-            };
+            });
+        }
+        return compute(source, deploy, window, step, rateWindow, queries);
+    }
+
+    /**
+     * The same comparison over the caller's queries, one per measure (a measure without one is left
+     * out): how a source whose metrics are not named as in docs/telemetry.md is compared, with the
+     * PromQL its bindings generate ({@code io.vigia.datasources.bindings.query.HttpQueries}). Each
+     * query is a range query from {@code deploy - window} to {@code deploy + window} at
+     * {@code step}; its rates span {@code rateWindow}, so the steps that close inside it after the
+     * deploy are left out of "after".
+     */
+    public static Result compute(MetricsSource source, Deploy deploy, Duration window, Duration step, Duration rateWindow,
+                                 Map<Measure, String> queries) throws QueryException {
+        Instant at = Instant.ofEpochMilli(deploy.timeMillis());
+        Instant from = at.minus(window);
+        Instant to = at.plus(window);
+        List<Row> rows = new ArrayList<>();
+        for (Measure m : Measure.values()) {
+            String expr = queries.get(m);
+            if (expr == null) {
+                continue;
+            }
             QueryResult r = source.queryRange(expr, from, to, step).result();
             long[] ts = new long[0];
             double[] vs = new double[0];

@@ -112,6 +112,40 @@ class DeployDetectorTest {
         assertThat(d.bareRestarts()).singleElement().satisfies(r -> assertThat(r.instance()).isEqualTo("a:8080"));
     }
 
+    /**
+     * Found with a real Prometheus scraping a restarted JVM (MicrometerServiceOnPrometheusE2ETest):
+     * the new process starts a little after the old one's last scrape, and is first scraped after its
+     * start-up, more than two steps later, in the same scrape that brings the new version. The
+     * restart keeps the process's own start time (even where the lookback still shows the old start
+     * time at steps after it) and belongs to the deploy seen at that scrape.
+     */
+    @Test
+    void aRestartFirstSeenAfterALongStartUpKeepsItsStartTimeAndBelongsToItsDeploy() {
+        FakeFleet f = new FakeFleet();
+        // payments: down for 45 s, less than the lookback, which carries the old sample over the gap
+        f.gauge(1, T0, T0 + 60 * MIN - 45_000, "__name__", "vigia_build_info", "service", "payments", "version", "1");
+        f.gauge(1, T0 + 60 * MIN, END, "__name__", "vigia_build_info", "service", "payments", "version", "2");
+        String[] p = {"__name__", "process_start_time_seconds", "service", "payments", "instance", "a:8080"};
+        f.gauge((T0 - 3_600_000) / 1000.0, T0, T0 + 60 * MIN - 45_000, p);
+        f.gauge((T0 + 60 * MIN - 44_000) / 1000.0, T0 + 60 * MIN, END, p);
+        // search: down for 10 min, longer than the lookback, and 50 s of start-up before the first scrape
+        f.gauge(1, T0, T0 + 30 * MIN, "__name__", "vigia_build_info", "service", "search", "version", "7");
+        f.gauge(1, T0 + 40 * MIN, END, "__name__", "vigia_build_info", "service", "search", "version", "8");
+        String[] s = {"__name__", "process_start_time_seconds", "service", "search", "instance", "b:8080"};
+        f.gauge((T0 - 3_600_000) / 1000.0, T0, T0 + 30 * MIN, s);
+        f.gauge((T0 + 40 * MIN - 50_000) / 1000.0, T0 + 40 * MIN, END, s);
+
+        DeployDetector.Detection d = detect(f);
+        assertThat(d.deploys()).extracting(ChangeEvent.Deploy::service, ChangeEvent.Deploy::timeMillis).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("search", T0 + 40 * MIN + 5_000),
+                org.assertj.core.groups.Tuple.tuple("payments", T0 + 60 * MIN + 5_000));
+        assertThat(d.events()).filteredOn(e -> e instanceof ChangeEvent.Restart).map(e -> (ChangeEvent.Restart) e)
+                .extracting(ChangeEvent.Restart::service, ChangeEvent.Restart::timeMillis, ChangeEvent.Restart::withDeploy)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("search", T0 + 40 * MIN - 50_000, true),
+                        org.assertj.core.groups.Tuple.tuple("payments", T0 + 60 * MIN - 44_000, true));
+        assertThat(d.bareRestarts()).isEmpty();
+    }
+
     @Test
     void aFineStepOverALongRangeIsQueriedInChunksAndLosesNothing() {
         FakeFleet f = new FakeFleet();

@@ -169,6 +169,52 @@ class HttpConventionsOnEngineTest {
                 .containsOnlyKeys("/api/v1/query");
     }
 
+    /**
+     * Found with a real Prometheus beside a Micrometer service without percentile histograms
+     * (MicrometerServiceOnPrometheusE2ETest): every default Prometheus scrapes itself, and its own
+     * HTTP histogram outscored the application's mean-only timer.
+     */
+    @Test
+    void theApplicationsMeanOnlyTimerOutranksPrometheussOwnHistogramBesideIt() {
+        FakeFleet f = new FakeFleet();
+        f.histogram("prometheus_http_request_duration_seconds", 1, FakeFleet.shares(1), 0.01, "job", "prometheus",
+                "instance", "localhost:9090", "handler", "/metrics");
+        f.counter(1, "__name__", "prometheus_http_requests_total", "job", "prometheus", "instance", "localhost:9090",
+                "handler", "/metrics", "code", "200");
+        String[] l = {"application", "ledger", "uri", "/entries", "method", "GET", "status", "200", "outcome", "SUCCESS",
+                "exception", "none", "job", "ledger", "instance", "10.0.0.9:8080"};
+        f.counter(5, FakeFleet.with(l, "__name__", "http_server_requests_seconds_count"));
+        f.counter(5 * 0.03, FakeFleet.with(l, "__name__", "http_server_requests_seconds_sum"));
+        SourceBindings b = FakeFleet.bindings(f);
+        assertThat(b.input(SemanticInput.REQUEST_LATENCY).conventionId()).isEqualTo("micrometer-spring-boot");
+        assertThat(b.latency().orElseThrow().kind()).isEqualTo(LatencyKind.MEAN_ONLY);
+        assertThat(b.requests().orElseThrow().metric()).isEqualTo("http_server_requests_seconds_count");
+        Candidate own = b.input(SemanticInput.REQUEST_LATENCY).candidates().stream()
+                .filter(c -> c.conventionId().equals("prometheus-self")).findFirst().orElseThrow();
+        assertThat(own.score().explain()).contains("the monitoring system's own API, not an application's -200");
+    }
+
+    /**
+     * Found with a real Prometheus (PrometheusRestartE2ETest): a service that never answered a 5xx has
+     * no 5xx series, and its error share was no data instead of 0.
+     */
+    @Test
+    void aServiceWithoutServerErrorsHasAnErrorShareOfZeroNotNoData() {
+        FakeFleet f = new FakeFleet();
+        f.histogram("http_server_request_duration_seconds", 9.5, FakeFleet.shares(1), 0.2, "service", "payments",
+                "http_route", "/v1/pay", "http_response_status_code", "200");
+        f.histogram("http_server_request_duration_seconds", 0.5, FakeFleet.shares(1), 0.2, "service", "payments",
+                "http_route", "/v1/pay", "http_response_status_code", "503");
+        f.histogram("http_server_request_duration_seconds", 4, FakeFleet.shares(1), 0.2, "service", "search",
+                "http_route", "/v1/find", "http_response_status_code", "200");
+        RequestCountBinding req = FakeFleet.bindings(f).requests().orElseThrow();
+        assertThat(f.values(HttpQueries.errorShare(req, Filter.NONE, Set.of(Dimension.SERVICE), W).promql(), "service"))
+                .containsOnlyKeys("payments", "search")
+                .hasEntrySatisfying("payments", v -> assertThat(v).isCloseTo(0.05, within(1e-9)))
+                .hasEntrySatisfying("search", v -> assertThat(v).isZero());
+        assertThat(f.value(HttpQueries.errorShare(req, Filter.of(Dimension.SERVICE, "search"), Set.of(), W).promql())).isZero();
+    }
+
     @Test
     void grpcServerErrorsAreTheCodesThatMapToHttp5xx() {
         FakeFleet f = new FakeFleet();

@@ -14,10 +14,14 @@ import java.util.regex.Pattern;
  * @param latency        the latency metric's base name; null when {@code latencyPattern} is given instead
  * @param latencyPattern a regex over base names, for the name-pattern fallback; the unit then follows the suffix
  * @param requests       a separate request counter, for sources whose histogram has no status label
+ * @param selfMonitoring the monitoring system's own API (a Prometheus scraping itself, as its default
+ *                       configuration does): its requests are the dashboards' and scrapes', not an
+ *                       application's, so it answers only where no application convention does
  */
 public record HttpConvention(String id, String title, int rank, String latency, String latencyPattern, DurationUnit unit,
                              Map<String, String> fixed, List<ServiceSpec> service, List<String> route,
-                             List<StatusSpec> status, RequestsSpec requests, String note, String source) {
+                             List<StatusSpec> status, RequestsSpec requests, String note, boolean selfMonitoring,
+                             String source) {
     public HttpConvention {
         Entries.require(id, title, source);
         if ((latency == null) == (latencyPattern == null)) {

@@ -77,9 +77,15 @@ public final class DeployDetector {
         if (restarts != null) {
             try {
                 QueryResult.Matrix m = RangeChunks.query(source, DeploySignalQueries.restarts(restarts), from, to, step);
-                for (ChangeEvent.Restart r : SignalTimeline.restarts(m, restarts)) {
+                for (SignalTimeline.SeenRestart seen : SignalTimeline.restarts(m, restarts)) {
+                    ChangeEvent.Restart r = seen.restart();
+                    // The deploy's time is the step that first saw the new version, the restart's the
+                    // process's own start, earlier by the start-up time (seconds for a JVM, a minute
+                    // for a large application): match the deploy against the step that saw the new
+                    // start time too, which the same scrape usually brings.
                     boolean withDeploy = deploys.stream().anyMatch(d -> d.service().equals(r.service())
-                            && Math.abs(d.timeMillis() - r.timeMillis()) <= 2 * stepMs);
+                            && (Math.abs(d.timeMillis() - r.timeMillis()) <= 2 * stepMs
+                            || Math.abs(d.timeMillis() - seen.seenAtMillis()) <= 2 * stepMs));
                     events.add(new ChangeEvent.Restart(r.service(), r.instance(), r.timeMillis(), withDeploy, r.metric()));
                 }
             } catch (QueryException e) {

@@ -84,14 +84,25 @@ final class SignalTimeline {
         return out;
     }
 
-    /** A restart is a move of an instance's start time; its time is the new start time itself, within the step. */
-    static List<ChangeEvent.Restart> restarts(QueryResult.Matrix m, RestartBinding r) {
-        List<ChangeEvent.Restart> out = new ArrayList<>();
+    /**
+     * A restart seen in the result, and the step that first showed the new start time: a deploy's
+     * version change is seen at that same step when one scrape brings both.
+     */
+    record SeenRestart(ChangeEvent.Restart restart, long seenAtMillis) {
+    }
+
+    /**
+     * A restart is a move of an instance's start time; its time is the new start time itself. The
+     * step before the move may lie after the new process started (the lookback still shows the old
+     * process's last sample there), so the new start time only has to follow the old one and not
+     * lie after the step that saw it; otherwise (clock skew) the restart is put at that step.
+     */
+    static List<SeenRestart> restarts(QueryResult.Matrix m, RestartBinding r) {
+        List<SeenRestart> out = new ArrayList<>();
         for (QueryResult.RangeSeries series : m.series()) {
             String service = r.serviceLabel() == null ? "" : series.labels().get(r.serviceLabel());
             String instance = series.labels().get(r.instanceLabel());
             double previous = Double.NaN;
-            long previousAt = Long.MIN_VALUE;
             for (int i = 0; i < series.size(); i++) {
                 double v = series.values()[i];
                 if (Double.isNaN(v)) {
@@ -100,13 +111,10 @@ final class SignalTimeline {
                 long at = series.timestamps()[i];
                 if (!Double.isNaN(previous) && v != previous) {
                     long started = Math.round(v * 1000);
-                    // The new start time is the restart's exact time when it falls between the two
-                    // samples that saw it move; otherwise (clock skew) the step that saw it.
-                    long time = started > previousAt && started <= at ? started : at;
-                    out.add(new ChangeEvent.Restart(service, instance, time, false, r.metric()));
+                    long time = v > previous && started <= at ? started : at;
+                    out.add(new SeenRestart(new ChangeEvent.Restart(service, instance, time, false, r.metric()), at));
                 }
                 previous = v;
-                previousAt = at;
             }
         }
         return out;

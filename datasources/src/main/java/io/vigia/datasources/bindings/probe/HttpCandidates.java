@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
 
 /** Request-latency and request-count candidates of a source, one per convention and metric found. */
 final class HttpCandidates {
+    /** More than any other candidate can score (120 at most: convention 50, shape or status 40, service 20, route 10). */
+    static final int SELF_MONITORING_PENALTY = 200;
+
     private final List<Candidate> latency = new ArrayList<>();
     private final List<Candidate> requests = new ArrayList<>();
 
@@ -75,8 +78,8 @@ final class HttpCandidates {
         LabelChoice.Picked<String> route = LabelChoice.route(c.route(), labels);
         DurationUnit unit = c.unit() != null ? c.unit() : base.endsWith("_milliseconds") ? DurationUnit.MILLISECONDS : DurationUnit.SECONDS;
         LatencyBinding binding = new LatencyBinding(base, shape.kind(), unit, service.value(), route.value(), c.fixed(), shape.quantiles());
-        List<ScorePart> parts = new ArrayList<>(List.of(conventionPart(c), new ScorePart(shape.kind().text(), shape.points()),
-                service.part(), route.part()));
+        List<ScorePart> parts = new ArrayList<>(conventionParts(c));
+        parts.addAll(List.of(new ScorePart(shape.kind().text(), shape.points()), service.part(), route.part()));
         List<String> notes = new ArrayList<>();
         if (shape.note() != null) {
             notes.add(shape.note());
@@ -90,8 +93,8 @@ final class HttpCandidates {
             Set<String> countLabels = inv.labels(base + "_count");
             LabelChoice.Picked<StatusLabel> status = LabelChoice.status(c.status(), countLabels);
             RequestCountBinding counter = new RequestCountBinding(base + "_count", service.value(), route.value(), status.value(), c.fixed());
-            List<ScorePart> cp = new ArrayList<>(List.of(conventionPart(c), new ScorePart("the histogram's own _count", 10),
-                    statusPart(status), service.part(), route.part()));
+            List<ScorePart> cp = new ArrayList<>(conventionParts(c));
+            cp.addAll(List.of(new ScorePart("the histogram's own _count", 10), statusPart(status), service.part(), route.part()));
             requests.add(new Candidate(counter, c.id(), c.title(), true, Score.of(cp), c.note() == null ? List.of() : List.of(c.note())));
         }
     }
@@ -106,8 +109,8 @@ final class HttpCandidates {
         LabelChoice.Picked<String> route = LabelChoice.route(r.route(), labels);
         LabelChoice.Picked<StatusLabel> status = LabelChoice.status(r.status(), labels);
         RequestCountBinding counter = new RequestCountBinding(r.metric(), service.value(), route.value(), status.value(), c.fixed());
-        List<ScorePart> parts = new ArrayList<>(List.of(conventionPart(c), new ScorePart("the convention's request counter", 10),
-                statusPart(status), service.part(), route.part()));
+        List<ScorePart> parts = new ArrayList<>(conventionParts(c));
+        parts.addAll(List.of(new ScorePart("the convention's request counter", 10), statusPart(status), service.part(), route.part()));
         requests.add(new Candidate(counter, c.id(), c.title(), true, Score.of(parts), c.note() == null ? List.of() : List.of(c.note())));
     }
 
@@ -118,5 +121,16 @@ final class HttpCandidates {
 
     static ScorePart conventionPart(HttpConvention c) {
         return new ScorePart("convention " + c.id(), c.rank() / 2);
+    }
+
+    /**
+     * The convention's part and, for the monitoring system's own API, a penalty larger than any
+     * application candidate's score: Prometheus scraping itself sits beside every application's
+     * metrics, and its buckets would otherwise outrank an application timer that has only a mean.
+     */
+    private static List<ScorePart> conventionParts(HttpConvention c) {
+        return c.selfMonitoring()
+                ? List.of(conventionPart(c), new ScorePart("the monitoring system's own API, not an application's", -SELF_MONITORING_PENALTY))
+                : List.of(conventionPart(c));
     }
 }

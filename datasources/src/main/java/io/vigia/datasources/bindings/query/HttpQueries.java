@@ -75,8 +75,10 @@ public final class HttpQueries {
         }
         String group = PromqlText.by(s.groupWith());
         PromqlText.Matchers errors = PromqlText.matchers().regex(c.status().label(), c.status().errors());
-        String expr = "sum " + group + "(" + s.range("rate", c.metric(), window, errors) + ") / sum " + group
-                + "(" + s.range("rate", c.metric(), window, null) + ")";
+        String all = "sum " + group + "(" + s.range("rate", c.metric(), window, null) + ")";
+        // A service that never failed has no 5xx series at all (clients create a status's series on
+        // its first request): "or all * 0" makes its share 0 instead of no data.
+        String expr = "(sum " + group + "(" + s.range("rate", c.metric(), window, errors) + ") or " + all + " * 0) / " + all;
         return new QueryPlan.Available(expr, s.resultLabels(), List.of());
     }
 

@@ -14,10 +14,10 @@ import io.vigia.datasources.bindings.query.Dimension;
 import io.vigia.datasources.bindings.query.Filter;
 import io.vigia.datasources.bindings.query.HttpQueries;
 import io.vigia.datasources.prometheus.PrometheusClient;
-import io.vigia.datasources.remote.ConnectionSettings;
-import io.vigia.datasources.remote.InMemorySecretStore;
-import io.vigia.datasources.remote.SecretResolver;
-import io.vigia.datasources.remote.SourceType;
+import io.vigia.datasources.http.ConnectionSettings;
+import io.vigia.datasources.secrets.InMemorySecretStore;
+import io.vigia.datasources.secrets.SecretResolver;
+import io.vigia.datasources.http.SourceType;
 import io.vigia.testsupport.NeedsProgram;
 import org.junit.jupiter.api.Test;
 

@@ -2,10 +2,10 @@ package io.vigia.e2e;
 
 import io.vigia.datasources.api.QueryResult;
 import io.vigia.datasources.prometheus.PrometheusClient;
-import io.vigia.datasources.remote.ConnectionSettings;
-import io.vigia.datasources.remote.InMemorySecretStore;
-import io.vigia.datasources.remote.SecretResolver;
-import io.vigia.datasources.remote.SourceType;
+import io.vigia.datasources.http.ConnectionSettings;
+import io.vigia.datasources.secrets.InMemorySecretStore;
+import io.vigia.datasources.secrets.SecretResolver;
+import io.vigia.datasources.http.SourceType;
 import io.vigia.e2e.fixtures.LoadGenerator;
 import io.vigia.e2e.fixtures.ServiceOptions;
 import io.vigia.e2e.fixtures.ServiceProcess;

@@ -50,6 +50,11 @@ public record RangeText(String from, String to) {
         return one.wholePeriod() ? new RangeText(s, s) : new RangeText(s, "now");
     }
 
+    /** True when the text holds both ends ("from to to"), not one time. */
+    public static boolean holdsBothEnds(String text) {
+        return text != null && TO.matcher(text).find();
+    }
+
     private static TimeExpression check(String part, String whole, int offset) {
         try {
             return TimeExpression.parse(part);

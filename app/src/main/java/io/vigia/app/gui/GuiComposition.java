@@ -123,7 +123,8 @@ public final class GuiComposition implements AutoCloseable {
                     main[0].select("sources");
                     sourcesPage.viewModel().newSource();
                 }), new io.vigia.persistence.workspace.AnnotationRepository(workspace),
-                new io.vigia.views.dashboards.CatalogLogSources(catalog));
+                new io.vigia.views.dashboards.CatalogLogSources(catalog),
+                new io.vigia.dashboards.time.RecentRanges(new SettingsRepository(workspace)));
         DashboardListPage dashboardsPage = new DashboardListPage(
                 new DashboardListViewModel(new DashboardStore(workspace), dashboardTasks, dialogs), dashboardTasks, context);
         // the Settings toggle runs the OTLP receiver into this workspace's store while the app is open

@@ -3,26 +3,25 @@ package io.vigia.dashboards.time;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
  * A time range as the user chose it, one typed value from the picker to the painter: Grafana
- * expressions resolved at each refresh ({@link Relative}), or fixed instants after a zoom
- * ({@link Absolute}). Resolved, it becomes the {@link TimeRange} a panel's data answers.
+ * expressions resolved at each refresh ({@link Relative}: {@code now-7d}, {@code now/w}, or
+ * written dates), or fixed instants ({@link Absolute}: after a zoom, a shift, "Zoom to data").
+ * Resolved, it becomes the {@link TimeRange} a panel's data answers.
  */
 public sealed interface RangeChoice {
 
-    /** Grafana's quick ranges that Vigia offers in its pickers. */
-    List<RangeChoice> QUICK = List.of(
-            new Relative("Last 6 hours", "now-6h", "now"),
-            new Relative("Last 24 hours", "now-24h", "now"),
-            new Relative("Last 7 days", "now-7d", "now"),
-            new Relative("Last 14 days", "now-14d", "now"),
-            new Relative("Last 30 days", "now-30d", "now"),
-            new Relative("This week so far", "now/w", "now"),
-            new Relative("Previous week", "now-1w/w", "now-1w/w"));
+    /** Grafana's quick ranges, as its picker lists them. */
+    List<RangeChoice> QUICK = List.copyOf(QuickRanges.SHOWN);
 
-    /** What the picker shows. */
+    /** The week's first day in every resolution (ISO). */
+    DayOfWeek WEEK_START = DayOfWeek.MONDAY;
+
+    /** What the picker shows when the time zone does not matter (absolute ranges in UTC). */
     String label();
 
     /** The start as a Grafana time expression, as a dashboard saves it. */
@@ -34,17 +33,32 @@ public sealed interface RangeChoice {
     /** The instants this choice means at {@code now}, weeks starting on Monday (ISO). */
     TimeRange resolve(Instant now, ZoneId zone);
 
-    /** A dashboard's saved range: the quick range it names, else the expressions as they are. */
-    static RangeChoice of(String from, String to) {
-        return QUICK.stream().filter(r -> r.from().equals(from) && r.to().equals(to)).findFirst()
-                .orElse(new Relative(from + " to " + to, from, to));
+    /** What the picker shows in the dashboard's time zone. */
+    default String describe(ZoneId zone) {
+        return label();
     }
 
-    /** Bounds relative to now ({@code now-7d}, {@code now/w}) or absolute text, resolved at each refresh. */
+    /** A dashboard's saved range: the quick range it names, else the expressions under Grafana's name for them. */
+    static RangeChoice of(String from, String to) {
+        return new Relative(QuickRanges.describe(from, to), from, to);
+    }
+
+    /**
+     * A range typed on one line ({@link RangeText}: {@code now-30d}, {@code 30d},
+     * {@code 2025-04-01 to 2025-04-30}).
+     *
+     * @throws TimeSyntaxException where the text stops being a range
+     */
+    static RangeChoice parse(String text) {
+        RangeText r = RangeText.parse(text);
+        return of(r.from(), r.to());
+    }
+
+    /** Bounds relative to now ({@code now-7d}, {@code now/w}) or written times, resolved at each refresh. */
     record Relative(String label, String from, String to) implements RangeChoice {
         @Override
         public TimeRange resolve(Instant now, ZoneId zone) {
-            return TimeRange.resolve(from, to, now, zone, DayOfWeek.MONDAY);
+            return TimeRange.resolve(from, to, now, zone, WEEK_START);
         }
 
         @Override
@@ -55,9 +69,17 @@ public sealed interface RangeChoice {
 
     /** Fixed instants, e.g. after a drag over a chart. */
     record Absolute(TimeRange range) implements RangeChoice {
+        private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
         @Override
         public String label() {
-            return "Zoomed";
+            return describe(ZoneOffset.UTC) + " UTC";
+        }
+
+        /** Grafana's form for an absolute range: both ends as date and time in the zone. */
+        @Override
+        public String describe(ZoneId zone) {
+            return FORMAT.format(range.from().atZone(zone)) + " to " + FORMAT.format(range.to().atZone(zone));
         }
 
         @Override

@@ -42,4 +42,9 @@ public record TimeRange(Instant from, Instant to) {
         Duration half = length().dividedBy(2);
         return new TimeRange(from.minus(half), to.plus(half));
     }
+
+    /** True when the two ranges share at least one instant. */
+    public boolean overlaps(TimeRange other) {
+        return !other.to.isBefore(from) && !other.from.isAfter(to);
+    }
 }

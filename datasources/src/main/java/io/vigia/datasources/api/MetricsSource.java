@@ -1,6 +1,7 @@
 package io.vigia.datasources.api;
 
 import io.vigia.persistence.series.Labels;
+import io.vigia.persistence.series.SampleSpan;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,5 +33,15 @@ public interface MetricsSource {
      */
     default java.util.Optional<Duration> minInterval() {
         return java.util.Optional.empty();
+    }
+
+    /**
+     * When the series matching the selectors ({@code match[]} form) have samples inside
+     * {@code [from, to]}; empty when none has any. The default searches with {@link #series}
+     * (index lookups, no sample read), to within a minute; the local store answers exactly from
+     * its chunk index. "Zoom to data" uses it when a dashboard's range holds nothing.
+     */
+    default java.util.Optional<SampleSpan> sampleSpan(List<String> selectors, Instant from, Instant to) throws QueryException {
+        return SeriesSpanSearch.find(this, selectors, from, to);
     }
 }

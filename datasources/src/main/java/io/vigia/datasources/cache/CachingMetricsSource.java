@@ -267,4 +267,11 @@ public final class CachingMetricsSource implements MetricsSource {
     public List<String> labelValues(String label, List<String> matchers, Instant start, Instant end) throws QueryException {
         return delegate.labelValues(label, matchers, start, end);
     }
+
+    /** Not cached: asked of the source itself (it may search, or answer from its own index). */
+    @Override
+    public Optional<io.vigia.persistence.series.SampleSpan> sampleSpan(List<String> selectors, Instant from, Instant to)
+            throws QueryException {
+        return delegate.sampleSpan(selectors, from, to);
+    }
 }

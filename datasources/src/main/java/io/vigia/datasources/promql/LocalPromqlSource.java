@@ -8,6 +8,7 @@ import io.vigia.datasources.promql.parser.ParseException;
 import io.vigia.datasources.promql.parser.Parser;
 import io.vigia.persistence.series.LabelMatcher;
 import io.vigia.persistence.series.Labels;
+import io.vigia.persistence.series.SampleSpan;
 import io.vigia.persistence.series.SeriesData;
 import io.vigia.persistence.series.SeriesReader;
 
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** The embedded PromQL engine as a {@link MetricsSource}, over the local series store. */
@@ -91,6 +93,17 @@ public final class LocalPromqlSource implements MetricsSource {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /** Exact sample times from the store's chunk index, clipped to the window. */
+    @Override
+    public Optional<SampleSpan> sampleSpan(List<String> selectors, Instant from, Instant to) throws QueryException {
+        Optional<SampleSpan> span = parseAll(selectors).stream().map(reader::span).flatMap(Optional::stream)
+                .reduce(SampleSpan::union);
+        long lo = from.toEpochMilli();
+        long hi = to.toEpochMilli();
+        return span.filter(s -> s.last() >= lo && s.first() <= hi)
+                .map(s -> new SampleSpan(Math.max(lo, s.first()), Math.min(hi, s.last())));
     }
 
     private List<List<LabelMatcher>> matchersOrAll(List<String> matchers) {

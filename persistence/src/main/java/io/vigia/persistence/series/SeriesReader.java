@@ -1,6 +1,7 @@
 package io.vigia.persistence.series;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -35,4 +36,19 @@ public interface SeriesReader {
 
     /** Label sets of the series matching the matchers, sorted. */
     List<Labels> series(List<LabelMatcher> matchers);
+
+    /**
+     * When the series matching the matchers have samples, or empty when they have none. The
+     * default reads every sample; a store with an index of its chunks' times answers from it.
+     */
+    default Optional<SampleSpan> span(List<LabelMatcher> matchers) {
+        long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
+        selectEach(matchers, Long.MIN_VALUE, Long.MAX_VALUE, d -> {
+            if (d.size() > 0) {
+                span[0] = Math.min(span[0], d.timestamps()[0]);
+                span[1] = Math.max(span[1], d.timestamps()[d.size() - 1]);
+            }
+        });
+        return span[0] <= span[1] ? Optional.of(new SampleSpan(span[0], span[1])) : Optional.empty();
+    }
 }

@@ -13,6 +13,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -107,6 +108,41 @@ public final class SqliteSeriesStore implements SeriesReader, AutoCloseable {
         });
         out.sort((a, b) -> a.labels().compareTo(b.labels()));
         return out;
+    }
+
+    /**
+     * From the chunk index alone, no sample decoded: per matching series its first chunk's start
+     * and last chunk's end, each one lookup in {@code chunks_by_start} / {@code chunks_by_end}
+     * (SQLite answers a lone min() or max() over an index from one end of it).
+     */
+    @Override
+    public Optional<SampleSpan> span(List<LabelMatcher> matchers) {
+        BitSet ids = index.select(matchers);
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        return withReader(c -> {
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            try (PreparedStatement min = c.prepareStatement("SELECT min(min_t) FROM chunks WHERE series_id = ?");
+                 PreparedStatement max = c.prepareStatement("SELECT max(max_t) FROM chunks WHERE series_id = ?")) {
+                for (int id = ids.nextSetBit(0); id >= 0; id = ids.nextSetBit(id + 1)) {
+                    min.setInt(1, id);
+                    max.setInt(1, id);
+                    try (ResultSet a = min.executeQuery(); ResultSet b = max.executeQuery()) {
+                        long t = a.next() ? a.getLong(1) : 0;
+                        if (!a.wasNull()) {
+                            first = Math.min(first, t);
+                        }
+                        long u = b.next() ? b.getLong(1) : 0;
+                        if (!b.wasNull()) {
+                            last = Math.max(last, u);
+                        }
+                    }
+                }
+            }
+            return first <= last ? Optional.of(new SampleSpan(first, last)) : Optional.<SampleSpan>empty();
+        });
     }
 
     private SeriesData read(PreparedStatement ps, int id, long minTime, long maxTime) throws SQLException {

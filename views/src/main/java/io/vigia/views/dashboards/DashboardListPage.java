@@ -4,7 +4,9 @@ import io.vigia.dashboards.model.Dashboard;
 import java.util.Optional;
 import javafx.scene.input.KeyCode;
 import io.vigia.persistence.workspace.StoredDashboard;
+import io.vigia.views.dashboards.time.RangeKeys;
 import io.vigia.views.shell.Page;
+import io.vigia.views.shortcuts.KeyHelp;
 import io.vigia.views.tasks.TaskScope;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -19,6 +21,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -64,6 +68,7 @@ public final class DashboardListPage implements Page {
                 context.clock(), context.zone());
         dvm.annotations().setStore(context.annotations());
         dvm.setLogSources(context.logSources());
+        dvm.setRecentRanges(context.recentRanges());
         dvm.editing().setSaver(vm::save);
         openView = new DashboardView(dvm, context.dark(), context.demoActive(), () -> vm.openProperty().set(null),
                 context.removeDemo());
@@ -85,6 +90,15 @@ public final class DashboardListPage implements Page {
     @Override
     public String description() {
         return "Dashboards of this workspace";
+    }
+
+    /** The keys an open dashboard handles: the time range, and undo while editing. */
+    @Override
+    public List<KeyHelp> keyHelp() {
+        List<KeyHelp> keys = new ArrayList<>(RangeKeys.HELP);
+        keys.add(new KeyHelp("Ctrl+Z   /   Ctrl+Shift+Z", "Undo / redo an edit (in Edit mode)"));
+        keys.add(new KeyHelp("Drag across a chart", "Zoom in; double-click to go back"));
+        return keys;
     }
 
     @Override

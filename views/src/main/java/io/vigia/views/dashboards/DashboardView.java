@@ -2,6 +2,9 @@ package io.vigia.views.dashboards;
 
 import io.vigia.views.controls.ChoiceText;
 import io.vigia.views.dashboards.deploys.DeployImpactView;
+import io.vigia.views.dashboards.time.RangeKeys;
+import io.vigia.views.dashboards.time.RangePickerView;
+import javafx.scene.Node;
 import java.time.Duration;
 import java.util.Optional;
 import javafx.geometry.Pos;
@@ -11,7 +14,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import io.vigia.dashboards.time.RangeChoice;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
 import javafx.beans.binding.Bindings;
@@ -31,8 +33,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An open dashboard: a toolbar (back to the list, title, demo badge, time range, zoom back,
- * refresh) over the panels laid out on Grafana's 24-column grid.
+ * An open dashboard: a toolbar (back to the list, title, demo badge, the time picker, zoom back,
+ * refresh), the picker's form when open, the banner saying where the data is when the range
+ * shows none, over the panels laid out on Grafana's 24-column grid.
  */
 public final class DashboardView extends BorderPane {
     static final double ROW_HEIGHT = 34;
@@ -74,11 +77,9 @@ public final class DashboardView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ComboBox<RangeChoice> range = new ComboBox<>();
-        range.setId("time-range");
-        range.getItems().setAll(RangeChoice.QUICK);
-        range.valueProperty().bindBidirectional(vm.range().rangeProperty());
-        range.setTooltip(new Tooltip("Time range (drag across a chart to zoom, double-click to go back; Ctrl+click a chart to annotate)"));
+        RangePickerView picker = new RangePickerView(vm.rangePicker());
+        Node range = picker.toolbarNode();
+        RangeKeys rangeKeys = new RangeKeys(vm.rangePicker());
         Button zoomBack = new Button("Back");
         zoomBack.setId("zoom-back");
         zoomBack.setTooltip(new Tooltip("The time range before the last change"));
@@ -150,9 +151,11 @@ public final class DashboardView extends BorderPane {
         undo.setDisable(true);
         redo.setDisable(true);
         edit.setMinWidth(Region.USE_PREF_SIZE);
-        // Grafana's keys: Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes, while editing
+        // Grafana's keys: t ←, t →, t z and Ctrl+←/→ move the range (RangeKeys); Ctrl+Z undoes,
+        // Ctrl+Shift+Z (or Ctrl+Y) redoes, while editing (so Ctrl+Z never zooms out here)
+        addEventHandler(KeyEvent.KEY_PRESSED, rangeKeys::handle);
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (!vm.editing().editingProperty().get() || !e.isShortcutDown()) {
+            if (e.isConsumed() || !vm.editing().editingProperty().get() || !e.isShortcutDown()) {
                 return;
             }
             if (e.getCode() == KeyCode.Z && !e.isShiftDown()) {
@@ -170,13 +173,13 @@ public final class DashboardView extends BorderPane {
         controls.setPrefWrapLength(900);
         controls.setMaxWidth(Double.MAX_VALUE);
         // the buttons keep their labels; the status text gives way when the window is narrow
-        for (Control c : List.of(back, title, removeDemo, badge, zoomBack, refresh, range, auto)) {
+        for (Control c : List.of(back, title, removeDemo, badge, zoomBack, refresh, auto)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         status.setMinWidth(0);
         titleRow.getStyleClass().add("dashboard-toolbar");
         controls.getStyleClass().add("dashboard-toolbar");
-        VBox top = new VBox(2, titleRow, controls);
+        VBox top = new VBox(2, titleRow, controls, picker.panelNode(), new NoDataBanner(vm.whereTheData()));
         if (!vm.variables().isEmpty()) {
             FlowPane vars = new FlowPane(12, 6);
             vars.setId("dashboard-variables");

@@ -5,13 +5,18 @@ import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.SourceChoice;
 import io.vigia.dashboards.model.Variable;
+import io.vigia.dashboards.query.DataSpanFinder;
 import io.vigia.dashboards.query.PanelData;
 import io.vigia.dashboards.query.PanelRequest;
+import io.vigia.dashboards.query.QueryPreparation;
 import io.vigia.dashboards.query.VariableOptions;
+import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.time.RangeChoice;
+import io.vigia.dashboards.time.RecentRanges;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.views.dashboards.deploys.DeployImpactViewModel;
+import io.vigia.views.dashboards.time.RangePickerViewModel;
 import io.vigia.views.tasks.BackgroundTask;
 import io.vigia.views.tasks.TaskScope;
 import javafx.beans.property.BooleanProperty;
@@ -38,7 +43,9 @@ import java.util.function.Function;
 
 /**
  * One open dashboard. It holds the dashboard and its variables and composes the child view
- * models, each with one job: {@link RangeNavigation} (the time range, zoom, back and forward),
+ * models, each with one job: {@link RangeNavigation} (the time range, zoom, shift, back and
+ * forward) with its {@link RangePickerViewModel}, {@link WhereTheDataIs} (where the data is when
+ * the range shows none),
  * {@link PanelLoads} (each panel's data, cache first), {@link DashboardAnnotations},
  * {@link DashboardEditing}, {@link AutoRefresh} and {@link DeployFlow}. A change of range,
  * variable or compare mode refreshes the panels and the annotations.
@@ -60,6 +67,10 @@ public final class DashboardViewModel {
     private final DashboardEditing editing;
     private final AutoRefresh autoRefresh;
     private final DeployFlow deploys;
+    private final RangePickerViewModel picker;
+    private final WhereTheDataIs whereTheData;
+    /** The request of the last refresh, for the search for data when it shows none. */
+    private PanelRequest lastRequest;
     /** Set once by the page before the first refresh; read by background loads. */
     private volatile LogSources logSources = LogSources.NONE;
     private double widthPx = 1200;
@@ -101,6 +112,12 @@ public final class DashboardViewModel {
         });
         this.deploys = new DeployFlow(sources, () -> logSources, minInterval, tasks);
         this.range = new RangeNavigation(RangeChoice.of(dashboard.timeFrom(), dashboard.timeTo()), clock, zone, this::refresh);
+        this.picker = new RangePickerViewModel(range, tasks);
+        this.whereTheData = new WhereTheDataIs(new DataSpanFinder(sources, QueryPreparation.EXPAND, minInterval), tasks, zone, c -> {
+            range.rangeProperty().set(c);
+            picker.remember(c);
+        });
+        panels.completedProperty().addListener((o, a, b) -> lookForDataIfNone());
         comparePrevious.addListener((o, a, b) -> refresh());
     }
 
@@ -116,6 +133,23 @@ public final class DashboardViewModel {
     /** The time range: the picker's choice, zoom, back and forward. */
     public RangeNavigation range() {
         return range;
+    }
+
+    /** The toolbar's time picker: typed ranges, dates, quick and recent ranges, shifting. */
+    public RangePickerViewModel rangePicker() {
+        return picker;
+    }
+
+    /** The banner saying where the data is when the range shows none, with "Zoom to data". */
+    public WhereTheDataIs whereTheData() {
+        return whereTheData;
+    }
+
+    /** Where the picker keeps recently used ranges (the workspace's settings); read in the background. */
+    public void setRecentRanges(RecentRanges recent) {
+        if (recent != null) {
+            picker.setStore(recent);
+        }
     }
 
     /** Edit mode: moving, resizing and changing panels, undo, autosave. */
@@ -235,12 +269,28 @@ public final class DashboardViewModel {
             values.put(st.variable().name(), List.copyOf(st.selected()));
             all.put(st.variable().name(), List.copyOf(st.options()));
         }
-        panels.refresh(dashboard, PanelRequest.of(r, 0, values, all), widthPx, comparePrevious.get());
+        lastRequest = PanelRequest.of(r, 0, values, all);
+        whereTheData.clear();
+        panels.refresh(dashboard, lastRequest, widthPx, comparePrevious.get());
         annotations.refresh(dashboard, r);
+    }
+
+    /** Every panel answered: if none has a sample, the banner will say where the data is. */
+    private void lookForDataIfNone() {
+        if (lastRequest == null) {
+            return;
+        }
+        List<PanelData> answers = dashboard.allPanels().stream().filter(p -> p.type() != PanelType.ROW)
+                .map(p -> panels.of(p).get()).toList();
+        java.time.Instant now = clock.instant();
+        java.time.Instant end = lastRequest.range().to().isAfter(now) ? lastRequest.range().to() : now;
+        whereTheData.refreshed(dashboard, lastRequest, picker.describe(range.rangeProperty().get()), answers,
+                end.plus(Duration.ofDays(1)));
     }
 
     public void close() {
         autoRefresh.stop();
+        whereTheData.clear();
         panels.cancel();
         annotations.cancel();
     }

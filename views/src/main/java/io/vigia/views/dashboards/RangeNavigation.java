@@ -27,7 +27,7 @@ public final class RangeNavigation {
     private final ZoneId zone;
     private boolean navigating;
 
-    RangeNavigation(RangeChoice initial, Clock clock, ZoneId zone, Runnable onChange) {
+    public RangeNavigation(RangeChoice initial, Clock clock, ZoneId zone, Runnable onChange) {
         this.clock = clock;
         this.zone = zone;
         range.set(initial);
@@ -52,7 +52,7 @@ public final class RangeNavigation {
     }
 
     /** Resolves the choice at the clock's now, as the range of a new refresh. */
-    TimeRange resolveNow() {
+    public TimeRange resolveNow() {
         TimeRange r = range.get().resolve(clock.instant(), zone);
         resolved.set(r);
         return r;
@@ -69,6 +69,55 @@ public final class RangeNavigation {
             return;
         }
         range.set(new RangeChoice.Absolute(new TimeRange(Instant.ofEpochMilli(fromMillis), Instant.ofEpochMilli(toMillis))));
+    }
+
+    /**
+     * Moves the range back by its own length, as fixed instants (a relative range becomes
+     * absolute, as in Grafana). Grafana's arrows move by half a range; a whole one pages through
+     * history without overlap.
+     */
+    public boolean shiftBack() {
+        TimeRange r = current();
+        if (r.length().isZero()) {
+            return false;
+        }
+        range.set(new RangeChoice.Absolute(r.shiftedBack(r.length())));
+        return true;
+    }
+
+    /**
+     * Moves the range forward by its own length, stopping at now (Grafana's upper limit); false
+     * when it already ends at or after now.
+     */
+    public boolean shiftForward() {
+        TimeRange r = current();
+        Instant now = clock.instant();
+        if (r.length().isZero() || !r.to().isBefore(now)) {
+            return false;
+        }
+        Instant to = r.to().plus(r.length());
+        if (to.isAfter(now)) {
+            to = now;
+        }
+        range.set(new RangeChoice.Absolute(new TimeRange(to.minus(r.length()), to)));
+        return true;
+    }
+
+    /** Twice as long around the same centre (Grafana's {@code t z}). */
+    public void zoomOut() {
+        TimeRange r = current();
+        range.set(new RangeChoice.Absolute(r.length().isZero()
+                ? new TimeRange(r.from().minusSeconds(15), r.to().plusSeconds(15)) : r.zoomOut()));
+    }
+
+    /** The time zone ranges are resolved and shown in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The clock ranges are resolved at. */
+    public Clock clock() {
+        return clock;
     }
 
     /** Back to the range before the last change. */

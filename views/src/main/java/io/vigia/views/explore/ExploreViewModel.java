@@ -38,7 +38,7 @@ public final class ExploreViewModel {
 
     private final ObservableList<SourceChoice> sourceChoices = FXCollections.observableArrayList();
     private final ObservableList<HistoryEntry> historyEntries = FXCollections.observableArrayList();
-    private final ObjectProperty<RangeChoice> range = new SimpleObjectProperty<>(this, "range", RangeChoice.QUICK.getFirst());
+    private final ObjectProperty<RangeChoice> range = new SimpleObjectProperty<>(this, "range", RangeChoice.of("now-6h", "now"));
     private final BooleanProperty split = new SimpleBooleanProperty(this, "split");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
 

@@ -106,7 +106,7 @@ public final class MainWindow {
 
     private void setHelp(boolean visible) {
         if (visible && helpOverlay == null) {
-            helpOverlay = new HelpOverlay(shortcuts, () -> vm.helpVisibleProperty().set(false));
+            helpOverlay = new HelpOverlay(shortcuts, vm.pages(), () -> vm.helpVisibleProperty().set(false));
             root.getChildren().add(helpOverlay);
         } else if (!visible && helpOverlay != null) {
             root.getChildren().remove(helpOverlay);

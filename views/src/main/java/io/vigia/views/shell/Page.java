@@ -1,6 +1,9 @@
 package io.vigia.views.shell;
 
+import io.vigia.views.shortcuts.KeyHelp;
 import javafx.scene.Node;
+
+import java.util.List;
 
 /**
  * One entry of the navigation: a view with its view model behind it. The view is built on first
@@ -21,5 +24,10 @@ public interface Page {
     }
 
     default void close() {
+    }
+
+    /** Keys the page handles itself, listed under its title in the help overlay. */
+    default List<KeyHelp> keyHelp() {
+        return List.of();
     }
 }

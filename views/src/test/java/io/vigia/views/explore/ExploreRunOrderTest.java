@@ -167,7 +167,7 @@ class ExploreRunOrderTest {
         vm.left().run();
         executor.finishAll("Explore A");
         assertThat(vm.left().resultProperty().get().range().from()).isEqualTo(NOW.minusSeconds(6 * 3600));
-        vm.rangeProperty().set(RangeChoice.QUICK.get(2)); // last 7 days
+        vm.rangeProperty().set(RangeChoice.of("now-7d", "now"));
         executor.finishAll("Explore A");
         assertThat(vm.left().resultProperty().get().range().from()).isEqualTo(NOW.minusSeconds(7 * 86400));
         assertThat(executor.titled("Explore B")).as("the right pane never ran").isEmpty();

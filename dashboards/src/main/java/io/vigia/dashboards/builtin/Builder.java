@@ -15,6 +15,7 @@ import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.QueryLanguage;
 import io.vigia.dashboards.model.Thresholds;
 import io.vigia.dashboards.model.Variable;
+import io.vigia.dashboards.query.BoundQuery;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,12 +66,18 @@ final class Builder {
 
     /** A stat tile; query B, the same over the period before, gives the delta. */
     void stat(String title, String unit, KpiDirection direction, String expr) {
+        stat(title, unit, direction, expr, 4);
+    }
+
+    void stat(String title, String unit, KpiDirection direction, String expr, int w) {
         List<Query> queries = new ArrayList<>();
         queries.add(instant("A", expr, ""));
-        if (expr.contains("[$__range]")) {
+        if (BoundQuery.isTemplate(expr) && expr.contains("window=$__range")) {
+            queries.add(instant("B", expr + " offset=$__range", ""));
+        } else if (expr.contains("[$__range]")) {
             queries.add(instant("B", expr.replace("[$__range]", "[$__range] offset $__range"), ""));
         }
-        add(PanelType.STAT, title, 4, queries, FieldConfig.DEFAULT.withUnit(unit), PanelOptions.DEFAULTS.withStat(Stat.of(direction)));
+        add(PanelType.STAT, title, w, queries, FieldConfig.DEFAULT.withUnit(unit), PanelOptions.DEFAULTS.withStat(Stat.of(direction)));
     }
 
     void timeSeries(String title, String unit, int w, Query... queries) {

@@ -2,6 +2,7 @@ package io.vigia.dashboards.builtin;
 
 import io.vigia.dashboards.model.AnnotationSource;
 import io.vigia.dashboards.model.Dashboard;
+import io.vigia.dashboards.query.DeployEvents;
 
 import java.util.List;
 import java.util.Optional;
@@ -51,9 +52,12 @@ public final class BuiltInDashboards {
         return ServiceLatencyDashboard.build();
     }
 
-    /** Deploy markers: a new {@code version} of {@code vigia_build_info} per service. */
+    /**
+     * Deploy markers from the source's bound deploy signals (a new version, image, generation or
+     * sync per service; {@code vigia_build_info} in Vigia's contract), restarts as their own markers.
+     */
     public static AnnotationSource deploys() {
-        return new AnnotationSource("Deploys", AnnotationSource.Kind.DEPLOYS, "", "vigia_build_info",
+        return new AnnotationSource("Deploys", AnnotationSource.Kind.DEPLOYS, "", DeployEvents.TEMPLATE,
                 "{{service}} {{version}}", "", "rgba(255, 120, 10, 1)", true);
     }
 

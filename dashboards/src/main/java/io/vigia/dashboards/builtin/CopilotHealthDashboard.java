@@ -40,9 +40,9 @@ final class CopilotHealthDashboard {
                 q("A", "1000 * sum by (severity) (increase(vigia_copilot_accepted_with_sast_findings_total[1d])) / scalar(sum(increase(" + Builder.ACCEPTED + "[1d])))", "{{severity}}"));
         b.row(8);
         b.timeSeries("Prompts blocked per hour, by category", "short", 12, Builder.STACKED,
-                q("A", "sum by (category) (rate(" + Builder.GUARD + "{decision=\"blocked\"}[$__rate_interval])) * 3600", "{{category}}"));
+                q("A", "@guard.blocked by=category fn=rate scale=3600", "{{category}}"));
         b.table("Prompts blocked by category", 12, Builder.OWASP,
-                instant("A", "sort_desc(sum by (category) (increase(" + Builder.GUARD + "{decision=\"blocked\"}[$__range])))", "{{category}}"));
+                instant("A", "@guard.blocked by=category window=$__range sort=desc", "{{category}}"));
         b.row(8);
         b.timeSeries("Reverted share of accepted, by model (trailing 24 h)", "percentunit", 7,
                 q("A", "sum by (model) (increase(vigia_copilot_suggestions_reverted_total[1d])) / sum by (model) (increase(" + Builder.ACCEPTED + "[1d]))", "{{model}}"));

@@ -153,6 +153,8 @@ public final class ReportBuilder {
                     case UNSUPPORTED -> sections.add(new Report.Missing(p.title(),
                             "a \"" + p.originalType() + "\" panel, which Vigia does not draw"));
                 }
+            } catch (NotOnThisSource e) {
+                sections.add(new Report.Missing(p.title(), "not on this source: " + e.getMessage()));
             } catch (QueryException | IllegalArgumentException e) {
                 SourceUnavailableException.rethrowIfUnreachable(source, e);
                 problems.add("\"" + p.title() + "\": " + e.getMessage());
@@ -275,6 +277,10 @@ public final class ReportBuilder {
                 .instantsAt(now.isBefore(range.to()) && now.isAfter(range.from()) ? now : range.to());
         PanelData data = loader.load(d, p, request);
         watch.rethrowIfUnreachable();
+        if (!data.sent().isEmpty() && data.sent().stream().noneMatch(x -> x.notRun() == null) && !data.errors().isEmpty()) {
+            // the source has nothing for this panel: said in its place, not a failure of the report
+            throw new NotOnThisSource(String.join("; ", data.errors()));
+        }
         if (!data.errors().isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", data.errors()));
         }
@@ -299,5 +305,12 @@ public final class ReportBuilder {
 
     private static List<Query> visible(Panel p) {
         return p.queries().stream().filter(q -> !q.hidden() && q.language() == QueryLanguage.PROMQL).toList();
+    }
+
+    /** A panel none of whose queries the source can answer (what it needs and what was found nearest). */
+    private static final class NotOnThisSource extends RuntimeException {
+        NotOnThisSource(String message) {
+            super(message, null, false, false);
+        }
     }
 }

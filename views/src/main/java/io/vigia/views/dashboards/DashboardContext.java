@@ -1,5 +1,7 @@
 package io.vigia.views.dashboards;
 
+import io.vigia.dashboards.query.BindingsLookup;
+
 import io.vigia.persistence.workspace.AnnotationRepository;
 import io.vigia.datasources.api.MetricsSource;
 import javafx.beans.value.ObservableBooleanValue;
@@ -12,14 +14,23 @@ import java.util.function.Function;
 
 /**
  * What open dashboards need from the composition root: the sources by name ("" is the default),
- * the same answering only from their result cache (empty where there is none), their scrape interval, the clock and zone, the theme, the demo state with its remove action, where manual annotations are kept (null: none), and the LogQL sources.
+ * the same answering only from their result cache (empty where there is none), their scrape interval, the clock and zone, the theme, the demo state with its remove action, where manual annotations are kept (null: none), the LogQL sources, and what each source has for the built-ins' inputs (its bindings).
  */
 public record DashboardContext(Function<String, MetricsSource> sources, Function<String, Optional<MetricsSource>> cachedSources,
                                Duration minInterval, Clock clock, ZoneId zone,
                                ObservableBooleanValue dark, ObservableBooleanValue demoActive, Runnable removeDemo,
-                               AnnotationRepository annotations, LogSources logSources) {
+                               AnnotationRepository annotations, LogSources logSources, BindingsLookup bindings) {
     public DashboardContext {
         logSources = logSources == null ? LogSources.NONE : logSources;
+        bindings = bindings == null ? BindingsLookup.CONTRACT : bindings;
+    }
+
+    /** Every source read as Vigia's own contract. */
+    public DashboardContext(Function<String, MetricsSource> sources, Function<String, Optional<MetricsSource>> cachedSources,
+                            Duration minInterval, Clock clock, ZoneId zone,
+                            ObservableBooleanValue dark, ObservableBooleanValue demoActive, Runnable removeDemo,
+                            AnnotationRepository annotations, LogSources logSources) {
+        this(sources, cachedSources, minInterval, clock, zone, dark, demoActive, removeDemo, annotations, logSources, null);
     }
 
     /** Without LogQL sources. */

@@ -64,6 +64,7 @@ public final class DashboardListPage implements Page {
                 context.clock(), context.zone());
         dvm.annotations().setStore(context.annotations());
         dvm.setLogSources(context.logSources());
+        dvm.setBindings(context.bindings());
         dvm.editing().setSaver(vm::save);
         openView = new DashboardView(dvm, context.dark(), context.demoActive(), () -> vm.openProperty().set(null),
                 context.removeDemo());

@@ -160,4 +160,64 @@ class BindingsOnRealPrometheusE2ETest {
                 .contains("prometheus_build_info (version changes), service=job")
                 .contains("GUARDRAIL_DECISIONS: MISSING");
     }
+
+    /**
+     * The issue's case: the Service Latency &amp; Deploys report of a Prometheus scraping itself had no
+     * sample and no deploy. Now latency, errors and throughput come from its own histogram and
+     * counter, and a restart (same version, new process start time) is reported as a restart, not
+     * a deploy. A Prometheus of its own, since it is killed and started again on its data.
+     */
+    @Test
+    void theServiceLatencyReportShowsPrometheussOwnLatencyAndARestartAsARestart() throws Exception {
+        try (PrometheusServer own = PrometheusServer.start()) {
+            String ws = dir.resolve("report.vigia").toString();
+            awaitScrapes(own, 5);
+            CliE2ETest.Result add = CliE2ETest.vigia("--workspace", ws, "sources", "add", "own", "--url", own.url().toString());
+            assertThat(add.exit()).as(add.out() + add.err()).isZero();
+            // deploys and restarts are looked for at the scrape interval Vigia assumes for a server (15 s):
+            // two steps either side of the restart
+            Thread.sleep(35_000);
+            own.kill();
+            own.restart();
+            awaitScrapes(own, 35);
+            String week = io.vigia.dashboards.report.IsoWeek.of(java.time.LocalDate.now(java.time.ZoneOffset.UTC)).toString();
+            Path out = dir.resolve("out");
+            CliE2ETest.Result report = CliE2ETest.vigia("--workspace", ws, "report", "--dashboard", "service-latency", "--source", "own",
+                    "--week", week, "--tz", "UTC", "--format", "csv,html", "--out", out.toString());
+            assertThat(report.exit()).as(report.out() + report.err()).isZero();
+            assertThat(report.err()).doesNotContain("no data in");
+            String csv;
+            try (var files = java.nio.file.Files.list(out)) {
+                Path file = files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
+                csv = java.nio.file.Files.readString(file);
+            }
+            assertThat(csv).as("p95 by service: Prometheus's own job").contains("p95 latency by service").contains("prometheus");
+            assertThat(csv).contains("Error rate by service (5xx share)").contains("Throughput by service");
+            String html;
+            try (var files = java.nio.file.Files.list(out)) {
+                html = java.nio.file.Files.readString(files.filter(f -> f.toString().endsWith(".html")).findFirst().orElseThrow());
+            }
+            assertThat(html).doesNotContain("NO DATA");
+            assertThat(html).as("the restart is a restart").contains("No deploy this week.").contains("1 restart without a deploy");
+        }
+    }
+
+    private static void awaitScrapes(PrometheusServer p, int n) throws Exception {
+        try (PrometheusClient c = new PrometheusClient(ConnectionSettings.of(SourceType.PROMETHEUS, p.url().toString()).withName("own")
+                .withTimeout(Duration.ofSeconds(10)), SecretResolver.withSystemEnvironment(new InMemorySecretStore()))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    QueryResult r = c.query("count_over_time(up{job=\"prometheus\"}[" + (n + 5) + "s])", Instant.now()).result();
+                    if (r instanceof QueryResult.Vector v && v.size() == 1 && v.values()[0] >= n) {
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    // starting again: not answering yet
+                }
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("Prometheus did not scrape itself " + n + " times:\n" + p.log());
+    }
 }

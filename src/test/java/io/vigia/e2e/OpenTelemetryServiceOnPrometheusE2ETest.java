@@ -124,9 +124,8 @@ class OpenTelemetryServiceOnPrometheusE2ETest {
     void deployImpactOverTheGeneratedQueriesShowsTheRegression() {
         ChangeEvent.Deploy deploy = new DeployDetector(run.client()).detect(bindings.deploys().orElseThrow(), null,
                 run.started(), Instant.now(), ScrapedService.SCRAPE).deploys().getFirst();
-        // The binding-aware queries the dashboards step will hand DeployImpact (see DeployImpactQueries).
-        DeployImpact.Result r = DeployImpact.compute(run.client(), new DeployMarkers.Deploy(deploy.timeMillis(), SERVICE, "2.0.0"),
-                LOAD, ScrapedService.SCRAPE, DeployImpactQueries.RATE_WINDOW, DeployImpactQueries.of(bindings, SERVICE));
+        DeployImpact.Result r = DeployImpact.compute(run.client(), bindings, new DeployMarkers.Deploy(deploy.timeMillis(), SERVICE, "2.0.0"),
+                LOAD, ScrapedService.SCRAPE, ScrapedService.RATE_WINDOW);
         DeployImpact.Row p95 = r.row(DeployImpact.Measure.P95);
         double[] bounds = GeneratedQueries.bucketBounds(run.client(), "http_server_request_duration_seconds_bucket", run.started(), Instant.now());
         GeneratedQueries.assertP95InBuckets(p95.before(), bounds, V1_LATENCY, run.phases().get(0).load(), "p95 before the deploy");

@@ -26,6 +26,8 @@ import java.util.List;
  */
 final class ScrapedService implements AutoCloseable {
     static final Duration SCRAPE = Duration.ofSeconds(1);
+    /** Four scrape intervals, as DeployImpact takes four of the source's (its 5-minute floor is for real data). */
+    static final Duration RATE_WINDOW = SCRAPE.multipliedBy(4);
 
     /** One version's run: when its process was ready and stopped, and the load it answered. */
     record Phase(ServiceOptions options, Instant readyAt, Instant stoppedAt, LoadGenerator.Result load) {

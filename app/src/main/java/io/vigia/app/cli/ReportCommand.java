@@ -109,7 +109,9 @@ final class ReportCommand extends WorkspaceCommand implements Callable<Integer> 
             }
             Report report;
             try (QuerySourceOptions.Opened opened = source.open(ws)) {
-                report = new ReportBuilder(opened.source(), Clock.systemUTC(), scrapeInterval()).build(d.get(), isoWeek, zone);
+                // the source's own names for the built-ins' inputs: kept in the workspace, probed on first use
+                var bindings = CliBindings.of(ws, source.source, opened.source(), Clock.systemUTC());
+                report = new ReportBuilder(opened.source(), bindings, Clock.systemUTC(), scrapeInterval()).build(d.get(), isoWeek, zone);
             } catch (SourceUnavailableException e) {
                 err.println("vigia: cannot write the report: " + e.getMessage());
                 return EXIT_SOURCE;

@@ -1,5 +1,7 @@
 package io.vigia.app.gui;
 
+import io.vigia.datasources.bindings.store.BindingsOnFirstUse;
+
 import io.vigia.app.VigiaVersion;
 import io.vigia.dashboards.builtin.BuiltInDashboards;
 import io.vigia.dashboards.demo.DemoLoad;
@@ -12,6 +14,8 @@ import io.vigia.datasources.secrets.SecretStore;
 import io.vigia.datasources.sources.DataSourceCatalog;
 import io.vigia.persistence.workspace.DataSourceRepository;
 import io.vigia.persistence.workspace.QueryCacheRepository;
+import io.vigia.views.sources.BindingsView;
+import io.vigia.views.sources.BindingsViewModel;
 import io.vigia.views.sources.DataSourcesPage;
 import io.vigia.views.sources.DataSourcesViewModel;
 import io.vigia.persistence.series.SqliteSeriesStore;
@@ -76,6 +80,13 @@ public final class GuiComposition implements AutoCloseable {
         this.stage = stage;
     }
 
+    private static ReportsPage reportsPage(Workspace workspace, DataSourceCatalog catalog, BindingsOnFirstUse bindings,
+                                           FxTaskExecutor executor, Clock clock) {
+        ReportsPage page = ReportsPage.create(workspace, () -> catalog.metricsSource(""), DemoWorkspace.INTERVAL, executor.scope(), clock);
+        page.viewModel().setBindings(() -> bindings.of(""));
+        return page;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(GuiComposition.class);
     /** Remote results kept in the workspace for instant, offline opening. */
     private static final long QUERY_CACHE_BYTES = 256L * 1024 * 1024;
@@ -106,8 +117,10 @@ public final class GuiComposition implements AutoCloseable {
         MetricsSource local = new LocalPromqlSource("local", store);
         DataSourceCatalog catalog = new DataSourceCatalog(new DataSourceRepository(workspace), secrets, local,
                 new io.vigia.datasources.logs.GuardrailEventLogs(workspace), new QueryCacheRepository(workspace, QUERY_CACHE_BYTES), clock);
+        BindingsOnFirstUse bindings = WorkspaceBindings.onFirstUse(workspace, catalog, clock);
         DataSourcesPage sourcesPage = new DataSourcesPage(new DataSourcesViewModel(catalog, executor.scope(), dialogs,
-                "the workspace's own store (" + workspace.file().getFileName() + ")"));
+                "the workspace's own store (" + workspace.file().getFileName() + ")"),
+                new BindingsView(new BindingsViewModel(WorkspaceBindings.access(workspace, catalog, bindings, clock), executor.scope())));
         boolean demoLoaded = DemoWorkspace.LOADED.equals(settings.get(DemoWorkspace.SETTING));
         DemoViewModel demo = new DemoViewModel(new SettingsRepository(workspace), store, executor.scope(), dialogs, clock,
                 demoLoaded);
@@ -124,7 +137,7 @@ public final class GuiComposition implements AutoCloseable {
                     sourcesPage.viewModel().newSource();
                 }), new io.vigia.persistence.workspace.AnnotationRepository(workspace),
                 new io.vigia.views.dashboards.CatalogLogSources(catalog),
-                new io.vigia.dashboards.time.RecentRanges(new SettingsRepository(workspace)));
+                new io.vigia.dashboards.time.RecentRanges(new SettingsRepository(workspace)), bindings::of);
         DashboardListPage dashboardsPage = new DashboardListPage(
                 new DashboardListViewModel(new DashboardStore(workspace), dashboardTasks, dialogs), dashboardTasks, context);
         // the Settings toggle runs the OTLP receiver into this workspace's store while the app is open
@@ -148,7 +161,7 @@ public final class GuiComposition implements AutoCloseable {
                 dashboardsPage,
                 io.vigia.views.explore.ExplorePage.create(catalog, workspace, executor.scope(), theme.darkProperty(), dashboardClock,
                         DemoWorkspace.INTERVAL),
-                ReportsPage.create(workspace, () -> catalog.metricsSource(""), DemoWorkspace.INTERVAL, executor.scope(), clock),
+                reportsPage(workspace, catalog, bindings, executor, clock),
                 sourcesPage,
                 importPage,
                 new SettingsPage(theme.choiceProperty(), workspace.file().toString(), VigiaVersion.get(), otlp));

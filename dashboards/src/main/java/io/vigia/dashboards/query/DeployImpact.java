@@ -1,5 +1,14 @@
 package io.vigia.dashboards.query;
 
+import io.vigia.datasources.bindings.ContractBindings;
+import io.vigia.datasources.bindings.SemanticInput;
+import io.vigia.datasources.bindings.SourceBindings;
+import io.vigia.datasources.bindings.query.Dimension;
+import io.vigia.datasources.bindings.query.Filter;
+import io.vigia.datasources.bindings.query.HttpQueries;
+import io.vigia.datasources.bindings.query.QueryPlan;
+import java.util.Set;
+
 import io.vigia.dashboards.analytics.stats.BenjaminiHochberg;
 import io.vigia.dashboards.analytics.stats.BlockBootstrap;
 import io.vigia.dashboards.analytics.stats.Estimator;
@@ -13,10 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * "What changed in p95 of payments after the last deploy?": p50, p95, p99 latency, 5xx share and
@@ -89,46 +96,46 @@ public final class DeployImpact {
         return compute(source, deploy, window, Duration.ofSeconds(15));
     }
 
-    /** As above; {@code scrapeInterval} applies when the source does not give its own. */
+    /** As above; {@code scrapeInterval} applies when the source does not give its own. Vigia's own contract names. */
     public static Result compute(MetricsSource source, Deploy deploy, Duration window, Duration scrapeInterval) throws QueryException {
-        Duration scrape = source.minInterval().orElse(scrapeInterval);
-        Duration rateWindow = max(MIN_RATE_WINDOW, scrape.multipliedBy(4));
-        Duration step = max(scrape, Duration.ofSeconds(Math.max(15, window.toSeconds() / STEPS_PER_WINDOW)));
-        String rw = rateWindow.toSeconds() + "s";
-        String svc = "service=\"" + escape(deploy.service()) + "\"";
-        Map<Measure, String> queries = new EnumMap<>(Measure.class);
-        for (Measure m : Measure.values()) {
-            queries.put(m, switch (m) {
-                case P50 -> quantile("0.5", svc, rw);
-                case P95 -> quantile("0.95", svc, rw);
-                case P99 -> quantile("0.99", svc, rw);
-                case ERROR_RATE -> "sum(rate(" + HTTP + "_count{" + svc + ",http_response_status_code=~\"5..\"}[" + rw + "])) / sum(rate("
-                        + HTTP + "_count{" + svc + "}[" + rw + "]))";
-                case THROUGHPUT -> "sum(rate(" + HTTP + "_count{" + svc + "}[" + rw + "]))";
-            });
-        }
-        return compute(source, deploy, window, step, rateWindow, queries);
+        return compute(source, ContractBindings.of(""), deploy, window, scrapeInterval);
     }
 
     /**
-     * The same comparison over the caller's queries, one per measure (a measure without one is left
-     * out): how a source whose metrics are not named as in docs/telemetry.md is compared, with the
-     * PromQL its bindings generate ({@code io.vigia.datasources.bindings.query.HttpQueries}). Each
-     * query is a range query from {@code deploy - window} to {@code deploy + window} at
-     * {@code step}; its rates span {@code rateWindow}, so the steps that close inside it after the
-     * deploy are left out of "after".
+     * The measures in the source's own names ({@code bindings}): quantiles from its latency
+     * histogram (a measure the source cannot give, such as quantiles without buckets, is a row
+     * without values whose {@code expr} says why), the error share and throughput from its request counter.
      */
-    public static Result compute(MetricsSource source, Deploy deploy, Duration window, Duration step, Duration rateWindow,
-                                 Map<Measure, String> queries) throws QueryException {
+    public static Result compute(MetricsSource source, SourceBindings bindings, Deploy deploy, Duration window,
+                                 Duration scrapeInterval) throws QueryException {
+        Duration scrape = source.minInterval().orElse(scrapeInterval);
+        Duration rateWindow = max(MIN_RATE_WINDOW, scrape.multipliedBy(4));
+        Duration step = max(scrape, Duration.ofSeconds(Math.max(15, window.toSeconds() / STEPS_PER_WINDOW)));
+        return compute(source, bindings, deploy, window, step, rateWindow);
+    }
+
+    /**
+     * As above with the step and the rate window given: each measure is a range query from
+     * {@code deploy - window} to {@code deploy + window} at {@code step}, its rates span
+     * {@code rateWindow}, and the steps that close inside it after the deploy are left out of
+     * "after". For short windows on fast scrapes, where the 5-minute floor would hide the change.
+     */
+    public static Result compute(MetricsSource source, SourceBindings bindings, Deploy deploy, Duration window,
+                                 Duration step, Duration rateWindow) throws QueryException {
+        String rw = rateWindow.toSeconds() + "s";
         Instant at = Instant.ofEpochMilli(deploy.timeMillis());
         Instant from = at.minus(window);
         Instant to = at.plus(window);
+        Filter svc = deploy.service() == null || deploy.service().isEmpty() ? Filter.NONE : Filter.of(Dimension.SERVICE, deploy.service());
         List<Row> rows = new ArrayList<>();
         for (Measure m : Measure.values()) {
-            String expr = queries.get(m);
-            if (expr == null) {
+            QueryPlan plan = plan(bindings, m, svc, rw);
+            if (!(plan instanceof QueryPlan.Available a)) {
+                rows.add(row(m, "not available: " + ((QueryPlan.Unavailable) plan).reason(), deploy.timeMillis(), rateWindow,
+                        new long[0], new double[0]));
                 continue;
             }
+            String expr = a.promql();
             QueryResult r = source.queryRange(expr, from, to, step).result();
             long[] ts = new long[0];
             double[] vs = new double[0];
@@ -183,8 +190,23 @@ public final class DeployImpact {
         return v.length == 0 ? Double.NaN : Estimator.MEDIAN.evaluate(v);
     }
 
-    private static String quantile(String q, String svc, String rateWindow) {
-        return String.format(Locale.ROOT, "histogram_quantile(%s, sum by (le) (rate(%s_bucket{%s}[%s])))", q, HTTP, svc, rateWindow);
+    private static QueryPlan plan(SourceBindings b, Measure m, Filter svc, String rw) {
+        return switch (m) {
+            case P50, P95, P99 -> b.latency().map(l -> HttpQueries.quantile(l, switch (m) {
+                case P50 -> 0.5;
+                case P95 -> 0.95;
+                default -> 0.99;
+            }, svc, Set.of(), rw)).orElseGet(() -> missing(b, SemanticInput.REQUEST_LATENCY));
+            case ERROR_RATE -> b.requests().map(c -> HttpQueries.errorShare(c, svc, Set.of(), rw))
+                    .orElseGet(() -> missing(b, SemanticInput.REQUEST_COUNT));
+            case THROUGHPUT -> b.requests().map(c -> HttpQueries.throughput(c, svc, Set.of(), rw))
+                    .orElseGet(() -> missing(b, SemanticInput.REQUEST_COUNT));
+        };
+    }
+
+    private static QueryPlan missing(SourceBindings b, SemanticInput input) {
+        String m = b.input(input).missing();
+        return new QueryPlan.Unavailable(m == null ? "needs " + input.need() : m);
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -20,8 +20,11 @@ import java.util.List;
 public final class DeployMarkers {
     public static final ChartColor COLOR = ChartColor.hex("#FF780A");
 
-    /** One deploy: when, which service, which version. */
-    public record Deploy(long timeMillis, String service, String version) {
+    /** One deploy: when, which service, which version, from which (null when the signal does not say). */
+    public record Deploy(long timeMillis, String service, String version, String previousVersion) {
+        public Deploy(long timeMillis, String service, String version) {
+            this(timeMillis, service, version, null);
+        }
     }
 
     private DeployMarkers() {
@@ -44,6 +47,7 @@ public final class DeployMarkers {
 
     public static List<Annotation> annotations(List<Deploy> deploys) {
         return deploys.stream().map(d -> new Annotation(d.timeMillis(), d.timeMillis(),
-                (d.service() == null ? "" : d.service()) + " " + (d.version() == null ? "" : d.version()), COLOR)).toList();
+                ((d.service() == null ? "" : d.service()) + " " + (d.previousVersion() == null ? "" : d.previousVersion() + " → ")
+                        + (d.version() == null ? "" : d.version())).strip(), COLOR)).toList();
     }
 }

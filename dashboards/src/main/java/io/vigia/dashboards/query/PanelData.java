@@ -18,8 +18,19 @@ import java.util.List;
  * never drawn on a new axis.
  */
 public record PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices,
-                        List<String> errors, Instant staleSince, List<LogLine> logs, TimeRange range) {
+                        List<String> errors, Instant staleSince, List<LogLine> logs, TimeRange range, List<Sent> sent) {
+    /**
+     * One query as it was sent (bound to the source's names, variables and macros expanded), or why
+     * it was not, with what the panel must say about it: the panel info shows these.
+     */
+    public record Sent(String refId, String expr, List<String> notes, String notRun) {
+        public Sent {
+            notes = List.copyOf(notes);
+        }
+    }
+
     public PanelData {
+        sent = sent == null ? List.of() : List.copyOf(sent);
         logs = logs == null ? List.of() : List.copyOf(logs);
         series = List.copyOf(series);
         refIds = List.copyOf(refIds);
@@ -33,6 +44,11 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
     /** The refId suffix and name suffix of a series drawn for the previous period (an overlay). */
     public static final String PREVIOUS_PERIOD_REF = "@previous";
     public static final String PREVIOUS_PERIOD_NAME = " (previous period)";
+
+    public PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices,
+                     List<String> errors, Instant staleSince, List<LogLine> logs, TimeRange range) {
+        this(series, refIds, step, notices, errors, staleSince, logs, range, List.of());
+    }
 
     public PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices, List<String> errors) {
         this(series, refIds, step, notices, errors, null);
@@ -51,7 +67,7 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
 
     /** This data as the answer for {@code r}. */
     public PanelData answering(TimeRange r) {
-        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, r);
+        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, r, sent);
     }
 
     /** The log lines of a logs panel, newest first. */
@@ -75,7 +91,25 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
         previous.errors().forEach(e -> n.add("previous period: " + e));
         Instant st = staleSince == null ? previous.staleSince()
                 : previous.staleSince() == null || staleSince.isBefore(previous.staleSince()) ? staleSince : previous.staleSince();
-        return new PanelData(s, r, step, n, errors, st, logs, range);
+        return new PanelData(s, r, step, n, errors, st, logs, range, sent);
+    }
+
+    /** This data with the queries as sent. */
+    public PanelData withSent(List<Sent> s) {
+        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, range, s);
+    }
+
+    /** What the panel must say about its numbers (binding notes, queries skipped), each once. */
+    public List<String> bindingNotes() {
+        List<String> out = new ArrayList<>();
+        for (Sent s : sent) {
+            for (String n : s.notes()) {
+                if (!out.contains(n)) {
+                    out.add(n);
+                }
+            }
+        }
+        return out;
     }
 
     /** True when some of the data is not a fresh answer but the cache's, fetched at {@link #staleSince()}. */

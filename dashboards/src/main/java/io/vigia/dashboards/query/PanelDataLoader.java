@@ -53,10 +53,11 @@ public final class PanelDataLoader {
 
     /** @param logSources the LogQL source for a query's data-source name ("" is the default for logs) */
     public PanelDataLoader(Function<String, MetricsSource> sources, Function<String, LogsSource> logSources, Duration minInterval) {
-        this(sources, logSources, minInterval, QueryPreparation.EXPAND);
+        this(sources, logSources, minInterval, BindingStep.contract());
     }
 
-    /** @param preparation how a saved query becomes the text sent (the default expands variables and macros) */
+    /** @param preparation how a saved query becomes the text sent (the default binds templates to Vigia's own
+     *                    contract, then expands variables and macros) */
     public PanelDataLoader(Function<String, MetricsSource> sources, Function<String, LogsSource> logSources, Duration minInterval,
                            QueryPreparation preparation) {
         this.sources = sources;
@@ -97,6 +98,7 @@ public final class PanelDataLoader {
         List<TimeSeriesData> series = new ArrayList<>();
         List<String> refIds = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        List<PanelData.Sent> sent = new ArrayList<>();
         for (Query q : p.queries()) {
             if (q.hidden() || q.expr().isBlank()) {
                 continue;
@@ -106,12 +108,19 @@ public final class PanelDataLoader {
                 continue;
             }
             PreparedQuery prepared = withMinStep(preparation.prepare(q, context), q);
+            sent.add(sent(prepared));
+            if (!prepared.runs()) {
+                if (prepared.notRunIsError()) {
+                    errors.add(prepared.notRun());
+                }
+                continue;
+            }
             try {
                 MetricsSource source = sources.apply(prepared.dataSource());
-                QueryResult r = q.instant()
+                QueryResult r = prepared.folded(q.instant()
                         ? path.instant(source, prepared, instantsAt)
-                        : path.range(source, prepared, res.start(), res.end());
-                series.addAll(QueryPath.series(r, q.legendFormat(), shift.toMillis()));
+                        : path.range(source, prepared, res.start(), res.end()));
+                series.addAll(QueryPath.series(r, prepared.query().legendFormat(), shift.toMillis()));
                 while (refIds.size() < series.size()) {
                     refIds.add(q.refId());
                 }
@@ -120,13 +129,21 @@ public final class PanelDataLoader {
             }
         }
         List<String> notices = new ArrayList<>(path.notices());
-        return new PanelData(series, refIds, res.step(), notices, errors, path.staleSince());
+        return new PanelData(series, refIds, res.step(), notices, errors, path.staleSince()).withSent(sent);
+    }
+
+    private static PanelData.Sent sent(PreparedQuery p) {
+        List<String> notes = new ArrayList<>(p.notes());
+        if (!p.runs() && !p.notRunIsError()) {
+            notes.add(p.notRun());
+        }
+        return new PanelData.Sent(p.refId(), p.expr(), notes, p.notRun());
     }
 
     /** A query's own min interval (Grafana's "Min step") raises the step when it is longer. */
     private static PreparedQuery withMinStep(PreparedQuery prepared, Query q) {
         Duration min = queryMinInterval(q);
-        return min != null && min.compareTo(prepared.step()) > 0 ? new PreparedQuery(q, prepared.expr(), min) : prepared;
+        return min != null && prepared.runs() && min.compareTo(prepared.step()) > 0 ? prepared.withStep(min) : prepared;
     }
 
     private PanelData loadDrift(Panel p, TimeRange range, QueryPreparation.Context context) {
@@ -136,6 +153,10 @@ public final class PanelDataLoader {
                 continue;
             }
             PreparedQuery prepared = preparation.prepare(q, context);
+            if (!prepared.runs()) {
+                return new PanelData(List.of(), List.of(), step, List.of(), prepared.notRunIsError() ? List.of(prepared.notRun())
+                        : List.of()).withSent(List.of(sent(prepared)));
+            }
             try {
                 return DriftPanel.load(p, sources.apply(prepared.dataSource()), q.refId(), prepared.expr(), range, step);
             } catch (QueryException e) {

@@ -1,23 +1,62 @@
 package io.vigia.dashboards.query;
 
 import io.vigia.dashboards.model.Query;
+import io.vigia.datasources.api.QueryResult;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
- * A panel query as it will be sent: variables and Grafana's macros replaced, the step chosen.
- * {@link QueryPreparation} makes it from the panel's {@link Query}; {@link QueryPath} runs it.
+ * A panel query as it will be sent: bound to the source's names, variables and Grafana's macros
+ * replaced, the step chosen. {@link QueryPreparation} makes it from the panel's {@link Query};
+ * {@link QueryPath} runs it.
  *
- * @param query the panel's query as saved (refId, data source, language, legend format, instant)
- * @param expr  the text to send
- * @param step  the range query's step (unused by instant queries)
+ * @param query       the panel's query (refId, data source, language, instant); its legend format in the source's labels
+ * @param expr        the text to send
+ * @param step        the range query's step (unused by instant queries)
+ * @param notes       what the panel must say about the numbers ("mean latency: the source has no buckets")
+ * @param notRun      why nothing is sent (the source lacks what the query needs); null when it runs
+ * @param notRunIsError whether {@code notRun} is a failure of the panel (else a note, the query skipped on purpose)
+ * @param fold        applied to the answer before it becomes series (OWASP classes); null for none
  */
-public record PreparedQuery(Query query, String expr, Duration step) {
+public record PreparedQuery(Query query, String expr, Duration step, List<String> notes, String notRun, boolean notRunIsError,
+                            UnaryOperator<QueryResult> fold) {
+    public PreparedQuery {
+        notes = List.copyOf(notes);
+    }
+
+    public PreparedQuery(Query query, String expr, Duration step) {
+        this(query, expr, step, List.of(), null, false, null);
+    }
+
+    /** Nothing to send: {@code why} is shown on the panel, as an error or as a note. */
+    public static PreparedQuery notRun(Query query, String why, boolean isError) {
+        return new PreparedQuery(query, "", Duration.ZERO, List.of(), why, isError, null);
+    }
+
     public String refId() {
         return query.refId();
     }
 
     public String dataSource() {
         return query.dataSource();
+    }
+
+    public boolean runs() {
+        return notRun == null;
+    }
+
+    public PreparedQuery withStep(Duration s) {
+        return new PreparedQuery(query, expr, s, notes, notRun, notRunIsError, fold);
+    }
+
+    public PreparedQuery withNotes(List<String> n, UnaryOperator<QueryResult> f) {
+        return new PreparedQuery(query, expr, step, n, notRun, notRunIsError, f);
+    }
+
+    /** The answer after the fold, when there is one. */
+    public QueryResult folded(QueryResult r) {
+        return fold == null ? r : fold.apply(r);
     }
 }

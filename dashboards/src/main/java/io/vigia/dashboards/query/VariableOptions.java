@@ -32,9 +32,16 @@ public final class VariableOptions {
     private static final Pattern LABEL_NAMES = Pattern.compile("^\\s*label_names\\s*\\(\\s*\\)\\s*$");
 
     private final Function<String, MetricsSource> sources;
+    private final BindingStep binding;
 
     public VariableOptions(Function<String, MetricsSource> sources) {
+        this(sources, BindingStep.contract());
+    }
+
+    /** @param binding resolves a built-in's variable template ({@code @label_values of=service}) in the source's names */
+    public VariableOptions(Function<String, MetricsSource> sources, BindingStep binding) {
         this.sources = sources;
+        this.binding = binding;
     }
 
     public List<String> options(Variable v, TimeRange range) throws QueryException {
@@ -49,7 +56,10 @@ public final class VariableOptions {
 
     private List<String> query(Variable.QueryVariable q, TimeRange range) {
         MetricsSource source = sources.apply(q.dataSource());
-        String text = q.query();
+        String text = binding.resolvedText(q.dataSource(), q.query());
+        if (BoundQuery.isTemplate(text)) {
+            return List.of(); // the source lacks what the template needs; the panels say what
+        }
         Matcher m = LABEL_VALUES.matcher(text);
         if (m.matches()) {
             String selector = m.group(1);

@@ -1,5 +1,12 @@
 package io.vigia.dashboards.report;
 
+import io.vigia.dashboards.model.Variable;
+import io.vigia.dashboards.query.BindingStep;
+import io.vigia.dashboards.query.VariableOptions;
+import io.vigia.datasources.bindings.ContractBindings;
+import io.vigia.datasources.bindings.SourceBindings;
+import java.util.HashMap;
+
 import io.vigia.datasources.guardrail.GuardrailTaxonomy;
 import io.vigia.dashboards.findings.SecurityRisk;
 import io.vigia.dashboards.chart.render.Annotation;
@@ -51,10 +58,21 @@ public final class ReportBuilder {
     private FindingsSection.Finder findings;
     private SecurityRisk securityRisk;
 
+    private final SourceBindings bindings;
+
+    /** Templates and deploy markers read the source as Vigia's own contract. */
     public ReportBuilder(MetricsSource source, Clock clock, Duration scrapeInterval) {
+        this(source, ContractBindings.of(""), clock, scrapeInterval);
+    }
+
+    /** @param bindings what the source has for each input of the built-ins (probed, or overridden by the user) */
+    public ReportBuilder(MetricsSource source, SourceBindings bindings, Clock clock, Duration scrapeInterval) {
         this.source = source;
+        this.bindings = bindings;
         this.watch = new ReachabilityWatch(source);
-        this.loader = new PanelDataLoader(name -> watch, scrapeInterval);
+        this.loader = new PanelDataLoader(name -> watch, name -> {
+            throw new IllegalArgumentException("reports have no log source");
+        }, scrapeInterval, new BindingStep(name -> bindings));
         this.clock = clock;
         this.scrapeInterval = scrapeInterval;
     }
@@ -77,8 +95,30 @@ public final class ReportBuilder {
         return this;
     }
 
+    /**
+     * With each variable at its saved value when the source offers it, else All (or the first value
+     * offered), as the app's picker falls back.
+     */
     public Report build(Dashboard d, IsoWeek week, ZoneId zone) {
-        return build(d, week, zone, Map.of(), Map.of());
+        Map<String, List<String>> values = new HashMap<>();
+        Map<String, List<String>> all = new HashMap<>();
+        VariableOptions options = new VariableOptions(name -> watch, new BindingStep(name -> bindings));
+        for (Variable v : d.variables()) {
+            if (!(v instanceof Variable.QueryVariable)) {
+                continue;
+            }
+            try {
+                List<String> offered = options.options(v, week.range(zone));
+                all.put(v.name(), offered);
+                boolean valid = !v.current().isEmpty() && v.current().stream().allMatch(x -> x.equals(Variable.ALL) || offered.contains(x));
+                if (!valid) {
+                    values.put(v.name(), v.includeAll() ? List.of(Variable.ALL) : offered.isEmpty() ? List.of() : List.of(offered.getFirst()));
+                }
+            } catch (QueryException | IllegalArgumentException e) {
+                SourceUnavailableException.rethrowIfUnreachable(source, e);
+            }
+        }
+        return build(d, week, zone, values, all);
     }
 
     public Report build(Dashboard d, IsoWeek week, ZoneId zone, Map<String, List<String>> variableValues,
@@ -121,6 +161,8 @@ public final class ReportBuilder {
                     case UNSUPPORTED -> sections.add(new Report.Missing(p.title(),
                             "a \"" + p.originalType() + "\" panel, which Vigia does not draw"));
                 }
+            } catch (NotOnThisSource e) {
+                sections.add(new Report.Missing(p.title(), "not on this source: " + e.getMessage()));
             } catch (QueryException | IllegalArgumentException e) {
                 SourceUnavailableException.rethrowIfUnreachable(source, e);
                 problems.add("\"" + p.title() + "\": " + e.getMessage());
@@ -129,7 +171,7 @@ public final class ReportBuilder {
         }
         checkCancelled();
         kpis = KpiDailyValues.adjust(kpis);
-        List<Report.Table> evidenceTables = new WeeklyEvidence(source, week, zone).tables(d, problems);
+        List<Report.Table> evidenceTables = new WeeklyEvidence(source, bindings, scrapeInterval, week, zone).tables(d, problems);
         sections.addAll(evidenceTables);
         if (findings != null) {
             try {
@@ -162,9 +204,10 @@ public final class ReportBuilder {
                 continue;
             }
             try {
+                // deploys are looked for at the scrape interval: a restart is one scrape's step
                 out.addAll(AnnotationLoader.load(a, name -> source, name -> {
                     throw new IllegalStateException("reports have no log source");
-                }, range, resolution(range).step()));
+                }, name -> bindings, range, AnnotationLoader.isBound(a) ? scrapeInterval : resolution(range).step()));
             } catch (QueryException e) {
                 SourceUnavailableException.rethrowIfUnreachable(source, e);
                 problems.add((a.kind() == AnnotationSource.Kind.DEPLOYS ? "deploy markers \"" : "missing-day check \"")
@@ -267,6 +310,10 @@ public final class ReportBuilder {
                 .instantsAt(now.isBefore(range.to()) && now.isAfter(range.from()) ? now : range.to());
         PanelData data = loader.load(d, p, request);
         watch.rethrowIfUnreachable();
+        if (!data.sent().isEmpty() && data.sent().stream().noneMatch(x -> x.notRun() == null) && !data.errors().isEmpty()) {
+            // the source has nothing for this panel: said in its place, not a failure of the report
+            throw new NotOnThisSource(String.join("; ", data.errors()));
+        }
         if (!data.errors().isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", data.errors()));
         }
@@ -291,5 +338,12 @@ public final class ReportBuilder {
 
     private static List<Query> visible(Panel p) {
         return p.queries().stream().filter(q -> !q.hidden() && q.language() == QueryLanguage.PROMQL).toList();
+    }
+
+    /** A panel none of whose queries the source can answer (what it needs and what was found nearest). */
+    private static final class NotOnThisSource extends RuntimeException {
+        NotOnThisSource(String message) {
+            super(message, null, false, false);
+        }
     }
 }

@@ -1,5 +1,15 @@
 package io.vigia.dashboards.report;
 
+import io.vigia.dashboards.query.DeployEvents;
+import io.vigia.datasources.api.QueryException;
+import io.vigia.datasources.bindings.ContractBindings;
+import io.vigia.datasources.bindings.SourceBindings;
+import io.vigia.datasources.bindings.query.Dimension;
+import io.vigia.datasources.bindings.query.Filter;
+import io.vigia.datasources.bindings.query.HttpQueries;
+import io.vigia.datasources.bindings.query.QueryPlan;
+import java.util.Set;
+
 import io.vigia.dashboards.analytics.Histogram;
 import io.vigia.dashboards.analytics.DriftVerdict;
 import io.vigia.dashboards.analytics.HistogramDrift;
@@ -50,8 +60,22 @@ final class WeeklyEvidence {
     private final TimeRange range;
     private final TimeRange previous;
 
+    private final SourceBindings bindings;
+    private final Duration scrape;
+
     WeeklyEvidence(MetricsSource source, IsoWeek week, ZoneId zone) {
+        this(source, ContractBindings.of(""), Duration.ofMinutes(5), week, zone);
+    }
+
+    /**
+     * @param bindings the source's bindings: deploys and restarts from its signals, latency and
+     *                 errors from its own histogram and counter
+     * @param scrape   the source's scrape interval, the finest step deploys are looked for at
+     */
+    WeeklyEvidence(MetricsSource source, SourceBindings bindings, Duration scrape, IsoWeek week, ZoneId zone) {
         this.source = source;
+        this.bindings = bindings;
+        this.scrape = scrape;
         this.week = week;
         this.zone = zone;
         this.range = week.range(zone);
@@ -70,7 +94,7 @@ final class WeeklyEvidence {
         if (reads(d, "vigia_model_input_feature")) {
             add(out, DRIFT_TITLE, this::drift, problems);
         }
-        if (reads(d, "vigia_build_info") || d.annotations().stream()
+        if (reads(d, "vigia_build_info") || reads(d, "@versions") || d.annotations().stream()
                 .anyMatch(a -> a.enabled() && a.kind() == AnnotationSource.Kind.DEPLOYS)) {
             add(out, DEPLOYS_TITLE, this::deploys, problems);
         }
@@ -167,16 +191,20 @@ final class WeeklyEvidence {
     }
 
     Report.Table deploys() {
-        List<DeployMarkers.Deploy> deploys = DeployMarkers.find(source, "vigia_build_info", range, Duration.ofMinutes(5));
+        DeployEvents.Found found = DeployEvents.find(source, bindings, range, scrape);
+        if (found.deploys().isEmpty() && found.restarts().isEmpty() && !found.problems().isEmpty()) {
+            throw new QueryException("execution", String.join("; ", found.problems()));
+        }
         DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ROOT).withZone(zone);
         List<List<String>> rows = new ArrayList<>();
-        for (DeployMarkers.Deploy d : deploys) {
+        for (DeployMarkers.Deploy d : found.deploys()) {
             Instant at = Instant.ofEpochMilli(d.timeMillis());
             String service = d.service() == null ? "" : d.service();
-            String p95 = "histogram_quantile(0.95, sum by (le) (increase(" + HTTP + "_bucket{service=\"" + promString(service)
-                    + "\"}[1d])))";
-            String errors = "sum(increase(" + HTTP + "_count{service=\"" + promString(service) + "\",http_response_status_code=~\"5..\"}[1d]))"
-                    + " / sum(increase(" + HTTP + "_count{service=\"" + promString(service) + "\"}[1d]))";
+            Filter svc = service.isEmpty() ? Filter.NONE : Filter.of(Dimension.SERVICE, service);
+            QueryPlan p95 = bindings.latency().map(l -> HttpQueries.quantile(l, 0.95, svc, Set.of(), "1d"))
+                    .orElse(new QueryPlan.Unavailable("no latency"));
+            QueryPlan errors = bindings.requests().map(c -> HttpQueries.errorShare(c, svc, Set.of(), "1d"))
+                    .orElse(new QueryPlan.Unavailable("no request counter"));
             double p95Before = scalar(p95, at);
             double p95After = scalar(p95, at.plus(AROUND_DEPLOY));
             double errBefore = scalar(errors, at);
@@ -186,11 +214,32 @@ final class WeeklyEvidence {
             rows.add(List.of(when.format(at), orDash(service), orDash(d.version()), num(p95Before), num(p95After), num(change),
                     num(errBefore), num(errAfter)));
         }
+        List<String> notes = new ArrayList<>();
+        if (!rows.isEmpty()) {
+            notes.add("Times in " + zone.getId() + "; before and after are the 24 hours either side of the deploy; p95 is the"
+                    + " service's 95th percentile request duration, 5xx its share of server errors.");
+        } else {
+            notes.add("No deploy this week.");
+        }
+        if (!found.restarts().isEmpty()) {
+            List<String> r = new ArrayList<>();
+            for (var x : found.restarts()) {
+                r.add((x.service() + " " + x.instance()).strip() + " at " + when.format(Instant.ofEpochMilli(x.timeMillis())));
+            }
+            notes.add(found.restarts().size() + (found.restarts().size() == 1 ? " restart" : " restarts")
+                    + " without a deploy (not counted as deploys): " + String.join("; ", r) + ".");
+        }
+        if (bindings.latency().isPresent() && bindings.latency().get().kind() == io.vigia.datasources.bindings.LatencyKind.MEAN_ONLY
+                && !rows.isEmpty()) {
+            notes.add("p95 is not available: " + bindings.latency().get().metric() + " has no buckets.");
+        }
         return new Report.Table(DEPLOYS_TITLE,
                 List.of("When", "Service", "Version", "p95 before", "p95 after", "Change", "5xx before", "5xx after"),
-                List.of("", "", "", "s", "s", ValueFormat.CHANGE, "percentunit", "percentunit"), rows,
-                rows.isEmpty() ? "No deploy this week." : "Times in " + zone.getId() + "; before and after are the 24 hours either side of"
-                        + " the deploy; p95 is the service's 95th percentile request duration, 5xx its share of server errors.");
+                List.of("", "", "", "s", "s", ValueFormat.CHANGE, "percentunit", "percentunit"), rows, String.join(" ", notes));
+    }
+
+    private double scalar(QueryPlan plan, Instant at) {
+        return plan instanceof QueryPlan.Available a ? scalar(a.promql(), at) : Double.NaN;
     }
 
     private double scalar(String expr, Instant at) {

@@ -3,6 +3,8 @@ package io.vigia.dashboards.builtin;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.Query;
+import io.vigia.dashboards.query.BindingStep;
+import io.vigia.dashboards.query.BoundQuery;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -16,11 +18,17 @@ class TelemetryDocTest {
     void everyBuiltInQueryIsDocumented() throws Exception {
         String doc = Files.readString(Path.of("..", "docs", "telemetry.md")).replace("\\|", "|");
         int queries = 0;
+        BindingStep contract = BindingStep.contract();
         for (Dashboard d : BuiltInDashboards.all()) {
             for (Panel p : d.allPanels()) {
                 assertThat(doc).as("panel %s of %s", p.title(), d.title()).contains("| " + p.title() + " |");
                 for (Query q : p.queries()) {
                     assertThat(doc).as("query %s of %s / %s", q.refId(), d.title(), p.title()).contains("`" + q.expr() + "`");
+                    if (BoundQuery.isTemplate(q.expr())) {
+                        // and the PromQL it becomes on a source that follows the contract
+                        assertThat(doc).as("contract PromQL of %s / %s", d.title(), p.title())
+                                .contains("`" + q.expr() + "` → `" + contract.resolvedText("", q.expr()) + "`");
+                    }
                     queries++;
                 }
             }

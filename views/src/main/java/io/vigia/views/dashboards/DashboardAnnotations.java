@@ -1,5 +1,7 @@
 package io.vigia.views.dashboards;
 
+import io.vigia.dashboards.query.BindingsLookup;
+
 import io.vigia.dashboards.chart.ChartColor;
 import io.vigia.dashboards.chart.render.Annotation;
 import io.vigia.dashboards.model.AnnotationSource;
@@ -43,9 +45,12 @@ public final class DashboardAnnotations {
     private List<Annotation> manual = List.of();
     private AnnotationRepository store;
 
-    DashboardAnnotations(Function<String, MetricsSource> sources, Supplier<LogSources> logSources, TaskScope tasks,
-                         StringProperty status) {
+    private final BindingsLookup bindings;
+
+    DashboardAnnotations(Function<String, MetricsSource> sources, Supplier<LogSources> logSources, BindingsLookup bindings,
+                         TaskScope tasks, StringProperty status) {
         this.sources = sources;
+        this.bindings = bindings;
         this.logSources = logSources;
         this.tasks = tasks;
         this.status = status;
@@ -86,7 +91,7 @@ public final class DashboardAnnotations {
                 case DATA_GAPS -> "Missing-day check: ";
                 default -> "Annotations \"" + a.name() + "\": ";
             };
-            inFlight.add(tasks.submit(BackgroundTask.of(title, progress -> AnnotationLoader.load(a, sources, ls::logs, r, step))
+            inFlight.add(tasks.submit(BackgroundTask.of(title, progress -> AnnotationLoader.load(a, sources, ls::logs, bindings, r, step))
                     .quiet()
                     .onSuccess(found -> {
                         loaded.put(a, found);

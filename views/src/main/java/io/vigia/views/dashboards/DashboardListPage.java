@@ -69,6 +69,7 @@ public final class DashboardListPage implements Page {
         dvm.annotations().setStore(context.annotations());
         dvm.setLogSources(context.logSources());
         dvm.setRecentRanges(context.recentRanges());
+        dvm.setBindings(context.bindings());
         dvm.editing().setSaver(vm::save);
         openView = new DashboardView(dvm, context.dark(), context.demoActive(), () -> vm.openProperty().set(null),
                 context.removeDemo());

@@ -1,5 +1,8 @@
 package io.vigia.views.dashboards;
 
+import io.vigia.dashboards.query.BindingStep;
+import io.vigia.dashboards.query.BindingsLookup;
+
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.Query;
@@ -73,6 +76,9 @@ public final class DashboardViewModel {
     private PanelRequest lastRequest;
     /** Set once by the page before the first refresh; read by background loads. */
     private volatile LogSources logSources = LogSources.NONE;
+    /** Set once by the page before the first refresh; read by background loads through {@link #bound}. */
+    private volatile BindingsLookup bindings = BindingsLookup.CONTRACT;
+    private final BindingsLookup bound = name -> bindings.of(name);
     private double widthPx = 1200;
 
     public DashboardViewModel(Dashboard dashboard, Function<String, MetricsSource> sources, Duration minInterval,
@@ -92,7 +98,7 @@ public final class DashboardViewModel {
         this.tasks = tasks;
         this.clock = clock;
         this.zone = zone;
-        this.variableOptions = new VariableOptions(sources);
+        this.variableOptions = new VariableOptions(sources, new BindingStep(bound));
         for (Variable v : dashboard.variables()) {
             if (!(v instanceof Variable.TextVariable t && t.constant())) {
                 VariableState st = new VariableState(v);
@@ -100,9 +106,9 @@ public final class DashboardViewModel {
                 variables.add(st);
             }
         }
-        this.panels = new PanelLoads(sources, cachedSources, () -> logSources, minInterval, tasks);
+        this.panels = new PanelLoads(sources, cachedSources, () -> logSources, bound, minInterval, tasks);
         dashboard.allPanels().forEach(panels::of);
-        this.annotations = new DashboardAnnotations(sources, () -> logSources, tasks, status);
+        this.annotations = new DashboardAnnotations(sources, () -> logSources, bound, tasks, status);
         this.editing = new DashboardEditing(() -> this.dashboard, this::show, tasks, status);
         this.autoRefresh = new AutoRefresh(tasks, () -> {
             // a refresh still waiting for slow panels is left to finish rather than cancelled every tick
@@ -110,7 +116,7 @@ public final class DashboardViewModel {
                 refresh();
             }
         });
-        this.deploys = new DeployFlow(sources, () -> logSources, minInterval, tasks);
+        this.deploys = new DeployFlow(sources, () -> logSources, bound, minInterval, tasks);
         this.range = new RangeNavigation(RangeChoice.of(dashboard.timeFrom(), dashboard.timeTo()), clock, zone, this::refresh);
         this.picker = new RangePickerViewModel(range, tasks);
         this.whereTheData = new WhereTheDataIs(new DataSpanFinder(sources, QueryPreparation.EXPAND, minInterval), tasks, zone, c -> {
@@ -227,6 +233,14 @@ public final class DashboardViewModel {
     }
 
     /** The LogQL sources: logs panels, LogQL annotations and the deploy flow's log lines. */
+    /**
+     * What each source has for the built-ins' templates, deploy markers and Deploy impact (the
+     * workspace's bindings, probing a source on first use); Vigia's own contract until set.
+     */
+    public void setBindings(BindingsLookup b) {
+        this.bindings = b;
+    }
+
     public void setLogSources(LogSources sources) {
         this.logSources = sources == null ? LogSources.NONE : sources;
     }

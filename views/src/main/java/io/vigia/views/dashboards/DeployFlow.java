@@ -1,5 +1,7 @@
 package io.vigia.views.dashboards;
 
+import io.vigia.dashboards.query.BindingsLookup;
+
 import io.vigia.dashboards.model.AnnotationSource;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.time.TimeRange;
@@ -21,8 +23,12 @@ public final class DeployFlow {
     private final Duration minInterval;
     private final TaskScope tasks;
 
-    DeployFlow(Function<String, MetricsSource> sources, Supplier<LogSources> logSources, Duration minInterval, TaskScope tasks) {
+    private final BindingsLookup bindings;
+
+    DeployFlow(Function<String, MetricsSource> sources, Supplier<LogSources> logSources, BindingsLookup bindings, Duration minInterval,
+               TaskScope tasks) {
         this.sources = sources;
+        this.bindings = bindings;
         this.logSources = logSources;
         this.minInterval = minInterval;
         this.tasks = tasks;
@@ -38,7 +44,8 @@ public final class DeployFlow {
         String ds = d.annotations().stream().filter(a -> a.kind() == AnnotationSource.Kind.DEPLOYS)
                 .map(AnnotationSource::dataSource).findFirst().orElse("");
         LogSources ls = logSources.get();
-        DeployImpactViewModel vm = new DeployImpactViewModel(() -> sources.apply(ds), minInterval, tasks, new DeployLogSource() {
+        DeployImpactViewModel vm = new DeployImpactViewModel(() -> sources.apply(ds), () -> bindings.of(ds), minInterval, tasks,
+                new DeployLogSource() {
             @Override
             public Optional<String> name() {
                 return ls.deployLogsSource();

@@ -1,5 +1,8 @@
 package io.vigia.views.dashboards;
 
+import io.vigia.dashboards.query.BindingStep;
+import io.vigia.dashboards.query.BindingsLookup;
+
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
@@ -46,10 +49,12 @@ final class PanelLoads {
      * @param cachedSources the sources answering only from their result cache
      */
     PanelLoads(Function<String, MetricsSource> sources, Function<String, Optional<MetricsSource>> cachedSources,
-               Supplier<LogSources> logSources, Duration minInterval, TaskScope tasks) {
-        this.loader = new PanelDataLoader(sources, name -> logSources.get().logs(name), minInterval);
+               Supplier<LogSources> logSources, BindingsLookup bindings, Duration minInterval, TaskScope tasks) {
+        this.loader = new PanelDataLoader(sources, name -> logSources.get().logs(name), minInterval, new BindingStep(bindings));
         this.cacheLoader = new PanelDataLoader(name -> cachedSources.apply(name)
-                .orElseThrow(() -> new QueryException("not_cached", "no cache for this source")), minInterval);
+                .orElseThrow(() -> new QueryException("not_cached", "no cache for this source")), name -> {
+                    throw new QueryException("not_cached", "no cache for logs");
+                }, minInterval, new BindingStep(bindings));
         this.tasks = tasks;
     }
 

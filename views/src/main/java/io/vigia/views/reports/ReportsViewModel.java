@@ -1,5 +1,8 @@
 package io.vigia.views.reports;
 
+import io.vigia.datasources.bindings.ContractBindings;
+import io.vigia.datasources.bindings.SourceBindings;
+
 import io.vigia.dashboards.builtin.BuiltInDashboards;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.report.IsoWeek;
@@ -67,6 +70,8 @@ public final class ReportsViewModel {
 
     private final DashboardStore store;
     private final Supplier<MetricsSource> source;
+    /** What the source has for the built-ins' inputs; Vigia's own contract until the app sets the workspace's. */
+    private volatile Supplier<SourceBindings> bindings = () -> ContractBindings.of("");
     private final Duration scrapeInterval;
     private final GeneratedReportRepository history;
     private final SettingsRepository settings;
@@ -107,6 +112,11 @@ public final class ReportsViewModel {
         zone.set(defaultZone.getId());
         week.set(IsoWeek.of(LocalDate.now(clock.withZone(defaultZone)).minusWeeks(1)).toString());
         directory.set(defaultDirectory);
+    }
+
+    /** The source's bindings, read (and probed on first use) off the UI thread when a report is built. */
+    public void setBindings(Supplier<SourceBindings> b) {
+        this.bindings = b;
     }
 
     public ObservableList<DashboardChoice> dashboards() {
@@ -340,7 +350,7 @@ public final class ReportsViewModel {
         sink.progress(0, -1);
         Dashboard d = store.load(req.uid()).or(() -> BuiltInDashboards.find(req.uid()))
                 .orElseThrow(() -> new IllegalArgumentException("no dashboard " + req.uid()));
-        return new ReportBuilder(source.get(), clock, scrapeInterval).cancelledWhen(sink::isCancelled)
+        return new ReportBuilder(source.get(), bindings.get(), clock, scrapeInterval).cancelledWhen(sink::isCancelled)
                 .build(d, req.week(), req.zone());
     }
 

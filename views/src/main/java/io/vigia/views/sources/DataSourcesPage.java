@@ -31,9 +31,16 @@ public final class DataSourcesPage implements Page {
     private final DataSourcesViewModel vm;
     private Node view;
     private Label subtitle;
+    private final BindingsView found;
 
     public DataSourcesPage(DataSourcesViewModel vm) {
+        this(vm, null);
+    }
+
+    /** @param found "What Vigia found" for the selected Prometheus-compatible source (or the local store); null for none */
+    public DataSourcesPage(DataSourcesViewModel vm, BindingsView found) {
         this.vm = vm;
+        this.found = found;
     }
 
     @Override
@@ -91,7 +98,10 @@ public final class DataSourcesPage implements Page {
         list.setId("sources-list");
         list.getStyleClass().add("sources-list");
         list.setCellFactory(l -> new RowCell());
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> vm.edit(r));
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            vm.edit(r);
+            showFound(r);
+        });
         Button add = new Button("Add data source");
         add.setId("add-source");
         add.setOnAction(e -> {
@@ -115,7 +125,13 @@ public final class DataSourcesPage implements Page {
         status.textProperty().bind(vm.statusProperty());
         vm.statusOkProperty().addListener((o, a, ok) -> styleStatus(status, ok));
         styleStatus(status, true);
-        ScrollPane scroll = new ScrollPane(new VBox(12, editor, status));
+        VBox right = new VBox(12, editor, status);
+        if (found != null) {
+            found.setVisible(false);
+            found.managedProperty().bind(found.visibleProperty());
+            right.getChildren().add(found);
+        }
+        ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("sources-editor-scroll");
 
@@ -126,6 +142,18 @@ public final class DataSourcesPage implements Page {
         VBox.setVgrow(body, Priority.ALWAYS);
         page.getStyleClass().add("page");
         return page;
+    }
+
+    /** "What Vigia found" follows the selected source; a Loki source has no bindings. */
+    private void showFound(DataSourcesViewModel.Row r) {
+        if (found == null) {
+            return;
+        }
+        boolean metrics = r != null && (r.isLocal() || !"loki".equalsIgnoreCase(r.type()));
+        found.setVisible(metrics);
+        if (metrics) {
+            found.viewModel().load(r.isLocal() ? "local" : r.name());
+        }
     }
 
     private static void styleStatus(Label status, boolean ok) {

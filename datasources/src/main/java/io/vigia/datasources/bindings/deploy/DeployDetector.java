@@ -46,6 +46,7 @@ public final class DeployDetector {
     }
 
     /**
+     * @param signals  the deploy signals; null when the source has none (its restarts are still found)
      * @param restarts the process start-time binding, or null; a restart within two steps of a
      *                 deploy of the same service is marked as that deploy's
      * @param step     the resolution, ideally the scrape interval; deploy times are known to within it
@@ -57,7 +58,7 @@ public final class DeployDetector {
         long stepMs = step.toMillis();
         List<ChangeEvent.Deploy> deploys = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (DeploySignal s : signals.signals()) {
+        for (DeploySignal s : signals == null ? List.<DeploySignal>of() : signals.signals()) {
             try {
                 QueryResult.Matrix m = RangeChunks.query(source, DeploySignalQueries.series(s), from, to, step);
                 List<ChangeEvent.Deploy> found = switch (s.kind()) {

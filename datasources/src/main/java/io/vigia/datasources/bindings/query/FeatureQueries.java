@@ -34,14 +34,12 @@ public final class FeatureQueries {
 
     private static PromqlText.Matchers matchers(FeatureBinding f, Filter filter) {
         PromqlText.Matchers m = PromqlText.matchers();
-        if (filter.get(Dimension.FEATURE) != null) {
-            m.eq(f.featureLabel(), filter.get(Dimension.FEATURE));
-        }
-        if (filter.get(Dimension.MODEL) != null) {
+        filter.apply(Dimension.FEATURE, f.featureLabel(), m);
+        if (filter.selects(Dimension.MODEL)) {
             if (f.modelLabel() == null) {
                 return null;
             }
-            m.eq(f.modelLabel(), filter.get(Dimension.MODEL));
+            filter.apply(Dimension.MODEL, f.modelLabel(), m);
         }
         return m;
     }

@@ -27,6 +27,31 @@ public final class GuardrailQueries {
         };
     }
 
+    /**
+     * Checks that did not simply pass: blocked, and for a decision label also redacted, flagged…
+     * (every value not among the allowed ones). A source counting only blocks gives its blocks.
+     */
+    public static QueryPlan flagged(GuardrailBinding g, Set<Dimension> by, Filter filter, CounterWindow cw, String window) {
+        return switch (g.decisions()) {
+            case GuardrailDecisions.Labelled l when !l.allowed().isEmpty() -> counter(g, l.metric(), PromqlText.matchers()
+                    .notRegex(l.label(), PromqlText.oneOf(l.allowed(), g.ignoreCase())), by, filter, cw, window, true);
+            case GuardrailDecisions.Labelled l -> blocked(g, by, filter, cw, window);
+            case GuardrailDecisions.SeparateCounters s -> blocked(g, by, filter, cw, window);
+        };
+    }
+
+    /** Checks with one decision value ({@code redacted}); only a source with a decision label has it. */
+    public static QueryPlan decision(GuardrailBinding g, String value, Set<Dimension> by, Filter filter, CounterWindow cw,
+                                     String window) {
+        return switch (g.decisions()) {
+            case GuardrailDecisions.Labelled l -> counter(g, l.metric(), g.ignoreCase()
+                    ? PromqlText.matchers().regex(l.label(), "(?i)" + PromqlText.literal(value))
+                    : PromqlText.matchers().eq(l.label(), value), by, filter, cw, window, true);
+            case GuardrailDecisions.SeparateCounters s -> new QueryPlan.Unavailable(s.blockedMetric()
+                    + " counts blocks only: no \"" + value + "\" decision");
+        };
+    }
+
     /** Every check that was counted, whatever its outcome: the denominator of the block rate. */
     public static QueryPlan checks(GuardrailBinding g, Set<Dimension> by, Filter filter, CounterWindow cw, String window) {
         return switch (g.decisions()) {
@@ -106,20 +131,20 @@ public final class GuardrailQueries {
         Map<Dimension, String> result = new EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.values()) {
             boolean grouped = by.contains(d);
-            String value = filter.get(d);
-            if (!grouped && value == null) {
+            if (!grouped && !filter.selects(d)) {
                 continue;
             }
             String label = carriesLabels || d == Dimension.APP ? labelOf(g, d) : null;
             if (label == null) {
                 return new QueryPlan.Unavailable(metric + " has no label for " + d.name().toLowerCase(java.util.Locale.ROOT));
             }
-            if (value != null) {
-                if (g.ignoreCase()) {
-                    m.regex(label, "(?i)" + PromqlText.literal(value));
-                } else {
-                    m.eq(label, value);
-                }
+            if (filter.get(d) != null && g.ignoreCase()) {
+                m.regex(label, "(?i)" + PromqlText.literal(filter.get(d)));
+            } else if (filter.get(d) != null) {
+                m.eq(label, filter.get(d));
+            }
+            if (filter.regex(d) != null) {
+                m.regex(label, (g.ignoreCase() ? "(?i)" : "") + filter.regex(d));
             }
             if (grouped) {
                 group.add(label);

@@ -1,7 +1,6 @@
 package io.vigia.datasources.bindings.query;
 
 import io.vigia.datasources.bindings.ServiceLabel;
-import io.vigia.datasources.promql.parser.GoStrings;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,15 +15,15 @@ import java.util.Set;
 final class SeriesScope {
     private final PromqlText.Matchers matchers;
     private final ServiceLabel service;
-    private final String serviceValue;
+    private final PromqlText.Matchers infoMatchers;
     private final List<String> group;
     private final Map<Dimension, String> resultLabels;
 
-    private SeriesScope(PromqlText.Matchers matchers, ServiceLabel service, String serviceValue, List<String> group,
+    private SeriesScope(PromqlText.Matchers matchers, ServiceLabel service, PromqlText.Matchers infoMatchers, List<String> group,
                         Map<Dimension, String> resultLabels) {
         this.matchers = matchers;
         this.service = service;
-        this.serviceValue = serviceValue;
+        this.infoMatchers = infoMatchers;
         this.group = group;
         this.resultLabels = resultLabels;
     }
@@ -40,29 +39,31 @@ final class SeriesScope {
         PromqlText.Matchers m = PromqlText.matchers().all(fixed);
         List<String> group = new ArrayList<>();
         Map<Dimension, String> result = new EnumMap<>(Dimension.class);
-        String svcValue = filter.get(Dimension.SERVICE);
-        if (service == null && (by.contains(Dimension.SERVICE) || svcValue != null)) {
+        if (service == null && (by.contains(Dimension.SERVICE) || filter.selects(Dimension.SERVICE))) {
             return new QueryPlan.Unavailable(what + " has no label naming the service");
         }
-        if (svcValue != null && service instanceof ServiceLabel.OnSeries s) {
-            m.eq(s.label(), svcValue);
+        if (service instanceof ServiceLabel.OnSeries s) {
+            filter.apply(Dimension.SERVICE, s.label(), m);
         }
         if (by.contains(Dimension.SERVICE)) {
             group.add(service.label());
             result.put(Dimension.SERVICE, service.label());
         }
-        String routeValue = filter.get(Dimension.ROUTE);
-        if (route == null && (by.contains(Dimension.ROUTE) || routeValue != null)) {
+        if (route == null && (by.contains(Dimension.ROUTE) || filter.selects(Dimension.ROUTE))) {
             return new QueryPlan.Unavailable(what + " has no route label");
         }
-        if (routeValue != null) {
-            m.eq(route, routeValue);
+        if (route != null) {
+            filter.apply(Dimension.ROUTE, route, m);
         }
         if (by.contains(Dimension.ROUTE)) {
             group.add(route);
             result.put(Dimension.ROUTE, route);
         }
-        return new SeriesScope(m, service, svcValue, List.copyOf(group), result);
+        PromqlText.Matchers infoMatchers = PromqlText.matchers();
+        if (service instanceof ServiceLabel.FromInfo info) {
+            filter.apply(Dimension.SERVICE, info.label(), infoMatchers);
+        }
+        return new SeriesScope(m, service, infoMatchers, List.copyOf(group), result);
     }
 
     Map<Dimension, String> resultLabels() {
@@ -102,8 +103,7 @@ final class SeriesScope {
         // service_version after a deploy) inside the lookback would otherwise match twice.
         List<String> infoGroup = new ArrayList<>(info.joinOn());
         infoGroup.add(info.label());
-        String infoSelector = serviceValue == null ? info.infoMetric()
-                : info.infoMetric() + "{" + info.label() + "=" + GoStrings.quote(serviceValue) + "}";
+        String infoSelector = infoMatchers.on(info.infoMetric());
         return vector + " * on (" + String.join(", ", info.joinOn()) + ") group_left (" + info.label() + ") max "
                 + PromqlText.by(infoGroup) + "(" + infoSelector + ")";
     }

@@ -1,5 +1,10 @@
 package io.vigia.views.dashboards.deploys;
 
+import io.vigia.dashboards.query.DeployEvents;
+import io.vigia.datasources.bindings.ContractBindings;
+import io.vigia.datasources.bindings.SemanticInput;
+import io.vigia.datasources.bindings.SourceBindings;
+
 import io.vigia.datasources.sources.DataSourceCatalog;
 import java.util.Optional;
 import javafx.beans.property.SimpleStringProperty;
@@ -39,6 +44,7 @@ public final class DeployImpactViewModel {
             Duration.ofHours(2), Duration.ofHours(6), Duration.ofHours(24));
 
     private final Supplier<MetricsSource> source;
+    private final Supplier<SourceBindings> bindings;
     private final Duration scrapeInterval;
     private final TaskScope tasks;
     private final ObservableList<Deploy> deploys = FXCollections.observableArrayList();
@@ -60,11 +66,16 @@ public final class DeployImpactViewModel {
 
     /** @param scrapeInterval the source's scrape interval when it does not say (the local store) */
     public DeployImpactViewModel(Supplier<MetricsSource> source, Duration scrapeInterval, TaskScope tasks) {
-        this(source, scrapeInterval, tasks, DeployLogSource.NONE);
+        this(source, () -> ContractBindings.of(""), scrapeInterval, tasks, DeployLogSource.NONE);
     }
 
-    /** @param logSource where the log lines around the deploy come from */
-    public DeployImpactViewModel(Supplier<MetricsSource> source, Duration scrapeInterval, TaskScope tasks, DeployLogSource logSource) {
+    /**
+     * @param bindings  the source's bindings: deploys from its deploy signals, the measures from its histogram and counter
+     * @param logSource where the log lines around the deploy come from
+     */
+    public DeployImpactViewModel(Supplier<MetricsSource> source, Supplier<SourceBindings> bindings, Duration scrapeInterval,
+                                 TaskScope tasks, DeployLogSource logSource) {
+        this.bindings = bindings;
         this.logSource = logSource;
         this.source = source;
         this.scrapeInterval = scrapeInterval;
@@ -78,13 +89,18 @@ public final class DeployImpactViewModel {
     public void load(TimeRange range, Deploy preferred) {
         status.set("Finding deploys…");
         Duration step = Duration.ofMillis(Math.max(60_000, range.length().toMillis() / 2000));
-        tasks.submit(BackgroundTask.of("Finding deploys", p -> DeployMarkers.find(source.get(), "vigia_build_info", range, step))
+        tasks.submit(BackgroundTask.of("Finding deploys", p -> {
+                    SourceBindings b = bindings.get();
+                    return new Detected(DeployEvents.find(source.get(), b, range, step), b);
+                })
                 .quiet()
-                .onSuccess(found -> {
-                    List<Deploy> latestFirst = found.stream().sorted(Comparator.comparingLong(Deploy::timeMillis).reversed()).toList();
+                .onSuccess(detected -> {
+                    DeployEvents.Found found = detected.found();
+                    SourceBindings b = detected.bindings();
+                    List<Deploy> latestFirst = found.deploys().stream().sorted(Comparator.comparingLong(Deploy::timeMillis).reversed()).toList();
                     deploys.setAll(latestFirst);
                     if (latestFirst.isEmpty()) {
-                        status.set("No deploy in this time range (a new version label of vigia_build_info marks one).");
+                        status.set(noDeploys(b, found));
                         return;
                     }
                     status.set("");
@@ -102,6 +118,17 @@ public final class DeployImpactViewModel {
                 .onFailure(e -> status.set("Could not find deploys: " + e.getMessage())));
     }
 
+    private record Detected(DeployEvents.Found found, SourceBindings bindings) {
+    }
+
+    /** Why the list is empty: what marks a deploy on this source, or what it lacks; restarts are not deploys. */
+    static String noDeploys(SourceBindings b, DeployEvents.Found found) {
+        String restarts = found.restarts().isEmpty() ? "" : " " + found.restarts().size()
+                + (found.restarts().size() == 1 ? " restart" : " restarts") + " without a new version (shown as restart markers).";
+        return b.deploys().map(s -> "No deploy in this time range (a deploy is a change of " + s.describe() + ").")
+                .orElseGet(() -> "No deploy signal on this source: " + b.input(SemanticInput.DEPLOY_SIGNAL).missing() + ".") + restarts;
+    }
+
     /** Runs the comparison for the chosen deploy and window, cancelling one in flight. */
     public void compare() {
         Deploy d = deploy.get();
@@ -114,7 +141,7 @@ public final class DeployImpactViewModel {
         }
         status.set("Comparing the " + w.toMinutes() + " min before and after " + d.service() + " " + d.version() + "…");
         running = tasks.submit(BackgroundTask.of("Comparing deploy " + d.service() + " " + d.version(),
-                        p -> DeployImpact.compute(source.get(), d, w, scrapeInterval))
+                        p -> DeployImpact.compute(source.get(), bindings.get(), d, w, scrapeInterval))
                 .onSuccess(r -> {
                     result.set(r);
                     status.set("");

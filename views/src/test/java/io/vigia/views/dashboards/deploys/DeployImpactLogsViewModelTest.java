@@ -58,8 +58,8 @@ class DeployImpactLogsViewModelTest {
     }
 
     private static DeployImpactViewModel vm(DeployLogSource logs) {
-        return new DeployImpactViewModel(() -> new LocalPromqlSource("local", new InMemorySeriesReader()), Duration.ofSeconds(15),
-                new SameThreadTaskExecutor().scope(), logs);
+        return new DeployImpactViewModel(() -> new LocalPromqlSource("local", new InMemorySeriesReader()),
+                () -> io.vigia.datasources.bindings.ContractBindings.of(""), Duration.ofSeconds(15), new SameThreadTaskExecutor().scope(), logs);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.vigia.app.cli;
 
 import io.vigia.datasources.api.MetricsSource;
+import io.vigia.datasources.bindings.ContractBindings;
 import io.vigia.datasources.bindings.SourceBindings;
 import io.vigia.datasources.bindings.catalog.ConventionCatalog;
 import io.vigia.datasources.bindings.probe.BindingProber;
@@ -13,6 +14,8 @@ import io.vigia.datasources.prometheus.PrometheusClient;
 import io.vigia.persistence.series.SeriesExtent;
 import io.vigia.persistence.workspace.TelemetryBindingRepository;
 import io.vigia.persistence.workspace.Workspace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +26,8 @@ import java.time.Instant;
  * it is probed for this run only.
  */
 final class CliBindings {
+    private static final Logger LOG = LoggerFactory.getLogger(CliBindings.class);
+
     private CliBindings() {
     }
 
@@ -34,7 +39,15 @@ final class CliBindings {
         ProbeWindow window = new ProbeWindow(to.minus(ProbeWindow.DEFAULT), to);
         BindingProber prober = new BindingProber(ConventionCatalog.standard());
         if (name.startsWith("http://") || name.startsWith("https://")) {
-            return prober.probe(name, source, types, window).bindings();
+            try {
+                return prober.probe(name, source, types, window).bindings();
+            } catch (RuntimeException e) {
+                // A server that answers queries but not the discovery endpoints (a narrow proxy), or
+                // one that is down: read it as Vigia's own contract; a source that is down then fails
+                // on its first query, with the message every command gives for it.
+                LOG.warn("{}: could not probe it for the built-ins' inputs ({}); reading it as Vigia's contract", name, e.getMessage());
+                return ContractBindings.of(name);
+            }
         }
         BindingService service = new BindingService(prober, new BindingStore(new TelemetryBindingRepository(ws)));
         return new BindingsOnFirstUse(service, n -> source, n -> types, n -> window, n -> name).of(name);

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -141,14 +143,37 @@ class DemoWorkspaceUiTest {
     /** Every panel answered the latest refresh with series (or log lines) and no error. */
     private static void awaitAllPanelsWithData(DashboardView view) throws Exception {
         DashboardViewModel vm = view.viewModel();
-        FxThread.await(vm.dashboard().title() + " filled", () -> vm.dashboard().allPanels().stream().allMatch(p -> {
-            PanelData d = vm.dataProperty(p).get();
-            return d != null && (!d.series().isEmpty() || !d.logs().isEmpty()); // a logs panel has lines, not series
-        }));
+        try {
+            FxThread.await(vm.dashboard().title() + " filled", () -> vm.dashboard().allPanels().stream().allMatch(p -> filled(vm, p)));
+        } catch (AssertionError e) {
+            List<String> empty = FxThread.call(() -> vm.dashboard().allPanels().stream().filter(p -> !filled(vm, p))
+                    .map(p -> p.title() + " " + vm.dataProperty(p).get()).toList());
+            throw new AssertionError(e.getMessage() + "; empty: " + empty, e);
+        }
         for (Panel p : vm.dashboard().allPanels()) {
             PanelData d = FxThread.call(() -> vm.dataProperty(p).get());
-            assertThat(d.errors()).as("errors of %s", p.title()).isEmpty();
+            if (SAYS_WHY.contains(p.title())) {
+                assertThat(d.errors()).as("%s says why it is empty", p.title()).isNotEmpty()
+                        .allSatisfy(e -> assertThat(e).startsWith("coverage unknown: the source counts no guardrail errors"));
+            } else {
+                assertThat(d.errors()).as("errors of %s", p.title()).isEmpty();
+            }
         }
+    }
+
+    /**
+     * Guardrail coverage needs a counter of checks that failed or of requests the guardrail should
+     * have seen; Vigia's own contract, which the demo follows, has neither (docs/telemetry.md), so
+     * on the demo these panels say why they are empty instead of drawing.
+     */
+    static final Set<String> SAYS_WHY = Set.of("Guardrail checks per hour: decided vs not decided", "Coverage: checks that decided");
+
+    static boolean filled(DashboardViewModel vm, Panel p) {
+        PanelData d = vm.dataProperty(p).get();
+        if (d != null && SAYS_WHY.contains(p.title())) {
+            return !d.errors().isEmpty();
+        }
+        return d != null && (!d.series().isEmpty() || !d.logs().isEmpty()); // a logs panel has lines, not series
     }
 
     private Node lookup(String selector) {

@@ -140,10 +140,9 @@ class TestFxSmokeUiTest {
     /** Every panel answered with series or, for a logs panel, lines. */
     private static void awaitData(DashboardView view) throws Exception {
         DashboardViewModel vm = view.viewModel();
-        FxThread.await(vm.dashboard().title() + " filled", () -> vm.dashboard().allPanels().stream().allMatch(p -> {
-            PanelData d = vm.dataProperty(p).get();
-            return d != null && (!d.series().isEmpty() || !d.logs().isEmpty()); // a logs panel has lines, not series
-        }));
+        // panels the demo cannot feed must say why (DemoWorkspaceUiTest.SAYS_WHY)
+        FxThread.await(vm.dashboard().title() + " filled", () -> vm.dashboard().allPanels().stream()
+                .allMatch(p -> DemoWorkspaceUiTest.filled(vm, p)));
     }
 
     private Node lookup(String selector) {

@@ -52,7 +52,7 @@ public final class BindingProber {
         inputs.put(SemanticInput.COPILOT_SUGGESTIONS, choose(SemanticInput.COPILOT_SUGGESTIONS,
                 UsageCandidates.copilot(catalog.copilot(), inv), inv));
         return new ProbeResult(new SourceBindings(sourceName, Instant.now(), inputs), window, inv.calls(),
-                java.time.Duration.ofNanos(System.nanoTime() - started));
+                java.time.Duration.ofNanos(System.nanoTime() - started), inv.names().size());
     }
 
     private BoundInput choose(SemanticInput input, List<Candidate> candidates, SourceInventory inv) {

@@ -21,11 +21,18 @@ public final class BindingService {
         this.store = store;
     }
 
-    /** Probes {@code source} over {@code window}, keeps the result under {@code name}, returns it with overrides applied. */
+    /**
+     * Probes {@code source} over {@code window}, keeps the result under {@code name}, returns it with
+     * overrides applied. A source with no metric in the window is not kept: it is probed again next
+     * time (the demo or a first import may still be filling it).
+     */
     public ProbeResult probe(String name, MetricsSource source, MetricTypes types, ProbeWindow window) {
         ProbeResult r = prober.probe(name, source, types, window);
+        if (r.sawNothing()) {
+            return r;
+        }
         store.saveProbe(r.bindings());
-        return new ProbeResult(store.load(name), r.window(), r.requests(), r.took());
+        return new ProbeResult(store.load(name), r.window(), r.requests(), r.took(), r.metricNames());
     }
 
     /** The bindings kept for a source (overrides applied), without asking the source anything. */

@@ -5,6 +5,7 @@ import io.vigia.datasources.bindings.BoundInput;
 import io.vigia.datasources.bindings.SemanticInput;
 import io.vigia.datasources.bindings.SourceBindings;
 import io.vigia.datasources.bindings.probe.MetricTypes;
+import io.vigia.datasources.bindings.probe.ProbeResult;
 import io.vigia.datasources.bindings.probe.ProbeWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,11 @@ public final class BindingsOnFirstUse {
             b = service.current(name);
             if (b.probedAt() == null) {
                 try {
-                    b = service.probe(name, sources.apply(name), types.apply(name), windows.apply(name)).bindings();
+                    ProbeResult probe = service.probe(name, sources.apply(name), types.apply(name), windows.apply(name));
+                    if (probe.sawNothing()) {
+                        return probe.bindings(); // not held: asked again once the source has data
+                    }
+                    b = probe.bindings();
                 } catch (RuntimeException e) {
                     LOG.warn("data source {}: could not probe it for the built-ins' inputs: {}", name, e.getMessage());
                     return unprobed(name, "the source could not be probed (" + e.getMessage() + ")");

@@ -3,23 +3,20 @@ package io.vigia.dashboards.builtin;
 import io.vigia.dashboards.analytics.DriftThresholds;
 import io.vigia.dashboards.model.AnnotationSource;
 import io.vigia.dashboards.model.Dashboard;
-import io.vigia.dashboards.model.FieldConfig;
-import io.vigia.dashboards.model.GridPos;
-import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelOptions;
 import io.vigia.dashboards.model.KpiDirection;
 import io.vigia.dashboards.model.PanelOptions.Drift;
 import io.vigia.dashboards.model.PanelOptions.Stacking;
-import io.vigia.dashboards.model.PanelOptions.Stat;
-import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.QueryLanguage;
 import io.vigia.dashboards.model.Thresholds;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static io.vigia.dashboards.builtin.PanelGrid.instant;
+import static io.vigia.dashboards.builtin.PanelGrid.q;
 
 /**
  * The dashboards Vigia ships, written against the telemetry contract (docs/telemetry.md, which
@@ -31,14 +28,14 @@ import java.util.Optional;
  * selected range.
  */
 public final class BuiltInDashboards {
-    public static final String COPILOT_HEALTH = "copilot-health";
+    public static final String COPILOT_HEALTH = CopilotHealthDashboard.UID;
+    public static final String AI_CODING_ADOPTION = AiCodingAdoptionDashboard.UID;
     public static final String GUARDRAILS = "guardrails";
     /** The LogQL of the Guardrails dashboard's "Blocked prompts" panel. */
     public static final String BLOCKED_PROMPTS = "{job=\"guardrail\", decision=\"blocked\"}";
     public static final String MODEL_DRIFT = "model-drift";
     public static final String SERVICE_LATENCY = "service-latency";
 
-    private static final String ACCEPTED = "vigia_copilot_suggestions_accepted_total";
     private static final String SHOWN = "vigia_copilot_suggestions_shown_total";
     private static final String GUARD = "vigia_guardrail_decisions_total";
     private static final String HTTP = "http_server_request_duration_seconds";
@@ -47,7 +44,7 @@ public final class BuiltInDashboards {
     }
 
     public static List<Dashboard> all() {
-        return List.of(copilotHealth(), guardrails(), modelDrift(), serviceLatency());
+        return List.of(copilotHealth(), aiCodingAdoption(), guardrails(), modelDrift(), serviceLatency());
     }
 
     public static Optional<Dashboard> find(String uid) {
@@ -55,48 +52,15 @@ public final class BuiltInDashboards {
     }
 
     public static Dashboard copilotHealth() {
-        Builder b = new Builder();
-        b.stat("Acceptance rate", "percentunit", KpiDirection.HIGHER_IS_BETTER,
-                "sum(increase(" + ACCEPTED + "[$__range])) / sum(increase(" + SHOWN + "[$__range]))");
-        b.stat("Acceptance rate by lines", "percentunit", KpiDirection.HIGHER_IS_BETTER,
-                "sum(increase(vigia_copilot_lines_accepted_total[$__range])) / sum(increase(vigia_copilot_lines_suggested_total[$__range]))");
-        b.stat("SAST-flagged per 1,000 accepted", "short", KpiDirection.LOWER_IS_BETTER,
-                "1000 * sum(increase(vigia_copilot_accepted_with_sast_findings_total[$__range])) / sum(increase(" + ACCEPTED + "[$__range]))");
-        b.stat("Reverted share of accepted", "percentunit", KpiDirection.LOWER_IS_BETTER,
-                "sum(increase(vigia_copilot_suggestions_reverted_total[$__range])) / sum(increase(" + ACCEPTED + "[$__range]))");
-        b.stat("Prompts blocked", "short", KpiDirection.NEUTRAL,
-                "sum(increase(" + GUARD + "{decision=\"blocked\",direction=\"input\"}[$__range]))");
-        b.stat("Active users", "short", KpiDirection.HIGHER_IS_BETTER, "sum(vigia_copilot_active_users)");
-        b.row(8);
-        b.timeSeries("Acceptance rate by team (trailing 24 h)", "percentunit", 12,
-                q("A", "sum by (team) (increase(" + ACCEPTED + "[1d])) / sum by (team) (increase(" + SHOWN + "[1d]))", "{{team}}"));
-        b.timeSeries("Acceptance rate by model (trailing 24 h)", "percentunit", 12,
-                q("A", "sum by (model) (increase(" + ACCEPTED + "[1d])) / sum by (model) (increase(" + SHOWN + "[1d]))", "{{model}}"));
-        b.row(8);
-        b.bars("Acceptance by language", "percentunit", 8,
-                instant("A", "sum by (language) (increase(" + ACCEPTED + "[$__range])) / sum by (language) (increase(" + SHOWN + "[$__range]))", "{{language}}"));
-        b.bars("Acceptance by editor", "percentunit", 8,
-                instant("A", "sum by (editor) (increase(" + ACCEPTED + "[$__range])) / sum by (editor) (increase(" + SHOWN + "[$__range]))", "{{editor}}"));
-        b.timeSeries("SAST-flagged per 1,000 accepted, by severity (trailing 24 h)", "short", 8,
-                q("A", "1000 * sum by (severity) (increase(vigia_copilot_accepted_with_sast_findings_total[1d])) / scalar(sum(increase(" + ACCEPTED + "[1d])))", "{{severity}}"));
-        b.row(8);
-        b.timeSeries("Prompts blocked per hour, by category", "short", 12, STACKED,
-                q("A", "sum by (category) (rate(" + GUARD + "{decision=\"blocked\"}[$__rate_interval])) * 3600", "{{category}}"));
-        b.table("Prompts blocked by category", 12, OWASP,
-                instant("A", "sort_desc(sum by (category) (increase(" + GUARD + "{decision=\"blocked\"}[$__range])))", "{{category}}"));
-        b.row(8);
-        b.timeSeries("Reverted share of accepted, by model (trailing 24 h)", "percentunit", 7,
-                q("A", "sum by (model) (increase(vigia_copilot_suggestions_reverted_total[1d])) / sum by (model) (increase(" + ACCEPTED + "[1d]))", "{{model}}"));
-        b.table("Input drift status", 10, DRIFT_STATUS,
-                instant("A", FEATURE_BUCKET, "{{feature}}"));
-        b.timeSeries("Active users by team", "short", 7,
-                q("A", "sum by (team) (vigia_copilot_active_users)", "{{team}}"));
-        return b.dashboard(COPILOT_HEALTH, "Copilot Health", "now-7d", List.of("copilot", "built-in"),
-                List.of(deploys(), missingCopilotDays()));
+        return CopilotHealthDashboard.dashboard();
+    }
+
+    public static Dashboard aiCodingAdoption() {
+        return AiCodingAdoptionDashboard.dashboard();
     }
 
     public static Dashboard guardrails() {
-        Builder b = new Builder();
+        PanelGrid b = new PanelGrid();
         b.stat("Block rate", "percentunit", KpiDirection.NEUTRAL, "sum(increase(" + GUARD + "{decision=\"blocked\"}[$__range])) / sum(increase(" + GUARD + "[$__range]))");
         b.stat("Blocked", "short", KpiDirection.NEUTRAL, "sum(increase(" + GUARD + "{decision=\"blocked\"}[$__range]))");
         b.stat("Redacted", "short", KpiDirection.NEUTRAL, "sum(increase(" + GUARD + "{decision=\"redacted\"}[$__range]))");
@@ -127,7 +91,7 @@ public final class BuiltInDashboards {
     }
 
     public static Dashboard modelDrift() {
-        Builder b = new Builder();
+        PanelGrid b = new PanelGrid();
         b.firstRowHeight(8);
         b.timeSeries("Drift score per feature: Jensen\u2013Shannon distance, trailing 24 h vs the week before", "none", 14,
                 PanelOptions.DEFAULTS.withDrift(Drift.of(Drift.Mode.SCORE)), thresholdLine(DriftThresholds.DEFAULTS.jensenShannon().drift()),
@@ -153,7 +117,7 @@ public final class BuiltInDashboards {
     }
 
     public static Dashboard serviceLatency() {
-        Builder b = new Builder();
+        PanelGrid b = new PanelGrid();
         b.firstRowHeight(8);
         b.timeSeries("p95 latency by service", "s", 12,
                 q("A", "histogram_quantile(0.95, sum by (le, service) (rate(" + HTTP + "_bucket[$__rate_interval])))", "{{service}}"));
@@ -217,83 +181,4 @@ public final class BuiltInDashboards {
                 new Thresholds.Step(value, "red")), Thresholds.Display.LINE);
     }
 
-    private static Query q(String refId, String expr, String legend) {
-        return new Query(refId, "", QueryLanguage.PROMQL, expr, legend, false, false, "");
-    }
-
-    private static Query instant(String refId, String expr, String legend) {
-        return new Query(refId, "", QueryLanguage.PROMQL, expr, legend, true, false, "");
-    }
-
-    /** Lays panels left to right in rows, as Grafana's 24-column grid. */
-    private static final class Builder {
-        private final List<Panel> panels = new ArrayList<>();
-        private int x;
-        private int y;
-        private int rowHeight = 4;
-
-        void firstRowHeight(int height) {
-            rowHeight = height;
-        }
-
-        void row(int height) {
-            y += rowHeight;
-            x = 0;
-            rowHeight = height;
-        }
-
-        private Panel add(PanelType type, String title, int w, List<Query> queries, FieldConfig fc, PanelOptions options) {
-            Panel p = new Panel(panels.size() + 1, type, title, "", new GridPos(x, y, w, rowHeight), queries, fc, options,
-                    "", "", false, List.of(), null, null);
-            panels.add(p);
-            x += w;
-            return p;
-        }
-
-        /** A stat tile; query B, the same over the period before, gives the delta. */
-        void stat(String title, String unit, KpiDirection direction, String expr) {
-            List<Query> queries = new ArrayList<>();
-            queries.add(instant("A", expr, ""));
-            if (expr.contains("[$__range]")) {
-                queries.add(instant("B", expr.replace("[$__range]", "[$__range] offset $__range"), ""));
-            }
-            add(PanelType.STAT, title, 4, queries, FieldConfig.DEFAULT.withUnit(unit), PanelOptions.DEFAULTS.withStat(Stat.of(direction)));
-        }
-
-        void timeSeries(String title, String unit, int w, Query... queries) {
-            timeSeries(title, unit, w, PanelOptions.DEFAULTS, queries);
-        }
-
-        void timeSeries(String title, String unit, int w, PanelOptions options, Query... queries) {
-            timeSeries(title, unit, w, options, Thresholds.NONE, queries);
-        }
-
-        void timeSeries(String title, String unit, int w, PanelOptions options, Thresholds thresholds, Query... queries) {
-            add(PanelType.TIME_SERIES, title, w, List.of(queries), FieldConfig.DEFAULT.withUnit(unit).withThresholds(thresholds), options);
-        }
-
-        void bars(String title, String unit, int w, Query... queries) {
-            bars(title, unit, w, PanelOptions.DEFAULTS, queries);
-        }
-
-        void bars(String title, String unit, int w, PanelOptions options, Query... queries) {
-            add(PanelType.BAR_CHART, title, w, List.of(queries), FieldConfig.DEFAULT.withUnit(unit), options);
-        }
-
-        void table(String title, int w, PanelOptions options, Query... queries) {
-            add(PanelType.TABLE, title, w, List.of(queries), FieldConfig.DEFAULT.withUnit("short"), options);
-        }
-
-        void logs(String title, int w, Query... queries) {
-            add(PanelType.LOGS, title, w, List.of(queries), FieldConfig.DEFAULT, PanelOptions.DEFAULTS);
-        }
-
-        void heatmap(String title, int w, Query... queries) {
-            add(PanelType.HEATMAP, title, w, List.of(queries), FieldConfig.DEFAULT.withUnit("short"), PanelOptions.DEFAULTS);
-        }
-
-        Dashboard dashboard(String uid, String title, String from, List<String> tags, List<AnnotationSource> annotations) {
-            return new Dashboard(uid, title, tags, from, "now", "", List.of(), panels, annotations);
-        }
-    }
 }

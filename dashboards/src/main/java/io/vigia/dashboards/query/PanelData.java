@@ -15,11 +15,13 @@ import java.util.List;
  * failed (the others are still shown), and when some of it came from the cache instead of the
  * source, the oldest fetch time. {@code range} is the range the data answers (null when the
  * caller draws it on a range of its own): the painter draws the data on it, so an old answer is
- * never drawn on a new axis.
+ * never drawn on a new axis. {@code provenance} says which data fed a panel that says so, or why
+ * it is empty.
  */
 public record PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices,
-                        List<String> errors, Instant staleSince, List<LogLine> logs, TimeRange range) {
+                        List<String> errors, Instant staleSince, List<LogLine> logs, TimeRange range, Provenance provenance) {
     public PanelData {
+        provenance = provenance == null ? Provenance.NONE : provenance;
         logs = logs == null ? List.of() : List.copyOf(logs);
         series = List.copyOf(series);
         refIds = List.copyOf(refIds);
@@ -41,22 +43,28 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
     /** Without log lines. */
     public PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices, List<String> errors,
                      Instant staleSince) {
-        this(series, refIds, step, notices, errors, staleSince, List.of(), null);
+        this(series, refIds, step, notices, errors, staleSince, List.of(), null, Provenance.NONE);
+    }
+
+    /** Without log lines or range. */
+    public PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices, List<String> errors,
+                     Instant staleSince, Provenance provenance) {
+        this(series, refIds, step, notices, errors, staleSince, List.of(), null, provenance);
     }
 
     /** A failed load: nothing to draw, one error. */
     public static PanelData failed(TimeRange range, String error) {
-        return new PanelData(List.of(), List.of(), Duration.ZERO, List.of(), List.of(error), null, List.of(), range);
+        return new PanelData(List.of(), List.of(), Duration.ZERO, List.of(), List.of(error), null, List.of(), range, Provenance.NONE);
     }
 
     /** This data as the answer for {@code r}. */
     public PanelData answering(TimeRange r) {
-        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, r);
+        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, r, provenance);
     }
 
     /** The log lines of a logs panel, newest first. */
     public static PanelData ofLogs(List<LogLine> lines, List<String> notices, List<String> errors) {
-        return new PanelData(List.of(), List.of(), Duration.ZERO, notices, errors, null, lines, null);
+        return new PanelData(List.of(), List.of(), Duration.ZERO, notices, errors, null, lines, null, Provenance.NONE);
     }
 
     /**
@@ -75,7 +83,24 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
         previous.errors().forEach(e -> n.add("previous period: " + e));
         Instant st = staleSince == null ? previous.staleSince()
                 : previous.staleSince() == null || staleSince.isBefore(previous.staleSince()) ? staleSince : previous.staleSince();
-        return new PanelData(s, r, step, n, errors, st, logs, range);
+        return new PanelData(s, r, step, n, errors, st, logs, range, provenance);
+    }
+
+    /** This data with where it came from. */
+    public PanelData withProvenance(Provenance p) {
+        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, range, p);
+    }
+
+    /** Whether some series has a value (not only NaN): the panel draws something. */
+    public boolean hasValues() {
+        for (TimeSeriesData s : series) {
+            for (double v : s.values()) {
+                if (!Double.isNaN(v)) {
+                    return true;
+                }
+            }
+        }
+        return !logs.isEmpty();
     }
 
     /** True when some of the data is not a fresh answer but the cache's, fetched at {@link #staleSince()}. */

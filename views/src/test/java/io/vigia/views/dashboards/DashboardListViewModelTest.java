@@ -60,11 +60,11 @@ class DashboardListViewModelTest {
             vm.refresh();
             // a new workspace lists only the built-in dashboards
             assertThat(vm.dashboards()).allMatch(DashboardListViewModel::isBuiltIn).extracting(d -> d.uid())
-                    .containsExactly("copilot-health", "guardrails", "model-drift", "service-latency");
+                    .containsExactly("copilot-health", "ai-coding-adoption", "guardrails", "model-drift", "service-latency");
             dialogs.toOpen = grafana;
             vm.chooseAndImport();
             assertThat(vm.dashboards()).extracting(d -> d.title()).containsExactly("Github Copilot Stats", "Copilot Health",
-                    "Guardrails", "Model Drift", "Service Latency & Deploys");
+                    "AI Coding Adoption", "Guardrails", "Model Drift", "Service Latency & Deploys");
             assertThat(DashboardListViewModel.isBuiltIn(vm.dashboards().getFirst())).isFalse();
             assertThat(dialogs.shown).containsExactly("info: Imported with notes");
         }

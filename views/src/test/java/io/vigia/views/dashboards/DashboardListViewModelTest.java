@@ -1,5 +1,6 @@
 package io.vigia.views.dashboards;
 
+import io.vigia.dashboards.builtin.BuiltInDashboards;
 import io.vigia.dashboards.store.DashboardStore;
 import io.vigia.persistence.workspace.Workspace;
 import io.vigia.testsupport.NeedsSharedCorpus;
@@ -80,7 +81,7 @@ class DashboardListViewModelTest {
             vm.importFile(bad);
             assertThat(dialogs.shown).singleElement().asString().startsWith("error: Could not import bad.json: not valid JSON");
             vm.refresh();
-            assertThat(vm.dashboards()).hasSize(4).allMatch(DashboardListViewModel::isBuiltIn);
+            assertThat(vm.dashboards()).hasSize(BuiltInDashboards.all().size()).allMatch(DashboardListViewModel::isBuiltIn);
         }
     }
 }

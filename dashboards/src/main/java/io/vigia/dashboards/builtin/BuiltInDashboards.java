@@ -19,6 +19,7 @@ import java.util.Optional;
  */
 public final class BuiltInDashboards {
     public static final String COPILOT_HEALTH = "copilot-health";
+    public static final String AI_CODING_ADOPTION = "ai-coding-adoption";
     public static final String GUARDRAILS = "guardrails";
     /** The LogQL of the Guardrails dashboard's "Blocked prompts" panel. */
     public static final String BLOCKED_PROMPTS = "{job=\"guardrail\", decision=\"blocked\"}";
@@ -29,7 +30,7 @@ public final class BuiltInDashboards {
     }
 
     public static List<Dashboard> all() {
-        return List.of(copilotHealth(), guardrails(), modelDrift(), serviceLatency());
+        return List.of(copilotHealth(), aiCodingAdoption(), guardrails(), modelDrift(), serviceLatency());
     }
 
     public static Optional<Dashboard> find(String uid) {
@@ -38,6 +39,10 @@ public final class BuiltInDashboards {
 
     public static Dashboard copilotHealth() {
         return CopilotHealthDashboard.build();
+    }
+
+    public static Dashboard aiCodingAdoption() {
+        return AiCodingAdoptionDashboard.build();
     }
 
     public static Dashboard guardrails() {
@@ -66,5 +71,4 @@ public final class BuiltInDashboards {
         return new AnnotationSource("Missing days", AnnotationSource.Kind.DATA_GAPS, "", Builder.SHOWN, "", "",
                 "rgba(138, 143, 152, 1)", true);
     }
-
 }

@@ -19,7 +19,8 @@ import java.util.Map;
  * The one place where typed {@link PanelOptions} meet Grafana's JSON, in both directions, so that
  * an export imports back to the same options. Grafana's own options sit where Grafana puts them
  * (modern and legacy locations are read); the few that Grafana has no place for (the OWASP column,
- * bar series names, drift panels) sit in the panel's {@code options.vigia} object.
+ * bar series names, drift panels, the feeds of {@code GrafanaPanelSources}) sit in the panel's
+ * {@code options.vigia} object.
  */
 final class GrafanaPanelOptions {
     private GrafanaPanelOptions() {
@@ -35,7 +36,7 @@ final class GrafanaPanelOptions {
                 new PanelOptions.Stat(reducer(p, opts, grafanaType), graphMode(p, opts, grafanaType), direction(opts)),
                 new PanelOptions.Bars(orientation(opts), seriesNames(vigia.path("seriesNames"))),
                 new PanelOptions.Table(vigia.path("owaspColumn").asBoolean(false)),
-                drift(vigia.path("drift")));
+                drift(vigia.path("drift")), GrafanaPanelSources.read(vigia.path("sources")));
     }
 
     /** Grafana's per-field options: stacking, draw style, fill opacity. */
@@ -87,6 +88,7 @@ final class GrafanaPanelOptions {
             vigia.putObject("drift").put("mode", id(o.drift().mode())).put("by", o.drift().by())
                     .put("window", o.drift().window()).put("baseline", o.drift().baseline());
         }
+        GrafanaPanelSources.write(o.sources(), vigia);
         if (!vigia.isEmpty()) {
             out.set("vigia", vigia);
         }

@@ -6,11 +6,12 @@ import java.util.Objects;
 /**
  * A panel's display options, typed, one record per kind of panel, each with its defaults. A null
  * field leaves Grafana's own default (and is not written on export). Grafana's JSON is read and
- * written in one place, {@code grafana.GrafanaPanelOptions}.
+ * written in one place, {@code grafana.GrafanaPanelOptions}. {@code sources} says which data can
+ * feed the panel and is tried in which order ({@link PanelSources}).
  */
-public record PanelOptions(Graph graph, Stat stat, Bars bars, Table table, Drift drift) {
+public record PanelOptions(Graph graph, Stat stat, Bars bars, Table table, Drift drift, PanelSources sources) {
     public static final PanelOptions DEFAULTS = new PanelOptions(Graph.DEFAULTS, Stat.DEFAULTS, Bars.DEFAULTS, Table.DEFAULTS,
-            Drift.NONE);
+            Drift.NONE, PanelSources.NONE);
 
     public PanelOptions {
         graph = Objects.requireNonNullElse(graph, Graph.DEFAULTS);
@@ -18,26 +19,31 @@ public record PanelOptions(Graph graph, Stat stat, Bars bars, Table table, Drift
         bars = Objects.requireNonNullElse(bars, Bars.DEFAULTS);
         table = Objects.requireNonNullElse(table, Table.DEFAULTS);
         drift = Objects.requireNonNullElse(drift, Drift.NONE);
+        sources = Objects.requireNonNullElse(sources, PanelSources.NONE);
     }
 
     public PanelOptions withGraph(Graph g) {
-        return new PanelOptions(g, stat, bars, table, drift);
+        return new PanelOptions(g, stat, bars, table, drift, sources);
     }
 
     public PanelOptions withStat(Stat s) {
-        return new PanelOptions(graph, s, bars, table, drift);
+        return new PanelOptions(graph, s, bars, table, drift, sources);
     }
 
     public PanelOptions withBars(Bars b) {
-        return new PanelOptions(graph, stat, b, table, drift);
+        return new PanelOptions(graph, stat, b, table, drift, sources);
     }
 
     public PanelOptions withTable(Table t) {
-        return new PanelOptions(graph, stat, bars, t, drift);
+        return new PanelOptions(graph, stat, bars, t, drift, sources);
     }
 
     public PanelOptions withDrift(Drift d) {
-        return new PanelOptions(graph, stat, bars, table, d);
+        return new PanelOptions(graph, stat, bars, table, d, sources);
+    }
+
+    public PanelOptions withSources(PanelSources s) {
+        return new PanelOptions(graph, stat, bars, table, drift, s);
     }
 
     /** Grafana's legend modes. */
@@ -76,6 +82,12 @@ public record PanelOptions(Graph graph, Stat stat, Bars bars, Table table, Drift
      */
     public record Stat(String reducer, GraphMode graphMode, KpiDirection direction) {
         public static final Stat DEFAULTS = new Stat(null, null, KpiDirection.NEUTRAL);
+        /**
+         * A stat's query with this refId, when above 0, says that the range or the period before holds
+         * a re-baseline (a scope's history changing source): no change is shown across it.
+         */
+        public static final String REBASELINE_REF = "R";
+        public static final String REBASELINE_NOTE = "re-baseline: no change shown";
 
         public Stat {
             direction = Objects.requireNonNullElse(direction, KpiDirection.NEUTRAL);

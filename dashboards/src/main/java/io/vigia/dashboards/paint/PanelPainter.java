@@ -75,6 +75,13 @@ public final class PanelPainter {
      * @return the time series layout for hit-testing, when the panel drew one
      */
     public static Optional<TimeSeriesLayout> paint(DrawingSurface s, Panel p, PanelData data, Context c) {
+        if (data != null && data.provenance().known()) {
+            return SourceFooter.paint(s, p, data, c.theme(), top -> paintPanel(top, p, data, c));
+        }
+        return paintPanel(s, p, data, c);
+    }
+
+    private static Optional<TimeSeriesLayout> paintPanel(DrawingSurface s, Panel p, PanelData data, Context c) {
         if (data == null) {
             message(s, p.title(), "Loading…", c.theme(), false);
             return Optional.empty();
@@ -221,6 +228,9 @@ public final class PanelPainter {
                 spark = data.series().get(i);
                 break;
             }
+        }
+        if (last(data, PanelOptions.Stat.REBASELINE_REF) > 0) {
+            return new StatData(p.title(), last(data, "A"), Double.NaN, spark, PanelOptions.Stat.REBASELINE_NOTE);
         }
         return new StatData(p.title(), last(data, "A"), last(data, "B"), spark);
     }

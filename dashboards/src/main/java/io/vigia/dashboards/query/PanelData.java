@@ -11,14 +11,17 @@ import java.util.List;
 
 /**
  * What one panel refresh produced: its series ready for the chart (legend names applied, time
- * shift undone) with the refId of the query each came from, the step used, the sources' warnings and infos, and the error of each query that
- * failed (the others are still shown), and when some of it came from the cache instead of the
- * source, the oldest fetch time. {@code range} is the range the data answers (null when the
- * caller draws it on a range of its own): the painter draws the data on it, so an old answer is
- * never drawn on a new axis.
+ * shift undone) with the refId of the query each came from, the step used, the sources' warnings
+ * and infos, and the error of each query that failed (the others are still shown), and when some
+ * of it came from the cache instead of the source, the oldest fetch time. {@code range} is the
+ * range the data answers (null when the caller draws it on a range of its own): the painter draws
+ * the data on it, so an old answer is never drawn on a new axis. {@code sent} is each query as it
+ * was sent, or why it was not; {@code provenance} says which feed fed a panel that says so, or why
+ * it is empty.
  */
 public record PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices,
-                        List<String> errors, Instant staleSince, List<LogLine> logs, TimeRange range, List<Sent> sent) {
+                        List<String> errors, Instant staleSince, List<LogLine> logs, TimeRange range, List<Sent> sent,
+                        Provenance provenance) {
     /**
      * One query as it was sent (bound to the source's names, variables and macros expanded), or why
      * it was not, with what the panel must say about it: the panel info shows these.
@@ -31,6 +34,7 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
 
     public PanelData {
         sent = sent == null ? List.of() : List.copyOf(sent);
+        provenance = provenance == null ? Provenance.NONE : provenance;
         logs = logs == null ? List.of() : List.copyOf(logs);
         series = List.copyOf(series);
         refIds = List.copyOf(refIds);
@@ -47,7 +51,7 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
 
     public PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices,
                      List<String> errors, Instant staleSince, List<LogLine> logs, TimeRange range) {
-        this(series, refIds, step, notices, errors, staleSince, logs, range, List.of());
+        this(series, refIds, step, notices, errors, staleSince, logs, range, List.of(), Provenance.NONE);
     }
 
     public PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices, List<String> errors) {
@@ -57,22 +61,28 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
     /** Without log lines. */
     public PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices, List<String> errors,
                      Instant staleSince) {
-        this(series, refIds, step, notices, errors, staleSince, List.of(), null);
+        this(series, refIds, step, notices, errors, staleSince, List.of(), null, List.of(), Provenance.NONE);
+    }
+
+    /** Without log lines or range. */
+    public PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices, List<String> errors,
+                     Instant staleSince, Provenance provenance) {
+        this(series, refIds, step, notices, errors, staleSince, List.of(), null, List.of(), provenance);
     }
 
     /** A failed load: nothing to draw, one error. */
     public static PanelData failed(TimeRange range, String error) {
-        return new PanelData(List.of(), List.of(), Duration.ZERO, List.of(), List.of(error), null, List.of(), range);
+        return new PanelData(List.of(), List.of(), Duration.ZERO, List.of(), List.of(error), null, List.of(), range, List.of(), Provenance.NONE);
     }
 
     /** This data as the answer for {@code r}. */
     public PanelData answering(TimeRange r) {
-        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, r, sent);
+        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, r, sent, provenance);
     }
 
     /** The log lines of a logs panel, newest first. */
     public static PanelData ofLogs(List<LogLine> lines, List<String> notices, List<String> errors) {
-        return new PanelData(List.of(), List.of(), Duration.ZERO, notices, errors, null, lines, null);
+        return new PanelData(List.of(), List.of(), Duration.ZERO, notices, errors, null, lines, null, List.of(), Provenance.NONE);
     }
 
     /**
@@ -91,12 +101,12 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
         previous.errors().forEach(e -> n.add("previous period: " + e));
         Instant st = staleSince == null ? previous.staleSince()
                 : previous.staleSince() == null || staleSince.isBefore(previous.staleSince()) ? staleSince : previous.staleSince();
-        return new PanelData(s, r, step, n, errors, st, logs, range, sent);
+        return new PanelData(s, r, step, n, errors, st, logs, range, sent, provenance);
     }
 
     /** This data with the queries as sent. */
     public PanelData withSent(List<Sent> s) {
-        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, range, s);
+        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, range, s, provenance);
     }
 
     /** What the panel must say about its numbers (binding notes, queries skipped), each once. */
@@ -110,6 +120,23 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
             }
         }
         return out;
+    }
+
+    /** This data with where it came from. */
+    public PanelData withProvenance(Provenance p) {
+        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, range, sent, p);
+    }
+
+    /** Whether some series has a value (not only NaN): the panel draws something. */
+    public boolean hasValues() {
+        for (TimeSeriesData s : series) {
+            for (double v : s.values()) {
+                if (!Double.isNaN(v)) {
+                    return true;
+                }
+            }
+        }
+        return !logs.isEmpty();
     }
 
     /** True when some of the data is not a fresh answer but the cache's, fetched at {@link #staleSince()}. */

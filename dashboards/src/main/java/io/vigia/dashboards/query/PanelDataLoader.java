@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -31,7 +32,8 @@ import java.util.function.Function;
  * panel's time shift moves the range back, each visible query is prepared
  * ({@link QueryPreparation}: variables, macros) and run on its source (the local engine or a
  * remote server, both {@link MetricsSource}) through {@link QueryPath}, and the results become
- * chart series named by the legend format. Blocking: called from a background task.
+ * chart series named by the legend format. A panel with several feeds ({@code PanelSources}) is
+ * loaded feed by feed until one answers ({@link FeedSelection}). Blocking: called from a background task.
  */
 public final class PanelDataLoader {
     /** Lines a logs panel asks for, as Grafana's default "max lines". */
@@ -72,6 +74,15 @@ public final class PanelDataLoader {
     }
 
     public PanelData load(Dashboard d, Panel p, PanelRequest request) {
+        if (p.options().sources().active()) {
+            MetricsSource source = sourceOf(p);
+            return FeedSelection.load(p, variant -> loadQueries(d, variant, request), q -> selectors(d, q, request),
+                    selector -> holds(source, selector)).answering(request.range());
+        }
+        return loadQueries(d, p, request);
+    }
+
+    private PanelData loadQueries(Dashboard d, Panel p, PanelRequest request) {
         Duration shift = request.shift().plus(p.timeShift().isBlank() ? Duration.ZERO : PromDuration.parse(p.timeShift()));
         TimeRange shifted = request.range().shiftedBack(shift);
         int width = Math.max(1, request.widthPx());
@@ -139,6 +150,41 @@ public final class PanelDataLoader {
         }
         return new PanelData.Sent(p.refId(), p.expr(), notes, p.notRun());
     }
+
+    /** The series selectors a query reads once the dashboard's variables and macros are expanded; none when it cannot be read. */
+    private Set<String> selectors(Dashboard d, Query q, PanelRequest request) {
+        if (q.language() != QueryLanguage.PROMQL) {
+            return Set.of();
+        }
+        GrafanaResolution res = GrafanaResolution.compute(request.range().from(), request.range().to(),
+                Math.max(1, request.widthPx()), minInterval);
+        try {
+            return Selectors.of(preparation.prepare(q, context(d, request, res)).expr());
+        } catch (RuntimeException e) {
+            return Set.of(); // the query's own error is on the panel already
+        }
+    }
+
+    /** The source of the panel's first query; null when there is none. */
+    private MetricsSource sourceOf(Panel p) {
+        try {
+            return sources.apply(p.queries().stream().map(Query::dataSource).findFirst().orElse(""));
+        } catch (RuntimeException e) {
+            return null; // the queries report it
+        }
+    }
+
+    /** Whether the source holds any series of the selector, at any time; false when it cannot say. */
+    private static boolean holds(MetricsSource source, String selector) {
+        try {
+            return source != null && !source.series(List.of(selector), Instant.EPOCH, ALL_TIME_END).isEmpty();
+        } catch (QueryException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The end of "any time" when asking a source which series it holds. */
+    private static final Instant ALL_TIME_END = Instant.parse("2200-01-01T00:00:00Z");
 
     /** A query's own min interval (Grafana's "Min step") raises the step when it is longer. */
     private static PreparedQuery withMinStep(PreparedQuery prepared, Query q) {

@@ -16,13 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A fresh workspace with a running receiver on a free loopback port, and PromQL over its store. */
-final class ReceiverFixture implements AutoCloseable {
-    final Workspace workspace;
-    final SqliteSeriesStore store;
-    final OtlpReceiver receiver;
-    final LocalPromqlSource promql;
+public final class ReceiverFixture implements AutoCloseable {
+    public final Workspace workspace;
+    public final SqliteSeriesStore store;
+    public final OtlpReceiver receiver;
+    public final LocalPromqlSource promql;
 
-    ReceiverFixture(Path dir, long maxBodyBytes, Optional<Path> contentFile) throws Exception {
+    public ReceiverFixture(Path dir, long maxBodyBytes, Optional<Path> contentFile) throws Exception {
         workspace = Workspace.open(dir.resolve("otlp.vigia"));
         store = new SqliteSeriesStore(workspace);
         receiver = OtlpReceiver.start(new OtlpReceiverOptions(new InetSocketAddress("127.0.0.1", 0), false, maxBodyBytes, contentFile),
@@ -30,16 +30,16 @@ final class ReceiverFixture implements AutoCloseable {
         promql = new LocalPromqlSource("local", store);
     }
 
-    ReceiverFixture(Path dir) throws Exception {
+    public ReceiverFixture(Path dir) throws Exception {
         this(dir, OtlpReceiverOptions.DEFAULT_MAX_BODY_BYTES, Optional.empty());
     }
 
-    String url(OtlpSignal signal) {
+    public String url(OtlpSignal signal) {
         return "http://127.0.0.1:" + receiver.address().getPort() + signal.path();
     }
 
     /** An instant query now; each series' labels (without the name) to its value. */
-    Map<Labels, Double> query(String expr) throws Exception {
+    public Map<Labels, Double> query(String expr) throws Exception {
         QueryResponse r = promql.query(expr, Instant.now().plusSeconds(1));
         Map<Labels, Double> out = new LinkedHashMap<>();
         switch (r.result()) {
@@ -55,7 +55,7 @@ final class ReceiverFixture implements AutoCloseable {
     }
 
     /** The value of a query that returns exactly one sample. */
-    double value(String expr) throws Exception {
+    public double value(String expr) throws Exception {
         Map<Labels, Double> r = query(expr);
         if (r.size() != 1) {
             throw new AssertionError(expr + " returned " + r);

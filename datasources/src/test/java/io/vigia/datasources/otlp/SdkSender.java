@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
@@ -25,13 +26,18 @@ import java.util.concurrent.TimeUnit;
  * exporters (protobuf, gzip as the SDK sends it), pointed at a receiver. Metrics export when
  * {@link #flush()} is called (the periodic reader's interval is an hour), logs and spans as they end.
  */
-final class SdkSender implements AutoCloseable {
+public final class SdkSender implements AutoCloseable {
     final SdkMeterProvider meters;
     final SdkLoggerProvider logs;
     final SdkTracerProvider traces;
 
     /** @param delta whether metrics use delta temporality (Claude Code's default) instead of cumulative */
-    SdkSender(String baseUrl, String serviceName, boolean delta, String compression) {
+    public SdkSender(String baseUrl, String serviceName, boolean delta, String compression) {
+        this(baseUrl, serviceName, delta, compression, Clock.getDefault());
+    }
+
+    /** @param clock the SDK's clock: the time its points and records carry (a test may set the day) */
+    public SdkSender(String baseUrl, String serviceName, boolean delta, String compression, Clock clock) {
         Resource resource = Resource.getDefault().merge(Resource.create(
                 io.opentelemetry.api.common.Attributes.of(AttributeKey.stringKey("service.name"), serviceName,
                         AttributeKey.stringKey("service.version"), "test", AttributeKey.stringKey("host.arch"), "amd64")));
@@ -41,33 +47,33 @@ final class SdkSender implements AutoCloseable {
                 .setAggregationTemporalitySelector(delta ? AggregationTemporalitySelector.deltaPreferred()
                         : AggregationTemporalitySelector.alwaysCumulative())
                 .build();
-        meters = SdkMeterProvider.builder().setResource(resource)
+        meters = SdkMeterProvider.builder().setResource(resource).setClock(clock)
                 .registerMetricReader(PeriodicMetricReader.builder(metricExporter).setInterval(Duration.ofHours(1)).build())
                 .build();
-        logs = SdkLoggerProvider.builder().setResource(resource)
+        logs = SdkLoggerProvider.builder().setResource(resource).setClock(clock)
                 .addLogRecordProcessor(SimpleLogRecordProcessor.create(OtlpHttpLogRecordExporter.builder()
                         .setEndpoint(baseUrl + OtlpSignal.LOGS.path()).setCompression(compression).build()))
                 .build();
-        traces = SdkTracerProvider.builder().setResource(resource)
+        traces = SdkTracerProvider.builder().setResource(resource).setClock(clock)
                 .addSpanProcessor(SimpleSpanProcessor.create(OtlpHttpSpanExporter.builder()
                         .setEndpoint(baseUrl + OtlpSignal.TRACES.path()).setCompression(compression).build()))
                 .build();
     }
 
-    Meter meter(String scope) {
+    public Meter meter(String scope) {
         return meters.get(scope);
     }
 
-    Logger logger(String scope) {
+    public Logger logger(String scope) {
         return logs.get(scope);
     }
 
-    Tracer tracer(String scope) {
+    public Tracer tracer(String scope) {
         return traces.get(scope);
     }
 
     /** Exports everything recorded so far and waits until the receiver answered. */
-    void flush() {
+    public void flush() {
         require(meters.forceFlush(), "metrics");
         require(logs.forceFlush(), "logs");
         require(traces.forceFlush(), "spans");

@@ -14,13 +14,13 @@ import java.util.Map;
  * where it was read. {@link #of} refuses a name that is not listed, so a test cannot send (and
  * the receiver cannot be made to expect) a made-up name.
  */
-final class TelemetryNames {
+public final class TelemetryNames {
     private static final Map<String, String> SOURCES = load();
 
     private TelemetryNames() {
     }
 
-    static String of(String name) {
+    public static String of(String name) {
         String source = SOURCES.get(name);
         if (source == null || source.isBlank()) {
             throw new AssertionError(name + " is not in otlp/assistant-telemetry-names.tsv with a source");
@@ -28,7 +28,7 @@ final class TelemetryNames {
         return name;
     }
 
-    static Map<String, String> all() {
+    public static Map<String, String> all() {
         return SOURCES;
     }
 

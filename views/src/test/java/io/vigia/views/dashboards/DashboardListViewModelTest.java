@@ -1,5 +1,6 @@
 package io.vigia.views.dashboards;
 
+import io.vigia.dashboards.builtin.BuiltInDashboards;
 import io.vigia.dashboards.store.DashboardStore;
 import io.vigia.persistence.workspace.Workspace;
 import io.vigia.testsupport.NeedsSharedCorpus;
@@ -60,11 +61,11 @@ class DashboardListViewModelTest {
             vm.refresh();
             // a new workspace lists only the built-in dashboards
             assertThat(vm.dashboards()).allMatch(DashboardListViewModel::isBuiltIn).extracting(d -> d.uid())
-                    .containsExactly("copilot-health", "guardrails", "model-drift", "service-latency");
+                    .containsExactly("copilot-health", "ai-coding-adoption", "guardrails", "model-drift", "service-latency");
             dialogs.toOpen = grafana;
             vm.chooseAndImport();
             assertThat(vm.dashboards()).extracting(d -> d.title()).containsExactly("Github Copilot Stats", "Copilot Health",
-                    "Guardrails", "Model Drift", "Service Latency & Deploys");
+                    "AI Coding Adoption", "Guardrails", "Model Drift", "Service Latency & Deploys");
             assertThat(DashboardListViewModel.isBuiltIn(vm.dashboards().getFirst())).isFalse();
             assertThat(dialogs.shown).containsExactly("info: Imported with notes");
         }
@@ -80,7 +81,7 @@ class DashboardListViewModelTest {
             vm.importFile(bad);
             assertThat(dialogs.shown).singleElement().asString().startsWith("error: Could not import bad.json: not valid JSON");
             vm.refresh();
-            assertThat(vm.dashboards()).hasSize(4).allMatch(DashboardListViewModel::isBuiltIn);
+            assertThat(vm.dashboards()).hasSize(BuiltInDashboards.all().size()).allMatch(DashboardListViewModel::isBuiltIn);
         }
     }
 }

@@ -81,7 +81,7 @@ class ReportsViewModelTest {
         ReportsViewModel vm = viewModel(new SameThreadTaskExecutor(), out, progress);
         vm.refresh();
         assertThat(vm.dashboards()).extracting(ReportsViewModel.DashboardChoice::uid)
-                .containsExactly("copilot-health", "guardrails", "model-drift", "service-latency");
+                .containsExactly("copilot-health", "ai-coding-adoption", "guardrails", "model-drift", "service-latency");
         assertThat(vm.dashboardProperty().get().uid()).isEqualTo("copilot-health");
         assertThat(vm.weekProperty().get()).as("default: the last complete week").isEqualTo("2026-W47");
 

@@ -30,6 +30,9 @@ public final class StatRenderer {
 
     /** The delta line's text, e.g. "▲ 12.5% vs previous period"; empty when there is no previous value. */
     public static String deltaText(StatData data, StatOptions o) {
+        if (!data.changeNote().isEmpty()) {
+            return data.changeNote();
+        }
         double d = data.delta();
         if (Double.isNaN(d)) {
             return "";

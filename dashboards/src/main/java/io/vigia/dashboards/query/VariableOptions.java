@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -38,17 +39,26 @@ public final class VariableOptions {
     }
 
     public List<String> options(Variable v, TimeRange range) throws QueryException {
+        return options(v, range, UnaryOperator.identity());
+    }
+
+    /**
+     * @param sourceOf the source a query variable's data source names, a data-source variable
+     *                 resolved ({@link DataSourceVariables#resolve}); a data-source variable's own
+     *                 options come from the workspace's catalog, not from here
+     */
+    public List<String> options(Variable v, TimeRange range, UnaryOperator<String> sourceOf) throws QueryException {
         return switch (v) {
             case Variable.CustomVariable c -> c.options();
             case Variable.IntervalVariable i -> i.options();
             case Variable.TextVariable t -> t.current();
             case Variable.DataSourceVariable d -> d.current();
-            case Variable.QueryVariable q -> filter(query(q, range), q.regex());
+            case Variable.QueryVariable q -> filter(query(q, range, sourceOf), q.regex());
         };
     }
 
-    private List<String> query(Variable.QueryVariable q, TimeRange range) {
-        MetricsSource source = sources.apply(q.dataSource());
+    private List<String> query(Variable.QueryVariable q, TimeRange range, UnaryOperator<String> sourceOf) {
+        MetricsSource source = sources.apply(sourceOf.apply(q.dataSource()));
         String text = q.query();
         Matcher m = LABEL_VALUES.matcher(text);
         if (m.matches()) {

@@ -46,10 +46,11 @@ final class PanelReader {
                 text, false, List.of(), null, null, notes);
     }
 
-    /** The panel's JSON without its place, which the model keeps and an export writes anew. */
+    /** The panel's JSON without its place and notes, which the model keeps and an export writes anew. */
     private static JsonNode withoutPlace(JsonNode p) {
         ObjectNode copy = (ObjectNode) p.deepCopy();
         copy.remove("gridPos");
+        copy.remove(V1Reader.VIGIA_NOTES);
         return copy;
     }
 

@@ -10,6 +10,7 @@ import io.vigia.persistence.series.Labels;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -39,27 +40,37 @@ public final class VariableOptions {
     }
 
     public List<String> options(Variable v, TimeRange range) throws QueryException {
-        return options(v, range, UnaryOperator.identity());
+        return options(v, range, UnaryOperator.identity(), UnaryOperator.identity());
     }
 
     /**
-     * @param sourceOf the source a query variable's data source names, a data-source variable
-     *                 resolved ({@link DataSourceVariables#resolve}); a data-source variable's own
-     *                 options come from the workspace's catalog, not from here
+     * The values of {@code v} given the other variables' choices, as Grafana chains them: a query
+     * variable's query has the others expanded ({@code label_values(node_uname_info{job="$job"}, instance)})
+     * and its data source, a data-source variable, resolved ({@link DataSourceVariables#resolve}).
+     * A data-source variable's own options come from the workspace's catalog, not from here.
+     *
+     * @param values    each variable's selected values
+     * @param allValues each variable's offered values ("All")
      */
-    public List<String> options(Variable v, TimeRange range, UnaryOperator<String> sourceOf) throws QueryException {
+    public List<String> options(Variable v, TimeRange range, List<Variable> variables, Map<String, List<String>> values,
+                                Map<String, List<String>> allValues) throws QueryException {
+        UnaryOperator<String> expand = text -> QueryExpander.expandVariables(text, variables, values, allValues);
+        return options(v, range, source -> DataSourceVariables.resolve(source, variables, values), expand);
+    }
+
+    private List<String> options(Variable v, TimeRange range, UnaryOperator<String> sourceOf, UnaryOperator<String> expand) {
         return switch (v) {
             case Variable.CustomVariable c -> c.options();
             case Variable.IntervalVariable i -> i.options();
             case Variable.TextVariable t -> t.current();
             case Variable.DataSourceVariable d -> d.current();
-            case Variable.QueryVariable q -> filter(query(q, range, sourceOf), q.regex());
+            case Variable.QueryVariable q -> filter(query(q, range, sourceOf, expand), q.regex());
         };
     }
 
-    private List<String> query(Variable.QueryVariable q, TimeRange range, UnaryOperator<String> sourceOf) {
+    private List<String> query(Variable.QueryVariable q, TimeRange range, UnaryOperator<String> sourceOf, UnaryOperator<String> expand) {
         MetricsSource source = sources.apply(sourceOf.apply(q.dataSource()));
-        String text = q.query();
+        String text = expand.apply(q.query());
         Matcher m = LABEL_VALUES.matcher(text);
         if (m.matches()) {
             String selector = m.group(1);

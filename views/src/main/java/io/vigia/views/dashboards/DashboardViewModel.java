@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * One open dashboard. It holds the dashboard and its variables and composes the child view
@@ -91,9 +92,7 @@ public final class DashboardViewModel {
                 VariableState st = new VariableState(v);
                 st.selected().addListener((ListChangeListener<String>) c -> {
                     rememberChoices();
-                    if (v instanceof Variable.DataSourceVariable) {
-                        loadQueryVariableOptions(); // their values come from the source chosen
-                    }
+                    loadQueryVariableOptions(v.name()); // those whose query or source names it
                     refresh();
                 });
                 variables.add(st);
@@ -248,20 +247,36 @@ public final class DashboardViewModel {
                         .onFailure(e -> status.set("$" + v.name() + ": " + e.getMessage())));
             }
         }
-        loadQueryVariableOptions();
+        loadQueryVariableOptions(null);
     }
 
-    private void loadQueryVariableOptions() {
+    /** Loads the values of the variables other than data-source ones; with {@code changed}, only of those that refer to it. */
+    private void loadQueryVariableOptions(String changed) {
         TimeRange r = range.current();
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        Map<String, List<String>> all = new LinkedHashMap<>();
         for (VariableState st : variables) {
-            if (!(st.variable() instanceof Variable.DataSourceVariable)) {
+            values.put(st.variable().name(), List.copyOf(st.selected()));
+            all.put(st.variable().name(), List.copyOf(st.options()));
+        }
+        List<Variable> defined = dashboard.variables();
+        for (VariableState st : variables) {
+            if (!(st.variable() instanceof Variable.DataSourceVariable) && (changed == null || refersTo(st.variable(), changed))) {
                 tasks.submit(BackgroundTask.of("Values of $" + st.variable().name(),
-                                p -> variableOptions.options(st.variable(), r, this::sourceOf))
+                                p -> variableOptions.options(st.variable(), r, defined, values, all))
                         .quiet()
                         .onSuccess(st::offer)
                         .onFailure(e -> status.set("$" + st.variable().name() + ": " + e.getMessage())));
             }
         }
+    }
+
+    private static boolean refersTo(Variable v, String name) {
+        if (!(v instanceof Variable.QueryVariable q) || v.name().equals(name)) {
+            return false;
+        }
+        Pattern ref = Pattern.compile("\\$" + name + "\\b|\\$\\{" + name + "[}:]|\\[\\[" + name + "]]");
+        return ref.matcher(q.query()).find() || ref.matcher(q.dataSource()).find();
     }
 
     /** Time series panels also draw the previous period (same length, just before), dashed. */

@@ -20,6 +20,7 @@ public final class Programs {
             Map.entry("openssl", "openssl"),
             Map.entry("dbus-run-session", "dbus-daemon"),
             Map.entry("gnome-keyring-daemon", "gnome-keyring"),
+            Map.entry("prometheus-node-exporter", "prometheus-node-exporter"),
             Map.entry("Xvfb", "xvfb"));
 
     private Programs() {

@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
 /**
  * Edits a dashboard as a sequence of immutable versions: every change pushes the previous
  * version on the undo stack, so undo and redo are exact. After a move or resize, panels that
- * would overlap are pushed down, as on Grafana's grid. Not thread-safe; used from the UI thread.
+ * would overlap are pushed down, as on Grafana's grid; a panel in a section moves on its section's
+ * grid. Not thread-safe; used from the UI thread.
  */
 public final class DashboardEditor {
     private static final int MAX_UNDO = 200;
@@ -96,14 +97,16 @@ public final class DashboardEditor {
             boolean fitsRight = g.x() + 2 * g.w() <= GridPos.COLUMNS;
             GridPos at = fitsRight ? g.movedTo(g.x() + g.w(), g.y()) : g.movedTo(g.x(), g.bottom());
             Panel copy = original.withId(d.nextPanelId()).withTitle(original.title() + " (copy)").withGrid(at);
-            List<Panel> panels = new ArrayList<>(d.panels());
-            panels.add(panels.indexOf(original) + 1, copy);
-            return settle(d.withPanels(panels), copy.id());
+            return settle(d.mapGrid(panelId, grid -> {
+                List<Panel> panels = new ArrayList<>(grid);
+                panels.add(panels.indexOf(original) + 1, copy);
+                return panels;
+            }), copy.id());
         });
     }
 
     public Dashboard remove(int panelId) {
-        return apply(d -> d.withPanels(d.panels().stream().filter(p -> p.id() != panelId).toList()));
+        return apply(d -> d.mapGrid(panelId, grid -> grid.stream().filter(p -> p.id() != panelId).toList()));
     }
 
     public Dashboard update(int panelId, UnaryOperator<Panel> change) {
@@ -111,13 +114,13 @@ public final class DashboardEditor {
     }
 
     private static Panel find(Dashboard d, int id) {
-        return d.panels().stream().filter(p -> p.id() == id).findFirst()
+        return d.gridOf(id).flatMap(grid -> grid.stream().filter(p -> p.id() == id).findFirst())
                 .orElseThrow(() -> new IllegalArgumentException("no panel " + id + " on " + d.title()));
     }
 
     private static Dashboard replace(Dashboard d, int id, UnaryOperator<Panel> change) {
         find(d, id);
-        return d.withPanels(d.panels().stream().map(p -> p.id() == id ? change.apply(p) : p).toList());
+        return d.mapGrid(id, grid -> grid.stream().map(p -> p.id() == id ? change.apply(p) : p).toList());
     }
 
     /**
@@ -125,10 +128,14 @@ public final class DashboardEditor {
      * those they then overlap) down, top to bottom, until nothing overlaps.
      */
     static Dashboard settle(Dashboard d, int fixedId) {
+        return d.mapGrid(fixedId, grid -> settle(grid, fixedId));
+    }
+
+    private static List<Panel> settle(List<Panel> grid, int fixedId) {
         List<Panel> placed = new ArrayList<>();
-        Panel fixed = find(d, fixedId);
+        Panel fixed = grid.stream().filter(p -> p.id() == fixedId).findFirst().orElseThrow();
         placed.add(fixed);
-        List<Panel> others = new ArrayList<>(d.panels().stream().filter(p -> p.id() != fixedId).toList());
+        List<Panel> others = new ArrayList<>(grid.stream().filter(p -> p.id() != fixedId).toList());
         others.sort(Comparator.comparingInt((Panel p) -> p.grid().y()).thenComparingInt(p -> p.grid().x()));
         for (Panel p : others) {
             GridPos g = p.grid();
@@ -144,11 +151,11 @@ public final class DashboardEditor {
             }
             placed.add(p.withGrid(g));
         }
-        // keep the list order the dashboard had
+        // keep the list order the grid had
         List<Panel> ordered = new ArrayList<>();
-        for (Panel p : d.panels()) {
+        for (Panel p : grid) {
             placed.stream().filter(q -> q.id() == p.id()).findFirst().ifPresent(ordered::add);
         }
-        return d.withPanels(ordered);
+        return ordered;
     }
 }

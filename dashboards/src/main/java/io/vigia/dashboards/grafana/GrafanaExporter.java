@@ -4,6 +4,7 @@ import io.vigia.dashboards.model.AnnotationSource;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.FieldConfig;
 import io.vigia.dashboards.model.GridPos;
+import io.vigia.dashboards.model.Note;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.model.Query;
@@ -14,23 +15,37 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.List;
+
 
 /**
- * Writes a dashboard as Grafana JSON (schema 41), or in Vigia's own format: the same JSON with a
- * {@code vigiaFormat} marker and the few fields Grafana has no place for (deploy annotations).
- * {@link GrafanaImporter} reads both back to an equal {@link Dashboard}.
+ * Writes a dashboard as Grafana's classic JSON (schema 41), as the schema v2 resource Grafana 13
+ * writes ({@link V2Writer}), or in Vigia's own format: the classic JSON with a {@code vigiaFormat}
+ * marker and the fields Grafana has no place for (deploy annotations, tabs and nested sections,
+ * notes). {@link GrafanaImporter} reads each back to an equal {@link Dashboard}, but for what
+ * {@link #losses} lists.
  */
 public final class GrafanaExporter {
     public static final int SCHEMA_VERSION = 41;
     public static final int VIGIA_FORMAT = 1;
 
-    public enum Format { GRAFANA, VIGIA }
+    public enum Format {
+        /** Grafana's classic JSON model. */
+        GRAFANA,
+        /** Vigia's own: the classic model plus what Grafana's has no place for. */
+        VIGIA,
+        /** The {@code dashboard.grafana.app/v2} resource of Grafana 13's dynamic dashboards. */
+        GRAFANA_V2
+    }
 
     private GrafanaExporter() {
     }
 
     public static String write(Dashboard d, Format format) {
-        ObjectNode root = GrafanaImporter.JSON.createObjectNode();
+        if (format == Format.GRAFANA_V2) {
+            return GrafanaJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(V2Writer.resource(d));
+        }
+        ObjectNode root = GrafanaJson.JSON.createObjectNode();
         if (format == Format.VIGIA) {
             root.put("vigiaFormat", VIGIA_FORMAT);
         }
@@ -50,15 +65,42 @@ public final class GrafanaExporter {
         ArrayNode annotations = root.putObject("annotations").putArray("list");
         d.annotations().forEach(a -> annotations.add(annotation(a)));
         ArrayNode panels = root.putArray("panels");
-        d.panels().forEach(p -> panels.add(panel(p)));
-        return GrafanaImporter.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        boolean vigia = format == Format.VIGIA;
+        d.panels().forEach(p -> panels.add(panel(p, vigia)));
+        V1Sections.write(d, panels, vigia);
+        if (vigia && !d.notes().isEmpty()) {
+            root.set(V1Reader.VIGIA_NOTES, notes(d.notes()));
+        }
+        return GrafanaJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 
-    private static JsonNode panel(Panel p) {
+    /** What {@code format} cannot carry of this dashboard, one sentence each; empty when nothing is lost. */
+    public static List<String> losses(Dashboard d, Format format) {
+        return ExportLosses.of(d, format);
+    }
+
+    /** A panel in the classic shape; in Vigia's format with its notes. */
+    static ObjectNode panel(Panel p, boolean vigia) {
+        ObjectNode n = panel(p);
+        if (vigia && !p.notes().isEmpty()) {
+            n.set(V1Reader.VIGIA_NOTES, notes(p.notes()));
+        }
+        return n;
+    }
+
+    static ArrayNode notes(List<Note> notes) {
+        ArrayNode out = GrafanaJson.JSON.createArrayNode();
+        for (Note n : notes) {
+            out.addObject().put("text", n.text()).put("field", n.field()).put("json", n.json());
+        }
+        return out;
+    }
+
+    private static ObjectNode panel(Panel p) {
         if (p.type() == PanelType.UNSUPPORTED && !p.originalJson().isEmpty()) {
             return keptAsItWas(p);
         }
-        ObjectNode n = GrafanaImporter.JSON.createObjectNode();
+        ObjectNode n = GrafanaJson.JSON.createObjectNode();
         n.put("id", p.id());
         n.put("type", p.type().grafanaName());
         n.put("title", p.title());
@@ -99,26 +141,17 @@ public final class GrafanaExporter {
         return n;
     }
 
-    /** An unsupported panel goes back out as it came in, with only what the user changed updated. */
-    private static JsonNode keptAsItWas(Panel p) {
-        ObjectNode n = (ObjectNode) GrafanaImporter.JSON.readTree(p.originalJson());
-        JsonNode g = n.path("gridPos");
-        GridPos pos = p.grid();
-        if (g.path("x").asInt(-1) != pos.x() || g.path("y").asInt(-1) != pos.y()
-                || g.path("w").asInt(-1) != pos.w() || g.path("h").asInt(-1) != pos.h()) {
-            n.set("gridPos", grid(pos));
-        }
-        if (n.path("id").asInt(-1) != p.id()) {
-            n.put("id", p.id());
-        }
-        if (!n.path("title").asString("").equals(p.title())) {
-            n.put("title", p.title());
-        }
+    /** An unsupported panel goes back out as it came in, with its place, id and title as the model has them now. */
+    private static ObjectNode keptAsItWas(Panel p) {
+        ObjectNode n = (ObjectNode) GrafanaJson.JSON.readTree(p.originalJson());
+        n.set("gridPos", grid(p.grid()));
+        n.put("id", p.id());
+        n.put("title", p.title());
         return n;
     }
 
-    private static JsonNode grid(GridPos g) {
-        ObjectNode n = GrafanaImporter.JSON.createObjectNode();
+    static JsonNode grid(GridPos g) {
+        ObjectNode n = GrafanaJson.JSON.createObjectNode();
         n.put("h", g.h());
         n.put("w", g.w());
         n.put("x", g.x());
@@ -131,7 +164,7 @@ public final class GrafanaExporter {
         if (ds.isEmpty() && language == QueryLanguage.PROMQL) {
             return null;
         }
-        ObjectNode n = GrafanaImporter.JSON.createObjectNode();
+        ObjectNode n = GrafanaJson.JSON.createObjectNode();
         n.put("type", type);
         if (!ds.isEmpty()) {
             n.put("uid", ds);
@@ -140,7 +173,7 @@ public final class GrafanaExporter {
     }
 
     private static JsonNode fieldConfig(FieldConfig f, Panel p) {
-        ObjectNode n = GrafanaImporter.JSON.createObjectNode();
+        ObjectNode n = GrafanaJson.JSON.createObjectNode();
         ObjectNode defaults = n.putObject("defaults");
         if (!f.unit().isEmpty()) {
             defaults.put("unit", f.unit());
@@ -182,7 +215,7 @@ public final class GrafanaExporter {
     }
 
     private static JsonNode options(Panel p) {
-        ObjectNode o = GrafanaImporter.JSON.createObjectNode();
+        ObjectNode o = GrafanaJson.JSON.createObjectNode();
         GrafanaPanelOptions.writeOptions(p.options(), o);
         if (p.type() == PanelType.TEXT) {
             o.put("mode", "markdown");
@@ -191,8 +224,8 @@ public final class GrafanaExporter {
         return o;
     }
 
-    private static JsonNode variable(Variable v) {
-        ObjectNode n = GrafanaImporter.JSON.createObjectNode();
+    static ObjectNode variable(Variable v) {
+        ObjectNode n = GrafanaJson.JSON.createObjectNode();
         n.put("name", v.name());
         if (!v.label().isEmpty()) {
             n.put("label", v.label());
@@ -248,8 +281,8 @@ public final class GrafanaExporter {
         return n;
     }
 
-    private static JsonNode annotation(AnnotationSource a) {
-        ObjectNode n = GrafanaImporter.JSON.createObjectNode();
+    static ObjectNode annotation(AnnotationSource a) {
+        ObjectNode n = GrafanaJson.JSON.createObjectNode();
         n.put("name", a.name());
         n.put("enable", a.enabled());
         n.put("iconColor", a.color());

@@ -76,7 +76,7 @@ final class GrafanaPanelOptions {
         if (o.bars().orientation() != null) {
             out.put("orientation", id(o.bars().orientation()));
         }
-        ObjectNode vigia = GrafanaImporter.JSON.createObjectNode();
+        ObjectNode vigia = GrafanaJson.JSON.createObjectNode();
         if (o.table().owaspColumn()) {
             vigia.put("owaspColumn", true);
         }

@@ -91,7 +91,7 @@ public final class PanelDataLoader {
             GrafanaResolution res = GrafanaResolution.compute(shifted.from(), shifted.to(), width, minInterval);
             data = loadLogs(p, shifted, shift, context(d, request, res));
         } else {
-            GrafanaResolution res = GrafanaResolution.compute(shifted.from(), shifted.to(), width, sourceMinInterval(p));
+            GrafanaResolution res = GrafanaResolution.compute(shifted.from(), shifted.to(), width, sourceMinInterval(d, p, request));
             QueryPreparation.Context context = context(d, request, res);
             Instant instantsAt = (request.instantsAt() == null ? request.range().to() : request.instantsAt()).minus(shift);
             data = DriftPanel.isDrift(p) ? loadDrift(p, shifted, context) : loadSeries(p, shifted, shift, instantsAt, context);
@@ -254,11 +254,12 @@ public final class PanelDataLoader {
      * The scrape interval of the source of the panel's first query, when the source says (a remote
      * server's setting), else the default given at construction.
      */
-    private Duration sourceMinInterval(Panel p) {
+    private Duration sourceMinInterval(Dashboard d, Panel p, PanelRequest request) {
         for (Query q : p.queries()) {
             if (!q.hidden() && !q.expr().isBlank() && q.language() == QueryLanguage.PROMQL) {
                 try {
-                    return sources.apply(q.dataSource()).minInterval().orElse(minInterval);
+                    String source = DataSourceVariables.resolve(q.dataSource(), d.variables(), request.values());
+                    return sources.apply(source).minInterval().orElse(minInterval);
                 } catch (RuntimeException e) {
                     return minInterval; // the query itself will report the problem
                 }

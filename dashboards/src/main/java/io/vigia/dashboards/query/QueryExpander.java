@@ -28,6 +28,12 @@ public final class QueryExpander {
      */
     public static String expand(String expr, List<Variable> variables, Map<String, List<String>> values,
                                 Map<String, List<String>> allValues, GrafanaResolution resolution) {
+        return resolution.expand(expandVariables(expr, variables, values, allValues));
+    }
+
+    /** The dashboard variables alone, Grafana's macros left as they are (a variable's own query). */
+    public static String expandVariables(String expr, List<Variable> variables, Map<String, List<String>> values,
+                                         Map<String, List<String>> allValues) {
         Matcher m = REF.matcher(expr);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -40,7 +46,7 @@ public final class QueryExpander {
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
-        return resolution.expand(out.toString());
+        return out.toString();
     }
 
     private static String value(Variable v, List<String> selected, List<String> all, String format) {

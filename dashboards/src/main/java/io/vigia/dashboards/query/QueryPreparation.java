@@ -33,7 +33,11 @@ public interface QueryPreparation {
 
     PreparedQuery prepare(Query query, Context context);
 
-    /** Variables (multi-value and "All" as escaped regex alternations), then the macros; the step is the resolution's. */
+    /**
+     * Variables (multi-value and "All" as escaped regex alternations), then the macros; the step is
+     * the resolution's; a data-source variable in the query's source is resolved to its choice.
+     */
     QueryPreparation EXPAND = (q, c) -> new PreparedQuery(q,
-            QueryExpander.expand(q.expr(), c.variables(), c.values(), c.allValues(), c.resolution()), c.resolution().step());
+            QueryExpander.expand(q.expr(), c.variables(), c.values(), c.allValues(), c.resolution()), c.resolution().step(),
+            DataSourceVariables.resolve(q.dataSource(), c.variables(), c.values()));
 }

@@ -10,9 +10,11 @@ import io.vigia.persistence.series.Labels;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -45,18 +47,38 @@ public final class VariableOptions {
     }
 
     public List<String> options(Variable v, TimeRange range) throws QueryException {
+        return options(v, range, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /**
+     * The values of {@code v} given the other variables' choices, as Grafana chains them: a query
+     * variable's query has the others expanded ({@code label_values(node_uname_info{job="$job"}, instance)})
+     * and its data source, a data-source variable, resolved ({@link DataSourceVariables#resolve}).
+     * A data-source variable's own options come from the workspace's catalog, not from here.
+     *
+     * @param values    each variable's selected values
+     * @param allValues each variable's offered values ("All")
+     */
+    public List<String> options(Variable v, TimeRange range, List<Variable> variables, Map<String, List<String>> values,
+                                Map<String, List<String>> allValues) throws QueryException {
+        UnaryOperator<String> expand = text -> QueryExpander.expandVariables(text, variables, values, allValues);
+        return options(v, range, source -> DataSourceVariables.resolve(source, variables, values), expand);
+    }
+
+    private List<String> options(Variable v, TimeRange range, UnaryOperator<String> sourceOf, UnaryOperator<String> expand) {
         return switch (v) {
             case Variable.CustomVariable c -> c.options();
             case Variable.IntervalVariable i -> i.options();
             case Variable.TextVariable t -> t.current();
             case Variable.DataSourceVariable d -> d.current();
-            case Variable.QueryVariable q -> filter(query(q, range), q.regex());
+            case Variable.QueryVariable q -> filter(query(q, range, sourceOf, expand), q.regex());
         };
     }
 
-    private List<String> query(Variable.QueryVariable q, TimeRange range) {
-        MetricsSource source = sources.apply(q.dataSource());
-        String text = binding.resolvedText(q.dataSource(), q.query());
+    private List<String> query(Variable.QueryVariable q, TimeRange range, UnaryOperator<String> sourceOf, UnaryOperator<String> expand) {
+        String dataSource = sourceOf.apply(q.dataSource());
+        MetricsSource source = sources.apply(dataSource);
+        String text = binding.resolvedText(dataSource, expand.apply(q.query()));
         if (BoundQuery.isTemplate(text)) {
             return List.of(); // the source lacks what the template needs; the panels say what
         }

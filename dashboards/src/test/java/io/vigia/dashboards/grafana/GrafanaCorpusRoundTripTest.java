@@ -5,6 +5,7 @@ import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.QueryLanguage;
+import io.vigia.dashboards.model.Section;
 import io.vigia.dashboards.model.Variable;
 import io.vigia.testsupport.NeedsSharedCorpus;
 import org.junit.jupiter.api.DynamicTest;
@@ -38,31 +39,55 @@ class GrafanaCorpusRoundTripTest {
             Dashboard d = first.dashboard();
             assertThat(d.title()).isNotBlank();
             assertThat(d.allPanels()).isNotEmpty();
-            for (GrafanaExporter.Format format : GrafanaExporter.Format.values()) {
+            for (GrafanaExporter.Format format : List.of(GrafanaExporter.Format.GRAFANA, GrafanaExporter.Format.VIGIA)) {
                 String exported = GrafanaExporter.write(d, format);
                 GrafanaImport second = GrafanaImporter.read(exported);
                 assertThat(second.dashboard()).as("%s after a %s round trip", f.getFileName(), format).isEqualTo(d);
             }
+            // schema v2 keeps everything but the classic-only fields of panels Vigia does not draw, which it lists
+            Dashboard v2 = GrafanaImporter.read(GrafanaExporter.write(d, GrafanaExporter.Format.GRAFANA_V2)).dashboard();
+            assertThat(Placeholders.comparable(v2)).as("%s after a schema v2 round trip", f.getFileName())
+                    .isEqualTo(Placeholders.comparable(d));
+            List<String> losses = GrafanaExporter.losses(d, GrafanaExporter.Format.GRAFANA_V2);
+            d.allPanels().stream().filter(p -> p.type() == PanelType.UNSUPPORTED && p.originalJson().contains("pluginVersion"))
+                    .forEach(p -> assertThat(losses).anySatisfy(l -> assertThat(l).contains(p.title()).contains("pluginVersion")));
         }));
     }
 
     @Test
     @NeedsSharedCorpus("corpus/grafana-dashboards")
-    void legacyRowsBecomeRowPanelsOnTheGrid() throws IOException {
+    void legacyRowsBecomeSectionsWithTheirOwnGrid() throws IOException {
         Dashboard d = read("node-exporter-full-rfmoz-2019-schema14-rows.json");
+        assertThat(d.sections()).hasSize(19).allSatisfy(s -> assertThat(s.kind()).isEqualTo(Section.Kind.ROW));
         List<Panel> all = d.allPanels();
-        assertThat(all.stream().filter(p -> p.type() == PanelType.ROW)).hasSize(19);
         assertThat(all.stream().filter(p -> p.type() == PanelType.TIME_SERIES)).hasSize(164);
         assertThat(all.stream().filter(p -> p.type() == PanelType.STAT)).hasSize(12);
         assertThat(all).allSatisfy(p -> assertThat(p.grid().x() + p.grid().w()).isLessThanOrEqualTo(24));
-        // panels of one expanded row do not overlap
-        List<Panel> visible = d.panels().stream().filter(p -> p.type() != PanelType.ROW).toList();
-        for (int i = 0; i < visible.size(); i++) {
-            for (int j = i + 1; j < visible.size(); j++) {
-                assertThat(visible.get(i).grid().overlaps(visible.get(j).grid()))
-                        .as("%s overlaps %s", visible.get(i).title(), visible.get(j).title()).isFalse();
+        // panels of one row do not overlap on the row's grid
+        for (Section s : d.sections()) {
+            List<Panel> row = s.panels();
+            for (int i = 0; i < row.size(); i++) {
+                for (int j = i + 1; j < row.size(); j++) {
+                    assertThat(row.get(i).grid().overlaps(row.get(j).grid()))
+                            .as("%s overlaps %s", row.get(i).title(), row.get(j).title()).isFalse();
+                }
             }
         }
+    }
+
+    @Test
+    @NeedsSharedCorpus("corpus/grafana-dashboards")
+    void rowsOfTheClassicGridOwnThePanelsBelowThem() throws IOException {
+        Dashboard d = read("node-exporter-full-rfmoz-2021-schema26-inputs.json");
+        assertThat(d.panels()).isEmpty();
+        assertThat(d.sections()).extracting(Section::title).startsWith("Quick CPU / Mem / Disk", "Basic CPU / Mem / Net / Disk",
+                "CPU / Memory / Net / Disk");
+        Section quick = d.sections().getFirst();
+        assertThat(quick.collapsed()).isFalse();
+        assertThat(quick.panels()).isNotEmpty().anySatisfy(p -> assertThat(p.grid().y()).isZero());
+        assertThat(d.sections().get(2).collapsed()).isTrue();
+        assertThat(d.sections().get(2).panels()).hasSize(7);
+        assertThat(d.allPanels()).hasSize(128 - 16);
     }
 
     @Test

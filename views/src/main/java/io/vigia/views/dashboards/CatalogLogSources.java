@@ -34,6 +34,11 @@ public final class CatalogLogSources implements LogSources {
     }
 
     @Override
+    public String defaultName(QueryLanguage language) {
+        return language == QueryLanguage.LOGQL ? catalog.defaultLogsName() : catalog.defaultName();
+    }
+
+    @Override
     public Optional<String> deployLogsSource() {
         return catalog.deployLogsName();
     }

@@ -25,7 +25,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
@@ -35,7 +34,8 @@ import java.util.List;
 /**
  * An open dashboard: a toolbar (back to the list, title, demo badge, the time picker, zoom back,
  * refresh), the picker's form when open, the banner saying where the data is when the range
- * shows none, over the panels laid out on Grafana's 24-column grid.
+ * shows none, over the panels laid out on Grafana's 24-column grid, then its sections: rows that
+ * expand and collapse, tabs ({@link SectionsView}).
  */
 public final class DashboardView extends BorderPane {
     static final double ROW_HEIGHT = 34;
@@ -44,8 +44,7 @@ public final class DashboardView extends BorderPane {
     private final DashboardViewModel vm;
     private final List<PanelView> panels = new ArrayList<>();
     private ScrollPane scroll;
-    private Pane grid;
-    private PanelDrag drag;
+    private VBox content;
     private ObservableBooleanValue darkTheme;
     private DeployImpactView impactView;
 
@@ -191,56 +190,46 @@ public final class DashboardView extends BorderPane {
         }
         setTop(top);
 
-        Pane grid = new Pane() {
-            @Override
-            protected void layoutChildren() {
-                double col = (getWidth() - GAP) / 24.0;
-                for (PanelView p : panels) {
-                    Panel m = p.panel();
-                    p.resizeRelocate(GAP + m.grid().x() * col, GAP + m.grid().y() * ROW_HEIGHT,
-                            Math.max(10, m.grid().w() * col - GAP), Math.max(10, m.grid().h() * ROW_HEIGHT - GAP));
-                }
-            }
-
-            @Override
-            protected double computePrefHeight(double width) {
-                int rows = panels.stream().mapToInt(p -> p.panel().grid().y() + p.panel().grid().h()).max().orElse(0);
-                return rows * ROW_HEIGHT + 2 * GAP;
-            }
-        };
-        grid.getStyleClass().add("dashboard-grid");
-        this.grid = grid;
+        VBox content = new VBox();
+        content.getStyleClass().add("dashboard-content");
+        this.content = content;
         this.darkTheme = dark;
-        this.drag = new PanelDrag(vm, grid);
         buildPanels();
         // an edit gives a new version of the dashboard: its panels are laid out again
         vm.dashboardProperty().addListener((o, a, b) -> buildPanels());
         vm.editing().editingProperty().addListener((o, a, b) -> buildPanels());
-        grid.widthProperty().addListener((o, a, b) -> vm.setWidth(b.doubleValue()));
-        ScrollPane scroll = new ScrollPane(grid);
+        content.widthProperty().addListener((o, a, b) -> vm.setWidth(b.doubleValue()));
+        ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("dashboard-scroll");
         this.scroll = scroll;
         setCenter(scroll);
     }
 
+    /** The dashboard's own grid, then its sections: row headers and tab panes, each with a grid. */
     private void buildPanels() {
         panels.clear();
-        grid.getChildren().clear();
+        content.getChildren().clear();
         boolean editing = vm.editing().editingProperty().get();
-        for (Panel p : vm.dashboard().allPanels()) {
-            if (p.type() != PanelType.ROW) {
-                PanelView view = new PanelView(p, vm, darkTheme);
-                panels.add(view);
-                grid.getChildren().add(view);
-                if (editing) {
+        SectionsView sections = new SectionsView(p -> {
+            PanelView view = new PanelView(p, vm, darkTheme);
+            panels.add(view);
+            return view;
+        });
+        content.getChildren().add(sections.grid(vm.dashboard().panels().stream().filter(p -> p.type() != PanelType.ROW).toList()));
+        content.getChildren().addAll(sections.nodes(vm.sections()));
+        if (editing) {
+            for (PanelGrid grid : sections.grids()) {
+                PanelDrag drag = new PanelDrag(vm, grid);
+                for (PanelView view : grid.panels()) {
+                    Panel p = view.panel();
                     view.showEditBar(() -> PanelEditorDialog.edit(view, vm, p), () -> vm.editing().duplicatePanel(p.id()),
                             () -> vm.editing().removePanel(p.id()));
                     drag.attach(view);
                 }
             }
         }
-        grid.requestLayout();
+        content.requestLayout();
     }
 
     /** Shows the deploy comparison in place of the panels; Close (or Escape) comes back. */

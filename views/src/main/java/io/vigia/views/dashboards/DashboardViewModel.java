@@ -10,6 +10,7 @@ import io.vigia.dashboards.model.SourceChoice;
 import io.vigia.dashboards.model.Variable;
 import io.vigia.dashboards.query.DataSpanFinder;
 import io.vigia.dashboards.query.PanelData;
+import io.vigia.dashboards.query.DataSourceVariables;
 import io.vigia.dashboards.query.PanelRequest;
 import io.vigia.dashboards.query.QueryPreparation;
 import io.vigia.dashboards.query.VariableOptions;
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * One open dashboard. It holds the dashboard and its variables and composes the child view
@@ -60,6 +62,9 @@ public final class DashboardViewModel {
     private final BooleanProperty comparePrevious = new SimpleBooleanProperty(false);
     private final ObservableList<SourceChoice> sourceChoices = FXCollections.observableArrayList();
     private final List<VariableState> variables = new ArrayList<>();
+    private List<SectionState> sections = List.of();
+    /** Each variable's selection as of the last change, for resolving data-source variables off the FX thread. */
+    private volatile Map<String, List<String>> chosen = Map.of();
     private final VariableOptions variableOptions;
     private final TaskScope tasks;
     private final Clock clock;
@@ -102,13 +107,19 @@ public final class DashboardViewModel {
         for (Variable v : dashboard.variables()) {
             if (!(v instanceof Variable.TextVariable t && t.constant())) {
                 VariableState st = new VariableState(v);
-                st.selected().addListener((ListChangeListener<String>) c -> refresh());
+                st.selected().addListener((ListChangeListener<String>) c -> {
+                    rememberChoices();
+                    loadQueryVariableOptions(v.name()); // those whose query or source names it
+                    refresh();
+                });
                 variables.add(st);
             }
         }
+        rememberChoices();
+        this.sections = openStates(dashboard, List.of());
         this.panels = new PanelLoads(sources, cachedSources, () -> logSources, bound, minInterval, tasks);
         dashboard.allPanels().forEach(panels::of);
-        this.annotations = new DashboardAnnotations(sources, () -> logSources, bound, tasks, status);
+        this.annotations = new DashboardAnnotations(name -> sources.apply(sourceOf(name)), () -> logSources, bound, tasks, status);
         this.editing = new DashboardEditing(() -> this.dashboard, this::show, tasks, status);
         this.autoRefresh = new AutoRefresh(tasks, () -> {
             // a refresh still waiting for slow panels is left to finish rather than cancelled every tick
@@ -187,11 +198,56 @@ public final class DashboardViewModel {
         return deploys.open(dashboard, range.current());
     }
 
+    /** The sections (rows and tabs) with whether each is open; a new list after every edit. */
+    public List<SectionState> sections() {
+        return sections;
+    }
+
+    private List<SectionState> openStates(Dashboard d, List<SectionState> before) {
+        List<SectionState> states = SectionState.of(d.sections());
+        SectionState.keepOpen(before, states);
+        listen(states);
+        return states;
+    }
+
+    /** Opening a row or a tab loads its panels. */
+    private void listen(List<SectionState> states) {
+        for (SectionState st : states) {
+            st.openProperty().addListener((o, was, now) -> {
+                if (now) {
+                    refresh();
+                }
+            });
+            listen(st.children());
+        }
+    }
+
+    /** The panels on screen: the dashboard's own grid and those of open sections. */
+    List<Panel> shownPanels() {
+        List<Panel> out = new ArrayList<>(dashboard.panels());
+        SectionState.visiblePanels(sections, out);
+        return out;
+    }
+
+    private void rememberChoices() {
+        Map<String, List<String>> now = new LinkedHashMap<>();
+        for (VariableState st : variables) {
+            now.put(st.variable().name(), List.copyOf(st.selected()));
+        }
+        chosen = now;
+    }
+
+    /** The source a data-source field names, its data-source variable resolved to the current choice. */
+    private String sourceOf(String name) {
+        return DataSourceVariables.resolve(name, dashboard.variables(), chosen);
+    }
+
     /** Shows a new version: new panels get their data. */
     private void show(Dashboard next) {
         Map<Integer, List<Query>> before = new LinkedHashMap<>();
         dashboard.allPanels().forEach(p -> before.put(p.id(), p.queries()));
         dashboard = next;
+        sections = openStates(next, sections);
         boolean reload = false;
         for (Panel p : next.allPanels()) {
             reload |= !panels.has(p) || !p.queries().equals(before.get(p.id()));
@@ -216,15 +272,51 @@ public final class DashboardViewModel {
         return variables;
     }
 
-    /** Loads each variable's values in the background; a changed selection refreshes the panels. */
+    /**
+     * Loads each variable's values in the background; a changed selection refreshes the panels. A
+     * data-source variable offers the workspace's sources of its type, the default first.
+     */
     public void loadVariableOptions() {
-        TimeRange r = range.current();
+        LogSources ls = logSources;
         for (VariableState st : variables) {
-            tasks.submit(BackgroundTask.of("Values of $" + st.variable().name(), p -> variableOptions.options(st.variable(), r))
-                    .quiet()
-                    .onSuccess(st::offer)
-                    .onFailure(e -> status.set("$" + st.variable().name() + ": " + e.getMessage())));
+            if (st.variable() instanceof Variable.DataSourceVariable v) {
+                tasks.submit(BackgroundTask.of("Sources for $" + v.name(), p -> DataSourceVariables.options(v, ls.choices(),
+                                DataSourceVariables.language(v).map(ls::defaultName).orElse("")))
+                        .quiet()
+                        .onSuccess(st::offer)
+                        .onFailure(e -> status.set("$" + v.name() + ": " + e.getMessage())));
+            }
         }
+        loadQueryVariableOptions(null);
+    }
+
+    /** Loads the values of the variables other than data-source ones; with {@code changed}, only of those that refer to it. */
+    private void loadQueryVariableOptions(String changed) {
+        TimeRange r = range.current();
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        for (VariableState st : variables) {
+            values.put(st.variable().name(), List.copyOf(st.selected()));
+            all.put(st.variable().name(), List.copyOf(st.options()));
+        }
+        List<Variable> defined = dashboard.variables();
+        for (VariableState st : variables) {
+            if (!(st.variable() instanceof Variable.DataSourceVariable) && (changed == null || refersTo(st.variable(), changed))) {
+                tasks.submit(BackgroundTask.of("Values of $" + st.variable().name(),
+                                p -> variableOptions.options(st.variable(), r, defined, values, all))
+                        .quiet()
+                        .onSuccess(st::offer)
+                        .onFailure(e -> status.set("$" + st.variable().name() + ": " + e.getMessage())));
+            }
+        }
+    }
+
+    private static boolean refersTo(Variable v, String name) {
+        if (!(v instanceof Variable.QueryVariable q) || v.name().equals(name)) {
+            return false;
+        }
+        Pattern ref = Pattern.compile("\\$" + name + "\\b|\\$\\{" + name + "[}:]|\\[\\[" + name + "]]");
+        return ref.matcher(q.query()).find() || ref.matcher(q.dataSource()).find();
     }
 
     /** Time series panels also draw the previous period (same length, just before), dashed. */
@@ -285,7 +377,7 @@ public final class DashboardViewModel {
         }
         lastRequest = PanelRequest.of(r, 0, values, all);
         whereTheData.clear();
-        panels.refresh(dashboard, lastRequest, widthPx, comparePrevious.get());
+        panels.refresh(dashboard, shownPanels(), lastRequest, widthPx, comparePrevious.get());
         annotations.refresh(dashboard, r);
     }
 

@@ -78,12 +78,13 @@ final class PanelLoads {
     }
 
     /**
-     * Loads every drawn panel for {@code request}'s range; time series also get the previous
-     * period (same length, just before) when {@code comparePrevious} is on.
+     * Loads the panels shown ({@code shown}: those of closed rows and hidden tabs wait until they
+     * are opened) for {@code request}'s range; time series also get the previous period (same
+     * length, just before) when {@code comparePrevious} is on.
      */
-    void refresh(Dashboard d, PanelRequest request, double widthPx, boolean comparePrevious) {
+    void refresh(Dashboard d, List<Panel> shown, PanelRequest request, double widthPx, boolean comparePrevious) {
         cancel();
-        List<Panel> drawn = d.allPanels().stream().filter(p -> p.type() != PanelType.ROW).toList();
+        List<Panel> drawn = shown.stream().filter(p -> p.type() != PanelType.ROW).toList();
         pending = drawn.size();
         for (Panel p : drawn) {
             PanelRequest forPanel = new PanelRequest(request.range(), (int) Math.max(100, widthPx * p.grid().w() / 24.0),

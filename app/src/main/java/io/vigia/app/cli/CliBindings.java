@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 /**
  * The bindings of the source a command reads (`--source`): what the workspace keeps for it, probed
@@ -50,6 +51,8 @@ final class CliBindings {
             }
         }
         BindingService service = new BindingService(prober, new BindingStore(new TelemetryBindingRepository(ws)));
-        return new BindingsOnFirstUse(service, n -> source, n -> types, n -> window, n -> name).of(name);
+        // the workspace's own store is probed again when series were added since its probe was kept
+        return new BindingsOnFirstUse(service, n -> source, n -> types, n -> window, n -> name,
+                n -> name.equals("local") ? SeriesExtent.newestSeriesId(ws) : OptionalLong.empty()).of(name);
     }
 }

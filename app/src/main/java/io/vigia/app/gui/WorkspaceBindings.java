@@ -17,6 +17,7 @@ import io.vigia.views.sources.BindingsViewModel;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -32,7 +33,8 @@ final class WorkspaceBindings {
         BindingService service = new BindingService(new BindingProber(ConventionCatalog.standard()),
                 new BindingStore(new TelemetryBindingRepository(workspace)));
         return new BindingsOnFirstUse(service, catalog::metricsSource, catalog::metricTypes, windows(workspace, clock),
-                name -> name.isEmpty() ? catalog.defaultName() : name);
+                name -> name.isEmpty() ? catalog.defaultName() : name,
+                name -> name.equals(DataSourceCatalog.LOCAL) ? SeriesExtent.newestSeriesId(workspace) : OptionalLong.empty());
     }
 
     /** "What Vigia found": reads through {@code bindings}, and forgets what it holds after each change. */

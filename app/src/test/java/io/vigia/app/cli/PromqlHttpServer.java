@@ -16,13 +16,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Prometheus's query API (/api/v1/query and /api/v1/query_range, GET or form POST) in front of a
- * metrics source, on 127.0.0.1: a remote source for {@code vigia report --source URL} whose answers
+ * Prometheus's query API (/api/v1/query and /api/v1/query_range, GET or form POST) and the
+ * discovery endpoints a report's variables and bindings read (/api/v1/series, /labels,
+ * /label/NAME/values) in front of a metrics source, on 127.0.0.1: a remote source for {@code vigia report --source URL} whose answers
  * can be compared with the local store's. {@code failWith} makes every request answer that HTTP
  * status with a plain body, as a broken proxy would.
  */
@@ -37,6 +40,15 @@ final class PromqlHttpServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/v1/query", this::query);
         server.createContext("/api/v1/query_range", this::queryRange);
+        server.createContext("/api/v1/series", ex -> discover(ex, p -> PrometheusJson.seriesJson(
+                source.series(p.matchers(), p.time("start"), p.time("end")))));
+        server.createContext("/api/v1/labels", ex -> discover(ex, p -> PrometheusJson.stringsJson(
+                source.labelNames(p.matchers(), p.time("start"), p.time("end")))));
+        server.createContext("/api/v1/label/", ex -> {
+            String path = ex.getRequestURI().getPath();
+            String label = path.substring("/api/v1/label/".length(), path.length() - "/values".length());
+            discover(ex, p -> PrometheusJson.stringsJson(source.labelValues(label, p.matchers(), p.time("start"), p.time("end"))));
+        });
         server.start();
     }
 
@@ -50,6 +62,41 @@ final class PromqlHttpServer implements AutoCloseable {
 
     private void queryRange(HttpExchange ex) throws IOException {
         handle(ex, p -> source.queryRange(p.get("query"), time(p.get("start")), time(p.get("end")), step(p.get("step"))));
+    }
+
+    /** A discovery request's parameters: each {@code match[]}, and the times. */
+    private record Discovery(List<String> matchers, Map<String, String> params) {
+        /** As Prometheus: no start is the beginning of time, no end is now. */
+        Instant time(String name) {
+            return params.containsKey(name) ? PromqlHttpServer.time(params.get(name)) : name.equals("start") ? Instant.EPOCH : Instant.now();
+        }
+    }
+
+    private interface DiscoveryHandler {
+        String run(Discovery d) throws QueryException;
+    }
+
+    private void discover(HttpExchange ex, DiscoveryHandler h) throws IOException {
+        requests.incrementAndGet();
+        try (ex) {
+            if (failWith != 0) {
+                send(ex, failWith, "text/plain", "upstream unavailable".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            List<String> matchers = new ArrayList<>();
+            Map<String, String> params = new HashMap<>();
+            for (String form : new String[] {ex.getRequestURI().getRawQuery(),
+                    new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)}) {
+                Map<String, String> one = new HashMap<>();
+                parse(form, one, matchers);
+                params.putAll(one);
+            }
+            try {
+                send(ex, 200, "application/json", h.run(new Discovery(matchers, params)).getBytes(StandardCharsets.UTF_8));
+            } catch (QueryException e) {
+                send(ex, 400, "application/json", PrometheusJson.errorJson(e).getBytes(StandardCharsets.UTF_8));
+            }
+        }
     }
 
     private interface Handler {
@@ -83,14 +130,24 @@ final class PromqlHttpServer implements AutoCloseable {
     }
 
     private static void parse(String form, Map<String, String> into) {
+        parse(form, into, new ArrayList<>());
+    }
+
+    /** Form fields into {@code into}, each {@code match[]} into {@code matchers}. */
+    private static void parse(String form, Map<String, String> into, List<String> matchers) {
         if (form == null || form.isEmpty()) {
             return;
         }
         for (String pair : form.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                into.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                String key = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                if (key.equals("match[]")) {
+                    matchers.add(value);
+                } else {
+                    into.put(key, value);
+                }
             }
         }
     }

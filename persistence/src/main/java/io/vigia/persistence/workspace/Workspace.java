@@ -278,6 +278,11 @@ public final class Workspace implements AutoCloseable {
         config.enforceForeignKeys(true);
         if (!readOnly) {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            // a write transaction takes the write lock when it begins (BEGIN IMMEDIATE), waiting up to
+            // the busy timeout for another writer: a deferred one that read first fails outright with
+            // SQLITE_BUSY_SNAPSHOT when another connection committed meanwhile (the demo's load while
+            // the app kept a source's bindings did)
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             // FULL: a transaction that returned is on disk, even across a power cut
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         }

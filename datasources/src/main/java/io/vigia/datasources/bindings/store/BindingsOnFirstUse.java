@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -31,7 +32,12 @@ public final class BindingsOnFirstUse {
     private final Function<String, MetricTypes> types;
     private final Function<String, ProbeWindow> windows;
     private final UnaryOperator<String> names;
-    private final Map<String, SourceBindings> held = new ConcurrentHashMap<>();
+    private final Function<String, OptionalLong> generations;
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+
+    /** What is held for a source, and the source's generation when it was read. */
+    private record Held(SourceBindings bindings, OptionalLong generation) {
+    }
 
     /**
      * @param sources the source of a name
@@ -41,6 +47,19 @@ public final class BindingsOnFirstUse {
      */
     public BindingsOnFirstUse(BindingService service, Function<String, MetricsSource> sources, Function<String, MetricTypes> types,
                               Function<String, ProbeWindow> windows, UnaryOperator<String> names) {
+        this(service, sources, types, windows, names, name -> OptionalLong.empty());
+    }
+
+    /**
+     * @param generations a source's data generation, where it is cheap to know (the workspace's own
+     *                    store: its newest series id); a source with one is probed on its first use
+     *                    in this process and again whenever it changes (an import or the demo's load
+     *                    added series), with the user's overrides kept; empty: a kept probe stays
+     */
+    public BindingsOnFirstUse(BindingService service, Function<String, MetricsSource> sources, Function<String, MetricTypes> types,
+                              Function<String, ProbeWindow> windows, UnaryOperator<String> names,
+                              Function<String, OptionalLong> generations) {
+        this.generations = generations;
         this.service = service;
         this.sources = sources;
         this.types = types;
@@ -50,18 +69,19 @@ public final class BindingsOnFirstUse {
 
     public SourceBindings of(String dataSource) {
         String name = names.apply(dataSource == null ? "" : dataSource);
-        SourceBindings b = held.get(name);
-        if (b != null) {
-            return b;
+        OptionalLong generation = generations.apply(name);
+        Held h = held.get(name);
+        if (h != null && h.generation().equals(generation)) {
+            return h.bindings();
         }
         synchronized (this) {
             // one probe per source, however many panels ask at once
-            b = held.get(name);
-            if (b != null) {
-                return b;
+            h = held.get(name);
+            if (h != null && h.generation().equals(generation)) {
+                return h.bindings();
             }
-            b = service.current(name);
-            if (b.probedAt() == null) {
+            SourceBindings b = service.current(name);
+            if (b.probedAt() == null || generation.isPresent()) {
                 try {
                     ProbeResult probe = service.probe(name, sources.apply(name), types.apply(name), windows.apply(name));
                     if (probe.sawNothing()) {
@@ -73,7 +93,7 @@ public final class BindingsOnFirstUse {
                     return unprobed(name, "the source could not be probed (" + e.getMessage() + ")");
                 }
             }
-            held.put(name, b);
+            held.put(name, new Held(b, generation));
             return b;
         }
     }

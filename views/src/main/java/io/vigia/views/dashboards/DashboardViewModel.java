@@ -1,16 +1,13 @@
 package io.vigia.views.dashboards;
 
-import io.vigia.dashboards.query.BindingStep;
-import io.vigia.dashboards.query.BindingsLookup;
-
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.SourceChoice;
-import io.vigia.dashboards.model.Variable;
+import io.vigia.dashboards.query.BindingStep;
+import io.vigia.dashboards.query.BindingsLookup;
 import io.vigia.dashboards.query.DataSpanFinder;
 import io.vigia.dashboards.query.PanelData;
-import io.vigia.dashboards.query.DataSourceVariables;
 import io.vigia.dashboards.query.PanelRequest;
 import io.vigia.dashboards.query.QueryPreparation;
 import io.vigia.dashboards.query.VariableOptions;
@@ -32,23 +29,20 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * One open dashboard. It holds the dashboard and its variables and composes the child view
- * models, each with one job: {@link RangeNavigation} (the time range, zoom, shift, back and
+ * models, each with one job: {@link DashboardVariables}, {@link DashboardSections}, {@link RangeNavigation} (the time range, zoom, shift, back and
  * forward) with its {@link RangePickerViewModel}, {@link WhereTheDataIs} (where the data is when
  * the range shows none),
  * {@link PanelLoads} (each panel's data, cache first), {@link DashboardAnnotations},
@@ -61,11 +55,8 @@ public final class DashboardViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty comparePrevious = new SimpleBooleanProperty(false);
     private final ObservableList<SourceChoice> sourceChoices = FXCollections.observableArrayList();
-    private final List<VariableState> variables = new ArrayList<>();
-    private List<SectionState> sections = List.of();
-    /** Each variable's selection as of the last change, for resolving data-source variables off the FX thread. */
-    private volatile Map<String, List<String>> chosen = Map.of();
-    private final VariableOptions variableOptions;
+    private final DashboardVariables variables;
+    private final DashboardSections sections = new DashboardSections(this::refresh);
     private final TaskScope tasks;
     private final Clock clock;
     private final ZoneId zone;
@@ -79,9 +70,8 @@ public final class DashboardViewModel {
     private final WhereTheDataIs whereTheData;
     /** The request of the last refresh, for the search for data when it shows none. */
     private PanelRequest lastRequest;
-    /** Set once by the page before the first refresh; read by background loads. */
+    /** Both set once by the page before the first refresh; read by background loads (the bindings through {@link #bound}). */
     private volatile LogSources logSources = LogSources.NONE;
-    /** Set once by the page before the first refresh; read by background loads through {@link #bound}. */
     private volatile BindingsLookup bindings = BindingsLookup.CONTRACT;
     private final BindingsLookup bound = name -> bindings.of(name);
     private double widthPx = 1200;
@@ -103,23 +93,13 @@ public final class DashboardViewModel {
         this.tasks = tasks;
         this.clock = clock;
         this.zone = zone;
-        this.variableOptions = new VariableOptions(sources, new BindingStep(bound));
-        for (Variable v : dashboard.variables()) {
-            if (!(v instanceof Variable.TextVariable t && t.constant())) {
-                VariableState st = new VariableState(v);
-                st.selected().addListener((ListChangeListener<String>) c -> {
-                    rememberChoices();
-                    loadQueryVariableOptions(v.name()); // those whose query or source names it
-                    refresh();
-                });
-                variables.add(st);
-            }
-        }
-        rememberChoices();
-        this.sections = openStates(dashboard, List.of());
+        this.range = new RangeNavigation(RangeChoice.of(dashboard.timeFrom(), dashboard.timeTo()), clock, zone, this::refresh);
+        this.variables = new DashboardVariables(() -> this.dashboard, new VariableOptions(sources, new BindingStep(bound)), tasks,
+                status, () -> logSources, range::current, this::refresh);
+        sections.show(dashboard);
         this.panels = new PanelLoads(sources, cachedSources, () -> logSources, bound, minInterval, tasks);
         dashboard.allPanels().forEach(panels::of);
-        this.annotations = new DashboardAnnotations(name -> sources.apply(sourceOf(name)), () -> logSources, bound, tasks, status);
+        this.annotations = new DashboardAnnotations(name -> sources.apply(variables.sourceOf(name)), () -> logSources, bound, tasks, status);
         this.editing = new DashboardEditing(() -> this.dashboard, this::show, tasks, status);
         this.autoRefresh = new AutoRefresh(tasks, () -> {
             // a refresh still waiting for slow panels is left to finish rather than cancelled every tick
@@ -128,7 +108,6 @@ public final class DashboardViewModel {
             }
         });
         this.deploys = new DeployFlow(sources, () -> logSources, bound, minInterval, tasks);
-        this.range = new RangeNavigation(RangeChoice.of(dashboard.timeFrom(), dashboard.timeTo()), clock, zone, this::refresh);
         this.picker = new RangePickerViewModel(range, tasks);
         this.whereTheData = new WhereTheDataIs(new DataSpanFinder(sources, QueryPreparation.EXPAND, minInterval), tasks, zone, c -> {
             range.rangeProperty().set(c);
@@ -200,46 +179,12 @@ public final class DashboardViewModel {
 
     /** The sections (rows and tabs) with whether each is open; a new list after every edit. */
     public List<SectionState> sections() {
-        return sections;
-    }
-
-    private List<SectionState> openStates(Dashboard d, List<SectionState> before) {
-        List<SectionState> states = SectionState.of(d.sections());
-        SectionState.keepOpen(before, states);
-        listen(states);
-        return states;
-    }
-
-    /** Opening a row or a tab loads its panels. */
-    private void listen(List<SectionState> states) {
-        for (SectionState st : states) {
-            st.openProperty().addListener((o, was, now) -> {
-                if (now) {
-                    refresh();
-                }
-            });
-            listen(st.children());
-        }
+        return sections.states();
     }
 
     /** The panels on screen: the dashboard's own grid and those of open sections. */
     List<Panel> shownPanels() {
-        List<Panel> out = new ArrayList<>(dashboard.panels());
-        SectionState.visiblePanels(sections, out);
-        return out;
-    }
-
-    private void rememberChoices() {
-        Map<String, List<String>> now = new LinkedHashMap<>();
-        for (VariableState st : variables) {
-            now.put(st.variable().name(), List.copyOf(st.selected()));
-        }
-        chosen = now;
-    }
-
-    /** The source a data-source field names, its data-source variable resolved to the current choice. */
-    private String sourceOf(String name) {
-        return DataSourceVariables.resolve(name, dashboard.variables(), chosen);
+        return sections.shownPanels(dashboard);
     }
 
     /** Shows a new version: new panels get their data. */
@@ -247,7 +192,7 @@ public final class DashboardViewModel {
         Map<Integer, List<Query>> before = new LinkedHashMap<>();
         dashboard.allPanels().forEach(p -> before.put(p.id(), p.queries()));
         dashboard = next;
-        sections = openStates(next, sections);
+        sections.show(next);
         boolean reload = false;
         for (Panel p : next.allPanels()) {
             reload |= !panels.has(p) || !p.queries().equals(before.get(p.id()));
@@ -269,54 +214,12 @@ public final class DashboardViewModel {
 
     /** The dashboard's variables shown in the toolbar (constants are not). */
     public List<VariableState> variables() {
-        return variables;
+        return variables.states();
     }
 
-    /**
-     * Loads each variable's values in the background; a changed selection refreshes the panels. A
-     * data-source variable offers the workspace's sources of its type, the default first.
-     */
+    /** Loads each variable's values in the background; a changed selection refreshes the panels. */
     public void loadVariableOptions() {
-        LogSources ls = logSources;
-        for (VariableState st : variables) {
-            if (st.variable() instanceof Variable.DataSourceVariable v) {
-                tasks.submit(BackgroundTask.of("Sources for $" + v.name(), p -> DataSourceVariables.options(v, ls.choices(),
-                                DataSourceVariables.language(v).map(ls::defaultName).orElse("")))
-                        .quiet()
-                        .onSuccess(st::offer)
-                        .onFailure(e -> status.set("$" + v.name() + ": " + e.getMessage())));
-            }
-        }
-        loadQueryVariableOptions(null);
-    }
-
-    /** Loads the values of the variables other than data-source ones; with {@code changed}, only of those that refer to it. */
-    private void loadQueryVariableOptions(String changed) {
-        TimeRange r = range.current();
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        Map<String, List<String>> all = new LinkedHashMap<>();
-        for (VariableState st : variables) {
-            values.put(st.variable().name(), List.copyOf(st.selected()));
-            all.put(st.variable().name(), List.copyOf(st.options()));
-        }
-        List<Variable> defined = dashboard.variables();
-        for (VariableState st : variables) {
-            if (!(st.variable() instanceof Variable.DataSourceVariable) && (changed == null || refersTo(st.variable(), changed))) {
-                tasks.submit(BackgroundTask.of("Values of $" + st.variable().name(),
-                                p -> variableOptions.options(st.variable(), r, defined, values, all))
-                        .quiet()
-                        .onSuccess(st::offer)
-                        .onFailure(e -> status.set("$" + st.variable().name() + ": " + e.getMessage())));
-            }
-        }
-    }
-
-    private static boolean refersTo(Variable v, String name) {
-        if (!(v instanceof Variable.QueryVariable q) || v.name().equals(name)) {
-            return false;
-        }
-        Pattern ref = Pattern.compile("\\$" + name + "\\b|\\$\\{" + name + "[}:]|\\[\\[" + name + "]]");
-        return ref.matcher(q.query()).find() || ref.matcher(q.dataSource()).find();
+        variables.load();
     }
 
     /** Time series panels also draw the previous period (same length, just before), dashed. */
@@ -324,7 +227,6 @@ public final class DashboardViewModel {
         return comparePrevious;
     }
 
-    /** The LogQL sources: logs panels, LogQL annotations and the deploy flow's log lines. */
     /**
      * What each source has for the built-ins' templates, deploy markers and Deploy impact (the
      * workspace's bindings, probing a source on first use); Vigia's own contract until set.
@@ -333,6 +235,7 @@ public final class DashboardViewModel {
         this.bindings = b;
     }
 
+    /** The LogQL sources: logs panels, LogQL annotations and the deploy flow's log lines. */
     public void setLogSources(LogSources sources) {
         this.logSources = sources == null ? LogSources.NONE : sources;
     }
@@ -369,13 +272,7 @@ public final class DashboardViewModel {
     public void refresh() {
         TimeRange r = range.resolveNow();
         status.set("");
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        Map<String, List<String>> all = new LinkedHashMap<>();
-        for (VariableState st : variables) {
-            values.put(st.variable().name(), List.copyOf(st.selected()));
-            all.put(st.variable().name(), List.copyOf(st.options()));
-        }
-        lastRequest = PanelRequest.of(r, 0, values, all);
+        lastRequest = PanelRequest.of(r, 0, variables.values(), variables.offered());
         whereTheData.clear();
         panels.refresh(dashboard, shownPanels(), lastRequest, widthPx, comparePrevious.get());
         annotations.refresh(dashboard, r);
@@ -388,8 +285,8 @@ public final class DashboardViewModel {
         }
         List<PanelData> answers = dashboard.allPanels().stream().filter(p -> p.type() != PanelType.ROW)
                 .map(p -> panels.of(p).get()).toList();
-        java.time.Instant now = clock.instant();
-        java.time.Instant end = lastRequest.range().to().isAfter(now) ? lastRequest.range().to() : now;
+        Instant now = clock.instant();
+        Instant end = lastRequest.range().to().isAfter(now) ? lastRequest.range().to() : now;
         whereTheData.refreshed(dashboard, lastRequest, picker.describe(range.rangeProperty().get()), answers,
                 end.plus(Duration.ofDays(1)));
     }

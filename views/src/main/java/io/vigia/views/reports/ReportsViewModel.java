@@ -35,7 +35,6 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -202,34 +201,16 @@ public final class ReportsViewModel {
     private record Loaded(List<DashboardChoice> dashboards, List<GeneratedReport> history, ReportSchedule schedule) {
     }
 
-    /** What the form asks for, checked; an error message instead when it is not valid. */
-    record Request(String uid, IsoWeek week, ZoneId zone, Set<ReportFormat> formats, Paper paper, Path directory) {
-    }
-
+    /** What the form asks for, checked; an IllegalArgumentException with the message to show when it is not valid. */
     Request request() {
-        if (dashboard.get() == null) {
-            throw new IllegalArgumentException("Choose a dashboard.");
-        }
-        IsoWeek w = IsoWeek.parse(week.get());
-        ZoneId z;
-        try {
-            z = ZoneId.of(zone.get() == null ? "" : zone.get().strip());
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("\"" + zone.get() + "\" is not a time zone; write it like Europe/Madrid or UTC");
-        }
         Set<ReportFormat> f = EnumSet.noneOf(ReportFormat.class);
         formats.forEach((k, v) -> {
             if (v.get()) {
                 f.add(k);
             }
         });
-        if (f.isEmpty()) {
-            throw new IllegalArgumentException("Choose at least one format.");
-        }
-        if (directory.get() == null) {
-            throw new IllegalArgumentException("Choose a folder for the files.");
-        }
-        return new Request(dashboard.get().uid(), w, z, f, paper.get(), directory.get());
+        return Request.check(dashboard.get() == null ? null : dashboard.get().uid(), week.get(), zone.get(), f, paper.get(),
+                directory.get());
     }
 
     /** Renders page 1 of the PDF the export would write. */

@@ -132,6 +132,20 @@ public final class ExploreViewModel {
         return range.get().resolve(clock.instant(), zone);
     }
 
+    /**
+     * Shows a query handed over from elsewhere (the Ask dialog's plan) in the left pane at an
+     * absolute range, and runs it once the pane has a source.
+     */
+    public void show(String expr, TimeRange at) {
+        left.expressionProperty().set(expr);
+        range.set(new RangeChoice.Absolute(at));
+        if (left.sourceProperty().get() != null) {
+            left.run();
+        } else {
+            message.set("Choose a data source and Run to see the query from Ask.");
+        }
+    }
+
     /** Puts a history entry in a pane, with its source when that source still exists. */
     public void reuse(HistoryEntry e, QueryPaneViewModel pane) {
         sourceChoices.stream().filter(s -> s.name().equals(e.source())).findFirst().ifPresent(pane.sourceProperty()::set);

@@ -14,6 +14,8 @@ import io.vigia.persistence.series.SqliteSeriesStore;
 import io.vigia.persistence.workspace.SettingsRepository;
 import io.vigia.persistence.workspace.Workspace;
 import io.vigia.views.ask.AskDialogViewModel;
+import io.vigia.views.explore.ExplorePage;
+import io.vigia.dashboards.time.RangeChoice;
 import javafx.event.ActionEvent;
 import javafx.event.Event;
 import javafx.scene.Node;
@@ -133,6 +135,28 @@ class AskDialogUiTest {
         assertThat(want.row(DeployImpact.Measure.P95).after()).as("the fix brought p95 down")
                 .isLessThan(want.row(DeployImpact.Measure.P95).before());
         assertThat(new AskHistory(new SettingsRepository(workspace)).questions()).first().isEqualTo(QUESTION);
+    }
+
+    @Test
+    void aQueryStepOpensInExploreAtItsRangeAndRuns() throws Exception {
+        FxThread.run(() -> window.gui.askDialog().show());
+        AskDialogViewModel vm = window.gui.askDialog().viewModel();
+        FxThread.run(() -> {
+            ((TextField) dialog("#ask-question")).setText("p95 latency of checkout over the last 7 days");
+            ((Button) dialog("#ask-plan")).fire();
+        });
+        FxThread.await("the plan is shown", () -> vm.stateProperty().get() == AskDialogViewModel.State.PLANNED, 60);
+        AskStep.Query query = (AskStep.Query) FxThread.call(() -> vm.planProperty().get().steps().getFirst());
+        assertThat(FxThread.call(() -> dialog("#ask-explore").isDisabled())).isFalse();
+        FxThread.run(() -> ((Button) dialog("#ask-explore")).fire());
+        ExplorePage explore = (ExplorePage) window.gui.viewModel().pages().stream().filter(p -> p.id().equals("explore"))
+                .findFirst().orElseThrow();
+        assertThat(FxThread.call(() -> window.gui.viewModel().selectedPageProperty().get().id())).isEqualTo("explore");
+        assertThat(FxThread.call(() -> explore.viewModel().left().expressionProperty().get())).isEqualTo(query.expr());
+        assertThat(FxThread.call(() -> explore.viewModel().rangeProperty().get())).isInstanceOfSatisfying(RangeChoice.Absolute.class,
+                a -> assertThat(a.range().length()).isEqualTo(Duration.ofDays(7)));
+        FxThread.await("the query ran in Explore", () -> explore.viewModel().left().resultProperty().get() != null, 60);
+        assertThat(FxThread.call(() -> vm.answer().isEmpty())).as("Explore ran it; the plan itself did not run").isTrue();
     }
 
     @Test

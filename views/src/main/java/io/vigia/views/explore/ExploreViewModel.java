@@ -41,6 +41,7 @@ public final class ExploreViewModel {
     private final ObjectProperty<RangeChoice> range = new SimpleObjectProperty<>(this, "range", RangeChoice.of("now-6h", "now"));
     private final BooleanProperty split = new SimpleBooleanProperty(this, "split");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private boolean runWhenSourced;
 
     public ExploreViewModel(ExploreSources sources, QueryHistory history, DashboardAppender appender, TaskScope scope,
                             Clock clock, ZoneId zone) {
@@ -83,6 +84,10 @@ public final class ExploreViewModel {
                 if (s == null || !list.contains(s)) {
                     pane.sourceProperty().set(list.isEmpty() ? null : list.getFirst());
                 }
+            }
+            if (runWhenSourced && left.sourceProperty().get() != null) {
+                runWhenSourced = false;
+                left.run();
             }
         }).onFailure(e -> message.set("Could not read the data sources: " + e.getMessage())));
         scope.submit(BackgroundTask.of("Explore: history", p -> history.load()).quiet()
@@ -142,7 +147,7 @@ public final class ExploreViewModel {
         if (left.sourceProperty().get() != null) {
             left.run();
         } else {
-            message.set("Choose a data source and Run to see the query from Ask.");
+            runWhenSourced = true; // the sources are still being read: run once the pane has one
         }
     }
 

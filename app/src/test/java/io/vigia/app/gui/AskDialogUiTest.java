@@ -160,6 +160,21 @@ class AskDialogUiTest {
     }
 
     @Test
+    void aQuestionNoCueDecidesSaysItWaitsForTheSentenceModel() throws Exception {
+        FxThread.run(() -> window.gui.askDialog().show());
+        AskDialogViewModel vm = window.gui.askDialog().viewModel();
+        List<String> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FxThread.run(() -> {
+            vm.statusProperty().addListener((o, a, b) -> statuses.add(b));
+            ((TextField) dialog("#ask-question")).setText("how warm are the caches");
+            ((Button) dialog("#ask-plan")).fire();
+        });
+        FxThread.await("the plan is shown", () -> vm.stateProperty().get() == AskDialogViewModel.State.PLANNED, 120);
+        assertThat(statuses).as("the statuses shown while planning")
+                .anyMatch(x -> x.startsWith("Loading the sentence model")).anyMatch(x -> x.startsWith("Reading what the workspace has"));
+    }
+
+    @Test
     void aHostileQuestionIsShownAsInertText() throws Exception {
         FxThread.run(() -> window.gui.askDialog().show());
         AskDialogViewModel vm = window.gui.askDialog().viewModel();

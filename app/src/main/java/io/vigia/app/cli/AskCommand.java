@@ -1,5 +1,6 @@
 package io.vigia.app.cli;
 
+import io.vigia.app.ask.AskSetup;
 import io.vigia.dashboards.ask.AnswerChart;
 import io.vigia.dashboards.ask.AnswerJson;
 import io.vigia.dashboards.ask.AskAnswer;
@@ -19,13 +20,8 @@ import io.vigia.dashboards.ask.PlanJson;
 import io.vigia.dashboards.ask.QueryLimits;
 import io.vigia.dashboards.ask.StepGuard;
 import io.vigia.dashboards.demo.DemoWorkspace;
-import io.vigia.dashboards.model.Dashboard;
-import io.vigia.dashboards.store.DashboardStore;
 import io.vigia.datasources.api.QueryException;
 import io.vigia.datasources.bindings.store.BindingStore;
-import io.vigia.datasources.logs.GuardrailEventLogs;
-import io.vigia.datasources.prometheus.PrometheusClient;
-import io.vigia.datasources.http.CancellationToken;
 import io.vigia.datasources.secrets.KeyringSecretStore;
 import io.vigia.datasources.secrets.SecretRef;
 import io.vigia.datasources.secrets.SecretResolver;
@@ -51,7 +47,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /**
  * {@code vigia ask "QUESTION"}: the question becomes a plan of read-only steps, printed first;
@@ -128,7 +123,7 @@ final class AskCommand extends WorkspaceCommand implements Callable<Integer> {
             String key = endpoint == null || endpoint.key() == null ? null : secrets.find(endpoint.key()).orElse(null);
             AskService ask = new AskService(new OfflinePlanner(new MiniLmEmbedder()),
                     endpoint == null ? null : new ModelPlanner(endpoint, key, guard),
-                    new AskRunner(opened.source(), logs(ws), guard), guard);
+                    new AskRunner(opened.source(), AskSetup.logs(ws), guard), guard);
             AskPlan plan = ask.plan(question, ctx);
             if (!planOnly) {
                 new AskHistory(settings).add(question);
@@ -176,21 +171,10 @@ final class AskCommand extends WorkspaceCommand implements Callable<Integer> {
     }
 
     private AskContext context(Workspace ws, QuerySourceOptions.Opened opened, Instant now, ZoneId zone) {
-        List<Dashboard> stored = new ArrayList<>();
-        DashboardStore dashboards = new DashboardStore(ws);
-        dashboards.list().forEach(s -> dashboards.load(s.uid()).ifPresent(stored::add));
         var bindings = new BindingStore(new TelemetryBindingRepository(ws)).load(source.source);
-        Function<String, AskContext.MetricInfo> help = AskContextLoader::contractHelp;
-        if (opened.source() instanceof PrometheusClient client) {
-            Map<String, List<io.vigia.datasources.prometheus.MetricMetadata>> meta = client.metadata(null, 0, CancellationToken.NONE);
-            help = name -> {
-                var m = meta.get(name);
-                return m == null || m.isEmpty() ? AskContextLoader.contractHelp(name)
-                        : new AskContext.MetricInfo(name, m.getFirst().type(), m.getFirst().help());
-            };
-        }
         Duration scrape = source.source.equals("local") ? DemoWorkspace.INTERVAL : Duration.ofSeconds(15);
-        return AskContextLoader.load(opened.source(), bindings, stored, now, zone, scrape, help);
+        return AskContextLoader.load(opened.source(), bindings, AskSetup.storedDashboards(ws), now, zone, scrape,
+                AskSetup.help(opened.source()));
     }
 
     private ModelEndpoint endpoint(Map<String, String> settings) {
@@ -199,11 +183,6 @@ final class AskCommand extends WorkspaceCommand implements Callable<Integer> {
         }
         return new ModelEndpoint(modelUrl, modelName == null ? "" : modelName,
                 modelKeyEnv == null ? SecretRef.store(ModelEndpoint.KEYRING_KEY) : SecretRef.env(modelKeyEnv));
-    }
-
-    private static GuardrailEventLogs logs(Workspace ws) {
-        GuardrailEventLogs logs = new GuardrailEventLogs(ws);
-        return logs.hasLines() ? logs : null;
     }
 
     private static void explain(PrintWriter out, PrintWriter err, ModelExplainer explainer, AskAnswer answer, AskContext ctx) {

@@ -4,6 +4,7 @@ import io.vigia.dashboards.ask.AskAnswer;
 import io.vigia.dashboards.ask.AskContext;
 import io.vigia.dashboards.ask.AskPlan;
 import io.vigia.dashboards.ask.AskStep;
+import io.vigia.dashboards.ask.StepText;
 import io.vigia.dashboards.ask.TimeWindow;
 import io.vigia.dashboards.chart.InertText;
 import io.vigia.dashboards.query.DeployImpact;
@@ -47,18 +48,7 @@ final class AskPrinter {
     }
 
     static String describe(AskStep s, AskContext ctx) {
-        return switch (s) {
-            case AskStep.Query q -> q.action() + " " + InertText.of(q.title() == null ? "" : q.title()) + ", " + q.range()
-                    + "\n     " + q.language().name().toLowerCase(Locale.ROOT) + ": " + InertText.of(q.expr());
-            case AskStep.DeployImpact d -> "deploy impact of " + InertText.of(d.service()) + " "
-                    + ctx.deploy(d.service(), d.version()).map(x -> x.version() + " (deployed " + Instant.ofEpochMilli(x.timeMillis()) + ")")
-                    .orElse(InertText.of(d.version()) + " (not found)")
-                    + ", " + TimeWindow.text(d.window()) + " before and after, " + d.focus().id() + " first";
-            case AskStep.OpenDashboard o -> "open dashboard " + o.uid() + " (" + InertText.of(o.title()) + "), " + o.range();
-            case AskStep.DriftCheck d -> "drift check of " + (d.feature() == null ? "every feature" : InertText.of(d.feature()))
-                    + ", " + d.range() + " against the period before";
-            case AskStep.Report r -> "weekly report of " + r.uid() + " (" + InertText.of(r.title()) + "), " + r.range();
-        };
+        return StepText.describe(s, ctx);
     }
 
     static void answer(PrintWriter out, AskAnswer answer) {

@@ -48,6 +48,12 @@ import io.vigia.views.shortcuts.ShortcutRegistry;
 import io.vigia.views.tasks.FxTaskExecutor;
 import io.vigia.views.tasks.TaskScope;
 import io.vigia.views.theme.ThemeManager;
+import io.vigia.dashboards.time.TimeRange;
+import io.vigia.views.ask.AskDialog;
+import io.vigia.views.findings.FindingsPage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
 import java.util.List;
@@ -67,9 +73,11 @@ public final class GuiComposition implements AutoCloseable {
 
     private final DataSourceCatalog catalog;
     private final OtlpReceiverViewModel otlp;
+    private final AskDialog ask;
 
     private GuiComposition(Workspace workspace, FxTaskExecutor executor, MainViewModel viewModel, MainWindow window,
-                           ThemeManager theme, Stage stage, DataSourceCatalog catalog, OtlpReceiverViewModel otlp) {
+                           ThemeManager theme, Stage stage, DataSourceCatalog catalog, OtlpReceiverViewModel otlp, AskDialog ask) {
+        this.ask = ask;
         this.catalog = catalog;
         this.otlp = otlp;
         this.workspace = workspace;
@@ -157,11 +165,18 @@ public final class GuiComposition implements AutoCloseable {
         }, executor.scope());
         ImportPage importPage = new ImportPage(new ImportViewModel(ImportViewModel.of(new FileImporter(workspace, store)),
                 executor.scope(), javafx.application.Platform::runLater));
+        io.vigia.views.explore.ExplorePage explorePage = io.vigia.views.explore.ExplorePage.create(catalog, workspace,
+                executor.scope(), theme.darkProperty(), dashboardClock, DemoWorkspace.INTERVAL);
+        ZoneId zone = ZoneId.systemDefault();
+        FindingsPage findingsPage = AskWiring.findingsPage(workspace, catalog, dashboardClock, zone, executor.scope(), link -> {
+            main[0].select("dashboards");
+            dashboardsPage.open(link.dashboardUid(), new TimeRange(link.from(), link.to()));
+        });
         List<Page> pages = List.of(
                 dashboardsPage,
-                io.vigia.views.explore.ExplorePage.create(catalog, workspace, executor.scope(), theme.darkProperty(), dashboardClock,
-                        DemoWorkspace.INTERVAL),
+                explorePage,
                 reportsPage(workspace, catalog, bindings, executor, clock),
+                findingsPage,
                 sourcesPage,
                 importPage,
                 new SettingsPage(theme.choiceProperty(), workspace.file().toString(), VigiaVersion.get(), otlp));
@@ -171,6 +186,17 @@ public final class GuiComposition implements AutoCloseable {
         theme.choiceProperty().set(vm.themeProperty().get());
         theme.choiceProperty().bindBidirectional(vm.themeProperty());
         theme.apply();
+        AskDialog ask = AskWiring.askDialog(workspace, catalog, bindings, secrets, dashboardClock, zone, executor.scope(),
+                request -> {
+                    vm.select(explorePage.id());
+                    explorePage.viewModel().show(request.expr(), request.range());
+                }, answer -> {
+                    vm.select("dashboards");
+                    dashboardsPage.open(answer.step().uid(), answer.range());
+                }, () -> stage);
+        // registered before the window installs the shortcuts, so the help overlay lists it with the others
+        shortcuts.register(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
+                "Ask a question: a plan of read-only steps, then the numbers", ask::show);
         MainWindow window = new MainWindow(vm, shortcuts, executor.running(), stage::close);
         stage.setTitle("Vigia — " + workspace.file().getFileName());
         stage.setScene(window.scene());
@@ -201,13 +227,18 @@ public final class GuiComposition implements AutoCloseable {
                 dashboardsPage.openDashboard().ifPresent(d -> d.viewModel().refresh());
             });
         }
-        return new GuiComposition(workspace, executor, vm, window, theme, stage, catalog, otlp);
+        return new GuiComposition(workspace, executor, vm, window, theme, stage, catalog, otlp, ask);
     }
 
     /** Shows the dashboards page with the dashboard {@code uid} open. */
     public void openDashboard(String uid) {
         viewModel.select("dashboards");
         ((DashboardListPage) viewModel.pages().getFirst()).open(uid);
+    }
+
+    /** The Ctrl+K Ask dialog. */
+    public AskDialog askDialog() {
+        return ask;
     }
 
     public MainViewModel viewModel() {
@@ -229,6 +260,7 @@ public final class GuiComposition implements AutoCloseable {
     /** Stops background work and remembers where the window was. */
     @Override
     public void close() {
+        ask.close();
         viewModel.close();
         executor.close();
         otlp.close();

@@ -47,7 +47,12 @@ final class FxThread {
 
     /** Waits until the condition, checked on the FX thread, holds (or fails after 20 s). */
     static void await(String what, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        await(what, condition, 20);
+    }
+
+    /** As above, for work that takes longer (a month of findings on two shared cores). */
+    static void await(String what, BooleanSupplier condition, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             if (call(condition::getAsBoolean)) {
                 return;

@@ -77,7 +77,7 @@ class MainWindowUiTest {
     @Test
     void navigationListsEveryPageAndSwitchesByClickAndShortcut() throws Exception {
         List<String> entries = FxThread.call(() -> lookupAll(".nav-item").stream().map(n -> ((ToggleButton) n).getText()).toList());
-        assertThat(entries).containsExactly("Dashboards", "Explore", "Reports", "Data sources", "Import", "Settings");
+        assertThat(entries).containsExactly("Dashboards", "Explore", "Reports", "Findings", "Data sources", "Import", "Settings");
         FxThread.run(() -> ((ToggleButton) lookup("#nav-settings")).fire());
         assertThat(FxThread.call(() -> lookup("#theme-choice") != null)).isTrue();
         FxThread.run(() -> key(KeyCode.DIGIT2, true));

@@ -1,5 +1,7 @@
 package io.vigia.views.dashboards;
 
+import io.vigia.dashboards.time.RangeChoice;
+import io.vigia.dashboards.time.TimeRange;
 import io.vigia.dashboards.model.Dashboard;
 import java.util.Optional;
 import javafx.scene.input.KeyCode;
@@ -35,6 +37,8 @@ public final class DashboardListPage implements Page {
     private final BorderPane root = new BorderPane();
     private Node list;
     private DashboardView openView;
+    /** The range the dashboard being opened is to show, instead of its own. */
+    private RangeChoice pendingRange;
 
     public DashboardListPage(DashboardListViewModel vm, TaskScope scope, DashboardContext context) {
         this.vm = vm;
@@ -45,6 +49,18 @@ public final class DashboardListPage implements Page {
 
     /** Opens a dashboard by uid (e.g. Copilot Health on first start). */
     public void open(String uid) {
+        pendingRange = null;
+        vm.open(uid);
+    }
+
+    /** Opens a dashboard at an absolute range (a finding's or an answer's). */
+    public void open(String uid, TimeRange range) {
+        var choice = new RangeChoice.Absolute(range);
+        if (openView != null && openView.viewModel().dashboard().uid().equals(uid)) {
+            openView.viewModel().range().rangeProperty().set(choice); // already open: only the range changes
+            return;
+        }
+        pendingRange = choice;
         vm.open(uid);
     }
 
@@ -71,6 +87,10 @@ public final class DashboardListPage implements Page {
         dvm.setRecentRanges(context.recentRanges());
         dvm.setBindings(context.bindings());
         dvm.editing().setSaver(vm::save);
+        if (pendingRange != null) {
+            dvm.range().rangeProperty().set(pendingRange);
+            pendingRange = null;
+        }
         openView = new DashboardView(dvm, context.dark(), context.demoActive(), () -> vm.openProperty().set(null),
                 context.removeDemo());
         root.setCenter(openView);

@@ -41,6 +41,7 @@ public final class ExploreViewModel {
     private final ObjectProperty<RangeChoice> range = new SimpleObjectProperty<>(this, "range", RangeChoice.of("now-6h", "now"));
     private final BooleanProperty split = new SimpleBooleanProperty(this, "split");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private boolean runWhenSourced;
 
     public ExploreViewModel(ExploreSources sources, QueryHistory history, DashboardAppender appender, TaskScope scope,
                             Clock clock, ZoneId zone) {
@@ -83,6 +84,10 @@ public final class ExploreViewModel {
                 if (s == null || !list.contains(s)) {
                     pane.sourceProperty().set(list.isEmpty() ? null : list.getFirst());
                 }
+            }
+            if (runWhenSourced && left.sourceProperty().get() != null) {
+                runWhenSourced = false;
+                left.run();
             }
         }).onFailure(e -> message.set("Could not read the data sources: " + e.getMessage())));
         scope.submit(BackgroundTask.of("Explore: history", p -> history.load()).quiet()
@@ -130,6 +135,20 @@ public final class ExploreViewModel {
 
     public TimeRange resolvedRange() {
         return range.get().resolve(clock.instant(), zone);
+    }
+
+    /**
+     * Shows a query handed over from elsewhere (the Ask dialog's plan) in the left pane at an
+     * absolute range, and runs it once the pane has a source.
+     */
+    public void show(String expr, TimeRange at) {
+        left.expressionProperty().set(expr);
+        range.set(new RangeChoice.Absolute(at));
+        if (left.sourceProperty().get() != null) {
+            left.run();
+        } else {
+            runWhenSourced = true; // the sources are still being read: run once the pane has one
+        }
     }
 
     /** Puts a history entry in a pane, with its source when that source still exists. */

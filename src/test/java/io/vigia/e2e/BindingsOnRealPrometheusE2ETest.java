@@ -186,11 +186,14 @@ class BindingsOnRealPrometheusE2ETest {
                     "--week", week, "--tz", "UTC", "--format", "csv,html", "--out", out.toString());
             assertThat(report.exit()).as(report.out() + report.err()).isZero();
             assertThat(report.err()).doesNotContain("no data in");
-            String csv;
-            try (var files = java.nio.file.Files.list(out)) {
-                Path file = files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
-                csv = java.nio.file.Files.readString(file);
+            // the CSV format is a folder of tables, one file each
+            StringBuilder csv = new StringBuilder();
+            try (var files = java.nio.file.Files.walk(out)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+                    csv.append(file.getFileName()).append('\n').append(java.nio.file.Files.readString(file));
+                }
             }
+            assertThat(csv).as("the report's CSV tables").isNotEmpty();
             assertThat(csv).as("p95 by service: Prometheus's own job").contains("p95 latency by service").contains("prometheus");
             assertThat(csv).contains("Error rate by service (5xx share)").contains("Throughput by service");
             String html;

@@ -142,42 +142,12 @@ class BuiltInDashboardsOnVictoriaMetricsE2ETest {
     @TestFactory
     Stream<DynamicTest> everyBuiltInPanelQueryAgreesOrDiffersAsMetricsQlDocuments() {
         List<DynamicTest> tests = new ArrayList<>();
-        // the simulator follows Vigia's contract: templates resolve as on any source that does, and a
-        // feed for another origin (GitHub usage reports, the assistants' OTLP) reads nothing here
-        BindingStep contract = BindingStep.contract();
-        Set<String> names = Set.copyOf(vigia.labelValues("__name__", List.of(), START, END));
-        for (Dashboard d : BuiltInDashboards.all()) {
-            for (Panel p : d.allPanels()) {
-                for (Query q : p.queries()) {
-                    if (q.language() != QueryLanguage.PROMQL) {
-                        continue; // a logs panel's LogQL: VictoriaMetrics has no answer to compare
-                    }
-                    String bound = contract.resolvedText(q.dataSource(), q.expr());
-                    if (BoundQuery.isTemplate(bound)) {
-                        continue; // the contract cannot answer it (guardrail coverage): the panel says so
-                    }
-                    String expr = QueryExpander.expand(bound, d.variables(), Map.of(), Map.of(), res);
-                    if (!names.containsAll(metricNames(expr))) {
-                        continue;
-                    }
-                    tests.add(DynamicTest.dynamicTest(d.uid() + " / " + p.title() + " / " + q.refId(), () -> compare(expr, q.instant())));
-                }
-            }
+        for (BuiltInContractQueries.Bound b : BuiltInContractQueries.on(vigia, START, END)) {
+            String expr = QueryExpander.expand(b.expr(), b.dashboard().variables(), Map.of(), Map.of(), res);
+            tests.add(DynamicTest.dynamicTest(b.label(), () -> compare(expr, b.query().instant())));
         }
         assertThat(tests).hasSizeGreaterThan(30);
         return tests.stream();
-    }
-
-    /** The metric names a query's selectors name exactly ({@code {__name__="x",...}} as QuerySelectors writes them). */
-    private static Set<String> metricNames(String expr) {
-        Set<String> out = new java.util.HashSet<>();
-        for (String selector : QuerySelectors.of(expr)) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("__name__=\"([^\"]*)\"").matcher(selector);
-            if (m.find()) {
-                out.add(m.group(1));
-            }
-        }
-        return out;
     }
 
     @TestFactory

@@ -99,7 +99,13 @@ class DemoWorkspaceLoadE2ETest {
     void twoHundredPanelsLoadAndPaintWithBoundedHeap() {
         List<Panel> drawable = new ArrayList<>();
         for (Dashboard d : BuiltInDashboards.all()) {
-            d.allPanels().stream().filter(DemoWorkspaceLoadE2ETest::chartOrStat).forEach(drawable::add);
+            if (d.uid().equals(BuiltInDashboards.AI_CODING_ADOPTION)) {
+                continue; // it reads GitHub usage reports, which the demo does not hold (its panels say so)
+            }
+            d.allPanels().stream().filter(DemoWorkspaceLoadE2ETest::chartOrStat)
+                    // guardrail coverage needs a counter Vigia's contract lacks: on the demo the panel says so
+                    .filter(p -> p.queries().stream().noneMatch(q -> q.expr().startsWith("@guard.coverage")))
+                    .forEach(drawable::add);
         }
         List<Panel> panels = new ArrayList<>();
         for (int i = 0; i < 200; i++) {

@@ -138,23 +138,17 @@ class SimulatedFleetVsPrometheusE2ETest {
         List<DynamicTest> tests = new ArrayList<>();
         Instant from = END.minus(Duration.ofDays(7));
         GrafanaResolution res = GrafanaResolution.compute(from, END, 600, INTERVAL);
-        for (Dashboard d : BuiltInDashboards.all()) {
-            for (Panel p : d.allPanels()) {
-                for (Query q : p.queries()) {
-                    if (q.language() != io.vigia.dashboards.model.QueryLanguage.PROMQL) {
-                        continue; // a logs panel's LogQL: Prometheus has no answer to compare (see EmbeddedLogQueryTest)
-                    }
-                    String expr = QueryExpander.expand(q.expr(), d.variables(), Map.of(), Map.of(), res);
-                    tests.add(DynamicTest.dynamicTest(d.uid() + " / " + p.title() + " / " + q.refId(), () -> {
-                        if (q.instant()) {
-                            assertSameResult(expr, remote.query(expr, END).result(), local.query(expr, END).result());
-                        } else {
-                            assertSameResult(expr, remote.queryRange(expr, res.start(), res.end(), res.step()).result(),
-                                    local.queryRange(expr, res.start(), res.end(), res.step()).result());
-                        }
-                    }));
+        for (BuiltInContractQueries.Bound b : BuiltInContractQueries.on(local, START, END)) {
+            Query q = b.query();
+            String expr = QueryExpander.expand(b.expr(), b.dashboard().variables(), Map.of(), Map.of(), res);
+            tests.add(DynamicTest.dynamicTest(b.label(), () -> {
+                if (q.instant()) {
+                    assertSameResult(expr, remote.query(expr, END).result(), local.query(expr, END).result());
+                } else {
+                    assertSameResult(expr, remote.queryRange(expr, res.start(), res.end(), res.step()).result(),
+                            local.queryRange(expr, res.start(), res.end(), res.step()).result());
                 }
-            }
+            }));
         }
         assertThat(tests).hasSizeGreaterThan(30);
         return tests.stream();

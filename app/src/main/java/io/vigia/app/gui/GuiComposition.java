@@ -191,6 +191,7 @@ public final class GuiComposition implements AutoCloseable {
                             o.removeListener(this);
                             LOG.info("demo: {} with data in every panel {} ms after JVM start", d.viewModel().dashboard().title(),
                                     System.currentTimeMillis() - started);
+                            logWhenPainted(window.scene(), d.viewModel().dashboard().title(), started);
                         }
                     });
                     d.viewModel().refresh();
@@ -202,6 +203,28 @@ public final class GuiComposition implements AutoCloseable {
             });
         }
         return new GuiComposition(workspace, executor, vm, window, theme, stage, catalog, otlp);
+    }
+
+    /**
+     * Logs the end of the next pulse's layout: the panels' canvases paint in layout, so this is
+     * when every panel has painted the data it just received (scripts/first-window.sh reads it).
+     */
+    private static void logWhenPainted(javafx.scene.Scene scene, String title, long jvmStarted) {
+        scene.addPostLayoutPulseListener(new Runnable() {
+            private boolean logged;
+
+            @Override
+            public void run() {
+                if (logged) {
+                    return;
+                }
+                logged = true;
+                LOG.info("demo: {} painted in every panel {} ms after JVM start", title, System.currentTimeMillis() - jvmStarted);
+                // the scene is going through its listeners: removing one now would break the iteration
+                javafx.application.Platform.runLater(() -> scene.removePostLayoutPulseListener(this));
+            }
+        });
+        javafx.application.Platform.requestNextPulse();
     }
 
     /** Shows the dashboards page with the dashboard {@code uid} open. */

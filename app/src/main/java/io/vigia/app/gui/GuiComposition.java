@@ -138,8 +138,8 @@ public final class GuiComposition implements AutoCloseable {
                 }), new io.vigia.persistence.workspace.AnnotationRepository(workspace),
                 new io.vigia.views.dashboards.CatalogLogSources(catalog),
                 new io.vigia.dashboards.time.RecentRanges(new SettingsRepository(workspace)), bindings::of);
-        DashboardListPage dashboardsPage = new DashboardListPage(
-                new DashboardListViewModel(new DashboardStore(workspace), dashboardTasks, dialogs), dashboardTasks, context);
+        DashboardListViewModel dashboardsVm = new DashboardListViewModel(new DashboardStore(workspace), dashboardTasks, dialogs);
+        DashboardListPage dashboardsPage = new DashboardListPage(dashboardsVm, dashboardTasks, context);
         // the Settings toggle runs the OTLP receiver into this workspace's store while the app is open
         OtlpReceiverViewModel otlp = new OtlpReceiverViewModel(() -> {
             OtlpReceiver receiver = OtlpReceiver.start(OtlpReceiverOptions.defaults(), store.writer(), store, clock);
@@ -184,7 +184,7 @@ public final class GuiComposition implements AutoCloseable {
             long started = ManagementFactory.getRuntimeMXBean().getStartTime();
             demo.follow(demoLoad, () -> {
                 LOG.info("demo: recent days stored {} ms after JVM start", System.currentTimeMillis() - started);
-                dashboardsPage.openDashboard().ifPresent(d -> {
+                whenOpen(dashboardsVm, dashboardsPage, d -> {
                     d.viewModel().refreshesCompletedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
                         @Override
                         public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
@@ -203,6 +203,29 @@ public final class GuiComposition implements AutoCloseable {
             });
         }
         return new GuiComposition(workspace, executor, vm, window, theme, stage, catalog, otlp);
+    }
+
+    /**
+     * Runs {@code action} on the open dashboard now, or when it opens: the stored dashboard is
+     * read in the background, and a fast demo load can have its recent days in before that.
+     */
+    private static void whenOpen(DashboardListViewModel vm, DashboardListPage page,
+                                 java.util.function.Consumer<io.vigia.views.dashboards.DashboardView> action) {
+        if (page.openDashboard().isPresent()) {
+            action.accept(page.openDashboard().get());
+            return;
+        }
+        vm.openProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends io.vigia.dashboards.model.Dashboard> o,
+                                io.vigia.dashboards.model.Dashboard a, io.vigia.dashboards.model.Dashboard b) {
+                // the page's own listener, added first, has built the view by now
+                page.openDashboard().ifPresent(d -> {
+                    o.removeListener(this);
+                    action.accept(d);
+                });
+            }
+        });
     }
 
     /**

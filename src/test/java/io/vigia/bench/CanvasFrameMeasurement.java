@@ -97,8 +97,7 @@ final class CanvasFrameMeasurement implements Measurement {
             return null;
         });
         return String.format(Locale.ROOT, """
-                Load average (1, 5, 15 min) %s before, %s after; 2 cores shared with other builds. \
-                1M points (%d px wide, %d px high), headless platform, software pipeline (`-Dprism.order=sw`), no snapshot.
+                Load average (1, 5, 15 min) %s before, %s after; 2 cores shared with other builds. 1M points (%d px wide, %d px high), headless platform, software pipeline (`-Dprism.order=sw`), no snapshot.
 
                 A frame runs from the start of the scene's pulse to the render thread's "frame rendered"; "FX thread" is the                 pulse's CSS and layout, where the canvas paints (the painter is the renderer's call inside it); the rest of                 the frame is synchronising the scene and rasterising and presenting it on the render thread. Milliseconds.
 

@@ -73,11 +73,13 @@ public final class BenchmarkReport {
                     + " selects no benchmark class and no measurement; it is matched against class names");
         }
         write(out, results, quick, measured);
+        // a measurement that showed a JavaFX stage leaves the FX thread running, which would keep the JVM alive
+        System.exit(0);
     }
 
     /** Measurements that are not timings (run in this JVM, before the JMH forks). */
     private static final List<Measurement> MEASUREMENTS = List.of(new StorageSizeMeasurement(), new DashboardOpenMeasurement(),
-            new DecodeCpuTimeMeasurement(),
+            new DecodeCpuTimeMeasurement(), new CanvasFrameMeasurement(),
             new AskFirstQuestionMeasurement());
 
     /** The JMH benchmark classes, to know whether the include pattern selects any. */

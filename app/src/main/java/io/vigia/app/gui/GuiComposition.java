@@ -146,8 +146,8 @@ public final class GuiComposition implements AutoCloseable {
                 }), new io.vigia.persistence.workspace.AnnotationRepository(workspace),
                 new io.vigia.views.dashboards.CatalogLogSources(catalog),
                 new io.vigia.dashboards.time.RecentRanges(new SettingsRepository(workspace)), bindings::of);
-        DashboardListPage dashboardsPage = new DashboardListPage(
-                new DashboardListViewModel(new DashboardStore(workspace), dashboardTasks, dialogs), dashboardTasks, context);
+        DashboardListViewModel dashboardsVm = new DashboardListViewModel(new DashboardStore(workspace), dashboardTasks, dialogs);
+        DashboardListPage dashboardsPage = new DashboardListPage(dashboardsVm, dashboardTasks, context);
         // the Settings toggle runs the OTLP receiver into this workspace's store while the app is open
         OtlpReceiverViewModel otlp = new OtlpReceiverViewModel(() -> {
             OtlpReceiver receiver = OtlpReceiver.start(OtlpReceiverOptions.defaults(), store.writer(), store, clock);
@@ -210,13 +210,14 @@ public final class GuiComposition implements AutoCloseable {
             long started = ManagementFactory.getRuntimeMXBean().getStartTime();
             demo.follow(demoLoad, () -> {
                 LOG.info("demo: recent days stored {} ms after JVM start", System.currentTimeMillis() - started);
-                dashboardsPage.openDashboard().ifPresent(d -> {
+                whenOpen(dashboardsVm, dashboardsPage, d -> {
                     d.viewModel().refreshesCompletedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
                         @Override
                         public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
                             o.removeListener(this);
                             LOG.info("demo: {} with data in every panel {} ms after JVM start", d.viewModel().dashboard().title(),
                                     System.currentTimeMillis() - started);
+                            logWhenPainted(window.scene(), d.viewModel().dashboard().title(), started);
                         }
                     });
                     d.viewModel().refresh();
@@ -228,6 +229,51 @@ public final class GuiComposition implements AutoCloseable {
             });
         }
         return new GuiComposition(workspace, executor, vm, window, theme, stage, catalog, otlp, ask);
+    }
+
+    /**
+     * Runs {@code action} on the open dashboard now, or when it opens: the stored dashboard is
+     * read in the background, and a fast demo load can have its recent days in before that.
+     */
+    private static void whenOpen(DashboardListViewModel vm, DashboardListPage page,
+                                 java.util.function.Consumer<io.vigia.views.dashboards.DashboardView> action) {
+        if (page.openDashboard().isPresent()) {
+            action.accept(page.openDashboard().get());
+            return;
+        }
+        vm.openProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends io.vigia.dashboards.model.Dashboard> o,
+                                io.vigia.dashboards.model.Dashboard a, io.vigia.dashboards.model.Dashboard b) {
+                // the page's own listener, added first, has built the view by now
+                page.openDashboard().ifPresent(d -> {
+                    o.removeListener(this);
+                    action.accept(d);
+                });
+            }
+        });
+    }
+
+    /**
+     * Logs the end of the next pulse's layout: the panels' canvases paint in layout, so this is
+     * when every panel has painted the data it just received (scripts/first-window.sh reads it).
+     */
+    private static void logWhenPainted(javafx.scene.Scene scene, String title, long jvmStarted) {
+        scene.addPostLayoutPulseListener(new Runnable() {
+            private boolean logged;
+
+            @Override
+            public void run() {
+                if (logged) {
+                    return;
+                }
+                logged = true;
+                LOG.info("demo: {} painted in every panel {} ms after JVM start", title, System.currentTimeMillis() - jvmStarted);
+                // the scene is going through its listeners: removing one now would break the iteration
+                javafx.application.Platform.runLater(() -> scene.removePostLayoutPulseListener(this));
+            }
+        });
+        javafx.application.Platform.requestNextPulse();
     }
 
     /** Shows the dashboards page with the dashboard {@code uid} open. */

@@ -71,14 +71,20 @@ public class ChartCanvas extends Region {
     /** Paints immediately (on the FX thread), e.g. before taking a snapshot. */
     public final void paintNow() {
         dirty = false;
+        if (canvas.getWidth() < 1 || canvas.getHeight() < 1) {
+            canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            return;
+        }
+        paintCount++;
+        painter.accept(surfaceForFrame());
+    }
+
+    /** Clears the canvas and returns a surface to paint a new frame on (FX thread). */
+    public final CanvasSurface surfaceForFrame() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         var gc = canvas.getGraphicsContext2D();
         gc.clearRect(0, 0, w, h);
-        if (w < 1 || h < 1) {
-            return;
-        }
-        paintCount++;
-        painter.accept(new CanvasSurface(gc, w, h));
+        return new CanvasSurface(gc, w, h);
     }
 }

@@ -63,7 +63,7 @@ public final class RangePickerView {
         Button range = new Button();
         range.setId("time-range");
         range.getStyleClass().add("time-range-button");
-        range.textProperty().bind(Bindings.concat("🕓 ", vm.labelProperty()));
+        range.textProperty().bind(vm.labelProperty()); // no clock emoji: the fonts a Linux desktop has may lack it (drawn as a box)
         range.setMinWidth(Region.USE_PREF_SIZE);
         range.setTooltip(new Tooltip("Time range: type one (now-30d, 2025-04-01 to 2025-04-30), pick dates, or choose a quick range. "
                 + "Drag across a chart to zoom, double-click to go back; Ctrl+click a chart to annotate."));

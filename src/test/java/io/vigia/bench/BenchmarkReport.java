@@ -76,12 +76,13 @@ public final class BenchmarkReport {
     }
 
     /** Measurements that are not timings (run in this JVM, before the JMH forks). */
-    private static final List<Measurement> MEASUREMENTS = List.of(new StorageSizeMeasurement(), new DashboardOpenMeasurement());
+    private static final List<Measurement> MEASUREMENTS = List.of(new StorageSizeMeasurement(), new DashboardOpenMeasurement(),
+            new EqualTermsQueryMeasurement());
 
     /** The JMH benchmark classes, to know whether the include pattern selects any. */
     private static final List<String> ALL_JMH = List.of(
             "io.vigia.bench.StoreIngestBench", "io.vigia.bench.StoreReadBench", "io.vigia.bench.QueryRangeDecodeBenchmark",
-            "io.vigia.bench.M4ReductionBench", "io.vigia.bench.ChartRenderBench", "io.vigia.bench.QueryVsPrometheusBench",
+            "io.vigia.bench.M4ReductionBench", "io.vigia.bench.ChartRenderBench",
             "io.vigia.bench.DriftBench", "io.vigia.bench.KolmogorovSmirnovBench", "io.vigia.bench.DashboardRefreshBench",
             "io.vigia.bench.ImportThroughputBench", "io.vigia.bench.ExpositionIngestBench");
 
@@ -107,7 +108,8 @@ public final class BenchmarkReport {
                 .append("\"speed vs baseline\" is how many times faster than the baseline (for times per operation, ")
                 .append("the baseline's time divided by this one's).\n\n")
                 .append("Machine of the last run: ").append(machine()).append("\n\n");
-        sections.values().forEach(s -> sb.append(s).append('\n'));
+        // one blank line between sections, however many a section read back from the file ends with
+        sections.values().forEach(s -> sb.append(s.stripTrailing()).append("\n\n"));
         Files.createDirectories(out.getParent());
         Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
     }

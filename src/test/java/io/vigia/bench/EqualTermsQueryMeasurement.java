@@ -44,7 +44,8 @@ final class EqualTermsQueryMeasurement implements Measurement {
         FleetDataCache.Prepared prepared = FleetDataCache.prepare(data, cacheRoot());
         List<FleetQuery> queries = FleetQuery.dashboard();
         FleetQuery.Window window = FleetQuery.Window.over(data);
-        try (EqualTermsServers servers = EqualTermsServers.start(prepared, serveJvmOptions())) {
+        List<String> serveJvmOptions = serveJvmOptions();
+        try (EqualTermsServers servers = EqualTermsServers.start(prepared, serveJvmOptions)) {
             String loadStart = loadAverage();
             double agreement = checkSameAnswers(servers, queries, window);
             double[][][] ms = rounds(servers, queries, window, warmup, measured);
@@ -52,7 +53,8 @@ final class EqualTermsQueryMeasurement implements Measurement {
             String loadEnd = loadAverage();
             return new EqualTermsTable(prepared, queries, window, ms, memory).markdown(new EqualTermsTable.Conditions(
                     quick, warmup, measured, loadBefore, loadStart, loadEnd, agreement,
-                    servers.toPrometheus().buildInfo(CancellationToken.NONE).version(), Runtime.version().toString()));
+                    servers.toPrometheus().buildInfo(CancellationToken.NONE).version(), Runtime.version().toString(),
+                    serveJvmOptions));
         }
     }
 

@@ -15,7 +15,11 @@ record EqualTermsTable(FleetDataCache.Prepared data, List<FleetQuery> queries, F
 
     /** How the run went: rounds, machine load ({@code uptime}'s three averages), versions, agreement of answers. */
     record Conditions(boolean quick, int warmup, int measured, String loadBeforeBuild, String loadStart, String loadEnd,
-                      double agreement, String prometheusVersion, String javaVersion) {
+                      double agreement, String prometheusVersion, String javaVersion, List<String> serveJvmOptions) {
+        /** How the {@code vigia serve} JVM was started, as the table says it. */
+        String serveOptions() {
+            return serveJvmOptions.isEmpty() ? "default JVM options, no -Xmx" : "JVM options " + String.join(" ", serveJvmOptions);
+        }
     }
 
     String markdown(Conditions c) {
@@ -55,9 +59,9 @@ record EqualTermsTable(FleetDataCache.Prepared data, List<FleetQuery> queries, F
                         Queries: %s. Data: Prometheus %s TSDB %s (promtool backfill, then compacted by Prometheus itself); \
                         Vigia workspace %s (the same file imported by `OpenMetricsImporter`). The answers agree (largest \
                         relative difference %.1e). Load averages (1, 5, 15 min): %s before the data was prepared, %s when the \
-                        servers were up, %s at the end. Java %s for vigia serve (default JVM options, no -Xmx) and the client.
+                        servers were up, %s at the end. Java %s for vigia serve (%s) and the client.
                         """, queryList(), c.prometheusVersion(), bytes(data.tsdbBytes()), bytes(data.workspaceBytes()),
-                c.agreement(), c.loadBeforeBuild(), c.loadStart(), c.loadEnd(), c.javaVersion()));
+                c.agreement(), c.loadBeforeBuild(), c.loadStart(), c.loadEnd(), c.javaVersion(), c.serveOptions()));
         return sb.toString();
     }
 

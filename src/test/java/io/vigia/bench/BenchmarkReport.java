@@ -80,12 +80,12 @@ public final class BenchmarkReport {
     /** Measurements that are not timings (run in this JVM, before the JMH forks). */
     private static final List<Measurement> MEASUREMENTS = List.of(new StorageSizeMeasurement(), new DashboardOpenMeasurement(),
             new DecodeCpuTimeMeasurement(), new CanvasFrameMeasurement(),
-            new AskFirstQuestionMeasurement());
+            new AskFirstQuestionMeasurement(), new EqualTermsQueryMeasurement());
 
     /** The JMH benchmark classes, to know whether the include pattern selects any. */
     private static final List<String> ALL_JMH = List.of(
             "io.vigia.bench.StoreIngestBench", "io.vigia.bench.StoreReadBench", "io.vigia.bench.QueryRangeDecodeBenchmark",
-            "io.vigia.bench.M4ReductionBench", "io.vigia.bench.ChartRenderBench", "io.vigia.bench.QueryVsPrometheusBench",
+            "io.vigia.bench.M4ReductionBench", "io.vigia.bench.ChartRenderBench",
             "io.vigia.bench.DriftBench", "io.vigia.bench.KolmogorovSmirnovBench", "io.vigia.bench.DashboardRefreshBench",
             "io.vigia.bench.ImportThroughputBench", "io.vigia.bench.ExpositionIngestBench");
 

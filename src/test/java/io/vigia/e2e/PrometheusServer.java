@@ -38,14 +38,16 @@ public final class PrometheusServer implements AutoCloseable {
     private Process process;
     private List<String> command;
     private final Path dir;
+    private final Path data;
     private final int port;
 
     /** The Authorization header readiness checks send, when the server requires basic auth. */
     private String authorization;
 
-    private PrometheusServer(Process process, Path dir, int port) {
+    private PrometheusServer(Process process, Path dir, Path data, int port) {
         this.process = process;
         this.dir = dir;
+        this.data = data;
         this.port = port;
     }
 
@@ -168,6 +170,16 @@ public final class PrometheusServer implements AutoCloseable {
         return launch(dir, data, freePort(), config, List.of("--storage.tsdb.retention.time=100y"));
     }
 
+    /**
+     * Starts Prometheus on an existing TSDB directory (scraping nothing, keeping data of any age);
+     * {@code data} belongs to the caller and is not removed on {@link #close()}.
+     */
+    public static PrometheusServer startOnData(Path data) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("vigia-prometheus-");
+        String config = "global:\n  scrape_interval: 15s\n  evaluation_interval: 15s\nscrape_configs: []\n";
+        return launch(dir, data, freePort(), config, List.of("--storage.tsdb.retention.time=100y"));
+    }
+
     private static PrometheusServer launch(Path dir, Path data, int port, String config, List<String> extraArgs)
             throws IOException, InterruptedException {
         return launch(dir, data, port, config, extraArgs, null);
@@ -188,7 +200,7 @@ public final class PrometheusServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("prometheus.log").toFile())
                 .start();
-        PrometheusServer server = new PrometheusServer(p, dir, port);
+        PrometheusServer server = new PrometheusServer(p, dir, data, port);
         server.authorization = authorization;
         server.command = List.copyOf(cmd);
         try {
@@ -257,12 +269,17 @@ public final class PrometheusServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    /** The server's process id, to read its memory from {@code /proc}. */
+    public long pid() {
+        return process.pid();
+    }
+
     public int port() {
         return port;
     }
 
     public Path dataDir() {
-        return dir.resolve("data");
+        return data;
     }
 
     /** Prometheus's own log, for failure messages. */

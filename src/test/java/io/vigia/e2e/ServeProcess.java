@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code vigia serve} (or {@code vigia scrape --serve}) as a separate process (the real launcher's
  * main class, the test class path), on a free loopback port; its URL is read from the line it prints.
  */
-final class ServeProcess implements AutoCloseable {
+public final class ServeProcess implements AutoCloseable {
     private static final Pattern URL = Pattern.compile(" on (http://[^ ]+) ");
 
     private final Process process;
@@ -34,16 +34,28 @@ final class ServeProcess implements AutoCloseable {
 
     /** {@code vigia --workspace WS serve --listen 127.0.0.1:0 EXTRA...} */
     static ServeProcess start(Path workspace, Map<String, String> env, String... extraArgs) throws IOException, InterruptedException {
+        return start(workspace, List.of(), env, extraArgs);
+    }
+
+    /** As {@link #start(Path, Map, String...)}, the JVM started with {@code jvmOptions} too (a benchmark's profiler). */
+    public static ServeProcess start(Path workspace, List<String> jvmOptions, Map<String, String> env, String... extraArgs)
+            throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("--workspace", workspace.toString(), "serve", "--listen", "127.0.0.1:0"));
         args.addAll(List.of(extraArgs));
-        return run(args, env);
+        return run(jvmOptions, args, env);
     }
 
     /** {@code vigia ARGS...}, a command that prints "... on http://HOST:PORT ..." once it serves. */
     static ServeProcess run(List<String> args, Map<String, String> env) throws IOException, InterruptedException {
+        return run(List.of(), args, env);
+    }
+
+    private static ServeProcess run(List<String> jvmOptions, List<String> args, Map<String, String> env)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), "io.vigia.app.Main"));
+        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.vigia.app.Main"));
         cmd.addAll(args);
         Path log = Files.createTempFile("vigia-serve", ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile());
@@ -84,8 +96,13 @@ final class ServeProcess implements AutoCloseable {
         return new ServeProcess(p, URI.create(m.group(1)), log);
     }
 
-    URI url() {
+    public URI url() {
         return url;
+    }
+
+    /** The JVM's process id, for {@code /proc} and {@code jcmd}. */
+    public long pid() {
+        return process.pid();
     }
 
     /** {@code host:port}, as a Prometheus scrape target. */
@@ -93,7 +110,7 @@ final class ServeProcess implements AutoCloseable {
         return url.getHost() + ":" + url.getPort();
     }
 
-    String stderr() throws IOException {
+    public String stderr() throws IOException {
         return Files.readString(log);
     }
 

@@ -41,13 +41,13 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One open dashboard. It holds the dashboard and its variables and composes the child view
- * models, each with one job: {@link DashboardVariables}, {@link DashboardSections}, {@link RangeNavigation} (the time range, zoom, shift, back and
- * forward) with its {@link RangePickerViewModel}, {@link WhereTheDataIs} (where the data is when
- * the range shows none),
- * {@link PanelLoads} (each panel's data, cache first), {@link DashboardAnnotations},
- * {@link DashboardEditing}, {@link AutoRefresh} and {@link DeployFlow}. A change of range,
- * variable or compare mode refreshes the panels and the annotations.
+ * One open dashboard. It holds the dashboard and composes the child view models, each with one
+ * job: {@link DashboardVariables}, {@link DashboardSections} (rows and tabs), {@link RangeNavigation}
+ * (the time range, zoom, shift, back and forward) with its {@link RangePickerViewModel},
+ * {@link WhereTheDataIs} (where the data is when the range shows none), {@link PanelLoads} (each
+ * panel's data, cache first), {@link DashboardAnnotations}, {@link DashboardEditing},
+ * {@link AutoRefresh} and {@link DeployFlow}. A change of range, variable or compare mode refreshes
+ * the panels and the annotations.
  */
 public final class DashboardViewModel {
     private Dashboard dashboard;
@@ -143,9 +143,7 @@ public final class DashboardViewModel {
 
     /** Where the picker keeps recently used ranges (the workspace's settings); read in the background. */
     public void setRecentRanges(RecentRanges recent) {
-        if (recent != null) {
-            picker.setStore(recent);
-        }
+        picker.setStore(recent); // null: kept only while the dashboard is open
     }
 
     /** Edit mode: moving, resizing and changing panels, undo, autosave. */

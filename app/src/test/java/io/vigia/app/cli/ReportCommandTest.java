@@ -84,7 +84,7 @@ class ReportCommandTest {
         assertThat(Files.readString(out.resolve("copilot-health-2026-W47.html"))).contains("Key numbers").doesNotContain("<script");
         assertThat(Files.readAllLines(out.resolve("copilot-health-2026-W47-csv/kpis.csv")).getFirst())
                 .isEqualTo("kpi,unit,week,value,previous_week,change,days_before,days_after,daily_mean_change,"
-                        + "daily_mean_change_low,daily_mean_change_high,p,q,test");
+                        + "daily_mean_change_low,daily_mean_change_high,p,q,test,source");
     }
 
     @Test

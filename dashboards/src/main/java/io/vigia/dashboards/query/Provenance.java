@@ -44,4 +44,12 @@ public record Provenance(List<DataOrigin> fedBy, String note, String missing) {
         return "Source: " + String.join(" + ", fedBy.stream().map(DataOrigin::label).toList())
                 + (note.isEmpty() ? "" : " · " + note);
     }
+
+    /**
+     * What a report prints under the panel: its {@link #sourceLine()}, or "No data. " and why when
+     * nothing fed it; empty when the panel does not say.
+     */
+    public String reportLine() {
+        return !fedBy.isEmpty() ? sourceLine() : missing.isEmpty() ? "" : "No data. " + missing;
+    }
 }

@@ -30,20 +30,26 @@ public record Report(String title, String dashboardUid, IsoWeek week, ZoneId zon
      * {@code direction} says whether a rise is good, bad or neither, which colours the change;
      * {@code test} is the week-over-week change tested on the daily values ({@link KpiTest}), null
      * where the report did not test it. A change that the test finds within the day-to-day
-     * variation is shown plain, whatever its direction.
+     * variation is shown plain, whatever its direction. {@code source} is the panel's source line
+     * ({@link io.vigia.dashboards.query.Provenance#reportLine()}), or why it is empty; "" when the
+     * panel does not say.
      */
     public record Kpi(String title, String unit, double current, double previous, FieldConfig fieldConfig,
-                      KpiDirection direction, KpiTest test) {
+                      KpiDirection direction, KpiTest test, String source) {
         /** A change smaller than this is shown plain in every format. */
         public static final double NOTABLE = 0.05;
 
+        public Kpi {
+            source = source == null ? "" : source;
+        }
+
         public Kpi(String title, String unit, double current, double previous, FieldConfig fieldConfig,
                    KpiDirection direction) {
-            this(title, unit, current, previous, fieldConfig, direction, null);
+            this(title, unit, current, previous, fieldConfig, direction, null, "");
         }
 
         public Kpi withTest(KpiTest t) {
-            return new Kpi(title, unit, current, previous, fieldConfig, direction, t);
+            return new Kpi(title, unit, current, previous, fieldConfig, direction, t, source);
         }
 
         /** How the change reads in colour: good, bad, or plain (small, neutral, not comparable, or not significant). */
@@ -75,16 +81,23 @@ public record Report(String title, String dashboardUid, IsoWeek week, ZoneId zon
     /**
      * A chart: series over the week (timestamps in ms), with their legend names, the panel that
      * draws them (type, unit, thresholds, options) and the markers to draw over them (deploys).
+     * {@code source} is printed under it as {@link Kpi#source()} is.
      */
     public record Chart(String title, PanelType type, FieldConfig fieldConfig, List<ChartSeries> series, boolean stacked,
-                        Panel panel, List<Annotation> annotations) implements Section {
+                        Panel panel, List<Annotation> annotations, String source) implements Section {
         public Chart {
+            source = source == null ? "" : source;
             series = List.copyOf(series);
             annotations = List.copyOf(annotations);
         }
 
         public boolean hasData() {
             return series.stream().anyMatch(s -> s.timestamps().length > 0);
+        }
+
+        /** Nothing to draw and the panel says why ({@code source} is then the reason): shown in place of the chart. */
+        public boolean emptyWithReason() {
+            return !hasData() && !source.isEmpty();
         }
     }
 

@@ -232,7 +232,8 @@ public final class ReportBuilder {
             return out;
         }
         Panel first = p.withQueries(List.of(queries.getFirst()));
-        List<Report.ChartSeries> now = series(d, first, range, values, all);
+        Loaded loaded = load(d, first, range, values, all);
+        List<Report.ChartSeries> now = loaded.series();
         List<Report.ChartSeries> before = series(d, first, previous, values, all);
         DailyKpis daily = now.isEmpty() ? null : daily(d, first, range, previous, zone, reducer, values, all);
         for (Report.ChartSeries s : now.subList(0, Math.min(now.size(), MAX_KPIS_PER_PANEL))) {
@@ -240,12 +241,12 @@ public final class ReportBuilder {
                     .map(b -> Reducer.apply(reducer, b.values())).orElse(Double.NaN);
             String title = now.size() == 1 ? p.title() : p.title() + " — " + s.name();
             out.add(new Report.Kpi(title, p.fieldConfig().unit(), Reducer.apply(reducer, s.values()), prev, p.fieldConfig(),
-                    p.options().stat().direction(), daily.test(s.name(), now.size() == 1)));
+                    p.options().stat().direction(), daily.test(s.name(), now.size() == 1), loaded.source()));
         }
         if (now.isEmpty()) {
             out.add(new Report.Kpi(p.title(), p.fieldConfig().unit(), Double.NaN,
                     before.isEmpty() ? Double.NaN : Reducer.apply(reducer, before.getFirst().values()), p.fieldConfig(),
-                    p.options().stat().direction()));
+                    p.options().stat().direction(), null, loaded.source()));
         }
         return out;
     }
@@ -274,8 +275,9 @@ public final class ReportBuilder {
                                Map<String, List<String>> all, List<Annotation> annotations) {
         // drift panels are scored in Vigia from the bucket series: the loader computes them too
         Panel shown = DriftPanel.isDrift(p) ? p : p.withQueries(visible(p));
-        return new Report.Chart(p.title(), p.type(), p.fieldConfig(), series(d, shown, range, values, all),
-                p.options().graph().stacked(), p, annotations);
+        Loaded loaded = load(d, shown, range, values, all);
+        return new Report.Chart(p.title(), p.type(), p.fieldConfig(), loaded.series(),
+                p.options().graph().stacked(), p, annotations, loaded.source());
     }
 
     private Report.Table table(Dashboard d, Panel p, TimeRange range, Map<String, List<String>> values,
@@ -283,7 +285,8 @@ public final class ReportBuilder {
         boolean owasp = p.options().table().owaspColumn();
         List<List<String>> rows = new ArrayList<>();
         Panel atEnd = p.withQueries(visible(p).stream().map(Query::asInstant).toList());
-        for (Report.ChartSeries s : series(d, atEnd, range, values, all)) {
+        Loaded loaded = load(d, atEnd, range, values, all);
+        for (Report.ChartSeries s : loaded.series()) {
             double v = s.values().length == 0 ? Double.NaN : s.values()[s.values().length - 1];
             rows.add(owasp ? List.of(s.name(), GuardrailTaxonomy.owaspLabel(s.name()), Double.toString(v))
                     : List.of(s.name(), Double.toString(v)));
@@ -292,8 +295,8 @@ public final class ReportBuilder {
         rows.sort((a, b) -> Double.compare(Double.parseDouble(b.get(valueColumn)), Double.parseDouble(a.get(valueColumn))));
         String unit = p.fieldConfig().unit() == null || p.fieldConfig().unit().isEmpty() ? "short" : p.fieldConfig().unit();
         return owasp
-                ? new Report.Table(p.title(), List.of("Series", "OWASP LLM Top 10 (2025)", "Value"), List.of("", "", unit), rows, "")
-                : new Report.Table(p.title(), List.of("Series", "Value"), List.of("", unit), rows, "");
+                ? new Report.Table(p.title(), List.of("Series", "OWASP LLM Top 10 (2025)", "Value"), List.of("", "", unit), rows, loaded.source())
+                : new Report.Table(p.title(), List.of("Series", "Value"), List.of("", unit), rows, loaded.source());
     }
 
     /**
@@ -304,13 +307,31 @@ public final class ReportBuilder {
      */
     private List<Report.ChartSeries> series(Dashboard d, Panel p, TimeRange week, Map<String, List<String>> values,
                                             Map<String, List<String>> all) {
+        return load(d, p, week, values, all).series();
+    }
+
+    /** The panel's series and its source line ({@link io.vigia.dashboards.query.Provenance#reportLine()}). */
+    private record Loaded(List<Report.ChartSeries> series, String source) {
+    }
+
+    /**
+     * {@link #series} with where they came from. A panel with several feeds none of which the
+     * source can run is empty with its reason, as on the dashboard, not "not on this source".
+     */
+    private Loaded load(Dashboard d, Panel p, TimeRange week, Map<String, List<String>> values,
+                        Map<String, List<String>> all) {
         TimeRange range = new TimeRange(week.from(), week.to().minusMillis(1));
         Instant now = clock.instant();
         PanelRequest request = PanelRequest.of(range, POINTS_PER_WEEK, values, all)
                 .instantsAt(now.isBefore(range.to()) && now.isAfter(range.from()) ? now : range.to());
         PanelData data = loader.load(d, p, request);
         watch.rethrowIfUnreachable();
-        if (!data.sent().isEmpty() && data.sent().stream().noneMatch(x -> x.notRun() == null) && !data.errors().isEmpty()) {
+        String source = data.provenance().reportLine();
+        boolean noneRun = !data.sent().isEmpty() && data.sent().stream().noneMatch(x -> x.notRun() == null);
+        if (noneRun && !data.provenance().missing().isEmpty()) {
+            return new Loaded(List.of(), source);
+        }
+        if (noneRun && !data.errors().isEmpty()) {
             // the source has nothing for this panel: said in its place, not a failure of the report
             throw new NotOnThisSource(String.join("; ", data.errors()));
         }
@@ -325,7 +346,7 @@ public final class ReportBuilder {
             }
             out.add(new Report.ChartSeries(s.name(), data.refIds().get(i), s.ts(), s.values()));
         }
-        return out;
+        return new Loaded(out, source);
     }
 
     private static boolean isInstant(Panel p, String refId) {

@@ -20,7 +20,7 @@ public final class ReportRedaction {
 
     public static Report apply(Report r) {
         List<Report.Kpi> kpis = r.kpis().stream().map(k -> new Report.Kpi(s(k.title()), k.unit(), k.current(), k.previous(),
-                k.fieldConfig(), k.direction(), k.test())).toList();
+                k.fieldConfig(), k.direction(), k.test(), s(k.source()))).toList();
         List<Report.Section> sections = new ArrayList<>();
         for (Report.Section section : r.sections()) {
             sections.add(switch (section) {
@@ -29,7 +29,7 @@ public final class ReportRedaction {
                 case Report.Chart c -> new Report.Chart(s(c.title()), c.type(), c.fieldConfig(),
                         c.series().stream().map(cs -> new Report.ChartSeries(s(cs.name()), cs.refId(), cs.timestamps(), cs.values())).toList(),
                         c.stacked(), c.panel(), c.annotations().stream()
-                        .map(a -> new Annotation(a.ts(), a.endTs(), s(a.text()), a.color())).toList());
+                        .map(a -> new Annotation(a.ts(), a.endTs(), s(a.text()), a.color())).toList(), s(c.source()));
                 case Report.Table t -> new Report.Table(s(t.title()), t.columns().stream().map(ReportRedaction::s).toList(), t.units(),
                         t.rows().stream().map(row -> row.stream().map(ReportRedaction::s).toList()).toList(), s(t.note()));
                 case Report.Missing m -> new Report.Missing(s(m.title()), s(m.reason()));

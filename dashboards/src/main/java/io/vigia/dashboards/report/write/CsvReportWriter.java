@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One CSV file per panel (RFC 4180 via Commons CSV), plus {@code kpis.csv}. Cells are data, never
+ * One CSV file per panel (RFC 4180 via Commons CSV), plus {@code kpis.csv}; the last column of
+ * {@code kpis.csv} and of a chart's file is where the numbers came from ({@link Report.Kpi#source()}),
+ * after the others so that their positions stay as they were. Cells are data, never
  * formulas: a value that a spreadsheet would evaluate ({@code = + - @} first, tab, carriage
  * return) gets a leading apostrophe, because telemetry strings are written by whoever sends prompts.
  */
@@ -33,7 +35,8 @@ public final class CsvReportWriter {
         Path kpis = dir.resolve("kpis.csv");
         try (CSVPrinter p = printer(kpis)) {
             p.printRecord("kpi", "unit", "week", "value", "previous_week", "change", "days_before", "days_after",
-                    "daily_mean_change", "daily_mean_change_low", "daily_mean_change_high", "p", "q", "test");
+                    "daily_mean_change", "daily_mean_change_low", "daily_mean_change_high", "p", "q", "test",
+                    "source");
             for (Report.Kpi k : r.kpis()) {
                 KpiTest t = k.test();
                 boolean tested = t != null && t.tested();
@@ -41,7 +44,8 @@ public final class CsvReportWriter {
                         tested ? t.test().nBefore() : "", tested ? t.test().nAfter() : "",
                         tested ? num(t.test().difference()) : "", tested ? num(t.test().differenceInterval().lower()) : "",
                         tested ? num(t.test().differenceInterval().upper()) : "", tested ? num(t.test().pValue()) : "",
-                        tested ? num(t.q()) : "", t == null ? "" : tested ? t.test().method() : "untested: " + t.why());
+                        tested ? num(t.q()) : "", t == null ? "" : tested ? t.test().method() : "untested: " + t.why(),
+                        cell(k.source()));
             }
         }
         out.add(kpis);
@@ -51,10 +55,11 @@ public final class CsvReportWriter {
             switch (s) {
                 case Report.Chart c -> {
                     try (CSVPrinter p = printer(file)) {
-                        p.printRecord("series", "time", "value");
+                        p.printRecord("series", "time", "value", "source");
                         for (Report.ChartSeries cs : c.series()) {
                             for (int j = 0; j < cs.timestamps().length; j++) {
-                                p.printRecord(cell(cs.name()), Instant.ofEpochMilli(cs.timestamps()[j]).toString(), num(cs.values()[j]));
+                                p.printRecord(cell(cs.name()), Instant.ofEpochMilli(cs.timestamps()[j]).toString(), num(cs.values()[j]),
+                                        cell(c.source()));
                             }
                         }
                     }

@@ -87,6 +87,7 @@ public final class HtmlReportWriter {
                 case PLAIN -> "";
             });
             m.put("test", k.test() == null ? "" : k.test().summary(k.unit()));
+            m.put("source", k.source());
             kpis.add(m);
         }
         ctx.put("kpis", kpis);
@@ -102,8 +103,9 @@ public final class HtmlReportWriter {
                     m.put("text", t.text());
                 }
                 case Report.Chart c -> {
-                    m.put("kind", "chart");
-                    m.put("svg", inlineSvg(ChartExport.svg(ReportCharts.WIDTH, ReportCharts.height(c), surface -> ReportCharts.paint(surface, c, r))));
+                    m.put("kind", c.emptyWithReason() ? "empty" : "chart");
+                    m.put("source", c.source());
+                    m.put("svg", c.emptyWithReason() ? "" : inlineSvg(ChartExport.svg(ReportCharts.WIDTH, ReportCharts.height(c), surface -> ReportCharts.paint(surface, c, r))));
                 }
                 case Report.Table t -> {
                     m.put("kind", "table");

@@ -120,14 +120,21 @@ public final class PdfReportWriter {
             l.heading("Key numbers");
             List<List<String>> rows = new ArrayList<>();
             List<Color> colors = new ArrayList<>();
-            for (Report.Kpi k : r.kpis()) {
+            KpiSources sources = KpiSources.of(r.kpis());
+            for (int i = 0; i < r.kpis().size(); i++) {
+                Report.Kpi k = r.kpis().get(i);
                 rows.add(List.of(k.title(), ValueFormat.format(k.current(), k.unit()), ValueFormat.format(k.previous(), k.unit()),
                         ValueFormat.format(k.change(), ValueFormat.CHANGE), k.test() == null ? "–" : k.test().changeCell(k.unit()),
-                        k.test() == null ? "–" : k.test().pqCell()));
+                        k.test() == null ? "–" : k.test().pqCell(), sources.cells().get(i)));
                 colors.add(k.tone() == KpiDirection.Tone.GOOD ? GOOD : k.tone() == KpiDirection.Tone.BAD ? ALERT : TEXT);
             }
-            l.table(List.of("Number", "This week", "Week before", "Change", "Daily mean Δ [95% CI]", "p · q"),
-                    List.of(false, true, true, true, true, true), rows, colors, new float[] {3.2f, 1, 1, 0.8f, 1.6f, 1});
+            l.table(List.of("Number", "This week", "Week before", "Change", "Daily mean Δ [95% CI]", "p · q", "Source"),
+                    List.of(false, true, true, true, true, true, false), rows, colors, 5,
+                    new float[] {3.2f, 1, 1, 0.8f, 1.6f, 1, 1.6f});
+            l.gap(3);
+            for (String note : sources.notes()) {
+                l.paragraph(note, fonts.regular, SMALL, MUTED, 10);
+            }
             l.paragraph(KpiTest.NOTE, fonts.regular, SMALL, MUTED, 0);
             l.gap(10);
         }
@@ -164,7 +171,7 @@ public final class PdfReportWriter {
                             right.add(numeric);
                             weights[j] = numeric ? 1 : 2;
                         }
-                        l.table(t.columns(), right, rows, null, weights);
+                        l.table(t.columns(), right, rows, null, -1, weights);
                         if (!t.note().isEmpty()) {
                             l.paragraph(t.note(), fonts.regular, SMALL, MUTED, 0);
                         }
@@ -187,11 +194,18 @@ public final class PdfReportWriter {
     }
 
     private void chart(Report.Chart c, Report r, Layout l, PDDocument doc, ReportFonts fonts) throws IOException {
+        if (c.emptyWithReason()) {
+            // as on the dashboard: the reason in place of an empty chart
+            l.subheading(c.title());
+            l.paragraph(c.source(), fonts.regular, BODY, MUTED, 0);
+            l.gap(8);
+            return;
+        }
         float w = l.contentWidth();
         double logicalH = ReportCharts.height(c);
         float scale = (float) (w / ReportCharts.WIDTH);
         float h = (float) (logicalH * scale);
-        float top = l.reserve(h + 12);
+        float top = l.reserve(h + (c.source().isEmpty() ? 12 : 2));
         PDPageContentStream cs = l.stream();
         cs.saveGraphicsState();
         if (chartMode == ChartMode.VECTOR) {
@@ -209,6 +223,11 @@ public final class PdfReportWriter {
             cs.drawImage(img, MARGIN, l.pageHeight() - top - h, w, h);
         }
         cs.restoreGraphicsState();
+        if (!c.source().isEmpty()) {
+            // a caption: where the chart's numbers came from, or why it is empty
+            l.paragraph(c.source(), fonts.regular, SMALL, MUTED, 0);
+            l.gap(10);
+        }
     }
 
     private static void footers(Report r, PDDocument doc, ReportFonts fonts) throws IOException {
@@ -370,8 +389,9 @@ public final class PdfReportWriter {
          * A table with a shaded header, repeated on each new page; columns share the width by
          * {@code weights}; cells too long for their column end with "…" (the CSV has them whole).
          */
+        /** {@code rowColors}, when given, colour only the cells of column {@code coloredColumn}. */
         void table(List<String> header, List<Boolean> rightAligned, List<List<String>> rows, List<Color> rowColors,
-                   float[] weights) throws IOException {
+                   int coloredColumn, float[] weights) throws IOException {
             // a table wider than the page is set smaller rather than cut (down to 6.5 pt)
             tableFont = BODY;
             float natural = 0;
@@ -397,7 +417,7 @@ public final class PdfReportWriter {
                 cs.lineTo(MARGIN + contentWidth(), size.getHeight() - top - rowH);
                 cs.stroke();
                 Color color = rowColors == null ? TEXT : rowColors.get(r);
-                cells(rows.get(r), rightAligned, widths, top, rowH, fonts.regular, color, rowColors != null);
+                cells(rows.get(r), rightAligned, widths, top, rowH, fonts.regular, color, rowColors != null ? coloredColumn : -1);
             }
         }
 
@@ -469,18 +489,18 @@ public final class PdfReportWriter {
             cs.setNonStrokingColor(HEADER_FILL);
             cs.addRect(MARGIN, size.getHeight() - top - rowH, contentWidth(), rowH);
             cs.fill();
-            cells(header, right, widths, top, rowH, fonts.bold, TEXT, false);
+            cells(header, right, widths, top, rowH, fonts.bold, TEXT, -1);
         }
 
-        /** With {@code colorLastOnly}, only the last cell (a change) takes {@code color}. */
+        /** With {@code coloredColumn} at 0 or more, only that column's cell takes {@code color}; the others are plain. */
         private void cells(List<String> cells, List<Boolean> right, float[] widths, float top, float rowH, PDFont font,
-                           Color color, boolean colorLastOnly) throws IOException {
+                           Color color, int coloredColumn) throws IOException {
             float x = MARGIN;
             for (int c = 0; c < widths.length; c++) {
                 String text = fit(fonts.printable(c < cells.size() ? cells.get(c) : "", font), font, tableFont, widths[c] - 8);
                 float tw = width(text, font, tableFont);
                 float tx = right.get(c) ? x + widths[c] - 4 - tw : x + 4;
-                Color col = colorLastOnly && c != widths.length - 1 ? TEXT : color;
+                Color col = coloredColumn >= 0 && c != coloredColumn ? TEXT : color;
                 draw(text, font, tableFont, col, tx, top + rowH / 2 + tableFont * 0.35f);
                 x += widths[c];
             }

@@ -245,7 +245,7 @@ class WeeklyReportDemoTest {
         Path csv = OUT.resolve("copilot-health-2026-W47-csv");
         List<CSVRecord> kpis = parse(csv.resolve("kpis.csv"));
         assertThat(kpis.getFirst().values()).containsExactly("kpi", "unit", "week", "value", "previous_week", "change",
-                "days_before", "days_after", "daily_mean_change", "daily_mean_change_low", "daily_mean_change_high", "p", "q", "test");
+                "days_before", "days_after", "daily_mean_change", "daily_mean_change_low", "daily_mean_change_high", "p", "q", "test", "source");
         assertThat(kpis).hasSize(report.kpis().size() + 1);
         assertThat(Double.parseDouble(kpis.get(1).get(3))).isEqualTo(report.kpis().getFirst().current());
         Report.Kpi first = report.kpis().getFirst();
@@ -257,7 +257,7 @@ class WeeklyReportDemoTest {
         assertThat(blocked.getFirst().values()).containsExactly("Series", "OWASP LLM Top 10 (2025)", "Value");
         assertThat(blocked).extracting(r -> r.get(0)).contains("prompt_injection", SCRIPT, "leak [REDACTED:openai_key]");
         List<CSVRecord> series = parse(csv.resolve("01-acceptance-rate-by-team-trailing-24-h.csv"));
-        assertThat(series.getFirst().values()).containsExactly("series", "time", "value");
+        assertThat(series.getFirst().values()).containsExactly("series", "time", "value", "source");
         assertThat(series).extracting(r -> r.get(0)).contains("payments-core", "web-platform");
         assertThat(series.subList(1, series.size())).allSatisfy(r ->
                 assertThat(java.time.Instant.parse(r.get(1))).isBetween(report.from(), report.to()));

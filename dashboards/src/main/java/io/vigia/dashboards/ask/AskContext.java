@@ -2,13 +2,10 @@ package io.vigia.dashboards.ask;
 
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.query.DeployMarkers.Deploy;
-import io.vigia.datasources.bindings.DurationUnit;
+import io.vigia.datasources.bindings.ContractBindings;
 import io.vigia.datasources.bindings.LatencyBinding;
-import io.vigia.datasources.bindings.LatencyKind;
 import io.vigia.datasources.bindings.RequestCountBinding;
-import io.vigia.datasources.bindings.ServiceLabel;
 import io.vigia.datasources.bindings.SourceBindings;
-import io.vigia.datasources.bindings.StatusLabel;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,12 +28,8 @@ public record AskContext(String source, Instant now, ZoneId zone, Duration minSt
                          Map<String, List<String>> labelValues, List<MetricInfo> metrics, List<Dashboard> dashboards,
                          List<Deploy> deploys, SourceBindings bindings) {
 
-    /** The latency histogram of docs/telemetry.md, for a source that was never probed. */
-    static final LatencyBinding CONTRACT_LATENCY = new LatencyBinding("http_server_request_duration_seconds",
-            LatencyKind.CLASSIC_HISTOGRAM, DurationUnit.SECONDS, new ServiceLabel.OnSeries("service"), "http_route",
-            Map.of(), List.of());
-    static final RequestCountBinding CONTRACT_REQUESTS = new RequestCountBinding("http_server_request_duration_seconds_count",
-            new ServiceLabel.OnSeries("service"), "http_route", new StatusLabel("http_response_status_code", "5.."), Map.of());
+    /** Vigia's own contract (docs/telemetry.md): what a source that was never probed, or lacks an input, is read as. */
+    private static final SourceBindings CONTRACT = ContractBindings.of("");
 
     public AskContext {
         services = List.copyOf(services);
@@ -51,11 +44,12 @@ public record AskContext(String source, Instant now, ZoneId zone, Duration minSt
     }
 
     public LatencyBinding latency() {
-        return bindings == null ? CONTRACT_LATENCY : bindings.latency().orElse(CONTRACT_LATENCY);
+        return (bindings == null ? Optional.<LatencyBinding>empty() : bindings.latency()).orElseGet(() -> CONTRACT.latency().orElseThrow());
     }
 
     public RequestCountBinding requests() {
-        return bindings == null ? CONTRACT_REQUESTS : bindings.requests().orElse(CONTRACT_REQUESTS);
+        return (bindings == null ? Optional.<RequestCountBinding>empty() : bindings.requests())
+                .orElseGet(() -> CONTRACT.requests().orElseThrow());
     }
 
     /** The newest deploy of {@code service}, or of the given version. */

@@ -77,4 +77,15 @@ class NiceTicksTest {
     void rejectsNonPositiveStep() {
         assertThatThrownBy(() -> NiceTicks.niceStep(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void endsApartByRoundingAloneStillGiveAnAxis() {
+        // seen in a weekly report: one p95 of 0.095 s and its neighbour 0.09500000000000001 crashed the chart
+        for (Unit unit : new Unit[] {Unit.NONE, Unit.SECONDS}) {
+            NiceTicks.Ticks t = NiceTicks.compute(0.095, Math.nextUp(0.095), 6, unit);
+            assertThat(t.max()).as("%s", unit).isGreaterThan(t.min());
+            assertThat(t.min()).isLessThanOrEqualTo(0.095);
+            assertThat(t.max()).isGreaterThanOrEqualTo(Math.nextUp(0.095));
+        }
+    }
 }

@@ -49,7 +49,9 @@ public final class NiceTicks {
             lo = hi;
             hi = t;
         }
-        if (hi == lo) {
+        // equal, or apart by rounding alone (a rate read back as 0.095 and 0.09500000000000001): a
+        // step that small rounds both ends to one tick and leaves an empty axis
+        if (hi - lo <= 1e-9 * Math.max(Math.abs(lo), Math.abs(hi))) {
             double pad = lo == 0 ? 1 : Math.abs(lo) * 0.1;
             lo -= pad;
             hi += pad;

@@ -190,7 +190,13 @@ public final class Workspace implements AutoCloseable {
                         file + " is not a Vigia workspace: it is not an SQLite database. It was left unchanged.");
             }
             long size = Files.size(file);
-            if (size % h.pageSize() != 0 || (h.pageCountValid() && size < h.expectedBytes())) {
+            // A process killed during a checkpoint leaves the main file shorter than its header says:
+            // the checkpoint writes page 1 (and its new page count) before the pages after it. The
+            // write-ahead log still holds every one of those pages and SQLite copies them again when
+            // it next opens the file, so with a log that holds frames the size says nothing and the
+            // quick check below decides (seen in SigkillE2ETest on CI).
+            boolean logHoldsPages = writeAheadLogHoldsFrames(file);
+            if (size % h.pageSize() != 0 || (h.pageCountValid() && size < h.expectedBytes() && !logHoldsPages)) {
                 throw new WorkspaceException(WorkspaceException.Kind.CORRUPT, file,
                         file + " is damaged: it is truncated (" + size + " bytes, the header says "
                                 + (h.pageCountValid() ? h.expectedBytes() : "a multiple of " + h.pageSize())
@@ -219,6 +225,12 @@ public final class Workspace implements AutoCloseable {
         } catch (IOException e) {
             throw new WorkspaceException(WorkspaceException.Kind.IO, file, "cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The log's 32-byte header alone is no frame (https://www.sqlite.org/fileformat.html#wal_file_format). */
+    private static boolean writeAheadLogHoldsFrames(Path file) throws IOException {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        return Files.isRegularFile(wal) && Files.size(wal) > 32;
     }
 
     private record Identity(int applicationId, int userVersion, int schemaObjects, String quickCheck) {

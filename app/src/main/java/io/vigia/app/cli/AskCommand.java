@@ -21,12 +21,10 @@ import io.vigia.dashboards.ask.QueryLimits;
 import io.vigia.dashboards.ask.StepGuard;
 import io.vigia.dashboards.demo.DemoWorkspace;
 import io.vigia.datasources.api.QueryException;
-import io.vigia.datasources.bindings.store.BindingStore;
 import io.vigia.datasources.secrets.KeyringSecretStore;
 import io.vigia.datasources.secrets.SecretRef;
 import io.vigia.datasources.secrets.SecretResolver;
 import io.vigia.persistence.workspace.SettingsRepository;
-import io.vigia.persistence.workspace.TelemetryBindingRepository;
 import io.vigia.persistence.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +37,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,7 +170,7 @@ final class AskCommand extends WorkspaceCommand implements Callable<Integer> {
     }
 
     private AskContext context(Workspace ws, QuerySourceOptions.Opened opened, Instant now, ZoneId zone) {
-        var bindings = new BindingStore(new TelemetryBindingRepository(ws)).load(source.source);
+        var bindings = CliBindings.of(ws, source.source, opened.source(), Clock.systemUTC());
         Duration scrape = source.source.equals("local") ? DemoWorkspace.INTERVAL : Duration.ofSeconds(15);
         return AskContextLoader.load(opened.source(), bindings, AskSetup.storedDashboards(ws), now, zone, scrape,
                 AskSetup.help(opened.source()));

@@ -2,10 +2,12 @@ package io.vigia.dashboards.ask;
 
 import io.vigia.dashboards.builtin.BuiltInDashboards;
 import io.vigia.dashboards.model.Dashboard;
+import io.vigia.dashboards.query.DeployEvents;
 import io.vigia.dashboards.query.DeployMarkers;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
+import io.vigia.datasources.bindings.ContractBindings;
 import io.vigia.datasources.bindings.SourceBindings;
 import io.vigia.datasources.simulator.FleetMetrics;
 
@@ -20,13 +22,12 @@ import java.util.function.Function;
 
 /**
  * Reads the planner's knowledge from a source: metric names, the values of the labels questions
- * name, deploys over the last {@value #DAYS} days. A few label-value requests and one range query;
- * blocking. HELP texts come from {@code help} (Prometheus's {@code /api/v1/metadata}); the
+ * name, deploys over the last {@value #DAYS} days. A few label-value requests and the deploy
+ * signals' range queries; blocking. HELP texts come from {@code help} (Prometheus's {@code /api/v1/metadata}); the
  * workspace store keeps none, so for it the contract's own texts ({@link FleetMetrics}) stand in.
  */
 public final class AskContextLoader {
     static final int DAYS = 30;
-    static final Duration FINE_STEP = Duration.ofMinutes(1);
     /** Labels whose values a question may name; the service label of the bindings is added. */
     static final List<String> LABELS = List.of("team", "model", "language", "editor", "feature", "category", "detector",
             "app", "http_route", "severity", "direction", "decision");
@@ -58,29 +59,13 @@ public final class AskContextLoader {
         values.put(serviceLabel, services);
         List<Dashboard> dashboards = new ArrayList<>(BuiltInDashboards.all());
         stored.stream().filter(d -> dashboards.stream().noneMatch(b -> b.uid().equals(d.uid()))).forEach(dashboards::add);
-        TimeRange range = new TimeRange(from, now);
-        Duration step = Duration.ofMillis(Math.max(60_000, range.length().toMillis() / 2000));
-        List<DeployMarkers.Deploy> deploys = new ArrayList<>();
-        for (DeployMarkers.Deploy d : DeployMarkers.find(source, "vigia_build_info", range, step)) {
-            deploys.add(refine(source, d, step, now));
-        }
+        // deploys as the bindings find them (a version label, an image, a generation or a sync
+        // signal), the same detection as the dashboards' markers and Deploy impact; a source never
+        // probed (a test's, or a URL the probe could not read) is read as Vigia's own contract
+        SourceBindings deploysFrom = bindings == null || bindings.deploys().isEmpty() ? ContractBindings.of(source.name()) : bindings;
+        List<DeployMarkers.Deploy> deploys = DeployEvents.find(source, deploysFrom, new TimeRange(from, now), scrapeInterval).deploys();
         Duration minStep = source.minInterval().orElse(scrapeInterval);
         return new AskContext(source.name(), now, zone, minStep, services, values, metrics, dashboards, deploys, bindings);
-    }
-
-    /**
-     * A deploy found over a month is only as precise as that query's step (about 20 minutes), and a
-     * comparison an hour each side would then mix the versions: it is looked for again, around
-     * where it was found, at a one-minute step.
-     */
-    static DeployMarkers.Deploy refine(MetricsSource source, DeployMarkers.Deploy coarse, Duration step, Instant now)
-            throws QueryException {
-        Instant at = Instant.ofEpochMilli(coarse.timeMillis());
-        Instant to = at.plus(step).isAfter(now) ? now : at.plus(step);
-        TimeRange around = new TimeRange(at.minus(step.multipliedBy(2)), to);
-        return DeployMarkers.find(source, "vigia_build_info", around, FINE_STEP).stream()
-                .filter(d -> java.util.Objects.equals(d.service(), coarse.service()) && java.util.Objects.equals(d.version(), coarse.version()))
-                .findFirst().orElse(coarse);
     }
 
     /** The contract's type and HELP text for the simulator's metrics; nothing for others. */

@@ -1,9 +1,14 @@
 package io.vigia.dashboards.findings;
 
+import io.vigia.dashboards.query.DeployEvents;
+import io.vigia.dashboards.query.DeployMarkers;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
 import io.vigia.datasources.api.QueryResult;
+import io.vigia.datasources.bindings.ContractBindings;
+import io.vigia.datasources.bindings.CopilotBinding;
+import io.vigia.datasources.bindings.SourceBindings;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,60 +16,48 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Today's change events from the telemetry contract (docs/telemetry.md): deploys where a
- * {@code (service, version)} series of {@code vigia_build_info} starts while the service's
- * previous version had just been seen (its old version is the one whose series ends there), and
- * model changes where a {@code (team, model)} series of the suggestion counters starts after the
- * data began. A series that starts together with the data (or after a gap that ended every series)
- * is not a change.
+ * The change events of a source, from its telemetry bindings: deploys as the dashboards' markers and
+ * Deploy impact find them ({@link DeployEvents}: a version label, an image, a generation or a sync
+ * signal that moves), and model changes where a {@code (team, model)} series of the suggestion
+ * counters starts after the data began. A series that starts together with the data (or after a
+ * gap that ended every series) is not a change.
  */
 public final class ChangeEvents {
-    public static final String BUILD_INFO = "vigia_build_info";
-    static final String SHOWN = "vigia_copilot_suggestions_shown_total";
+    /** The label of the model on Vigia's suggestion counters (docs/telemetry.md). */
+    static final String MODEL = "model";
 
     private ChangeEvents() {
     }
 
-    /** Deploys and model changes in {@code range}, by time. */
-    public static List<ChangeEvent> load(MetricsSource source, TimeRange range, Duration step) throws QueryException {
-        List<ChangeEvent> out = new ArrayList<>(deploys(source, range, step));
-        out.addAll(modelChanges(source, range, step));
+    /** Deploys and model changes in {@code range}, by time; {@code null} bindings are read as Vigia's contract. */
+    public static List<ChangeEvent> load(MetricsSource source, SourceBindings bindings, TimeRange range, Duration step)
+            throws QueryException {
+        SourceBindings b = bindings == null ? ContractBindings.of(source.name()) : bindings;
+        List<ChangeEvent> out = new ArrayList<>();
+        for (DeployMarkers.Deploy d : DeployEvents.find(source, b, range, step).deploys()) {
+            if (d.previousVersion() != null) {
+                out.add(ChangeEvent.deploy(d.timeMillis(), d.service(), d.previousVersion(), d.version()));
+            }
+        }
+        if (b.copilot().isPresent()) {
+            out.addAll(modelChanges(source, b.copilot().get(), range, step));
+        }
         out.sort(Comparator.comparingLong(ChangeEvent::timeMillis));
         return out;
     }
 
-    static List<ChangeEvent> deploys(MetricsSource source, TimeRange range, Duration step) throws QueryException {
-        List<QueryResult.RangeSeries> series = series(source, "max by (service, version) (" + BUILD_INFO + ")", range, step);
-        List<ChangeEvent> out = new ArrayList<>();
-        long gap = 2 * step.toMillis();
-        for (QueryResult.RangeSeries s : series) {
-            String service = s.labels().get("service");
-            long start = s.timestamps()[0];
-            String old = null;
-            long oldEnd = Long.MIN_VALUE;
-            for (QueryResult.RangeSeries o : series) {
-                long end = o.timestamps()[o.size() - 1];
-                if (o != s && service != null && service.equals(o.labels().get("service")) && end < start
-                        && end >= start - gap && end > oldEnd) {
-                    old = o.labels().get("version");
-                    oldEnd = end;
-                }
-            }
-            if (old != null) {
-                out.add(ChangeEvent.deploy(start, service, old, s.labels().get("version")));
-            }
-        }
-        return out;
-    }
-
-    static List<ChangeEvent> modelChanges(MetricsSource source, TimeRange range, Duration step) throws QueryException {
-        List<QueryResult.RangeSeries> series = series(source, "count by (team, model) (" + SHOWN + ")", range, step);
+    static List<ChangeEvent> modelChanges(MetricsSource source, CopilotBinding c, TimeRange range, Duration step)
+            throws QueryException {
+        String team = c.teamLabel();
+        List<QueryResult.RangeSeries> series = series(source, "count by (" + (team == null ? "" : team + ", ") + MODEL + ") ("
+                + c.shown() + ")", range, step);
         long dataStart = series.stream().mapToLong(s -> s.timestamps()[0]).min().orElse(Long.MAX_VALUE);
         List<ChangeEvent> out = new ArrayList<>();
         for (QueryResult.RangeSeries s : series) {
             long start = s.timestamps()[0];
             if (start > dataStart + step.toMillis() && !restartedAll(series, start, step.toMillis())) {
-                out.add(new ChangeEvent(start, ChangeEvent.Kind.MODEL_CHANGE, s.labels().get("team"), null, s.labels().get("model")));
+                out.add(new ChangeEvent(start, ChangeEvent.Kind.MODEL_CHANGE, team == null ? null : s.labels().get(team), null,
+                        s.labels().get(MODEL)));
             }
         }
         return out;

@@ -3,6 +3,7 @@ package io.vigia.dashboards.findings;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
+import io.vigia.datasources.bindings.SourceBindings;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +39,9 @@ public final class FindingsEngine {
         this.zone = zone;
     }
 
-    /** The default watched series at the default step. */
-    public static FindingsEngine withDefaults(MetricsSource source, ZoneId zone) {
-        return new FindingsEngine(source, WatchedSeriesList.defaults(), DEFAULT_STEP, zone);
+    /** The default watched series in the source's names ({@code null} bindings: Vigia's contract) at the default step. */
+    public static FindingsEngine withDefaults(MetricsSource source, SourceBindings bindings, ZoneId zone) {
+        return new FindingsEngine(source, WatchedSeriesList.of(bindings).watched(), DEFAULT_STEP, zone);
     }
 
     /**

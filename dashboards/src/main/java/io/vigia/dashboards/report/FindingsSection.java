@@ -7,6 +7,7 @@ import io.vigia.dashboards.findings.SecurityRiskRule;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.api.QueryException;
+import io.vigia.datasources.bindings.SourceBindings;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -26,17 +27,18 @@ public final class FindingsSection {
     /** Computes the findings of a week; the report's source and zone are given by the builder. */
     @FunctionalInterface
     public interface Finder {
-        List<Finding> find(MetricsSource source, TimeRange week, ZoneId zone) throws QueryException;
+        List<Finding> find(MetricsSource source, SourceBindings bindings, TimeRange week, ZoneId zone) throws QueryException;
     }
 
-    /** The default rules over the source, with deploys and model changes from its telemetry. */
-    public static final Finder DEFAULT = (source, week, zone) -> FindingsEngine.withDefaults(source, zone).find(week,
-            ChangeEvents.load(source, new TimeRange(week.from().minus(Duration.ofDays(1)), week.to()), FindingsEngine.DEFAULT_STEP));
+    /** The default rules over the source in its bound names, with deploys and model changes from its telemetry. */
+    public static final Finder DEFAULT = (source, bindings, week, zone) -> FindingsEngine.withDefaults(source, bindings, zone)
+            .find(week, ChangeEvents.load(source, bindings, new TimeRange(week.from().minus(Duration.ofDays(1)), week.to()),
+                    FindingsEngine.DEFAULT_STEP));
 
     private FindingsSection() {
     }
 
-    static Report.Table table(List<Finding> findings, ZoneId zone) {
+    static Report.Table table(List<Finding> findings, List<String> notWatched, ZoneId zone) {
         DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ROOT).withZone(zone);
         List<List<String>> rows = new ArrayList<>();
         for (Finding f : findings) {
@@ -51,6 +53,9 @@ public final class FindingsSection {
                 + "deviations), with the change just before each; docs/statistics.md. " : "")
                 + (risk ? "Repositories whose SAST findings on accepted AI suggestions reach a security risk of 4 of 10 "
                 + "(\"at most\" where a factor is unknown); docs/security-risk.md. " : "") + "Times in " + zone.getId() + ".";
+        if (!notWatched.isEmpty()) {
+            note += " Not watched on this source: " + String.join("; ", notWatched) + ".";
+        }
         return new Report.Table(TITLE, List.of("Severity", "Finding", "From", "To", "Dashboard and range"),
                 List.of("", "", "", "", ""), rows, note);
     }

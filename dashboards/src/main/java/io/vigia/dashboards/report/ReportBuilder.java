@@ -3,6 +3,7 @@ package io.vigia.dashboards.report;
 import io.vigia.dashboards.model.Variable;
 import io.vigia.dashboards.query.BindingStep;
 import io.vigia.dashboards.query.VariableOptions;
+import io.vigia.dashboards.findings.WatchedSeriesList;
 import io.vigia.datasources.bindings.ContractBindings;
 import io.vigia.datasources.bindings.SourceBindings;
 import java.util.HashMap;
@@ -175,7 +176,8 @@ public final class ReportBuilder {
         sections.addAll(evidenceTables);
         if (findings != null) {
             try {
-                sections.add(FindingsSection.table(findings.find(source, range, zone), zone));
+                sections.add(FindingsSection.table(findings.find(source, bindings, range, zone),
+                        WatchedSeriesList.of(bindings).notWatched(), zone));
             } catch (QueryException | IllegalArgumentException e) {
                 SourceUnavailableException.rethrowIfUnreachable(source, e);
                 problems.add("\"" + FindingsSection.TITLE + "\": " + e.getMessage());

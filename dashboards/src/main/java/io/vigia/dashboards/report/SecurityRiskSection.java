@@ -37,8 +37,8 @@ public final class SecurityRiskSection {
 
     /** A finder that adds the {@link SecurityRiskRule} findings of {@code risk} to what {@code base} finds. */
     public static FindingsSection.Finder withRiskFindings(FindingsSection.Finder base, SecurityRisk risk) {
-        return (source, week, zone) -> {
-            List<Finding> out = new ArrayList<>(base.find(source, week, zone));
+        return (source, bindings, week, zone) -> {
+            List<Finding> out = new ArrayList<>(base.find(source, bindings, week, zone));
             out.addAll(SecurityRiskRule.findings(risk.compute(week.from(), week.to()), week, SecurityRiskRule.DEFAULT_THRESHOLD));
             out.sort(Comparator.comparingDouble(Finding::score).reversed().thenComparing(Finding::start));
             return out;

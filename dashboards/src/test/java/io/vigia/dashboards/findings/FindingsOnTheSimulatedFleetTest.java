@@ -57,9 +57,9 @@ class FindingsOnTheSimulatedFleetTest {
         try (SimulatedFleet f = new SimulatedFleet(dir, 7, END, DAYS, Story.QUIET)) {
             TimeRange lastWeek = new TimeRange(END.minus(Duration.ofDays(7)), END);
             TimeRange all = new TimeRange(f.start, END);
-            List<ChangeEvent> events = ChangeEvents.load(f.source, all, FindingsEngine.DEFAULT_STEP);
-            assertThat(FindingsEngine.withDefaults(f.source, ZoneOffset.UTC).find(lastWeek, events)).isEmpty();
-            assertThat(FindingsEngine.withDefaults(f.source, ZoneOffset.UTC).find(all, events))
+            List<ChangeEvent> events = ChangeEvents.load(f.source, null, all, FindingsEngine.DEFAULT_STEP);
+            assertThat(FindingsEngine.withDefaults(f.source, null, ZoneOffset.UTC).find(lastWeek, events)).isEmpty();
+            assertThat(FindingsEngine.withDefaults(f.source, null, ZoneOffset.UTC).find(all, events))
                     .as("no finding in the whole month either").isEmpty();
             assertThat(events).as("the routine deploys are still there").isNotEmpty()
                     .noneMatch(e -> e.kind() == ChangeEvent.Kind.MODEL_CHANGE);
@@ -70,8 +70,8 @@ class FindingsOnTheSimulatedFleetTest {
         try (SimulatedFleet f = new SimulatedFleet(dir, seed, END, DAYS, story)) {
             TimeRange range = new TimeRange(f.start, END);
             long t0 = System.nanoTime();
-            List<ChangeEvent> events = ChangeEvents.load(f.source, range, FindingsEngine.DEFAULT_STEP);
-            List<Finding> findings = FindingsEngine.withDefaults(f.source, ZoneOffset.UTC).find(range, events);
+            List<ChangeEvent> events = ChangeEvents.load(f.source, null, range, FindingsEngine.DEFAULT_STEP);
+            List<Finding> findings = FindingsEngine.withDefaults(f.source, null, ZoneOffset.UTC).find(range, events);
             LOG.info("seed {}: {} findings in {} ms", seed, findings.size(), (System.nanoTime() - t0) / 1_000_000);
             findings.forEach(x -> LOG.info("  {} {} {}", x.severity(), (int) x.score(), x.explanation()));
             FleetScenario sc = f.scenario;

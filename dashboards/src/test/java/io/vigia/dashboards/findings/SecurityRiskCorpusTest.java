@@ -144,7 +144,7 @@ class SecurityRiskCorpusTest {
             SecurityRisk risk = SecurityRisk.load(ws);
             Dashboard d = new Dashboard("d", "D", List.of(), "now-7d", "now", "", List.of(), List.of(), List.of());
             Report r = new ReportBuilder(new LocalPromqlSource("local", store), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5))
-                    .withSecurityRisk(risk).withFindings(SecurityRiskSection.withRiskFindings((source, week, zone) -> List.of(), risk))
+                    .withSecurityRisk(risk).withFindings(SecurityRiskSection.withRiskFindings((source, bindings, week, zone) -> List.of(), risk))
                     .build(d, IsoWeek.parse("2026-W47"), ZoneOffset.UTC);
             assertThat(r.sections()).extracting(Report.Section::title).containsExactly(FindingsSection.TITLE,
                     SecurityRiskSection.REPOSITORY_TITLE, SecurityRiskSection.TEAM_TITLE);

@@ -103,7 +103,7 @@ final class AskPrinter {
     private static void impact(PrintWriter out, AskAnswer.Impact i) {
         DeployImpact.Result r = i.result();
         out.println("  deploy impact of " + InertText.of(r.deploy().service()) + " " + InertText.of(r.deploy().version()) + " at "
-                + Instant.ofEpochMilli(r.deploy().timeMillis()) + ", " + TimeWindow.text(r.window()) + " before and after (step "
+                + Instant.ofEpochMilli(r.deploy().timeMillis()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ", " + TimeWindow.text(r.window()) + " before and after (step "
                 + TimeWindow.text(r.step()) + "), medians:");
         out.printf(Locale.ROOT, "    %-12s %12s %12s %10s %9s%n", "measure", "before", "after", "change", "p-value");
         List<DeployImpact.Row> rows = r.rows().stream()

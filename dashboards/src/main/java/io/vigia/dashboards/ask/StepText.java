@@ -19,7 +19,7 @@ public final class StepText {
             case AskStep.Query q -> q.action() + " " + InertText.of(q.title() == null ? "" : q.title()) + ", " + q.range()
                     + "\n     " + q.language().name().toLowerCase(Locale.ROOT) + ": " + InertText.of(q.expr());
             case AskStep.DeployImpact d -> "deploy impact of " + InertText.of(d.service()) + " "
-                    + ctx.deploy(d.service(), d.version()).map(x -> x.version() + " (deployed " + Instant.ofEpochMilli(x.timeMillis()) + ")")
+                    + ctx.deploy(d.service(), d.version()).map(x -> x.version() + " (deployed " + Instant.ofEpochMilli(x.timeMillis()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")")
                     .orElse(InertText.of(d.version()) + " (not found)")
                     + ", " + TimeWindow.text(d.window()) + " before and after, " + d.focus().id() + " first";
             case AskStep.OpenDashboard o -> "open dashboard " + o.uid() + " (" + InertText.of(o.title()) + "), " + o.range();

@@ -160,6 +160,51 @@ class AskDialogUiTest {
     }
 
     @Test
+    void aQueryStepIsEditedBeforeItRunsCheckedAgainByTheGuardAndTheAnswerIsDrawn() throws Exception {
+        FxThread.run(() -> window.gui.askDialog().show());
+        AskDialogViewModel vm = window.gui.askDialog().viewModel();
+        FxThread.run(() -> {
+            ((TextField) dialog("#ask-question")).setText("p95 latency of checkout over the last 7 days");
+            ((Button) dialog("#ask-plan")).fire();
+        });
+        FxThread.await("the plan is shown", () -> vm.stateProperty().get() == AskDialogViewModel.State.PLANNED, 60);
+        FxThread.run(() -> ((Button) dialog("#ask-edit-open-0")).fire());
+        assertThat(FxThread.call(() -> ((TextField) dialog("#ask-edit-expr-0")).getText()))
+                .isEqualTo(FxThread.call(() -> ((AskStep.Query) vm.planProperty().get().steps().getFirst()).expr()));
+
+        // invalid PromQL: the guard refuses the edited step, and says why, before anything runs
+        FxThread.run(() -> {
+            ((TextField) dialog("#ask-edit-expr-0")).setText("sum(rate(");
+            ((Button) dialog("#ask-edit-apply-0")).fire();
+        });
+        FxThread.await("the edit is checked", () -> !vm.busyProperty().get() && vm.steps().getFirst().edit().expr().equals("sum(rate("), 60);
+        assertThat(FxThread.call(() -> vm.steps().getFirst().refusal())).startsWith("not valid PromQL");
+        assertThat(FxThread.call(() -> vm.statusProperty().get())).contains("the guard would refuse it");
+
+        String mine = "max by (service) (rate(http_server_request_duration_seconds_count{service=\"checkout\"}[20m]))";
+        FxThread.run(() -> ((Button) dialog("#ask-edit-open-0")).fire());
+        FxThread.run(() -> {
+            ((TextField) dialog("#ask-edit-expr-0")).setText(mine);
+            ((TextField) dialog("#ask-edit-from-0")).setText("now-1d");
+            ((Button) dialog("#ask-edit-apply-0")).fire();
+        });
+        FxThread.await("the second edit is checked", () -> !vm.busyProperty().get() && vm.steps().getFirst().edit().expr().equals(mine), 60);
+        assertThat(FxThread.call(() -> vm.steps().getFirst().refusal())).isEmpty();
+        AskStep.Query edited = (AskStep.Query) FxThread.call(() -> vm.planProperty().get().steps().getFirst());
+        assertThat(edited.range().from()).isEqualTo("now-1d");
+        assertThat(FxThread.call(() -> vm.answer().isEmpty())).as("editing runs nothing").isTrue();
+
+        FxThread.run(() -> ((Button) dialog("#ask-run")).fire());
+        FxThread.await("the answer is shown", () -> vm.stateProperty().get() == AskDialogViewModel.State.ANSWERED, 60);
+        AskAnswer.Numbers numbers = (AskAnswer.Numbers) FxThread.call(() -> vm.answerProperty().get().steps().getFirst());
+        assertThat(numbers.query()).isEqualTo(mine);
+        assertThat(numbers.series()).extracting(AskAnswer.SeriesNumbers::name).containsExactly("{service=\"checkout\"}");
+        javafx.scene.image.Image chart = FxThread.call(() -> ((javafx.scene.image.ImageView) dialog("#ask-chart")).getImage());
+        assertThat(chart).as("the answer's chart is drawn in the dialog").isNotNull();
+        assertThat(chart.getWidth()).isEqualTo(io.vigia.dashboards.ask.AnswerChart.WIDTH);
+    }
+
+    @Test
     void aQuestionNoCueDecidesSaysItWaitsForTheSentenceModel() throws Exception {
         FxThread.run(() -> window.gui.askDialog().show());
         AskDialogViewModel vm = window.gui.askDialog().viewModel();

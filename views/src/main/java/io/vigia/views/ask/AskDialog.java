@@ -1,11 +1,14 @@
 package io.vigia.views.ask;
 
+
 import io.vigia.views.shell.MainWindow;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
@@ -21,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import java.io.ByteArrayInputStream;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -125,8 +129,14 @@ public final class AskDialog {
         VBox answerBox = new VBox(12);
         answerBox.setId("ask-answer");
         vm.answer().addListener((ListChangeListener<AnswerBlock>) c -> fillAnswer(answerBox));
+        ImageView chart = new ImageView();
+        chart.setId("ask-chart");
+        chart.setPreserveRatio(true);
+        chart.setFitWidth(760);
+        chart.managedProperty().bind(chart.imageProperty().isNotNull());
+        vm.chartProperty().addListener((o, a, png) -> chart.setImage(png == null ? null : new Image(new ByteArrayInputStream(png))));
 
-        VBox body = new VBox(10, planTitle, stepsBox, notesBox, actions, answerBox);
+        VBox body = new VBox(10, planTitle, stepsBox, notesBox, actions, chart, answerBox);
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -151,9 +161,30 @@ public final class AskDialog {
         box.getChildren().clear();
         int i = 1;
         for (AskDialogViewModel.StepLine line : vm.steps()) {
+            int index = i - 1;
             Label step = wrapped((i++) + ". " + line.text());
             step.getStyleClass().add("ask-step");
-            box.getChildren().add(step);
+            if (line.edit() == null) {
+                box.getChildren().add(step);
+            } else {
+                // a query step can be changed before it runs: its expression and range, checked again by the guard
+                Button edit = new Button("Edit");
+                edit.setId("ask-edit-open-" + index);
+                edit.disableProperty().bind(vm.busyProperty());
+                HBox row = new HBox(8, step, edit);
+                HBox.setHgrow(step, Priority.ALWAYS);
+                row.setAlignment(Pos.CENTER_LEFT);
+                box.getChildren().add(row);
+                edit.setOnAction(e -> {
+                    int at = box.getChildren().indexOf(row) + 1;
+                    if (at < box.getChildren().size() && box.getChildren().get(at) instanceof StepEditor) {
+                        return;
+                    }
+                    StepEditor[] editor = new StepEditor[1];
+                    editor[0] = new StepEditor(index, line.edit(), q -> vm.edit(index, q), () -> box.getChildren().remove(editor[0]));
+                    box.getChildren().add(at, editor[0]);
+                });
+            }
             if (!line.refusal().isEmpty()) {
                 Label refused = wrapped("refused: " + line.refusal());
                 refused.getStyleClass().add("ask-refused");

@@ -1,11 +1,13 @@
 package io.vigia.views.ask;
 
+import io.vigia.dashboards.ask.AnswerChart;
 import io.vigia.dashboards.ask.AskAnswer;
 import io.vigia.dashboards.ask.AskContext;
 import io.vigia.dashboards.ask.AskPlan;
 import io.vigia.dashboards.ask.AskService;
 import io.vigia.dashboards.ask.AskStep;
 import io.vigia.dashboards.ask.StepText;
+import io.vigia.dashboards.ask.TimeWindow;
 import io.vigia.dashboards.chart.InertText;
 import io.vigia.views.tasks.BackgroundTask;
 import io.vigia.views.tasks.TaskHandle;
@@ -53,14 +55,22 @@ public final class AskDialogViewModel {
 
     public enum State { EMPTY, PLANNING, PLANNED, RUNNING, ANSWERED }
 
-    /** A plan step in words, and the guard's reason when it would refuse it ("" when accepted). */
-    public record StepLine(String text, String refusal) {
+    /**
+     * A plan step in words, and the guard's reason when it would refuse it ("" when accepted);
+     * {@code edit} holds a query step's expression and range as the user may change them (null for
+     * other steps).
+     */
+    public record StepLine(String text, String refusal, QueryEdit edit) {
+    }
+
+    /** A query step's editable parts: the expression and the range in the range picker's grammar ({@code now-7d}). */
+    public record QueryEdit(String expr, String from, String to) {
     }
 
     private record Planned(Session session, AskPlan plan, List<StepLine> lines) {
     }
 
-    private record Answered(AskAnswer answer, List<AnswerBlock> blocks) {
+    private record Answered(AskAnswer answer, List<AnswerBlock> blocks, byte[] chart) {
     }
 
     private final Sessions sessions;
@@ -82,6 +92,7 @@ public final class AskDialogViewModel {
     private final BooleanProperty canRun = new SimpleBooleanProperty();
     private final BooleanProperty canExplore = new SimpleBooleanProperty();
     private final BooleanProperty canOpenDashboard = new SimpleBooleanProperty();
+    private final ObjectProperty<byte[]> chart = new SimpleObjectProperty<>();
     /** Read once per opening of the dialog, so that new deploys and a changed default source are seen. */
     private volatile Session session;
     private Session planned;
@@ -149,6 +160,11 @@ public final class AskDialogViewModel {
         return canOpenDashboard;
     }
 
+    /** The answer's chart as PNG (the same one {@code vigia ask --chart} writes), null when it has no series to draw. */
+    public ObjectProperty<byte[]> chartProperty() {
+        return chart;
+    }
+
     /** The dialog was opened: the next question reads the workspace again. */
     public void opened() {
         session = null;
@@ -179,18 +195,57 @@ public final class AskDialogViewModel {
             });
             try {
                 ui.accept(() -> status.set("Planning…"));
-                AskPlan made = s.service().plan(q, s.context());
-                List<Optional<String>> checks = s.service().check(made, s.context());
-                List<StepLine> lines = new ArrayList<>();
-                for (int i = 0; i < made.steps().size(); i++) {
-                    lines.add(new StepLine(StepText.describe(made.steps().get(i), s.context()),
-                            i < checks.size() ? checks.get(i).map(InertText::of).orElse("") : ""));
-                }
-                return new Planned(s, made, lines);
+                return checked(s, s.service().plan(q, s.context()));
             } finally {
                 embedder.onLoad(null);
             }
         }).onSuccess(this::showPlan).onFailure(e -> failed("Could not plan the question", e)).onCancelled(this::cancelled));
+    }
+
+    /** The plan with each step in words and the guard's verdict on it; blocking (the guard parses). */
+    private static Planned checked(Session s, AskPlan made) {
+        List<Optional<String>> checks = s.service().check(made, s.context());
+        List<StepLine> lines = new ArrayList<>();
+        for (int i = 0; i < made.steps().size(); i++) {
+            AskStep step = made.steps().get(i);
+            QueryEdit edit = step instanceof AskStep.Query q ? new QueryEdit(q.expr(), q.range().from(), q.range().to()) : null;
+            lines.add(new StepLine(StepText.describe(step, s.context()),
+                    i < checks.size() ? checks.get(i).map(InertText::of).orElse("") : "", edit));
+        }
+        return new Planned(s, made, lines);
+    }
+
+    /**
+     * Replaces query step {@code index} with the user's expression and range, and checks the plan
+     * again off the UI thread (the guard parses the PromQL and applies the limits); nothing runs.
+     */
+    public void edit(int index, QueryEdit edit) {
+        AskPlan p = plan.get();
+        Session s = planned;
+        if (p == null || s == null || busy.get() || index < 0 || index >= p.steps().size()
+                || !(p.steps().get(index) instanceof AskStep.Query q)) {
+            return;
+        }
+        if (edit.expr().isBlank() || edit.from().isBlank() || edit.to().isBlank()) {
+            status.set("A query step needs an expression and both ends of its range.");
+            return;
+        }
+        AskStep.Query changed = new AskStep.Query(q.language(), edit.expr().strip(), new TimeWindow(edit.from().strip(),
+                edit.to().strip()), q.stat(), q.metric(), q.service(), q.by(), q.filter(), q.title());
+        AskPlan made = p.withStep(index, changed);
+        answer.clear();
+        lastAnswer.set(null);
+        chart.set(null);
+        canOpenDashboard.set(false);
+        busy.set(true);
+        status.set("Checking the edited step…");
+        running = tasks.submit(BackgroundTask.of("Ask: checking the edited plan", x -> checked(s, made))
+                .onSuccess(checked -> {
+                    showPlan(checked);
+                    String refusal = checked.lines().get(index).refusal();
+                    status.set(refusal.isEmpty() ? "Step " + (index + 1) + " edited; nothing has run yet: Run (Ctrl+Enter) runs the plan."
+                            : "Step " + (index + 1) + " edited, and the guard would refuse it: " + refusal);
+                }).onFailure(e -> failed("Could not check the edited step", e)).onCancelled(this::cancelled));
     }
 
     private void showPlan(Planned p) {
@@ -223,15 +278,17 @@ public final class AskDialogViewModel {
         busy.set(true);
         answer.clear();
         lastAnswer.set(null);
+        chart.set(null);
         canOpenDashboard.set(false);
         status.set("Running " + p.steps().size() + (p.steps().size() == 1 ? " step…" : " steps…"));
         running = tasks.submit(BackgroundTask.of("Ask: running the plan", x -> {
             handoffs.remember().accept(p.question());
             AskAnswer a = s.service().run(p, s.context());
-            return new Answered(a, AnswerBlocks.of(a));
+            return new Answered(a, AnswerBlocks.of(a), AnswerChart.png(a, s.context().zone()).orElse(null));
         }).onSuccess(a -> {
             lastAnswer.set(a.answer());
             answer.setAll(a.blocks());
+            chart.set(a.chart());
             canOpenDashboard.set(dashboardOf(a.answer()).isPresent());
             state.set(State.ANSWERED);
             busy.set(false);
@@ -281,6 +338,7 @@ public final class AskDialogViewModel {
         notes.clear();
         answer.clear();
         lastAnswer.set(null);
+        chart.set(null);
         canRun.set(false);
         canExplore.set(false);
         canOpenDashboard.set(false);

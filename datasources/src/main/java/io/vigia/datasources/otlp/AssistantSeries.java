@@ -71,7 +71,7 @@ final class AssistantSeries {
             case "github.copilot.code.lines_removed" -> named(LINES).set("type", "removed");
             case "claude_code.code_edit_tool.decision" -> named(EDIT_DECISIONS)
                     .set("decision", pastTense(a.get("decision"))).set("tool", a.get("tool_name"))
-                    .set("language", a.get("language")).set("source", a.get("source"));
+                    .set("language", LanguageIds.of(a.get("language"))).set("source", a.get("source"));
             case "copilot_chat.edit.acceptance.count" -> named(EDIT_DECISIONS)
                     .set("decision", a.get("copilot_chat.edit.outcome")).set("source", a.get("copilot_chat.edit.source"))
                     .set("language", a.get("copilot_chat.language_id"));

@@ -83,6 +83,9 @@ class OtlpAssistantShapesTest {
             assertThat(rx.query("vigia_assistant_lines_of_code_total")).containsValues(40.0, 2.0);
             assertThat(rx.value("sum(vigia_assistant_edit_decisions_total{decision=\"accepted\"})"
                     + " / sum(vigia_assistant_edit_decisions_total)")).isEqualTo(0.8);
+            // Claude Code says "Java"; stored as VS Code's identifier, the spelling of Copilot's reports
+            assertThat(rx.value("sum(vigia_assistant_edit_decisions_total{language=\"java\"})"
+                    + " / sum(vigia_assistant_edit_decisions_total)")).isEqualTo(1.0);
             assertThat(rx.value("vigia_assistant_sessions_total")).isEqualTo(1);
             // target_info carries the other resource attributes
             assertThat(rx.query("target_info{job=\"claude-code\"}").keySet())

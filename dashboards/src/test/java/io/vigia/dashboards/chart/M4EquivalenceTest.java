@@ -110,6 +110,40 @@ class M4EquivalenceTest {
         assertThat(farthestDifference(full, spans)).isGreaterThan(1);
     }
 
+    /** Where the data thins out (a stretch with no samples, no NaN) the spans join the columns on either side with a stroked line. */
+    @Test
+    void aHoleInTimeIsBridgedByAStrokedLineAsInTheFullDrawing() {
+        Walk w = new Walk(100000, 9, 0);
+        long[] ts = w.ts.clone();
+        for (int i = ts.length / 2; i < ts.length; i++) {
+            ts[i] += (ts[ts.length - 1] - ts[0]) / 5; // the second half starts a fifth of the range later
+        }
+        TimeScale xs = new TimeScale(ts[0], ts[ts.length - 1], 10, W - 10);
+        Polyline all = M4.snapped(ts, w.v, 0, ts.length, xs);
+        Polyline reduced = M4.reduce(ts, w.v, 0, ts.length, xs);
+        Consumer<DrawingSurface> fullLine = s -> stroke(s, 1, () -> LineDrawer.stroke(s, all, w.ys, 3));
+        Consumer<DrawingSurface> spanLine = s -> stroke(s, 1, () -> ColumnSpans.draw(s, reduced, w.ys, 1, 3));
+        BufferedImage full = render(fullLine);
+        BufferedImage spans = render(spanLine);
+        int hole = (int) Math.round(xs.toPixel(ts[ts.length / 2 - 1])) + 5;
+        assertThat(inkInColumn(full, hole)).isPositive(); // the full drawing bridges the hole
+        assertThat(inkInColumn(spans, hole)).isPositive();
+        assertThat(farthestDifference(full, spans)).isLessThanOrEqualTo(1);
+        BufferedImage fullAa = render(fullLine, true);
+        BufferedImage spansAa = render(spanLine, true);
+        assertThat(differingBy(fullAa, spansAa, AA_NEVER - 1)).isZero();
+    }
+
+    private static int inkInColumn(BufferedImage img, int x) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            if (img.getRGB(x, y) != 0xffffffff) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private static final int AA_NEVER = 128;
     private static final int AA_MOSTLY = 64;
     private static final double MAX_AA_SHARE = 0.05;

@@ -110,16 +110,17 @@ public final class TimeSeriesRenderer {
         }
         s.popClip();
 
-        // grid and y labels
-        s.setLineWidth(1);
-        s.setStroke(theme.grid());
+        // grid and y labels. Grid lines and the axis are one-pixel rows and columns on whole
+        // pixels, filled rather than stroked: the same pixels, but a JavaFX canvas fills a
+        // rectangle natively where a stroke goes through Marlin, the most of what was left of
+        // a frame's rasterising once the series were drawn as column spans (JFR).
+        s.setFill(theme.grid());
+        for (double v : yTicks.values()) {
+            s.fillRect(plot.x(), Math.round(ys.toPixel(v)), plot.width(), 1);
+        }
         s.setFill(theme.mutedText());
         for (int i = 0; i < yTicks.values().length; i++) {
             double py = Math.round(ys.toPixel(yTicks.values()[i])) + 0.5;
-            s.beginPath();
-            s.moveTo(plot.x(), py);
-            s.lineTo(plot.right(), py);
-            s.stroke();
             String label = yTicks.labels()[i];
             double lw = s.measureText(label).width();
             s.fillText(label, plot.x() - 6 - lw, py + (fm.ascent() - fm.descent()) / 2);
@@ -130,11 +131,8 @@ public final class TimeSeriesRenderer {
         double lastLabelRight = Double.NEGATIVE_INFINITY;
         for (TimeTicks.Tick t : xTicks) {
             double px = Math.round(xs.toPixel(t.ts())) + 0.5;
-            s.setStroke(theme.grid());
-            s.beginPath();
-            s.moveTo(px, plot.y());
-            s.lineTo(px, plot.bottom());
-            s.stroke();
+            s.setFill(theme.grid());
+            s.fillRect(px - 0.5, plot.y(), 1, plot.height());
             double lw = s.measureText(t.label()).width();
             double lx = Math.max(0, Math.min(s.width() - lw - 1, px - lw / 2));
             if (lx > lastLabelRight + 4) {
@@ -143,11 +141,8 @@ public final class TimeSeriesRenderer {
                 lastLabelRight = lx + lw;
             }
         }
-        s.setStroke(theme.axis());
-        s.beginPath();
-        s.moveTo(plot.x(), Math.round(plot.bottom()) + 0.5);
-        s.lineTo(plot.right(), Math.round(plot.bottom()) + 0.5);
-        s.stroke();
+        s.setFill(theme.axis());
+        s.fillRect(plot.x(), Math.round(plot.bottom()), plot.width(), 1);
 
         // series
         s.pushClip(plot.x(), plot.y(), plot.width(), plot.height());

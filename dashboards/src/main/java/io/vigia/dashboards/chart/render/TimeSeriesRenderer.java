@@ -111,9 +111,10 @@ public final class TimeSeriesRenderer {
         s.popClip();
 
         // grid and y labels. Grid lines and the axis are one-pixel rows and columns on whole
-        // pixels, filled rather than stroked: the same pixels, but a JavaFX canvas fills a
-        // rectangle natively where a stroke goes through Marlin, the most of what was left of
-        // a frame's rasterising once the series were drawn as column spans (JFR).
+        // pixels, filled rather than stroked: the same pixels but for a stroke's round caps (half
+        // a pixel at each end), and a JavaFX canvas fills a rectangle natively where a stroke goes
+        // through Marlin, most of what was left of a frame's rasterising once dense series were
+        // drawn as column spans (JFR; docs/benchmarks.md, issue 18).
         s.setFill(theme.grid());
         for (double v : yTicks.values()) {
             s.fillRect(plot.x(), Math.round(ys.toPixel(v)), plot.width(), 1);

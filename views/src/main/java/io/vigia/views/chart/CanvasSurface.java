@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
+import javafx.scene.Scene;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -19,6 +20,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import javafx.stage.Window;
 
 /**
  * The drawing surface over a JavaFX {@link GraphicsContext}. Use it on the FX thread only (a
@@ -35,11 +37,13 @@ public final class CanvasSurface implements DrawingSurface {
     private final Text measurer = new Text();
     private ChartFont font = ChartFont.sans(12);
     private boolean pathEmpty = true;
+    private final double pixelScale;
 
     public CanvasSurface(GraphicsContext gc, double width, double height) {
         this.gc = gc;
         this.width = width;
         this.height = height;
+        this.pixelScale = renderScale(gc);
         gc.setLineCap(StrokeLineCap.ROUND);
         gc.setLineJoin(StrokeLineJoin.ROUND);
         gc.setTextBaseline(VPos.BASELINE);
@@ -176,19 +180,43 @@ public final class CanvasSurface implements DrawingSurface {
         gc.setImageSmoothing(smoothing);
     }
 
+    /**
+     * The clip is rounded to whole device pixels. JavaFX's canvas clips with a plain clip rectangle
+     * only when the clip is a rectangle on whole pixels; any other clip is rendered into a mask,
+     * and every drawing under it is drawn into a scratch image and blended through the mask on the
+     * render thread (NGCanvas.initClip), which cost several milliseconds a frame for the plot's
+     * clip (its left edge sits after the measured width of the value labels). Rounding moves a
+     * clip edge by at most half a pixel.
+     */
     @Override
     public void pushClip(double x, double y, double w, double h) {
         save();
+        double left = toWholePixel(x);
+        double top = toWholePixel(y);
+        double right = toWholePixel(x + w);
+        double bottom = toWholePixel(y + h);
         gc.beginPath();
-        gc.rect(x, y, w, h);
+        gc.rect(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
         gc.clip();
         gc.beginPath(); // clip() keeps the path; start the next shape clean
         pathEmpty = true;
     }
 
+    private double toWholePixel(double v) {
+        return Math.round(v * pixelScale) / pixelScale;
+    }
+
     @Override
     public void popClip() {
         restore();
+    }
+
+    /** Device pixels per canvas unit: the canvas's window's render scale (1 before it is shown). */
+    private static double renderScale(GraphicsContext gc) {
+        Scene scene = gc.getCanvas().getScene();
+        Window window = scene == null ? null : scene.getWindow();
+        double scale = window == null ? 1 : Math.max(window.getRenderScaleX(), window.getRenderScaleY());
+        return scale > 0 ? scale : 1;
     }
 
     static Color fx(ChartColor c) {

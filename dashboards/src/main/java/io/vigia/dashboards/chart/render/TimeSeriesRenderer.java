@@ -110,16 +110,18 @@ public final class TimeSeriesRenderer {
         }
         s.popClip();
 
-        // grid and y labels
-        s.setLineWidth(1);
-        s.setStroke(theme.grid());
+        // grid and y labels. Grid lines and the axis are one-pixel rows and columns on whole
+        // pixels, filled rather than stroked: the same pixels but for a stroke's round caps (half
+        // a pixel at each end), and a JavaFX canvas fills a rectangle natively where a stroke goes
+        // through Marlin, most of what was left of a frame's rasterising once dense series were
+        // drawn as column spans (JFR; docs/benchmarks.md, issue 18).
+        s.setFill(theme.grid());
+        for (double v : yTicks.values()) {
+            s.fillRect(plot.x(), Math.round(ys.toPixel(v)), plot.width(), 1);
+        }
         s.setFill(theme.mutedText());
         for (int i = 0; i < yTicks.values().length; i++) {
             double py = Math.round(ys.toPixel(yTicks.values()[i])) + 0.5;
-            s.beginPath();
-            s.moveTo(plot.x(), py);
-            s.lineTo(plot.right(), py);
-            s.stroke();
             String label = yTicks.labels()[i];
             double lw = s.measureText(label).width();
             s.fillText(label, plot.x() - 6 - lw, py + (fm.ascent() - fm.descent()) / 2);
@@ -130,11 +132,8 @@ public final class TimeSeriesRenderer {
         double lastLabelRight = Double.NEGATIVE_INFINITY;
         for (TimeTicks.Tick t : xTicks) {
             double px = Math.round(xs.toPixel(t.ts())) + 0.5;
-            s.setStroke(theme.grid());
-            s.beginPath();
-            s.moveTo(px, plot.y());
-            s.lineTo(px, plot.bottom());
-            s.stroke();
+            s.setFill(theme.grid());
+            s.fillRect(px - 0.5, plot.y(), 1, plot.height());
             double lw = s.measureText(t.label()).width();
             double lx = Math.max(0, Math.min(s.width() - lw - 1, px - lw / 2));
             if (lx > lastLabelRight + 4) {
@@ -143,11 +142,8 @@ public final class TimeSeriesRenderer {
                 lastLabelRight = lx + lw;
             }
         }
-        s.setStroke(theme.axis());
-        s.beginPath();
-        s.moveTo(plot.x(), Math.round(plot.bottom()) + 0.5);
-        s.lineTo(plot.right(), Math.round(plot.bottom()) + 0.5);
-        s.stroke();
+        s.setFill(theme.axis());
+        s.fillRect(plot.x(), Math.round(plot.bottom()), plot.width(), 1);
 
         // series
         s.pushClip(plot.x(), plot.y(), plot.width(), plot.height());
@@ -202,6 +198,7 @@ public final class TimeSeriesRenderer {
     private static void paintSeries(DrawingSurface s, TimeSeriesData d, ChartColor color, TimeScale xs, LinearScale ys, TimeSeriesOptions o) {
         int[] r = visibleIndices(d.ts(), xs.from(), xs.to());
         Polyline line = polyline(d.ts(), d.values(), r[0], r[1], xs);
+        boolean dense = M4.shouldReduce(r[1] - r[0], xs.right() - xs.left());
         switch (o.style()) {
             case POINTS -> {
                 s.setFill(color);
@@ -210,16 +207,26 @@ public final class TimeSeriesRenderer {
             case AREA -> {
                 s.setFill(color.withAlpha(o.fillOpacity()));
                 LineDrawer.fillToBaseline(s, line, ys, Math.max(ys.domainMin(), Math.min(0, ys.domainMax())));
-                strokeLine(s, line, color, ys, o, dashed(o, d.name()));
+                strokeLine(s, line, dense, color, ys, o, dashed(o, d.name()));
             }
-            default -> strokeLine(s, line, color, ys, o, dashed(o, d.name()));
+            default -> strokeLine(s, line, dense, color, ys, o, dashed(o, d.name()));
         }
     }
 
-    private static void strokeLine(DrawingSurface s, Polyline line, ChartColor color, LinearScale ys, TimeSeriesOptions o, boolean dashed) {
+    /**
+     * A dense (M4-reduced) solid line is drawn as one filled span a pixel column ({@link ColumnSpans}),
+     * which the software rasteriser does far faster than the stroked zigzag; a dashed one is stroked,
+     * as its dashes need the path.
+     */
+    private static void strokeLine(DrawingSurface s, Polyline line, boolean dense, ChartColor color, LinearScale ys,
+                                   TimeSeriesOptions o, boolean dashed) {
         s.setStroke(color);
         s.setFill(color);
         s.setLineWidth(o.lineWidth());
+        if (dense && !dashed) {
+            ColumnSpans.draw(s, line, ys, o.lineWidth(), o.lineWidth() + 2);
+            return;
+        }
         if (dashed) {
             s.setLineDash(6, 4);
         }
@@ -274,7 +281,7 @@ public final class TimeSeriesRenderer {
                 s.closePath();
                 s.fill();
             }
-            strokeLine(s, upper, color, ys, o, dashed(o, b.name()));
+            strokeLine(s, upper, dense, color, ys, o, dashed(o, b.name()));
         }
     }
 

@@ -1,8 +1,8 @@
 package io.vigia.views.dashboards;
 
+import io.vigia.dashboards.edit.DashboardEditor;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.Panel;
-import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.SourceChoice;
 import io.vigia.dashboards.query.BindingStep;
 import io.vigia.dashboards.query.BindingsLookup;
@@ -185,15 +185,30 @@ public final class DashboardViewModel {
         return sections.shownPanels(dashboard);
     }
 
-    /** Shows a new version: new panels get their data. */
+    /**
+     * Turns a time series panel's usual band on or off. Saved with the dashboard when it can be
+     * edited (a built-in's first change makes its editable copy); otherwise kept while it is open.
+     */
+    public void setSeasonalBand(int panelId, boolean on) {
+        if (editing.canEdit()) {
+            editing.setSeasonalBand(panelId, on);
+        } else {
+            show(new DashboardEditor(dashboard).update(panelId,
+                    p -> p.withOptions(p.options().withGraph(p.options().graph().withSeasonalBand(on)))));
+        }
+    }
+
+    /** Shows a new version: new panels get their data, and so do panels whose queries or band changed. */
     private void show(Dashboard next) {
-        Map<Integer, List<Query>> before = new LinkedHashMap<>();
-        dashboard.allPanels().forEach(p -> before.put(p.id(), p.queries()));
+        Map<Integer, Panel> before = new LinkedHashMap<>();
+        dashboard.allPanels().forEach(p -> before.put(p.id(), p));
         dashboard = next;
         sections.show(next);
         boolean reload = false;
         for (Panel p : next.allPanels()) {
-            reload |= !panels.has(p) || !p.queries().equals(before.get(p.id()));
+            Panel was = before.get(p.id());
+            reload |= !panels.has(p) || was == null || !p.queries().equals(was.queries())
+                    || p.options().graph().seasonalBand() != was.options().graph().seasonalBand();
             panels.of(p);
         }
         dashboardVersion.set(next);

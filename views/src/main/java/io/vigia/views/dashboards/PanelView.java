@@ -35,7 +35,8 @@ import java.util.Optional;
 /**
  * One panel of an open dashboard: paints it with {@link PanelPainter}, shows a crosshair tooltip
  * on time series, toggles series from the legend, and zooms the dashboard on a horizontal drag
- * (double-click goes back), as in Grafana.
+ * (double-click goes back), as in Grafana. A time series panel's context menu ({@link PanelMenu})
+ * turns its usual band on and off.
  */
 public final class PanelView extends StackPane {
     private final Panel panel;
@@ -102,6 +103,7 @@ public final class PanelView extends StackPane {
         vm.range().resolvedProperty().addListener((o, a, b) -> canvas.requestRepaint());
         dark.addListener((o, a, b) -> canvas.requestRepaint());
         wireMouse();
+        PanelMenu.attach(this, panel, vm);
     }
 
     /** Edit mode: Edit…, Duplicate and Remove at the panel's top right, and a resize corner. */

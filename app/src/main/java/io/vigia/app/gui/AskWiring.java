@@ -73,9 +73,9 @@ final class AskWiring {
 
     /** The report's finder (anomalies with their changes, and the security risk of SAST findings) over the default source. */
     static FindingsPage findingsPage(Workspace workspace, DataSourceCatalog catalog, Clock clock, ZoneId zone, TaskScope tasks,
-                                     Consumer<DashboardLink> open) {
+                                     javafx.beans.value.ObservableBooleanValue dark, Consumer<DashboardLink> open) {
         FindingsViewModel.Finder finder = (range, z) -> SecurityRiskSection.withRiskFindings(FindingsSection.DEFAULT,
                 SecurityRisk.load(workspace)).find(catalog.metricsSource(""), range, z);
-        return new FindingsPage(new FindingsViewModel(finder, clock, zone, tasks, open));
+        return new FindingsPage(new FindingsViewModel(finder, clock, zone, tasks, open), dark);
     }
 }

@@ -29,7 +29,8 @@ import java.util.function.Function;
  * that the band measures the same quantity as the line), is run once more over the weeks before
  * the range ({@link AnomalyRule#bands}) on a step that divides a week, and {@link SeasonalBand}
  * gives each series its band over the range. Where the weeks before hold too little data there is
- * no band, and the note says so rather than drawing one. Blocking: called from a background task.
+ * no band, and the note says so rather than drawing one. Bands are kept between refreshes
+ * ({@link BandCache}): one instance per open dashboard. Blocking: called from a background task.
  */
 public final class PanelBaseline {
     /** More bands than this only hide the series; the note says how many were left out. */
@@ -41,6 +42,7 @@ public final class PanelBaseline {
     private final Duration minInterval;
     private final QueryPreparation preparation;
     private final BandSettings settings;
+    private final BandCache cache = new BandCache();
 
     /**
      * @param sources     the source for a query's data-source name, as the panel loader has them
@@ -100,7 +102,7 @@ public final class PanelBaseline {
                 }
                 source = sources.apply(prepared.dataSource());
                 ran++;
-                for (AnomalyRule.NamedBand nb : AnomalyRule.bands(source, prepared.expr(), "", range, step, settings)) {
+                for (AnomalyRule.NamedBand nb : cache.bands(source, prepared.dataSource(), prepared.expr(), range, step, settings)) {
                     series++;
                     Band b = nb.band();
                     int finite = finiteMedians(b);
@@ -139,7 +141,8 @@ public final class PanelBaseline {
      * query over the weeks before within Prometheus's points per series.
      */
     static long stepSeconds(TimeRange range, Duration panelStep, BandSettings s) {
-        long spanMs = range.length().toMillis() + s.weeksBack() * SeasonalBand.WEEK_MS;
+        // the cache's look ahead (at most a day) is part of the query
+        long spanMs = range.length().toMillis() + s.weeksBack() * SeasonalBand.WEEK_MS + Duration.ofDays(1).toMillis();
         long floorMs = Math.max(panelStep.toMillis(), spanMs / (GrafanaResolution.MAX_POINTS_PER_SERIES - 2 * s.neighbours() - 1) + 1);
         for (long c : STEPS_S) {
             if (c * 1000 >= floorMs) {

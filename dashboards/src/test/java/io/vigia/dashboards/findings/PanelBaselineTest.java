@@ -13,6 +13,8 @@ import io.vigia.dashboards.query.PanelDataLoader;
 import io.vigia.dashboards.query.PanelRequest;
 import io.vigia.dashboards.query.QueryPreparation;
 import io.vigia.dashboards.time.TimeRange;
+import io.vigia.datasources.api.MetricsSource;
+import io.vigia.datasources.api.QueryResponse;
 import io.vigia.datasources.promql.LocalPromqlSource;
 import io.vigia.persistence.series.Labels;
 import io.vigia.persistence.series.SeriesWriter;
@@ -91,7 +93,7 @@ class PanelBaselineTest {
             BaselineBands.SeriesBand a = b.bands().stream().filter(x -> x.series().equals("a")).findFirst().orElseThrow();
             BaselineBands.SeriesBand hostB = b.bands().stream().filter(x -> x.series().equals("b")).findFirst().orElseThrow();
             assertThat(a.ts()[0]).isGreaterThanOrEqualTo(LAST_6H.range().from().toEpochMilli() - SCRAPE);
-            assertThat(a.ts()[a.ts().length - 1]).isLessThanOrEqualTo(NOW.toEpochMilli());
+            assertThat(a.ts()[a.ts().length - 1]).as("one step past the range at most").isLessThanOrEqualTo(NOW.toEpochMilli() + SCRAPE);
             for (int i = 0; i < a.ts().length; i++) {
                 // the same time in the weeks before: the daily shape (±2 steps either side blur it a little)
                 assertThat(a.median()[i]).isCloseTo(load(a.ts()[i], 1), within(0.5));
@@ -101,6 +103,64 @@ class PanelBaselineTest {
             }
             // the spike of the last two hours is above a's band
             assertThat(a.upper()[a.ts().length - 1]).isLessThan(100);
+        }
+    }
+
+    @Test
+    void aRefreshWhoseRangeTheLastBandCoversSendsNoQuery() {
+        try (Workspace ws = Workspace.open(dir.resolve("w.vigia")); SqliteSeriesStore store = store(ws, 40)) {
+            LocalPromqlSource local = new LocalPromqlSource("local", store);
+            List<String> sent = new java.util.ArrayList<>();
+            MetricsSource counting = new MetricsSource() {
+                @Override
+                public String name() {
+                    return local.name();
+                }
+
+                @Override
+                public QueryResponse query(String expr, Instant time) {
+                    return local.query(expr, time);
+                }
+
+                @Override
+                public QueryResponse queryRange(String expr, Instant start, Instant end, Duration step) {
+                    sent.add(expr);
+                    return local.queryRange(expr, start, end, step);
+                }
+
+                @Override
+                public List<Labels> series(List<String> matchers, Instant start, Instant end) {
+                    return local.series(matchers, start, end);
+                }
+
+                @Override
+                public List<String> labelNames(List<String> matchers, Instant start, Instant end) {
+                    return local.labelNames(matchers, start, end);
+                }
+
+                @Override
+                public List<String> labelValues(String label, List<String> matchers, Instant start, Instant end) {
+                    return local.labelValues(label, matchers, start, end);
+                }
+            };
+            Panel p = panel(true, null);
+            PanelBaseline baseline = new PanelBaseline(n -> counting, Duration.ofMinutes(5), QueryPreparation.EXPAND);
+            BaselineBands first = baseline.load(dashboard(p), p, LAST_6H, Duration.ofMinutes(1));
+            assertThat(sent).hasSize(1);
+            // "now-6h" half an hour later: still covered by the first query's look ahead, and the same band there
+            PanelRequest later = PanelRequest.of(new TimeRange(NOW.minus(Duration.ofMinutes(330)), NOW.plus(Duration.ofMinutes(30))),
+                    1200, Map.of(), Map.of());
+            BaselineBands second = baseline.load(dashboard(p), p, later, Duration.ofMinutes(1));
+            assertThat(sent).hasSize(1);
+            BaselineBands.SeriesBand a1 = first.bands().stream().filter(x -> x.series().equals("a")).findFirst().orElseThrow();
+            BaselineBands.SeriesBand a2 = second.bands().stream().filter(x -> x.series().equals("a")).findFirst().orElseThrow();
+            int at = java.util.Arrays.binarySearch(a2.ts(), a1.ts()[a1.ts().length - 2]);
+            assertThat(a2.median()[at]).isEqualTo(a1.median()[a1.ts().length - 2]);
+            assertThat(a2.ts()[a2.ts().length - 1]).isGreaterThan(a1.ts()[a1.ts().length - 1]);
+            // a day later, past the look ahead: a new query
+            baseline.load(dashboard(p), p, PanelRequest.of(LAST_6H.range().shiftedBack(Duration.ofDays(-1)), 1200, Map.of(), Map.of()),
+                    Duration.ofMinutes(1));
+            assertThat(sent).hasSize(2);
         }
     }
 

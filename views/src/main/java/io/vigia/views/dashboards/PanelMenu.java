@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 /**
  * The context menu of a time series panel (right click, or the context-menu key and Shift+F10 on
  * the focused panel): the panel's usual band, on or off, and "What changed here…" for the region
- * selected with Shift+drag. Built when it opens, so that it shows the panel's state at that moment.
+ * selected with Shift+drag (or Shift+arrows on the focused panel). Built when it opens, so that it shows the panel's state at that moment.
  */
 final class PanelMenu {
     private final Panel panel;
@@ -57,7 +57,7 @@ final class PanelMenu {
         // from the panel, not the item: the same whichever way the item was chosen
         band.setOnAction(e -> vm.setSeasonalBand(panel.id(), !panel.options().graph().seasonalBand()));
         Optional<long[]> selected = region.get();
-        MenuItem whatChanged = new MenuItem(selected.isPresent() ? "What changed here…" : "What changed here… (Shift+drag a region first)");
+        MenuItem whatChanged = new MenuItem(selected.isPresent() ? "What changed here…" : "What changed here… (Shift+drag or Shift+arrows: a region first)");
         whatChanged.setId("panel-what-changed-" + panel.id());
         whatChanged.setDisable(selected.isEmpty());
         selected.ifPresent(r -> whatChanged.setOnAction(e -> vm.whatChangedIn(panel, r[0], r[1])));

@@ -232,6 +232,8 @@ public final class PanelView extends StackPane {
             if (e.getCode() == KeyCode.ESCAPE && region != null) {
                 clearRegion();
                 e.consume();
+            } else if (e.isShiftDown() && !e.isShortcutDown() && layout != null && regionKey(e.getCode())) {
+                e.consume();
             }
         });
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -252,6 +254,42 @@ public final class PanelView extends StackPane {
                 layout.timeAt(e.getX()).ifPresent(this::askForAnnotation);
             }
         });
+    }
+
+    /**
+     * The region from the keyboard, on the focused panel: Shift+← and Shift+→ move it by a fortieth
+     * of the range, Shift+↑ widens and Shift+↓ narrows it on the left; the first key selects the
+     * last tenth of the range.
+     */
+    private boolean regionKey(KeyCode code) {
+        if (code != KeyCode.LEFT && code != KeyCode.RIGHT && code != KeyCode.UP && code != KeyCode.DOWN) {
+            return false;
+        }
+        long from = layout.x().from();
+        long to = layout.x().to();
+        long unit = Math.max(1, (to - from) / 40);
+        if (region == null) {
+            selectRegion(to - 4 * unit, to);
+            return true;
+        }
+        long a = region[0];
+        long b = region[1];
+        switch (code) {
+            case LEFT -> {
+                long d = Math.min(unit, a - from);
+                a -= d;
+                b -= d;
+            }
+            case RIGHT -> {
+                long d = Math.min(unit, to - b);
+                a += d;
+                b += d;
+            }
+            case UP -> a = Math.max(from, a - unit);
+            default -> a = Math.min(b - unit, a + unit);
+        }
+        selectRegion(a, b);
+        return true;
     }
 
     /** Selects the region {@code fromMillis}..{@code toMillis} for "What changed here" (what Shift+drag does). */

@@ -161,6 +161,53 @@ class WhatChangedViewTest {
         }
     }
 
+    private static void key(Scene scene, javafx.scene.input.KeyCode code) {
+        Event.fireEvent(scene.getFocusOwner(), new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", code,
+                true, false, false, false));
+    }
+
+    @Test
+    void theRegionCanBeChosenFromTheKeyboard() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("fleet.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            FleetScenario.Window c = WhatChangedFlowTest.simulate(store).injectionCampaign();
+            long len = c.endMillis() - c.startMillis();
+            Opened o = open(WhatChangedFlowTest.guardrails(
+                    "sum by (category) (rate(vigia_guardrail_decisions_total{decision=\"blocked\"}[5m]))"), store,
+                    c.startMillis() - 3 * len, c.endMillis());
+            try {
+                PanelView panel = o.view().panelViews().getFirst();
+                Scene scene = o.stage().getScene();
+                RangeChoice before = o.vm().range().rangeProperty().get();
+                long[] first = onFx(() -> {
+                    panel.requestFocus();
+                    key(scene, javafx.scene.input.KeyCode.LEFT); // the first key: the last tenth of the range
+                    return panel.selectedRegion().orElseThrow();
+                });
+                long unit = (4 * len) / 40;
+                assertThat(first[1]).isEqualTo(c.endMillis());
+                assertThat(first[1] - first[0]).isEqualTo(4 * unit);
+                long[] moved = onFx(() -> {
+                    key(scene, javafx.scene.input.KeyCode.LEFT);
+                    key(scene, javafx.scene.input.KeyCode.UP);
+                    return panel.selectedRegion().orElseThrow();
+                });
+                assertThat(moved[1]).isEqualTo(first[1] - unit);
+                assertThat(moved[0]).isEqualTo(first[0] - 2 * unit);
+                assertThat(o.vm().range().rangeProperty().get()).as("the arrows move the region, not the range").isEqualTo(before);
+                assertThat(onFx(() -> openMenuItem(panel, "panel-what-changed-1").isDisable())).isFalse();
+                onFx(() -> {
+                    key(scene, javafx.scene.input.KeyCode.ESCAPE);
+                    return null;
+                });
+            } finally {
+                onFx(() -> {
+                    o.stage().close();
+                    return null;
+                });
+            }
+        }
+    }
+
     @Test
     void aQueryWithoutLabelsToCompareShowsWhyInPlaceOfTheRows() throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("fleet.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {

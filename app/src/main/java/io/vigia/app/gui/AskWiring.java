@@ -73,10 +73,10 @@ final class AskWiring {
 
     /** The report's finder (anomalies with their changes, and the security risk of SAST findings) over the default source. */
     static FindingsPage findingsPage(Workspace workspace, DataSourceCatalog catalog, BindingsOnFirstUse bindings, Clock clock,
-                                     ZoneId zone, TaskScope tasks,
+                                     ZoneId zone, TaskScope tasks, javafx.beans.value.ObservableBooleanValue dark,
                                      Consumer<DashboardLink> open) {
         FindingsViewModel.Finder finder = (range, z) -> SecurityRiskSection.withRiskFindings(FindingsSection.DEFAULT,
                 SecurityRisk.load(workspace)).find(catalog.metricsSource(""), bindings.of(""), range, z);
-        return new FindingsPage(new FindingsViewModel(finder, clock, zone, tasks, open));
+        return new FindingsPage(new FindingsViewModel(finder, clock, zone, tasks, open), dark);
     }
 }

@@ -168,7 +168,8 @@ public final class GuiComposition implements AutoCloseable {
         io.vigia.views.explore.ExplorePage explorePage = io.vigia.views.explore.ExplorePage.create(catalog, workspace,
                 executor.scope(), theme.darkProperty(), dashboardClock, DemoWorkspace.INTERVAL);
         ZoneId zone = ZoneId.systemDefault();
-        FindingsPage findingsPage = AskWiring.findingsPage(workspace, catalog, bindings, dashboardClock, zone, executor.scope(), link -> {
+        FindingsPage findingsPage = AskWiring.findingsPage(workspace, catalog, bindings, dashboardClock, zone, executor.scope(),
+                theme.darkProperty(), link -> {
             main[0].select("dashboards");
             dashboardsPage.open(link.dashboardUid(), new TimeRange(link.from(), link.to()));
         });

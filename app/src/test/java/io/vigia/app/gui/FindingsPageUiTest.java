@@ -101,6 +101,8 @@ class FindingsPageUiTest {
         FxThread.run(() -> table.getSelectionModel().select(regression));
         String evidence = FxThread.call(() -> ((TextArea) window.lookup("#findings-evidence")).getText());
         assertThat(evidence).contains(regression.explanation(), "deploy payments 2.14.0 (from 2.13.0)", "Query: ");
+        assertThat(FxThread.call(() -> window.lookup("#findings-evidence-chart").isVisible()))
+                .as("the regression's series is charted against its band").isTrue();
         FxThread.run(() -> ((Button) window.lookup("#findings-open")).fire());
         DashboardListPage dashboards = (DashboardListPage) window.gui.viewModel().pages().getFirst();
         FxThread.await("Service latency open at the finding's range", () -> dashboards.openDashboard()

@@ -19,7 +19,7 @@ import java.util.Map;
  * The one place where typed {@link PanelOptions} meet Grafana's JSON, in both directions, so that
  * an export imports back to the same options. Grafana's own options sit where Grafana puts them
  * (modern and legacy locations are read); the few that Grafana has no place for (the OWASP column,
- * bar series names, drift panels, the feeds of {@code GrafanaPanelSources}) sit in the panel's
+ * bar series names, drift panels, the seasonal band, the feeds of {@code GrafanaPanelSources}) sit in the panel's
  * {@code options.vigia} object.
  */
 final class GrafanaPanelOptions {
@@ -32,7 +32,7 @@ final class GrafanaPanelOptions {
         JsonNode vigia = opts.path("vigia");
         return new PanelOptions(
                 new PanelOptions.Graph(legend(p, opts), stacking(p, custom, grafanaType), drawStyle(p, custom, grafanaType),
-                        fillOpacity(p, custom, grafanaType)),
+                        fillOpacity(p, custom, grafanaType), vigia.path("seasonalBand").asBoolean(false)),
                 new PanelOptions.Stat(reducer(p, opts, grafanaType), graphMode(p, opts, grafanaType), direction(opts)),
                 new PanelOptions.Bars(orientation(opts), seriesNames(vigia.path("seriesNames"))),
                 new PanelOptions.Table(vigia.path("owaspColumn").asBoolean(false)),
@@ -83,6 +83,9 @@ final class GrafanaPanelOptions {
         if (!o.bars().seriesNames().isEmpty()) {
             ObjectNode names = vigia.putObject("seriesNames");
             new java.util.TreeMap<>(o.bars().seriesNames()).forEach(names::put);
+        }
+        if (o.graph().seasonalBand()) {
+            vigia.put("seasonalBand", true);
         }
         if (o.drift().active()) {
             vigia.putObject("drift").put("mode", id(o.drift().mode())).put("by", o.drift().by())

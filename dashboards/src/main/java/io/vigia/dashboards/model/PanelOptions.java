@@ -61,16 +61,30 @@ public record PanelOptions(Graph graph, Stat stat, Bars bars, Table table, Drift
     /** Grafana's {@code orientation} (auto is unset). */
     public enum Orientation { HORIZONTAL, VERTICAL }
 
-    /** Series drawn over time (time series, the legend of bar charts). */
-    public record Graph(Legend legend, Stacking stacking, DrawStyle drawStyle, Integer fillOpacity) {
-        public static final Graph DEFAULTS = new Graph(null, null, null, null);
+    /**
+     * Series drawn over time (time series, the legend of bar charts).
+     *
+     * @param seasonalBand whether a time series panel draws each series' usual band behind it (the
+     *                     same time in the weeks before, {@code findings.SeasonalBand}); Vigia's own
+     */
+    public record Graph(Legend legend, Stacking stacking, DrawStyle drawStyle, Integer fillOpacity, boolean seasonalBand) {
+        public static final Graph DEFAULTS = new Graph(null, null, null, null, false);
+
+        /** Grafana's options alone, without a band. */
+        public Graph(Legend legend, Stacking stacking, DrawStyle drawStyle, Integer fillOpacity) {
+            this(legend, stacking, drawStyle, fillOpacity, false);
+        }
 
         public boolean stacked() {
             return stacking == Stacking.NORMAL || stacking == Stacking.PERCENT;
         }
 
         public Graph withStacking(Stacking s) {
-            return new Graph(legend, s, drawStyle, fillOpacity);
+            return new Graph(legend, s, drawStyle, fillOpacity, seasonalBand);
+        }
+
+        public Graph withSeasonalBand(boolean on) {
+            return new Graph(legend, stacking, drawStyle, fillOpacity, on);
         }
     }
 

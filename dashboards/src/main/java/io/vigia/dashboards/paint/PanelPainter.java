@@ -93,7 +93,8 @@ public final class PanelPainter {
         Unit unit = Unit.fromGrafanaId(p.fieldConfig().unit());
         return switch (p.type()) {
             case TIME_SERIES -> Optional.of(TimeSeriesRenderer.render(s, data.series(), c.from(), c.to(),
-                    timeSeriesOptions(p, unit, c).withOverrides(previousPeriodOverrides(data, c.theme())), c.legend(), c.theme()));
+                    timeSeriesOptions(p, unit, c).withOverrides(previousPeriodOverrides(data, c.theme())).withBaseline(data.baseline()),
+                    c.legend(), c.theme()));
             case STAT -> {
                 StatRenderer.render(s, stat(p, data), new StatOptions(unit, thresholds(p.fieldConfig().thresholds()), p.options().stat().direction(),
                         "previous period"), c.theme());

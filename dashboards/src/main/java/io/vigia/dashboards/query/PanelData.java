@@ -1,5 +1,6 @@
 package io.vigia.dashboards.query;
 
+import io.vigia.dashboards.chart.data.BaselineBands;
 import io.vigia.dashboards.chart.data.LogLine;
 import io.vigia.dashboards.chart.data.TimeSeriesData;
 import io.vigia.dashboards.time.TimeRange;
@@ -17,11 +18,12 @@ import java.util.List;
  * range the data answers (null when the caller draws it on a range of its own): the painter draws
  * the data on it, so an old answer is never drawn on a new axis. {@code sent} is each query as it
  * was sent, or why it was not; {@code provenance} says which feed fed a panel that says so, or why
- * it is empty.
+ * it is empty. {@code baseline} holds the series' usual bands when the panel asks for them
+ * ({@code findings.PanelBaseline}).
  */
 public record PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices,
                         List<String> errors, Instant staleSince, List<LogLine> logs, TimeRange range, List<Sent> sent,
-                        Provenance provenance) {
+                        Provenance provenance, BaselineBands baseline) {
     /**
      * One query as it was sent (bound to the source's names, variables and macros expanded), or why
      * it was not, with what the panel must say about it: the panel info shows these.
@@ -33,6 +35,7 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
     }
 
     public PanelData {
+        baseline = baseline == null ? BaselineBands.NONE : baseline;
         sent = sent == null ? List.of() : List.copyOf(sent);
         provenance = provenance == null ? Provenance.NONE : provenance;
         logs = logs == null ? List.of() : List.copyOf(logs);
@@ -48,6 +51,13 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
     /** The refId suffix and name suffix of a series drawn for the previous period (an overlay). */
     public static final String PREVIOUS_PERIOD_REF = "@previous";
     public static final String PREVIOUS_PERIOD_NAME = " (previous period)";
+
+    /** Without bands. */
+    public PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices,
+                     List<String> errors, Instant staleSince, List<LogLine> logs, TimeRange range, List<Sent> sent,
+                     Provenance provenance) {
+        this(series, refIds, step, notices, errors, staleSince, logs, range, sent, provenance, BaselineBands.NONE);
+    }
 
     public PanelData(List<TimeSeriesData> series, List<String> refIds, Duration step, List<String> notices,
                      List<String> errors, Instant staleSince, List<LogLine> logs, TimeRange range) {
@@ -77,7 +87,7 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
 
     /** This data as the answer for {@code r}. */
     public PanelData answering(TimeRange r) {
-        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, r, sent, provenance);
+        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, r, sent, provenance, baseline);
     }
 
     /** The log lines of a logs panel, newest first. */
@@ -101,12 +111,12 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
         previous.errors().forEach(e -> n.add("previous period: " + e));
         Instant st = staleSince == null ? previous.staleSince()
                 : previous.staleSince() == null || staleSince.isBefore(previous.staleSince()) ? staleSince : previous.staleSince();
-        return new PanelData(s, r, step, n, errors, st, logs, range, sent, provenance);
+        return new PanelData(s, r, step, n, errors, st, logs, range, sent, provenance, baseline);
     }
 
     /** This data with the queries as sent. */
     public PanelData withSent(List<Sent> s) {
-        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, range, s, provenance);
+        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, range, s, provenance, baseline);
     }
 
     /** What the panel must say about its numbers (binding notes, queries skipped), each once. */
@@ -124,7 +134,12 @@ public record PanelData(List<TimeSeriesData> series, List<String> refIds, Durati
 
     /** This data with where it came from. */
     public PanelData withProvenance(Provenance p) {
-        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, range, sent, p);
+        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, range, sent, p, baseline);
+    }
+
+    /** This data with its series' usual bands, or the note saying why there are none. */
+    public PanelData withBaseline(BaselineBands b) {
+        return new PanelData(series, refIds, step, notices, errors, staleSince, logs, range, sent, provenance, b);
     }
 
     /** Whether some series has a value (not only NaN): the panel draws something. */

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Set;
 
 /** The series selectors of a PromQL query, read from its syntax tree, as {@code name{label="value",…}} text. */
-final class Selectors {
+public final class Selectors {
     private Selectors() {
     }
 
     /** Each selector of the query once, without offsets or ranges: what a series lookup ({@code match[]}) takes. */
-    static Set<String> of(String promql) {
+    public static Set<String> of(String promql) {
         Set<String> out = new LinkedHashSet<>();
         collect(Parser.parse(promql), out);
         return out;

@@ -44,4 +44,25 @@ class DashboardStoreTest {
             assertThat(store.find("service latency & DEPLOYS")).contains(d);
         }
     }
+
+    @Test
+    void aPanelsUsualBandSurvivesTheWorkspaceAndBothExports() {
+        Panel off = Panel.of(1, PanelType.TIME_SERIES, "Load", new GridPos(0, 0, 12, 8), List.of(Query.promql("A", "node_load1", "")),
+                FieldConfig.DEFAULT);
+        Panel on = off.withId(2).withOptions(off.options().withGraph(off.options().graph().withSeasonalBand(true)));
+        Dashboard d = new Dashboard("band", "Band", List.of(), "now-6h", "now", "", List.of(), List.of(off, on), List.of());
+        try (Workspace ws = Workspace.open(dir.resolve("ws.vigia"))) {
+            new DashboardStore(ws).save(d);
+        }
+        try (Workspace ws = Workspace.open(dir.resolve("ws.vigia"))) {
+            Dashboard back = new DashboardStore(ws).load("band").orElseThrow();
+            assertThat(back.panels()).extracting(p -> p.options().graph().seasonalBand()).containsExactly(false, true);
+            assertThat(back).isEqualTo(d);
+        }
+        for (io.vigia.dashboards.grafana.GrafanaExporter.Format f : io.vigia.dashboards.grafana.GrafanaExporter.Format.values()) {
+            Dashboard back = io.vigia.dashboards.grafana.GrafanaImporter.read(io.vigia.dashboards.grafana.GrafanaExporter.write(d, f))
+                    .dashboard();
+            assertThat(back.panels()).as("%s", f).extracting(p -> p.options().graph().seasonalBand()).containsExactly(false, true);
+        }
+    }
 }

@@ -118,6 +118,11 @@ public final class DashboardEditing {
         }));
     }
 
+    /** Turns a time series panel's usual band on or off: kept in the panel's options and saved like any edit. */
+    public void setSeasonalBand(int id, boolean on) {
+        edit(e -> e.update(id, p -> p.withOptions(p.options().withGraph(p.options().graph().withSeasonalBand(on)))));
+    }
+
     /** Adds a time series panel at the bottom; returns its id. */
     public int addPanel(String title, String expr) {
         edit(e -> e.add(Panel.of(0, PanelType.TIME_SERIES, title, new GridPos(0, 0, 12, 8),

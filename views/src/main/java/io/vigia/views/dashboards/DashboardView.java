@@ -15,6 +15,8 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import io.vigia.dashboards.model.Panel;
+import io.vigia.views.dashboards.whatchanged.WhatChangedView;
+import io.vigia.views.dashboards.whatchanged.WhatChangedViewModel;
 import io.vigia.dashboards.model.PanelType;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -153,6 +155,7 @@ public final class DashboardView extends BorderPane {
         // Grafana's keys: t ←, t →, t z and Ctrl+←/→ move the range (RangeKeys); Ctrl+Z undoes,
         // Ctrl+Shift+Z (or Ctrl+Y) redoes, while editing (so Ctrl+Z never zooms out here)
         addEventHandler(KeyEvent.KEY_PRESSED, rangeKeys::handle);
+        vm.whatChanged().openProperty().addListener((o, a, b) -> showWhatChanged(b));
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.isConsumed() || !vm.editing().editingProperty().get() || !e.isShortcutDown()) {
                 return;
@@ -230,6 +233,22 @@ public final class DashboardView extends BorderPane {
             }
         }
         content.requestLayout();
+    }
+
+    /** "What changed here" beside the panels while a comparison is open; the rows take the focus. */
+    private void showWhatChanged(WhatChangedViewModel wc) {
+        if (wc == null) {
+            setRight(null);
+            return;
+        }
+        WhatChangedView v = new WhatChangedView(wc, () -> vm.whatChanged().close());
+        setRight(v);
+        v.focusRows();
+    }
+
+    /** The "What changed here" side panel while it is open. */
+    public Optional<WhatChangedView> whatChangedView() {
+        return getRight() instanceof WhatChangedView v ? Optional.of(v) : Optional.empty();
     }
 
     /** Shows the deploy comparison in place of the panels; Close (or Escape) comes back. */

@@ -1,8 +1,9 @@
 package io.vigia.views.dashboards;
 
+import io.vigia.dashboards.edit.DashboardEditor;
+import io.vigia.dashboards.findings.PanelWhatChanged;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.Panel;
-import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.SourceChoice;
 import io.vigia.dashboards.query.BindingStep;
 import io.vigia.dashboards.query.BindingsLookup;
@@ -18,6 +19,7 @@ import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.views.dashboards.deploys.DeployImpactViewModel;
 import io.vigia.views.dashboards.time.RangePickerViewModel;
+import io.vigia.views.dashboards.whatchanged.WhatChangedViewModel;
 import io.vigia.views.tasks.BackgroundTask;
 import io.vigia.views.tasks.TaskScope;
 import javafx.beans.property.BooleanProperty;
@@ -46,7 +48,7 @@ import java.util.function.Function;
  * (the time range, zoom, shift, back and forward) with its {@link RangePickerViewModel},
  * {@link WhereTheDataIs} (where the data is when the range shows none), {@link PanelLoads} (each
  * panel's data, cache first), {@link DashboardAnnotations}, {@link DashboardEditing},
- * {@link AutoRefresh} and {@link DeployFlow}. A change of range, variable or compare mode refreshes
+ * {@link AutoRefresh}, {@link DeployFlow} and {@link WhatChangedFlow}. A change of range, variable or compare mode refreshes
  * the panels and the annotations.
  */
 public final class DashboardViewModel {
@@ -66,6 +68,7 @@ public final class DashboardViewModel {
     private final DashboardEditing editing;
     private final AutoRefresh autoRefresh;
     private final DeployFlow deploys;
+    private final WhatChangedFlow whatChanged;
     private final RangePickerViewModel picker;
     private final WhereTheDataIs whereTheData;
     /** The request of the last refresh, for the search for data when it shows none. */
@@ -108,6 +111,7 @@ public final class DashboardViewModel {
             }
         });
         this.deploys = new DeployFlow(sources, () -> logSources, bound, minInterval, tasks);
+        this.whatChanged = new WhatChangedFlow(sources, minInterval, new BindingStep(bound), tasks, zone);
         this.picker = new RangePickerViewModel(range, tasks);
         this.whereTheData = new WhereTheDataIs(new DataSpanFinder(sources, QueryPreparation.EXPAND, minInterval), tasks, zone, c -> {
             range.rangeProperty().set(c);
@@ -175,6 +179,22 @@ public final class DashboardViewModel {
         return deploys.open(dashboard, range.current());
     }
 
+    /** "What changed here": the comparison shown beside the panels, one at a time. */
+    public WhatChangedFlow whatChanged() {
+        return whatChanged;
+    }
+
+    /**
+     * Compares the region {@code fromMillis}..{@code toMillis} selected on panel {@code p} with the
+     * time before it, in the background, with the dashboard's variables as the panel has them.
+     */
+    public WhatChangedViewModel whatChangedIn(Panel p, long fromMillis, long toMillis) {
+        PanelRequest shown = lastRequest != null ? lastRequest : PanelRequest.of(range.current(), 0, variables.values(), variables.offered());
+        PanelRequest request = new PanelRequest(shown.range(), (int) Math.max(100, widthPx * p.grid().w() / 24.0), shown.values(),
+                shown.allValues(), shown.shift(), shown.instantsAt());
+        return whatChanged.open(dashboard, p, request, PanelWhatChanged.region(fromMillis, toMillis));
+    }
+
     /** The sections (rows and tabs) with whether each is open; a new list after every edit. */
     public List<SectionState> sections() {
         return sections.states();
@@ -185,15 +205,30 @@ public final class DashboardViewModel {
         return sections.shownPanels(dashboard);
     }
 
-    /** Shows a new version: new panels get their data. */
+    /**
+     * Turns a time series panel's usual band on or off. Saved with the dashboard when it can be
+     * edited (a built-in's first change makes its editable copy); otherwise kept while it is open.
+     */
+    public void setSeasonalBand(int panelId, boolean on) {
+        if (editing.canEdit()) {
+            editing.setSeasonalBand(panelId, on);
+        } else {
+            show(new DashboardEditor(dashboard).update(panelId,
+                    p -> p.withOptions(p.options().withGraph(p.options().graph().withSeasonalBand(on)))));
+        }
+    }
+
+    /** Shows a new version: new panels get their data, and so do panels whose queries or band changed. */
     private void show(Dashboard next) {
-        Map<Integer, List<Query>> before = new LinkedHashMap<>();
-        dashboard.allPanels().forEach(p -> before.put(p.id(), p.queries()));
+        Map<Integer, Panel> before = new LinkedHashMap<>();
+        dashboard.allPanels().forEach(p -> before.put(p.id(), p));
         dashboard = next;
         sections.show(next);
         boolean reload = false;
         for (Panel p : next.allPanels()) {
-            reload |= !panels.has(p) || !p.queries().equals(before.get(p.id()));
+            Panel was = before.get(p.id());
+            reload |= !panels.has(p) || was == null || !p.queries().equals(was.queries())
+                    || p.options().graph().seasonalBand() != was.options().graph().seasonalBand();
             panels.of(p);
         }
         dashboardVersion.set(next);
@@ -291,6 +326,7 @@ public final class DashboardViewModel {
 
     public void close() {
         autoRefresh.stop();
+        whatChanged.close();
         whereTheData.clear();
         panels.cancel();
         annotations.cancel();

@@ -3,6 +3,7 @@ package io.vigia.views.dashboards;
 import io.vigia.dashboards.query.BindingStep;
 import io.vigia.dashboards.query.BindingsLookup;
 
+import io.vigia.dashboards.findings.PanelBaseline;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
@@ -33,12 +34,14 @@ import java.util.function.Supplier;
 /**
  * The data of each panel of an open dashboard, loaded in parallel in the background on every
  * refresh. A panel with nothing on screen yet first paints the cache's last answer (marked
- * stale) while its real request runs. A refresh cancels what the previous one still had in
+ * stale) while its real request runs. A panel that asks for its usual band gets it with its data
+ * ({@link PanelBaseline}). A refresh cancels what the previous one still had in
  * flight, so a late answer never overwrites a newer one.
  */
 final class PanelLoads {
     private final PanelDataLoader loader;
     private final PanelDataLoader cacheLoader;
+    private final PanelBaseline baseline;
     private final TaskScope tasks;
     private final Map<Integer, ObjectProperty<PanelData>> data = new HashMap<>();
     private final IntegerProperty completed = new SimpleIntegerProperty();
@@ -55,6 +58,7 @@ final class PanelLoads {
                 .orElseThrow(() -> new QueryException("not_cached", "no cache for this source")), name -> {
                     throw new QueryException("not_cached", "no cache for logs");
                 }, minInterval, new BindingStep(bindings));
+        this.baseline = new PanelBaseline(sources, minInterval, new BindingStep(bindings));
         this.tasks = tasks;
     }
 
@@ -119,6 +123,10 @@ final class PanelLoads {
 
     private PanelData load(Dashboard d, Panel p, PanelRequest request, boolean comparePrevious) {
         PanelData now = loader.load(d, p, request);
+        if (PanelBaseline.wanted(p)) {
+            // the weeks before, in the same background task: the band arrives with the series
+            now = now.withBaseline(baseline.load(d, p, request, now.step()));
+        }
         // a panel with its own time shift already shows another period
         if (!comparePrevious || p.type() != PanelType.TIME_SERIES || !p.timeShift().isBlank()) {
             return now;

@@ -24,6 +24,8 @@ import io.vigia.dashboards.query.PanelData;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.views.chart.ChartCanvas;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
@@ -35,13 +37,19 @@ import java.util.Optional;
 /**
  * One panel of an open dashboard: paints it with {@link PanelPainter}, shows a crosshair tooltip
  * on time series, toggles series from the legend, and zooms the dashboard on a horizontal drag
- * (double-click goes back), as in Grafana.
+ * (double-click goes back), as in Grafana. Shift+drag selects a region instead (Escape or a click
+ * lets it go); a time series panel's context menu ({@link PanelMenu}) turns its usual band on and
+ * off and asks what changed in the region.
  */
 public final class PanelView extends StackPane {
     private final Panel panel;
     private final DashboardViewModel vm;
     private final ChartCanvas canvas = new ChartCanvas();
     private final Rectangle selection = new Rectangle();
+    /** The region selected with Shift+drag for "What changed here", kept in time so that it follows the axis. */
+    private final Rectangle regionMark = new Rectangle();
+    private long[] region;
+    private boolean selectingRegion;
     private final Label stale = new Label();
     private LegendState legend = LegendState.ALL_VISIBLE;
     private TimeSeriesLayout layout;
@@ -57,12 +65,17 @@ public final class PanelView extends StackPane {
         selection.getStyleClass().add("zoom-selection");
         selection.setManaged(false);
         selection.setVisible(false);
+        regionMark.getStyleClass().add("region-selection");
+        regionMark.setId("region-" + panel.id());
+        regionMark.setManaged(false);
+        regionMark.setMouseTransparent(true);
+        regionMark.setVisible(false);
         stale.getStyleClass().add("panel-stale");
         stale.setId("panel-stale-" + panel.id());
         stale.setVisible(false);
         StackPane.setAlignment(stale, Pos.TOP_RIGHT);
         StackPane.setMargin(stale, new Insets(4, 8, 0, 0));
-        getChildren().addAll(canvas, selection, stale);
+        getChildren().addAll(canvas, selection, regionMark, stale);
         canvas.setPrefSize(10, 10);
         logScroll = LogScroll.attach(canvas, () -> {
             PanelData d = vm.dataProperty(panel).get();
@@ -88,6 +101,7 @@ public final class PanelView extends StackPane {
             }
             layout = PanelPainter.paint(s, panel, data, new PanelPainter.Context(r.from().toEpochMilli(),
                     r.to().toEpochMilli(), vm.zone(), theme, legend, vm.annotations().annotationsProperty().get())).orElse(null);
+            placeRegion();
             if (layout != null && data != null && !Double.isNaN(hoverX)) {
                 Optional<Tooltip> tip = Tooltip.at(layout, data.series(), hoverX, Unit.fromGrafanaId(panel.fieldConfig().unit()));
                 TimeSeriesRenderer.paintCrosshair(s, layout, tip, theme, vm.zone());
@@ -102,6 +116,7 @@ public final class PanelView extends StackPane {
         vm.range().resolvedProperty().addListener((o, a, b) -> canvas.requestRepaint());
         dark.addListener((o, a, b) -> canvas.requestRepaint());
         wireMouse();
+        PanelMenu.attach(this, panel, vm, this::selectedRegion);
     }
 
     /** Edit mode: Edit…, Duplicate and Remove at the panel's top right, and a resize corner. */
@@ -179,29 +194,47 @@ public final class PanelView extends StackPane {
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (layout != null && e.getButton() == MouseButton.PRIMARY && layout.plot().contains(e.getX(), e.getY())) {
                 dragStart = e.getX();
+                // Shift+drag selects a region for "What changed here"; a plain drag zooms, as in Grafana
+                selectingRegion = e.isShiftDown();
             }
         });
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
             if (!Double.isNaN(dragStart)) {
-                double x0 = Math.min(dragStart, e.getX());
-                double x1 = Math.max(dragStart, e.getX());
-                selection.setX(x0);
-                selection.setY(layout.plot().y());
-                selection.setWidth(x1 - x0);
-                selection.setHeight(layout.plot().height());
-                selection.setVisible(true);
+                Rectangle mark = selectingRegion ? regionMark : selection;
+                double x0 = Math.max(layout.plot().x(), Math.min(dragStart, e.getX()));
+                double x1 = Math.min(layout.plot().right(), Math.max(dragStart, e.getX()));
+                mark.setX(x0);
+                mark.setY(layout.plot().y());
+                mark.setWidth(Math.max(0, x1 - x0));
+                mark.setHeight(layout.plot().height());
+                mark.setVisible(true);
             }
         });
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
             selection.setVisible(false);
             if (!Double.isNaN(dragStart) && layout != null && Math.abs(e.getX() - dragStart) > 5) {
-                Optional<Long> a = layout.timeAt(Math.min(dragStart, e.getX()));
-                Optional<Long> b = layout.timeAt(Math.max(dragStart, e.getX()));
+                Optional<Long> a = layout.timeAt(Math.max(layout.plot().x(), Math.min(dragStart, e.getX())));
+                Optional<Long> b = layout.timeAt(Math.min(layout.plot().right(), Math.max(dragStart, e.getX())));
                 if (a.isPresent() && b.isPresent()) {
-                    vm.range().zoomTo(a.get(), b.get());
+                    if (selectingRegion) {
+                        selectRegion(a.get(), b.get());
+                    } else {
+                        vm.range().zoomTo(a.get(), b.get());
+                    }
                 }
+            } else if (!Double.isNaN(dragStart)) {
+                clearRegion(); // a click on the plot lets the region go
             }
             dragStart = Double.NaN;
+            selectingRegion = false;
+        });
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && region != null) {
+                clearRegion();
+                e.consume();
+            } else if (e.isShiftDown() && !e.isShortcutDown() && layout != null && regionKey(e.getCode())) {
+                e.consume();
+            }
         });
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getClickCount() == 2) {
@@ -221,6 +254,76 @@ public final class PanelView extends StackPane {
                 layout.timeAt(e.getX()).ifPresent(this::askForAnnotation);
             }
         });
+    }
+
+    /**
+     * The region from the keyboard, on the focused panel: Shift+← and Shift+→ move it by a fortieth
+     * of the range, Shift+↑ widens and Shift+↓ narrows it on the left; the first key selects the
+     * last tenth of the range.
+     */
+    private boolean regionKey(KeyCode code) {
+        if (code != KeyCode.LEFT && code != KeyCode.RIGHT && code != KeyCode.UP && code != KeyCode.DOWN) {
+            return false;
+        }
+        long from = layout.x().from();
+        long to = layout.x().to();
+        long unit = Math.max(1, (to - from) / 40);
+        if (region == null) {
+            selectRegion(to - 4 * unit, to);
+            return true;
+        }
+        long a = region[0];
+        long b = region[1];
+        switch (code) {
+            case LEFT -> {
+                long d = Math.min(unit, a - from);
+                a -= d;
+                b -= d;
+            }
+            case RIGHT -> {
+                long d = Math.min(unit, to - b);
+                a += d;
+                b += d;
+            }
+            case UP -> a = Math.max(from, a - unit);
+            default -> a = Math.min(b - unit, a + unit);
+        }
+        selectRegion(a, b);
+        return true;
+    }
+
+    /** Selects the region {@code fromMillis}..{@code toMillis} for "What changed here" (what Shift+drag does). */
+    void selectRegion(long fromMillis, long toMillis) {
+        region = new long[]{Math.min(fromMillis, toMillis), Math.max(fromMillis, toMillis)};
+        placeRegion();
+    }
+
+    /** The region selected with Shift+drag, as {from, to} in epoch milliseconds. */
+    Optional<long[]> selectedRegion() {
+        return Optional.ofNullable(region).map(long[]::clone);
+    }
+
+    private void clearRegion() {
+        region = null;
+        regionMark.setVisible(false);
+    }
+
+    /** The region's mark where its times are on the current axis; hidden when they are off it. */
+    private void placeRegion() {
+        if (region == null) {
+            regionMark.setVisible(false);
+            return;
+        }
+        if (layout == null) {
+            return; // placed at the next paint that has an axis
+        }
+        double x0 = Math.max(layout.plot().x(), layout.x().toPixel(region[0]));
+        double x1 = Math.min(layout.plot().right(), layout.x().toPixel(region[1]));
+        regionMark.setX(x0);
+        regionMark.setY(layout.plot().y());
+        regionMark.setWidth(Math.max(0, x1 - x0));
+        regionMark.setHeight(layout.plot().height());
+        regionMark.setVisible(x1 > x0);
     }
 
     /** The first log line drawn (0 is the newest), for tests. */

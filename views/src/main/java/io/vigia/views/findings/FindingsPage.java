@@ -1,9 +1,14 @@
 package io.vigia.views.findings;
 
 import io.vigia.dashboards.chart.InertText;
+import io.vigia.dashboards.chart.ChartTheme;
+import io.vigia.dashboards.findings.EvidenceChart;
 import io.vigia.dashboards.findings.Finding;
+import io.vigia.views.chart.ChartCanvas;
 import io.vigia.views.shell.Page;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -22,17 +27,26 @@ import java.util.function.Function;
 
 /**
  * The Findings page: what the rules found in the chosen span (severity, what, when, the change
- * just before it), the selected finding's evidence in words and a link to its dashboard range.
+ * just before it), the selected finding's evidence as a chart (the series against its usual band)
+ * and in words, and a link to its dashboard range.
  * The rules run when the page is first shown and on Run.
  */
 public final class FindingsPage implements Page {
     public static final String ID = "findings";
 
     private final FindingsViewModel vm;
+    private final ObservableBooleanValue dark;
     private Node view;
 
+    /** In the light theme. */
     public FindingsPage(FindingsViewModel vm) {
+        this(vm, new SimpleBooleanProperty(false));
+    }
+
+    /** @param dark whether the evidence chart is drawn in the dark theme */
+    public FindingsPage(FindingsViewModel vm, ObservableBooleanValue dark) {
         this.vm = vm;
+        this.dark = dark;
     }
 
     public FindingsViewModel viewModel() {
@@ -126,7 +140,7 @@ public final class FindingsPage implements Page {
         open.setId("findings-open");
         open.disableProperty().bind(vm.canOpenProperty().not());
         open.setOnAction(e -> vm.openSelected());
-        VBox detail = new VBox(6, evidence, open);
+        VBox detail = new VBox(6, evidenceChart(), evidence, open);
 
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -135,6 +149,22 @@ public final class FindingsPage implements Page {
         VBox content = new VBox(12, new VBox(title, subtitle), controls, split);
         content.getStyleClass().addAll("page", "findings-page");
         return content;
+    }
+
+    /** The selected finding's series against its usual band, above the words; hidden when its evidence is not a series. */
+    private ChartCanvas evidenceChart() {
+        ChartCanvas chart = new ChartCanvas();
+        chart.setId("findings-evidence-chart");
+        chart.getStyleClass().add("findings-evidence-chart");
+        chart.setPrefHeight(200);
+        chart.setMinHeight(160);
+        chart.setPainter(s -> EvidenceChart.paint(s, vm.selectedProperty().get(), vm.zone(),
+                dark.get() ? ChartTheme.dark() : ChartTheme.light()));
+        chart.visibleProperty().bind(vm.hasChartProperty());
+        chart.managedProperty().bind(vm.hasChartProperty());
+        vm.selectedProperty().addListener((o, a, b) -> chart.requestRepaint());
+        dark.addListener((o, a, b) -> chart.requestRepaint());
+        return chart;
     }
 
     private static TableColumn<Finding, String> column(String name, Function<Finding, String> f, double width) {

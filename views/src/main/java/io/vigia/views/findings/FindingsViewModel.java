@@ -3,6 +3,7 @@ package io.vigia.views.findings;
 import io.vigia.dashboards.chart.InertText;
 import io.vigia.dashboards.findings.DashboardLink;
 import io.vigia.dashboards.findings.Evidence;
+import io.vigia.dashboards.findings.EvidenceChart;
 import io.vigia.dashboards.findings.Finding;
 import io.vigia.dashboards.time.TimeRange;
 import io.vigia.views.tasks.BackgroundTask;
@@ -30,8 +31,8 @@ import java.util.function.Consumer;
  * State and behaviour of the Findings page, free of controls: the findings engine's rules
  * (io.vigia.dashboards.findings, as the weekly report's Findings section runs them) over the
  * default source for a chosen span ending now (the demo's end on the demo), run in the
- * background with cancel; the findings most severe first; the selected one's evidence in words
- * and the dashboard range to open.
+ * background with cancel; the findings most severe first; the selected one's evidence in words,
+ * whether it has a chart, and the dashboard range to open.
  */
 public final class FindingsViewModel {
 
@@ -76,6 +77,7 @@ public final class FindingsViewModel {
     private final StringProperty evidence = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty canOpen = new SimpleBooleanProperty();
+    private final BooleanProperty hasChart = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<TimeRange> analysed = new SimpleObjectProperty<>();
     private TaskHandle running;
@@ -90,6 +92,7 @@ public final class FindingsViewModel {
         this.when = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ROOT).withZone(zone);
         selected.addListener((o, a, f) -> {
             evidence.set(f == null ? "" : evidenceText(f));
+            hasChart.set(EvidenceChart.charts(f));
             canOpen.set(f != null && f.link() != null && f.link().dashboardUid() != null && !f.link().dashboardUid().isBlank());
         });
     }
@@ -113,6 +116,16 @@ public final class FindingsViewModel {
 
     public BooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** Whether the selected finding's evidence is a series to chart ({@link EvidenceChart}) besides the words. */
+    public BooleanProperty hasChartProperty() {
+        return hasChart;
+    }
+
+    /** The zone the evidence chart's time axis is in. */
+    public ZoneId zone() {
+        return zone;
     }
 
     public BooleanProperty canOpenProperty() {

@@ -48,6 +48,11 @@ class FindingsViewModelTest {
         assertThat(vm.evidenceProperty().get()).contains("WARNING (score 90 of 100)", "deploy payments 2.14.0 (from 2.13.0), 10 minutes before",
                 "Query: histogram_quantile(0.95, x)", "Dashboard: service-latency").doesNotContain("\u202E");
         assertThat(vm.canOpenProperty().get()).isTrue();
+        assertThat(vm.hasChartProperty().get()).as("a series is charted against its band").isTrue();
+        vm.selectedProperty().set(new Finding("security-risk", Severity.INFO, 30, "risk", "risk", NOW, NOW, false,
+                new Evidence.SastFindings("payments", List.of()), null, List.of()));
+        assertThat(vm.hasChartProperty().get()).as("SAST findings are words only").isFalse();
+        vm.selectedProperty().set(f);
         vm.openSelected();
         assertThat(opened).containsExactly(f.link());
     }

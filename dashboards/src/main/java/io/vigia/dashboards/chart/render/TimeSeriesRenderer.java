@@ -23,7 +23,7 @@ import java.util.Optional;
 /**
  * Paints a time series panel: lines, areas, stacked areas or points over a time range, with a
  * value axis in the panel's unit, a time axis in the panel's zone, thresholds, annotations and
- * a legend. A pure function of its inputs; it returns the layout for hit-testing and tooltips.
+ * a legend, and the series' usual bands behind them ({@link BaselinePainter}). A pure function of its inputs; it returns the layout for hit-testing and tooltips.
  * Series with at least {@link M4#DENSITY_THRESHOLD} points per pixel are reduced with M4.
  */
 public final class TimeSeriesRenderer {
@@ -75,6 +75,9 @@ public final class TimeSeriesRenderer {
         List<Stacking.Band> bands = o.style() == DrawStyle.STACKED_AREA ? visibleBands(series, styles) : List.of();
         double[] range = valueRange(series, styles, bands, from, to, o);
         boolean hasData = range != null;
+        if (o.style() != DrawStyle.STACKED_AREA) {
+            range = BaselinePainter.extend(range, o.baseline(), styles, from, to);
+        }
         if (range == null) {
             range = new double[]{0, 1};
         }
@@ -145,8 +148,11 @@ public final class TimeSeriesRenderer {
         s.setFill(theme.axis());
         s.fillRect(plot.x(), Math.round(plot.bottom()), plot.width(), 1);
 
-        // series
+        // series, over their usual bands (a stack's total has no band of its own)
         s.pushClip(plot.x(), plot.y(), plot.width(), plot.height());
+        if (o.style() != DrawStyle.STACKED_AREA) {
+            BaselinePainter.paint(s, o.baseline(), styles, xs, ys);
+        }
         if (o.style() == DrawStyle.STACKED_AREA) {
             paintStacked(s, bands, styles, xs, ys, o);
         } else {
@@ -177,6 +183,7 @@ public final class TimeSeriesRenderer {
         if (!hasData) {
             Frame.noData(s, plot, theme);
         }
+        BaselinePainter.paintNote(s, o.baseline(), plot, theme);
         List<LegendItem> items = LegendPainter.paint(s, entries, o.legend(), legendBox, o.unit(), theme);
         return new TimeSeriesLayout(plot, xs, ys, styles, items);
     }

@@ -15,9 +15,12 @@ import io.vigia.dashboards.ask.QueryLimits;
 import io.vigia.dashboards.ask.StepGuard;
 import io.vigia.dashboards.demo.DemoWorkspace;
 import io.vigia.dashboards.findings.DashboardLink;
+import io.vigia.dashboards.findings.Finding;
+import io.vigia.dashboards.findings.WatchedSeriesList;
 import io.vigia.dashboards.findings.SecurityRisk;
 import io.vigia.dashboards.report.FindingsSection;
 import io.vigia.dashboards.report.SecurityRiskSection;
+import io.vigia.dashboards.time.TimeRange;
 import io.vigia.datasources.api.MetricsSource;
 import io.vigia.datasources.bindings.store.BindingsOnFirstUse;
 import io.vigia.datasources.secrets.SecretResolver;
@@ -36,6 +39,7 @@ import javafx.stage.Window;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -75,8 +79,18 @@ final class AskWiring {
     static FindingsPage findingsPage(Workspace workspace, DataSourceCatalog catalog, BindingsOnFirstUse bindings, Clock clock,
                                      ZoneId zone, TaskScope tasks, javafx.beans.value.ObservableBooleanValue dark,
                                      Consumer<DashboardLink> open) {
-        FindingsViewModel.Finder finder = (range, z) -> SecurityRiskSection.withRiskFindings(FindingsSection.DEFAULT,
-                SecurityRisk.load(workspace)).find(catalog.metricsSource(""), bindings.of(""), range, z);
+        FindingsViewModel.Finder finder = new FindingsViewModel.Finder() {
+            @Override
+            public List<Finding> find(TimeRange range, ZoneId z) throws Exception {
+                return SecurityRiskSection.withRiskFindings(FindingsSection.DEFAULT, SecurityRisk.load(workspace))
+                        .find(catalog.metricsSource(""), bindings.of(""), range, z);
+            }
+
+            @Override
+            public List<String> notWatched() {
+                return WatchedSeriesList.of(bindings.of("")).notWatched();
+            }
+        };
         return new FindingsPage(new FindingsViewModel(finder, clock, zone, tasks, open), dark);
     }
 }

@@ -40,6 +40,14 @@ public final class FindingsViewModel {
     @FunctionalInterface
     public interface Finder {
         List<Finding> find(TimeRange range, ZoneId zone) throws Exception;
+
+        /** The watched inputs the source cannot feed, each with what it would need; blocking. */
+        default List<String> notWatched() throws Exception {
+            return List.of();
+        }
+    }
+
+    private record Run(List<Finding> findings, List<String> notWatched) {
     }
 
     /** How far back to look; the demo's history is 30 days. */
@@ -155,16 +163,20 @@ public final class FindingsViewModel {
         status.set("Looking for series that left their usual band, " + when.format(range.from()) + " to " + when.format(range.to()) + "…");
         running = tasks.submit(BackgroundTask.of("Findings: " + span.get(), p -> {
             p.progress(0, -1);
-            return finder.find(range, zone);
-        }).onSuccess(found -> {
+            return new Run(finder.find(range, zone), finder.notWatched());
+        }).onSuccess(run -> {
+            List<Finding> found = run.findings();
             busy.set(false);
             analysed.set(range);
             selected.set(null);
             findings.setAll(found);
-            status.set(found.isEmpty() ? "No finding: no watched series left its usual band for long enough, "
+            // an input the source cannot feed is not watched: a quiet list must not read as "all is well" for it
+            String missing = run.notWatched().isEmpty() ? ""
+                    : " Not watched on this source: " + InertText.of(String.join("; ", run.notWatched())) + ".";
+            status.set((found.isEmpty() ? "No finding: no watched series left its usual band for long enough, "
                     + when.format(range.from()) + " to " + when.format(range.to()) + "."
                     : found.size() + (found.size() == 1 ? " finding, " : " findings, ") + when.format(range.from()) + " to "
-                    + when.format(range.to()) + " (" + zone.getId() + "), most severe first.");
+                    + when.format(range.to()) + " (" + zone.getId() + "), most severe first.") + missing);
         }).onFailure(e -> {
             busy.set(false);
             status.set("Could not look for findings: " + InertText.of(e.getMessage() == null ? e.toString() : e.getMessage()));

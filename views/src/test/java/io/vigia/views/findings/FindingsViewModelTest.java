@@ -58,6 +58,24 @@ class FindingsViewModelTest {
     }
 
     @Test
+    void whatTheSourceCannotFeedIsSaidBesideAQuietList() {
+        FindingsViewModel vm = new FindingsViewModel(new FindingsViewModel.Finder() {
+            @Override
+            public List<Finding> find(TimeRange range, java.time.ZoneId zone) {
+                return List.of();
+            }
+
+            @Override
+            public List<String> notWatched() {
+                return List.of("p95 latency: needs a request-latency histogram (not probed yet)");
+            }
+        }, Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, new SameThreadTaskExecutor().scope(), l -> { });
+        vm.run();
+        assertThat(vm.statusProperty().get()).startsWith("No finding: ")
+                .endsWith(" Not watched on this source: p95 latency: needs a request-latency histogram (not probed yet).");
+    }
+
+    @Test
     void aFailingSourceIsSaidInTheStatus() {
         FindingsViewModel vm = new FindingsViewModel((range, zone) -> {
             throw new IllegalStateException("connection refused");

@@ -20,6 +20,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -171,6 +172,7 @@ public final class AskDialog {
                 Button edit = new Button("Edit");
                 edit.setId("ask-edit-open-" + index);
                 edit.disableProperty().bind(vm.busyProperty());
+                edit.setMinWidth(Region.USE_PREF_SIZE); // the step's text wraps; the button keeps its word
                 HBox row = new HBox(8, step, edit);
                 HBox.setHgrow(step, Priority.ALWAYS);
                 row.setAlignment(Pos.CENTER_LEFT);

@@ -209,24 +209,29 @@ public final class GuiComposition implements AutoCloseable {
         }
         if (loadDemo) {
             long started = ManagementFactory.getRuntimeMXBean().getStartTime();
+            // completed on the FX thread when the first refresh over the demo's series has all its panels
+            java.util.concurrent.CompletableFuture<Void> firstRefresh = new java.util.concurrent.CompletableFuture<>();
             demo.follow(demoLoad, () -> {
-                LOG.info("demo: recent days stored {} ms after JVM start", System.currentTimeMillis() - started);
+                LOG.info("demo: 30 days of series stored {} ms after JVM start", System.currentTimeMillis() - started);
                 whenOpen(dashboardsVm, dashboardsPage, d -> {
                     d.viewModel().refreshesCompletedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
                         @Override
                         public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
                             o.removeListener(this);
-                            LOG.info("demo: {} with data in every panel {} ms after JVM start", d.viewModel().dashboard().title(),
+                            String title = d.viewModel().dashboard().title();
+                            LOG.info("demo: {} with data in every panel {} ms after JVM start", title,
                                     System.currentTimeMillis() - started);
-                            logWhenPainted(window.scene(), d.viewModel().dashboard().title(), started);
+                            logWhenPainted(window.scene(), title, started);
+                            firstRefresh.complete(null);
                         }
                     });
                     d.viewModel().refresh();
                 });
             }, () -> {
-                LOG.info("demo: 30 days stored {} ms after JVM start", System.currentTimeMillis() - started);
-                // the older days are in now: panels comparing with the previous period need them
-                dashboardsPage.openDashboard().ifPresent(d -> d.viewModel().refresh());
+                LOG.info("demo: guardrail events stored {} ms after JVM start", System.currentTimeMillis() - started);
+                // the logs panels and log annotations read the events; refreshing before the first
+                // refresh is through would cancel its queries and start them again
+                firstRefresh.thenRun(() -> dashboardsPage.openDashboard().ifPresent(d -> d.viewModel().refresh()));
             });
         }
         return new GuiComposition(workspace, executor, vm, window, theme, stage, catalog, otlp, ask);

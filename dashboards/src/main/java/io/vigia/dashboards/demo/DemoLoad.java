@@ -39,7 +39,7 @@ public final class DemoLoad {
 
                     @Override
                     public void progress(long done, long total) {
-                        // the UI shows the badge while loading; two seconds need no bar
+                        // the UI shows the badge while loading; a few seconds need no bar
                     }
                 }, load.cancelled::get);
                 load.done.complete(total);
@@ -53,12 +53,12 @@ public final class DemoLoad {
         return load;
     }
 
-    /** Completes when the recent days are committed. */
+    /** Completes when the series are committed (all 30 days, in one commit): dashboards can be drawn. */
     public CompletableFuture<Long> recent() {
         return recent;
     }
 
-    /** Completes when all days are committed. */
+    /** Completes when the guardrail events (logs panels) and the demo's settings are stored too. */
     public CompletableFuture<Long> done() {
         return done;
     }

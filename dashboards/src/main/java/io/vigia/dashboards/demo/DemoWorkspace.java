@@ -3,7 +3,6 @@ package io.vigia.dashboards.demo;
 import io.vigia.datasources.simulator.FleetMetrics;
 import io.vigia.datasources.simulator.FleetSimulator;
 import io.vigia.datasources.simulator.FleetSink;
-import io.vigia.datasources.simulator.SeriesBuffer;
 import io.vigia.persistence.series.LabelMatcher;
 import io.vigia.persistence.series.Labels;
 import io.vigia.persistence.series.SeriesWriter;
@@ -22,9 +21,11 @@ import java.util.stream.Collectors;
  * sees populated dashboards with no server. Loaded once, on first start of an empty workspace;
  * removable in one click (the setting remembers, so it does not come back).
  *
- * <p>Loading is two commits: the last {@value #RECENT_DAYS} days first (what the built-in
- * dashboards show by default, so the first window has data quickly), then the older days, which
- * the store files behind the newer chunks.
+ * <p>Loading is one pass of the simulator straight into the store and one commit. The simulator
+ * is one stateful pass from the oldest sample (its counters and random streams carry over from
+ * step to step), so the days the dashboards show first (the last 7) come out last whatever is done;
+ * holding the older days in memory to commit the recent ones first cost more than writing the
+ * older days as they come (measured in docs/benchmarks.md, "Issue 18: first window").
  */
 public final class DemoWorkspace {
     public static final String SETTING = "demo.state";
@@ -35,7 +36,8 @@ public final class DemoWorkspace {
     public static final long SEED = 42;
     public static final int DAYS = 30;
     public static final Duration INTERVAL = Duration.ofMinutes(5);
-    static final int RECENT_DAYS = 8;
+    /** The cancel flag is read every 65,536 samples (a few milliseconds of the load). */
+    private static final long CANCEL_CHECK_MASK = (1 << 16) - 1;
     /** Days of guardrail events stored as log lines (the Guardrails dashboard's default range). */
     static final int EVENT_DAYS = 7;
 
@@ -65,80 +67,65 @@ public final class DemoWorkspace {
 
     /** Progress of a load. */
     public interface Listener {
-        /** The recent days are committed: dashboards over them can be drawn now. */
+        /**
+         * The series are committed, the recent days with all the others: dashboards can be drawn
+         * now. The guardrail events (logs panels) and the settings follow.
+         */
         void recentReady(long samples);
 
-        /** {@code done} of {@code total} samples written. */
+        /** {@code done} of {@code total} samples written (called when the series are committed). */
         void progress(long done, long total);
     }
 
     /**
      * Loads the demo history ending at {@code now}.
      *
-     * @throws CancellationException when {@code cancelled} turns true; what was committed stays and
-     *                               the setting is not written, so the next start loads again
+     * @throws CancellationException when {@code cancelled} turns true; nothing of the history is
+     *                               committed and the setting is not written, so the next start loads again
      */
     public static long load(SettingsRepository settings, SqliteSeriesStore store, Instant now, Listener listener,
                             BooleanSupplier cancelled) {
         long end = now.toEpochMilli();
         long start = end - Duration.ofDays(DAYS).toMillis();
-        long cut = end - Duration.ofDays(RECENT_DAYS).toMillis();
-        SeriesBuffer older = new SeriesBuffer();
-        long recent;
         DemoGuardrailEvents events = new DemoGuardrailEvents(end - Duration.ofDays(EVENT_DAYS).toMillis(), end);
+        long total;
         try (SeriesWriter writer = store.writer()) {
             long[] written = {0};
-            FleetSimulator.run(SEED, start, end, INTERVAL.toMillis(), new FleetSink() {
-                @Override
-                public void sample(Labels labels, long t, double v) {
-                    if (t >= cut) {
-                        writer.append(labels, t, v);
-                        written[0]++;
-                    } else {
-                        older.add(labels, t, v);
-                    }
-                }
-
-                @Override
-                public boolean wantsEvents() {
-                    return true;
-                }
-
-                @Override
-                public void guardrailEvent(io.vigia.datasources.simulator.SimulatedGuardrailEvent e) {
-                    events.add(e);
-                }
-            });
-            if (cancelled.getAsBoolean()) {
-                writer.rollback();
-                throw new CancellationException("demo load cancelled");
-            }
-            writer.commit();
-            recent = written[0];
-        }
-        listener.recentReady(recent);
-        // after the first window has its data: the logs panels can wait a few milliseconds more
-        events.store(settings.workspace());
-        long total = recent + older.size();
-        long[] done = {recent};
-        try (SeriesWriter writer = store.writer()) {
             try {
-                older.forEach((labels, s) -> {
-                    if (cancelled.getAsBoolean()) {
-                        throw new CancellationException("demo load cancelled");
+                FleetSimulator.run(SEED, start, end, INTERVAL.toMillis(), new FleetSink() {
+                    @Override
+                    public void sample(Labels labels, long t, double v) {
+                        // every series' samples arrive in time order: they go straight into its chunk
+                        writer.append(labels, t, v);
+                        if ((++written[0] & CANCEL_CHECK_MASK) == 0 && cancelled.getAsBoolean()) {
+                            throw new CancellationException("demo load cancelled");
+                        }
                     }
-                    for (int i = 0; i < s.size(); i++) {
-                        writer.append(labels, s.timestamp(i), s.value(i));
+
+                    @Override
+                    public boolean wantsEvents() {
+                        return true;
                     }
-                    done[0] += s.size();
-                    listener.progress(done[0], total);
+
+                    @Override
+                    public void guardrailEvent(io.vigia.datasources.simulator.SimulatedGuardrailEvent e) {
+                        events.add(e);
+                    }
                 });
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("demo load cancelled");
+                }
             } catch (CancellationException e) {
                 writer.rollback(); // closing the writer would commit what is pending
                 throw e;
             }
             writer.commit();
+            total = written[0];
         }
+        listener.recentReady(total);
+        listener.progress(total, total);
+        // after the first window has its data: the logs panels can wait a few milliseconds more
+        events.store(settings.workspace());
         settings.put(END_SETTING, Long.toString(end));
         settings.put(SETTING, LOADED);
         return total;

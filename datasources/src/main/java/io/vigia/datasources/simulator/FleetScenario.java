@@ -168,8 +168,17 @@ public final class FleetScenario {
     }
 
     public String versionAt(String service, long t) {
-        String version = INITIAL_VERSIONS.stream().filter(v -> v.startsWith(service + "=")).findFirst()
-                .map(v -> v.substring(service.length() + 1)).orElseThrow();
+        // a loop, not a stream: the simulator asks for every service at every step
+        String version = null;
+        for (String v : INITIAL_VERSIONS) {
+            if (v.length() > service.length() && v.charAt(service.length()) == '=' && v.startsWith(service)) {
+                version = v.substring(service.length() + 1);
+                break;
+            }
+        }
+        if (version == null) {
+            throw new java.util.NoSuchElementException("no initial version of " + service);
+        }
         for (Deploy d : deploys) {
             if (d.service().equals(service) && d.timeMillis() <= t) {
                 version = d.version();

@@ -37,7 +37,8 @@ public final class FleetSimulation {
     private final Map<Labels, Cell> byLabels = new HashMap<>();
     private final List<SimulatedGuardrailEvent> stepEvents = new ArrayList<>();
     // Handles on cells by what they measure, so a step touches its cells without building labels.
-    private final Map<String, Cell[]> copilotCells = new HashMap<>();
+    /** Per cohort (by index), its cells by model: looked up by the model's name, no key built per step. */
+    private final List<Map<String, Cell[]>> copilotCells = new ArrayList<>();
     private final Map<String, Histogram> histograms = new HashMap<>();
     private final Map<String, Cell> gauges = new HashMap<>();
     private final Cell[][] guardrailCells = new Cell[FleetCatalog.APPS.size()][];
@@ -158,10 +159,13 @@ public final class FleetSimulation {
     private double copilot(long t, double seconds, FleetSink sink, boolean events, Map<String, Double> byModel) {
         double total = 0;
         Map<String, double[]> activeByTeam = new java.util.TreeMap<>();
+        // the cohorts share four zones: each zone's local time is worked out once a step
+        Map<ZoneId, ZonedDateTime> localTimes = new HashMap<>(8);
         for (int index = 0; index < FleetCatalog.COHORTS.size(); index++) {
             Cohort cohort = FleetCatalog.COHORTS.get(index);
             String model = scenario.modelOf(cohort, t);
-            double activity = developerActivity(cohort.zone(), t);
+            ZonedDateTime local = localTimes.computeIfAbsent(cohort.zone(), z -> Instant.ofEpochMilli(t).atZone(z));
+            double activity = developerActivity(local);
             double expectedShown = cohort.users() * 22.0 * activity * seconds / 3600.0;
             double pAccept = acceptance(model, cohort.language());
             long accepted = poisson(expectedShown * pAccept);
@@ -193,7 +197,7 @@ public final class FleetSimulation {
             total += shown;
             byModel.merge(model, (double) shown, Double::sum);
             double[] team = activeByTeam.computeIfAbsent(cohort.team(), k -> new double[1]);
-            team[0] += cohort.users() * dailyPresence(cohort.zone(), t);
+            team[0] += cohort.users() * dailyPresence(local);
         }
         activeByTeam.forEach((team, users) -> gauge(team, () -> Labels.of("__name__", FleetMetrics.ACTIVE_USERS,
                 "team", team), FleetCatalog.GATEWAY, Math.round(users[0])));
@@ -314,7 +318,10 @@ public final class FleetSimulation {
     }
 
     private Cell[] copilotCells(int cohortIndex, Cohort cohort, String model, List<SastRule> rules) {
-        return copilotCells.computeIfAbsent(cohortIndex + "|" + model, k -> {
+        while (copilotCells.size() <= cohortIndex) {
+            copilotCells.add(new HashMap<>());
+        }
+        return copilotCells.get(cohortIndex).computeIfAbsent(model, k -> {
             String[] labels = {"team", cohort.team(), "language", cohort.language(), "editor", cohort.editor(),
                     "model", model};
             Cell[] c = new Cell[6 + rules.size()];
@@ -424,9 +431,8 @@ public final class FleetSimulation {
         };
     }
 
-    /** 0..1: how busy developers in {@code zone} are at {@code t} (office hours, lunch dip, weekends). */
-    static double developerActivity(ZoneId zone, long t) {
-        ZonedDateTime local = Instant.ofEpochMilli(t).atZone(zone);
+    /** 0..1: how busy developers are at their local time {@code local} (office hours, lunch dip, weekends). */
+    private static double developerActivity(ZonedDateTime local) {
         double hour = local.getHour() + local.getMinute() / 60.0;
         double day = hour >= 8 && hour <= 19 ? Math.pow(Math.sin(Math.PI * (hour - 8) / 11), 1.2) : 0.03;
         if (hour >= 13 && hour < 14) {
@@ -436,8 +442,7 @@ public final class FleetSimulation {
     }
 
     /** Share of a team that used the copilot in the last 24 hours. */
-    private static double dailyPresence(ZoneId zone, long t) {
-        ZonedDateTime local = Instant.ofEpochMilli(t).atZone(zone);
+    private static double dailyPresence(ZonedDateTime local) {
         return isWeekend(local) ? 0.35 : 0.9;
     }
 

@@ -9,7 +9,7 @@ import java.util.function.BiConsumer;
 
 /**
  * Samples held per series in growable primitive arrays, for outputs that must regroup a
- * simulation (by family, or recent days before older ones) before writing it.
+ * simulation (by family) before writing it.
  */
 public final class SeriesBuffer {
     /** One series' samples in time order; read {@code size} entries of the arrays. */
@@ -41,7 +41,7 @@ public final class SeriesBuffer {
     }
 
     // hashed, not sorted: a sample's lookup is one hash (cached in Labels) instead of log2(series)
-    // label comparisons, which was a third of the demo load before its first window; sorted once in forEach
+    // label comparisons (a third of the demo load's time when it buffered here); sorted once in forEach
     private final Map<Labels, Samples> series = new HashMap<>();
     private long total;
 

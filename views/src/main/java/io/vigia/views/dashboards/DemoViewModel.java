@@ -15,7 +15,7 @@ import java.time.Clock;
 
 /**
  * The demo workspace in the app: loads it in the background on first start (telling the open
- * dashboard to refresh as soon as the recent days are in), shows whether it is active, and
+ * dashboard to refresh as soon as the series are in), shows whether it is active, and
  * removes it on request.
  */
 public final class DemoViewModel {
@@ -42,7 +42,7 @@ public final class DemoViewModel {
 
     /**
      * Follows a demo load started before the window existed: {@code recentReady} and {@code done}
-     * run on the FX thread when the recent days, then all days, are stored.
+     * run on the FX thread when the series, then the guardrail events, are stored (see {@link DemoLoad}).
      */
     public void follow(DemoLoad load, Runnable recentReady, Runnable done) {
         active.set(true);

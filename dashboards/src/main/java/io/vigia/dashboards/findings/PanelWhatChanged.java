@@ -44,6 +44,11 @@ public final class PanelWhatChanged {
             rows = List.copyOf(rows);
         }
 
+        /** How each step was read: a counter's increase or a gauge's mean. */
+        public WhatChanged.Reading reading() {
+            return WhatChanged.Reading.of(selector);
+        }
+
         public long significant() {
             return rows.stream().filter(WhatChanged.Row::significant).count();
         }

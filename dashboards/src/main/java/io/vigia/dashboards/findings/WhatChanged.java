@@ -43,19 +43,55 @@ public final class WhatChanged {
         }
     }
 
-    /** Series on one step grid: per series, its increase at each step (NaN: no data). */
+    /**
+     * How a step of a series is read before shares are taken: a counter by its increase over the
+     * step, a gauge by its mean over the step (the increase of a gauge means nothing). Which one
+     * is told by the metric's name, as Prometheus's naming conventions have it: a counter ends in
+     * {@code _total}, a histogram's or summary's counters in {@code _count}, {@code _sum} and
+     * {@code _bucket} (prometheus.io/docs/practices/naming; OpenMetrics' counter suffix).
+     */
+    public enum Reading {
+        INCREASE("increase", "Increase"), MEAN("avg_over_time", "Mean");
+
+        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
+                "^\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)|__name__\\s*=\\s*\"([^\"]*)\"");
+        private final String function;
+        private final String label;
+
+        Reading(String function, String label) {
+            this.function = function;
+            this.label = label;
+        }
+
+        /** "Increase", "Mean": how the rows' values were read, for the text above them. */
+        public String label() {
+            return label;
+        }
+
+        /** The reading for the metric a selector names; a selector without a name is read as a gauge. */
+        public static Reading of(String selector) {
+            java.util.regex.Matcher m = NAME.matcher(selector);
+            String name = m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : "";
+            return name.endsWith("_total") || name.endsWith("_count") || name.endsWith("_sum") || name.endsWith("_bucket")
+                    ? INCREASE : MEAN;
+        }
+    }
+
+    /** Series on one step grid: per series, its increase (or mean, for a gauge) at each step (NaN: no data). */
     public record Window(List<Labels> labels, List<double[]> increases) {
     }
 
-    /** Counters of {@code selector}: their increase per step over the region and over the baseline. */
+    /** The series of {@code selector}, read as its name says ({@link Reading#of}), per step over the region and over the baseline. */
     public static List<Row> load(MetricsSource source, String selector, TimeRange region, TimeRange baseline, Duration step)
             throws QueryException {
-        return compare(window(source, selector, baseline, step), window(source, selector, region, step));
+        Reading reading = Reading.of(selector);
+        return compare(window(source, reading, selector, baseline, step), window(source, reading, selector, region, step));
     }
 
-    private static Window window(MetricsSource source, String selector, TimeRange range, Duration step) throws QueryException {
-        QueryResult r = source.queryRange("increase(" + selector + "[" + step.toSeconds() + "s])", range.from(), range.to(), step)
-                .result();
+    private static Window window(MetricsSource source, Reading reading, String selector, TimeRange range, Duration step)
+            throws QueryException {
+        QueryResult r = source.queryRange(reading.function + "(" + selector + "[" + step.toSeconds() + "s])", range.from(),
+                range.to(), step).result();
         int n = (int) (range.length().toMillis() / step.toMillis()) + 1;
         List<Labels> labels = new ArrayList<>();
         List<double[]> values = new ArrayList<>();

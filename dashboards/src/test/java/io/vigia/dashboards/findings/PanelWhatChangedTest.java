@@ -104,6 +104,45 @@ class PanelWhatChangedTest {
     }
 
     @Test
+    void aGaugeIsComparedByItsMeanPerStepNotByAnIncrease() {
+        Instant now = Instant.parse("2026-11-23T12:00:00Z");
+        TimeRange shown = new TimeRange(now.minus(Duration.ofHours(6)), now);
+        TimeRange region = new TimeRange(now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
+        java.util.SplittableRandom noise = new java.util.SplittableRandom(7);
+        try (Workspace ws = Workspace.open(dir.resolve("gauge.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            try (SeriesWriter w = store.writer()) {
+                for (long t = shown.from().toEpochMilli(); t <= now.toEpochMilli(); t += 15_000) {
+                    boolean inRegion = t >= region.from().toEpochMilli() && t < region.to().toEpochMilli();
+                    // queue "b" holds three times its usual depth in the region; a gauge goes up and down
+                    w.append(Labels.of("__name__", "queue_depth", "queue", "a"), t, 10 + noise.nextDouble(-1, 1));
+                    w.append(Labels.of("__name__", "queue_depth", "queue", "b"), t, (inRegion ? 30 : 10) + noise.nextDouble(-1, 1));
+                }
+                w.commit();
+            }
+            LocalPromqlSource source = new LocalPromqlSource("local", store);
+            Panel p = panel("sum by (queue) (queue_depth)");
+            PanelWhatChanged.Answer a = new PanelWhatChanged(n -> source, Duration.ofSeconds(15), QueryPreparation.EXPAND)
+                    .compare(dashboard(p, List.of()), p, PanelRequest.of(shown, 1200, Map.of(), Map.of()), region);
+            assertThat(a.reading()).isEqualTo(WhatChanged.Reading.MEAN);
+            // two values: "a" lost the share "b" gained, both by 25 points
+            WhatChanged.Row b = a.rows().stream().filter(r -> r.value().equals("b")).findFirst().orElseThrow();
+            assertThat(b.significant()).isTrue();
+            assertThat(b.baselineShare()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.02));
+            assertThat(b.regionShare()).as("30 of 40, not the increase of a gauge").isCloseTo(0.75, org.assertj.core.data.Offset.offset(0.02));
+        }
+    }
+
+    @Test
+    void counterNamesAreReadByTheirIncreaseEverythingElseByItsMean() {
+        assertThat(WhatChanged.Reading.of("vigia_guardrail_decisions_total{decision=\"blocked\"}")).isEqualTo(WhatChanged.Reading.INCREASE);
+        assertThat(WhatChanged.Reading.of("http_server_request_duration_seconds_count")).isEqualTo(WhatChanged.Reading.INCREASE);
+        assertThat(WhatChanged.Reading.of("{__name__=\"http_server_request_duration_seconds_bucket\", le=\"0.1\"}"))
+                .isEqualTo(WhatChanged.Reading.INCREASE);
+        assertThat(WhatChanged.Reading.of("process_resident_memory_bytes{job=\"api\"}")).isEqualTo(WhatChanged.Reading.MEAN);
+        assertThat(WhatChanged.Reading.of("{job=\"api\"}")).isEqualTo(WhatChanged.Reading.MEAN);
+    }
+
+    @Test
     void theBaselineIsTheTimeBeforeTheRegionAtLeastItsLengthAndTheStepGivesAboutSixtySteps() {
         Instant t = Instant.parse("2026-11-23T12:00:00Z");
         TimeRange region = new TimeRange(t, t.plus(Duration.ofHours(1)));

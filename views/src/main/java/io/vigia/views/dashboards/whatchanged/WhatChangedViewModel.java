@@ -93,7 +93,8 @@ public final class WhatChangedViewModel {
     private String summary(PanelWhatChanged.Answer a) {
         long n = a.significant();
         return (n == 0 ? "No label value changed its share significantly" : n + (n == 1 ? " label value" : " label values")
-                + " changed share significantly (q < " + WhatChanged.ALPHA + ")") + ", of " + a.rows().size() + ". Increase of "
+                + " changed share significantly (q < " + WhatChanged.ALPHA + ")") + ", of " + a.rows().size() + ". "
+                + a.reading().label() + " of "
                 + InertText.of(a.selector()) + (a.firstOfSeveral() ? " (the query's first series)" : "") + " per "
                 + a.step().toSeconds() + " s, against " + when.format(a.baseline().from()) + " – " + when.format(a.baseline().to())
                 + ".";

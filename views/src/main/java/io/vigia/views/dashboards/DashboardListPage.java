@@ -119,6 +119,8 @@ public final class DashboardListPage implements Page {
         List<KeyHelp> keys = new ArrayList<>(RangeKeys.HELP);
         keys.add(new KeyHelp("Ctrl+Z   /   Ctrl+Shift+Z", "Undo / redo an edit (in Edit mode)"));
         keys.add(new KeyHelp("Drag across a chart", "Zoom in; double-click to go back"));
+        keys.add(new KeyHelp("Shift+drag   or   Shift+← → ↑ ↓", "Select a region of a time series chart (then its menu: What changed here)"));
+        keys.add(new KeyHelp("Shift+F10   or   right click", "A time series panel's menu: the usual band, What changed here"));
         return keys;
     }
 

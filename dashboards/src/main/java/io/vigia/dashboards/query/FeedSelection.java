@@ -112,9 +112,29 @@ final class FeedSelection {
         }
         out.addAll(lacking);
         if (noValue.isEmpty() && elsewhere.isEmpty()) {
-            out.add(sources.needs() + ".");
+            out.add(sources.needs() + held(variants.getFirst(), selectors, stored) + ".");
         }
         return String.join(" ", out);
+    }
+
+    /**
+     * For a panel that needs several inputs at once (a reconciliation of two sources): which of its
+     * series the workspace has and which it lacks, so that the reason does not read as if none were
+     * there; empty when it has none of them (the needs alone say it) or all of them.
+     */
+    private static String held(Panel panel, Function<Query, Set<String>> selectors, Predicate<String> stored) {
+        Set<String> present = new LinkedHashSet<>();
+        Set<String> absent = new LinkedHashSet<>();
+        for (Query q : panel.queries()) {
+            if (!q.hidden() && !q.expr().isBlank()) {
+                for (String sel : selectors.apply(q)) {
+                    (stored.test(sel) ? present : absent).add(sel);
+                }
+            }
+        }
+        absent.removeAll(present);
+        return present.isEmpty() || absent.isEmpty() ? ""
+                : " (the workspace has " + String.join(", ", present) + ", but no " + String.join(", ", absent) + ")";
     }
 
     /** Whether the feed's value query answered with series, if only without values. */

@@ -55,7 +55,9 @@ class OtlpOnlyDashboardsTest {
                 assertThat(health.get(needsMore).provenance().missing()).as(needsMore).contains("SARIF");
             }
             assertThat(adoption.get("Reconciliation: lines added per UTC day, usage report vs OpenTelemetry").provenance().missing())
-                    .contains("GitHub usage reports");
+                    .contains("GitHub usage reports")
+                    .as("OpenTelemetry's lines are there: the reason says so, and names what is missing")
+                    .contains("(the workspace has vigia_assistant_lines_of_code_total{").contains("but no github_copilot_usage_loc_added_sum)");
         }
     }
 

@@ -5,7 +5,9 @@ import io.vigia.dashboards.edit.DashboardEditor;
 import io.vigia.dashboards.model.Dashboard;
 import io.vigia.dashboards.model.FieldConfig;
 import io.vigia.dashboards.model.GridPos;
+import io.vigia.dashboards.model.KpiDirection;
 import io.vigia.dashboards.model.Panel;
+import io.vigia.dashboards.model.PanelOptions;
 import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.QueryLanguage;
@@ -116,6 +118,12 @@ public final class DashboardEditing {
             return p.withType(type).withTitle(title).withQueries(queries)
                     .withFieldConfig(new FieldConfig(unit, f.min(), f.max(), f.decimals(), f.thresholds()));
         }));
+    }
+
+    /** Whether a rise of the stat is good, bad or neither: how dashboards and reports colour its change. */
+    public void setKpiDirection(int id, KpiDirection direction) {
+        edit(e -> e.update(id, p -> p.withOptions(p.options().withStat(new PanelOptions.Stat(p.options().stat().reducer(),
+                p.options().stat().graphMode(), direction)))));
     }
 
     /** Turns a time series panel's usual band on or off: kept in the panel's options and saved like any edit. */

@@ -2,6 +2,7 @@ package io.vigia.views.dashboards;
 
 import java.util.LinkedHashSet;
 import javafx.scene.layout.Region;
+import io.vigia.dashboards.model.KpiDirection;
 import io.vigia.dashboards.model.Panel;
 import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.model.Query;
@@ -83,6 +84,13 @@ final class PanelEditorDialog {
         unit.getItems().setAll(UNITS);
         unit.setEditable(true);
         unit.setValue(p.fieldConfig().unit());
+        // a stat's change is coloured by whether a rise is good: acceptance up is good, blocked prompts up is not
+        ComboBox<KpiDirection> direction = new ComboBox<>();
+        direction.setId("panel-direction-field");
+        direction.getItems().setAll(KpiDirection.values());
+        direction.setConverter(ChoiceText.of(PanelEditorDialog::directionName));
+        direction.setValue(p.options().stat().direction());
+        direction.disableProperty().bind(type.valueProperty().isNotEqualTo(PanelType.STAT));
         GridPane g = new GridPane();
         g.getStyleClass().add("settings-grid");
         g.addRow(0, label("Type"), type);
@@ -91,6 +99,7 @@ final class PanelEditorDialog {
         g.addRow(3, label("Query"), expr);
         g.addRow(4, label("Legend"), legend);
         g.addRow(5, label("Unit"), unit);
+        g.addRow(6, label("A rise is"), direction);
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
@@ -100,6 +109,9 @@ final class PanelEditorDialog {
                     ? QueryLanguage.LOGQL : QueryLanguage.PROMQL;
             vm.editing().updatePanel(p.id(), t, ds, language, title.getText(), expr.getText(), legend.getText(),
                     unit.getValue() == null ? "" : unit.getValue());
+            if (t == PanelType.STAT && direction.getValue() != p.options().stat().direction()) {
+                vm.editing().setKpiDirection(p.id(), direction.getValue());
+            }
         });
     }
 
@@ -133,6 +145,14 @@ final class PanelEditorDialog {
 
     private static QueryLanguage languageOf(String name, List<SourceChoice> choices) {
         return choices.stream().filter(c -> c.name().equals(name)).map(SourceChoice::language).findFirst().orElse(QueryLanguage.PROMQL);
+    }
+
+    static String directionName(KpiDirection d) {
+        return switch (d) {
+            case HIGHER_IS_BETTER -> "good (green when it goes up)";
+            case LOWER_IS_BETTER -> "bad (red when it goes up)";
+            case NEUTRAL -> "neither (not coloured)";
+        };
     }
 
     static String typeName(PanelType t) {

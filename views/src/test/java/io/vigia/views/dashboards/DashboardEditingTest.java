@@ -24,6 +24,30 @@ class DashboardEditingTest {
     Path dir;
 
     @Test
+    void aStatsDirectionIsSetSavedAndUndone() {
+        Instant now = Instant.parse("2026-11-23T12:00:00Z");
+        try (Workspace ws = Workspace.open(dir.resolve("k.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {
+            DashboardStore dashboards = new DashboardStore(ws);
+            DashboardViewModel vm = new DashboardViewModel(io.vigia.dashboards.builtin.BuiltInDashboards.copilotHealth(),
+                    n -> new LocalPromqlSource("local", store), Duration.ofMinutes(5), new SameThreadTaskExecutor().scope(),
+                    Clock.fixed(now, ZoneOffset.UTC), ZoneOffset.UTC);
+            vm.editing().setSaver(dashboards::save);
+            Panel stat = vm.dashboard().panels().stream().filter(p -> p.type() == io.vigia.dashboards.model.PanelType.STAT)
+                    .filter(p -> p.options().stat().direction() != io.vigia.dashboards.model.KpiDirection.NEUTRAL).findFirst().orElseThrow();
+            io.vigia.dashboards.model.KpiDirection was = stat.options().stat().direction();
+
+            vm.editing().setKpiDirection(stat.id(), io.vigia.dashboards.model.KpiDirection.NEUTRAL);
+            String uid = vm.dashboard().uid();
+            assertThat(panel(dashboards.load(uid).orElseThrow(), stat.id()).options().stat().direction())
+                    .isEqualTo(io.vigia.dashboards.model.KpiDirection.NEUTRAL);
+            assertThat(panel(vm.dashboard(), stat.id()).options().stat().reducer()).as("the rest of the stat's options stay")
+                    .isEqualTo(stat.options().stat().reducer());
+            vm.editing().undo();
+            assertThat(panel(vm.dashboard(), stat.id()).options().stat().direction()).isEqualTo(was);
+        }
+    }
+
+    @Test
     void editingABuiltInSavesAnEditableCopyAfterEveryChangeWithUndoAndRedo() {
         Instant now = Instant.parse("2026-11-23T12:00:00Z");
         try (Workspace ws = Workspace.open(dir.resolve("e.vigia")); SqliteSeriesStore store = new SqliteSeriesStore(ws)) {

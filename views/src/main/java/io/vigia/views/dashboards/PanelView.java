@@ -6,11 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.shape.Polygon;
 import io.vigia.dashboards.chart.ChartTheme;
 import io.vigia.dashboards.chart.axis.Unit;
@@ -121,19 +118,7 @@ public final class PanelView extends StackPane {
 
     /** Edit mode: Edit…, Duplicate and Remove at the panel's top right, and a resize corner. */
     void showEditBar(Runnable edit, Runnable duplicate, Runnable remove) {
-        Button e = new Button("Edit…");
-        e.setId("edit-panel-" + panel.id());
-        e.setOnAction(x -> edit.run());
-        Button d = new Button("Duplicate");
-        d.setId("duplicate-panel-" + panel.id());
-        d.setOnAction(x -> duplicate.run());
-        Button r = new Button("Remove");
-        r.setId("remove-panel-" + panel.id());
-        r.getStyleClass().add("danger");
-        r.setOnAction(x -> remove.run());
-        HBox bar = new HBox(4, e, d, r);
-        bar.getStyleClass().add("panel-edit-bar");
-        bar.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        PanelEditBar bar = new PanelEditBar(panel.id(), edit, duplicate, remove, widthProperty());
         StackPane.setAlignment(bar, Pos.TOP_RIGHT);
         StackPane.setMargin(bar, new Insets(4, 6, 0, 0));
         Polygon corner = new Polygon(14, 0, 14, 14, 0, 14);

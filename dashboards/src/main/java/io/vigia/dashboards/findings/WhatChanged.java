@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * "What changed" in a selected region of a chart, as Honeycomb's BubbleUp does: for every label of
@@ -53,7 +55,7 @@ public final class WhatChanged {
     public enum Reading {
         INCREASE("increase", "Increase"), MEAN("avg_over_time", "Mean");
 
-        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
+        private static final Pattern NAME = Pattern.compile(
                 "^\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)|__name__\\s*=\\s*\"([^\"]*)\"");
         private final String function;
         private final String label;
@@ -70,7 +72,7 @@ public final class WhatChanged {
 
         /** The reading for the metric a selector names; a selector without a name is read as a gauge. */
         public static Reading of(String selector) {
-            java.util.regex.Matcher m = NAME.matcher(selector);
+            Matcher m = NAME.matcher(selector);
             String name = m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : "";
             return name.endsWith("_total") || name.endsWith("_count") || name.endsWith("_sum") || name.endsWith("_bucket")
                     ? INCREASE : MEAN;

@@ -111,6 +111,10 @@ public record PanelOptions(Graph graph, Stat stat, Bars bars, Table table, Drift
             return reducer == null ? "lastNotNull" : reducer;
         }
 
+        public Stat withDirection(KpiDirection d) {
+            return new Stat(reducer, graphMode, d);
+        }
+
         public static Stat of(KpiDirection direction) {
             return new Stat(null, null, direction);
         }

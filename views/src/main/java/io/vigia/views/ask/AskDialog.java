@@ -182,9 +182,7 @@ public final class AskDialog {
                     if (at < box.getChildren().size() && box.getChildren().get(at) instanceof StepEditor) {
                         return;
                     }
-                    StepEditor[] editor = new StepEditor[1];
-                    editor[0] = new StepEditor(index, line.edit(), q -> vm.edit(index, q), () -> box.getChildren().remove(editor[0]));
-                    box.getChildren().add(at, editor[0]);
+                    box.getChildren().add(at, new StepEditor(index, line.edit(), q -> vm.edit(index, q)));
                 });
             }
             if (!line.refusal().isEmpty()) {

@@ -233,10 +233,7 @@ public final class AskDialogViewModel {
         AskStep.Query changed = new AskStep.Query(q.language(), edit.expr().strip(), new TimeWindow(edit.from().strip(),
                 edit.to().strip()), q.stat(), q.metric(), q.service(), q.by(), q.filter(), q.title());
         AskPlan made = p.withStep(index, changed);
-        answer.clear();
-        lastAnswer.set(null);
-        chart.set(null);
-        canOpenDashboard.set(false);
+        clearAnswer();
         busy.set(true);
         status.set("Checking the edited step…");
         running = tasks.submit(BackgroundTask.of("Ask: checking the edited plan", x -> checked(s, made))
@@ -276,10 +273,7 @@ public final class AskDialogViewModel {
         }
         state.set(State.RUNNING);
         busy.set(true);
-        answer.clear();
-        lastAnswer.set(null);
-        chart.set(null);
-        canOpenDashboard.set(false);
+        clearAnswer();
         status.set("Running " + p.steps().size() + (p.steps().size() == 1 ? " step…" : " steps…"));
         running = tasks.submit(BackgroundTask.of("Ask: running the plan", x -> {
             handoffs.remember().accept(p.question());
@@ -336,11 +330,16 @@ public final class AskDialogViewModel {
         planTitle.set("");
         steps.clear();
         notes.clear();
+        clearAnswer();
+        canRun.set(false);
+        canExplore.set(false);
+    }
+
+    /** No answer shown: before a run, after an edit, with a new plan. */
+    private void clearAnswer() {
         answer.clear();
         lastAnswer.set(null);
         chart.set(null);
-        canRun.set(false);
-        canExplore.set(false);
         canOpenDashboard.set(false);
     }
 

@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -14,12 +15,17 @@ import java.util.function.Consumer;
 /**
  * The inline editor of one query step of a plan: its expression and its range in the range
  * picker's grammar ({@code now-7d} to {@code now}). Apply (or Enter) hands the edit to the view
- * model, which checks it again; Escape or Cancel closes it unchanged.
+ * model, which checks it again; Escape or Cancel takes the editor out of its parent, unchanged.
  */
 final class StepEditor extends VBox {
 
-    StepEditor(int index, AskDialogViewModel.QueryEdit current, Consumer<AskDialogViewModel.QueryEdit> apply, Runnable close) {
+    StepEditor(int index, AskDialogViewModel.QueryEdit current, Consumer<AskDialogViewModel.QueryEdit> apply) {
         super(4);
+        Runnable close = () -> {
+            if (getParent() instanceof Pane p) {
+                p.getChildren().remove(this);
+            }
+        };
         getStyleClass().add("ask-step-editor");
         setId("ask-edit-" + index);
         TextField expr = field("ask-edit-expr-" + index, current.expr());

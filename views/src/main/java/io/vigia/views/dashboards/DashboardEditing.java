@@ -7,7 +7,6 @@ import io.vigia.dashboards.model.FieldConfig;
 import io.vigia.dashboards.model.GridPos;
 import io.vigia.dashboards.model.KpiDirection;
 import io.vigia.dashboards.model.Panel;
-import io.vigia.dashboards.model.PanelOptions;
 import io.vigia.dashboards.model.PanelType;
 import io.vigia.dashboards.model.Query;
 import io.vigia.dashboards.model.QueryLanguage;
@@ -122,8 +121,7 @@ public final class DashboardEditing {
 
     /** Whether a rise of the stat is good, bad or neither: how dashboards and reports colour its change. */
     public void setKpiDirection(int id, KpiDirection direction) {
-        edit(e -> e.update(id, p -> p.withOptions(p.options().withStat(new PanelOptions.Stat(p.options().stat().reducer(),
-                p.options().stat().graphMode(), direction)))));
+        edit(e -> e.update(id, p -> p.withOptions(p.options().withStat(p.options().stat().withDirection(direction)))));
     }
 
     /** Turns a time series panel's usual band on or off: kept in the panel's options and saved like any edit. */

@@ -169,6 +169,13 @@ class AskDialogUiTest {
         });
         FxThread.await("the plan is shown", () -> vm.stateProperty().get() == AskDialogViewModel.State.PLANNED, 60);
         FxThread.run(() -> ((Button) dialog("#ask-edit-open-0")).fire());
+        // Escape in the editor closes the editor, not the window
+        FxThread.run(() -> dialog("#ask-edit-expr-0").requestFocus());
+        FxThread.run(() -> Event.fireEvent(dialog("#ask-edit-expr-0"),
+                new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ESCAPE, false, false, false, false)));
+        assertThat(FxThread.call(() -> dialog("#ask-edit-0"))).isNull();
+        assertThat(FxThread.call(() -> window.gui.askDialog().scene().orElseThrow().getWindow().isShowing())).isTrue();
+        FxThread.run(() -> ((Button) dialog("#ask-edit-open-0")).fire());
         assertThat(FxThread.call(() -> ((TextField) dialog("#ask-edit-expr-0")).getText()))
                 .isEqualTo(FxThread.call(() -> ((AskStep.Query) vm.planProperty().get().steps().getFirst()).expr()));
 

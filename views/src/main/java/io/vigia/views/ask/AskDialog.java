@@ -147,8 +147,11 @@ public final class AskDialog {
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
-                s.hide();
-                e.consume();
+                // Escape in a step's editor closes the editor (its own handler), elsewhere the window
+                if (!inStepEditor(scene.getFocusOwner())) {
+                    s.hide();
+                    e.consume();
+                }
             } else if (RUN.match(e)) {
                 vm.run();
                 e.consume();
@@ -156,6 +159,15 @@ public final class AskDialog {
         });
         s.setScene(scene);
         return s;
+    }
+
+    private static boolean inStepEditor(Node n) {
+        for (Node at = n; at != null; at = at.getParent()) {
+            if (at instanceof StepEditor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void fillSteps(VBox box) {
